@@ -1,0 +1,3 @@
+using Marsad.Bench;
+
+return await BenchProgram.RunAsync(args);
