@@ -1,0 +1,28 @@
+using Marsad.Domain.Common;
+
+namespace Marsad.Extraction.Geography;
+
+/// <summary>
+/// What the extraction engine asks of the gazetteer: where the text names known places, and which
+/// location a place reference resolves to. Implementations are immutable after construction and safe
+/// to call from many threads.
+/// </summary>
+public interface IGeocoder
+{
+    /// <summary>Every span of <paramref name="text"/> that names a known place (longest match first, no overlaps), in text order.</summary>
+    IReadOnlyList<PlaceMatch> FindNames(string text);
+
+    /// <summary>The location a place reference resolves to, or null when no candidate is good enough.</summary>
+    Location? Resolve(PlaceQuery query);
+}
+
+/// <summary>Characters [Start, End) of the text name a known place.</summary>
+public sealed record PlaceMatch(int Start, int End, string Text);
+
+/// <summary>
+/// A place reference as the text gives it. <paramref name="Precision"/> is what the wording implies
+/// (near X → 2, "X countryside" → 3); <paramref name="WithinArea"/> a region that must contain the
+/// place ("al-Hasakah" in "eastern countryside of al-Hasakah"); <paramref name="Near"/> points of the
+/// report's other places, to prefer candidates close to them.
+/// </summary>
+public sealed record PlaceQuery(string Name, GeoPrecision Precision = GeoPrecision.Place, string? WithinArea = null, IReadOnlyList<GeoPoint>? Near = null);
