@@ -9,6 +9,7 @@ internal static class BenchProgram
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.Ordinal)
     {
         ["ingest-throughput"] = ("documents per second into SQLite (generated 5 KB reports)", Intake.IngestThroughput.RunAsync),
+        ["corroborate-quality"] = ("pairwise precision/recall on the generated multi-source corpus", Corroboration.CorroborationQuality.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
