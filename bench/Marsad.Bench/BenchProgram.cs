@@ -9,6 +9,7 @@ internal static class BenchProgram
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.Ordinal)
     {
         ["ingest-throughput"] = ("documents per second into SQLite (generated 5 KB reports)", Intake.IngestThroughput.RunAsync),
+        ["corroborate-scale"] = ("corroboration time and memory at 100k, 300k and 1M reports", Corroboration.CorroborationScale.RunAsync),
         ["corroborate-quality"] = ("pairwise precision/recall on the generated multi-source corpus", Corroboration.CorroborationQuality.RunAsync),
     };
 

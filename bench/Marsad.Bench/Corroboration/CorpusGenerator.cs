@@ -37,6 +37,36 @@ internal sealed class CorpusGenerator(int seed)
 
     private readonly Random _random = new(seed);
 
+    /// <summary>
+    /// A corpus for timing at scale: the same kinds of reports, spread over 20 years and 5,000 places
+    /// so that density stays like a real record's; truth is not needed, so incidents are not checked for distinctness.
+    /// </summary>
+    public IReadOnlyList<EventSignature> GenerateLarge(int incidents, int nearMisses)
+    {
+        var places = Enumerable.Range(0, 5000).Select(i => new GeoPoint(32.6 + _random.NextDouble() * 4.6, 35.8 + _random.NextDouble() * 6.3)).ToArray();
+        var truth = new List<Incident>(incidents + nearMisses);
+        for (var i = 0; i < incidents; i++)
+        {
+            truth.Add(new Incident(SubTypes[_random.Next(SubTypes.Length)], new DateOnly(2005, 1, 1).AddDays(_random.Next(7300)), places[_random.Next(places.Length)], ActorPairs[_random.Next(ActorPairs.Length)], _random.Next(40)));
+        }
+
+        for (var i = 0; i < nearMisses; i++)
+        {
+            truth.Add(NearMiss(truth[_random.Next(incidents)]));
+        }
+
+        var reports = new List<EventSignature>();
+        for (var id = 0; id < truth.Count; id++)
+        {
+            foreach (var outlet in Outlets.OrderBy(_ => _random.Next()).Take(id < incidents ? _random.Next(1, 5) : _random.Next(1, 3)))
+            {
+                reports.Add(Report(truth[id], outlet));
+            }
+        }
+
+        return reports;
+    }
+
     public IReadOnlyList<(EventSignature Report, int Incident)> Generate(int incidents, int nearMisses)
     {
         var places = Enumerable.Range(0, 600).Select(i => new GeoPoint(32.6 + _random.NextDouble() * 4.6, 35.8 + _random.NextDouble() * 6.3)).ToArray();
