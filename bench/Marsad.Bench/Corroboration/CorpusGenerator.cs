@@ -135,7 +135,7 @@ internal sealed class CorpusGenerator(int seed)
         var actors = _random.NextDouble();
         var subType = _random.NextDouble() < 0.85 ? incident.SubType : SubTypes.Where(s => SubTypeFamilies.Of(s.Label) == SubTypeFamilies.Of(incident.SubType.Label)).OrderBy(_ => _random.Next()).First();
         return new EventSignature(
-            Guid.NewGuid(), outlet, subType.Label, day, day,
+            Guid.NewGuid(), [outlet], subType.Label, day, day,
             point?.Latitude, point?.Longitude, District(incident.Place),
             actors < 0.9 ? incident.Actors[0] : null,
             actors < 0.7 ? incident.Actors[1] : null,

@@ -2,12 +2,12 @@ namespace Marsad.Core.Corroboration;
 
 /// <summary>
 /// What corroboration compares of an event: its kind, days, point or admin area, actors and deaths,
-/// and the source that reported it (one source reports one incident once, so two events from the
-/// same source are never the same incident).
+/// and the sources that reported it (one source reports one incident once, so two events sharing a
+/// source are never the same incident; an event already corroborated carries several sources).
 /// </summary>
 public sealed record EventSignature(
     Guid Id,
-    string Source,
+    IReadOnlyList<string> Sources,
     string SubEventType,
     DateOnly Start,
     DateOnly End,

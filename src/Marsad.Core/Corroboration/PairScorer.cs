@@ -27,7 +27,7 @@ public sealed class PairScorer(CorroborationOptions options)
 
     private double? Evaluate(EventSignature a, EventSignature b, List<string>? reasons)
     {
-        if (string.Equals(a.Source, b.Source, StringComparison.Ordinal))
+        if (ShareSource(a, b))
         {
             reasons?.Add("same source: a source reports an incident once");
             return null;
@@ -88,6 +88,22 @@ public sealed class PairScorer(CorroborationOptions options)
         }
 
         return DateWeight * date + PlaceWeight * place + ActorWeight * actors.Value + TypeWeight * type + FatalityWeight * deaths;
+    }
+
+    private static bool ShareSource(EventSignature a, EventSignature b)
+    {
+        foreach (var source in a.Sources)
+        {
+            foreach (var other in b.Sources)
+            {
+                if (string.Equals(source, other, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static int DayGap(EventSignature a, EventSignature b)

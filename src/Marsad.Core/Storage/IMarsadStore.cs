@@ -1,6 +1,8 @@
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
+using Marsad.Core.Events;
 using Marsad.Core.Records;
+using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
 
 namespace Marsad.Core.Storage;
@@ -19,6 +21,10 @@ public interface IMarsadStore
     IRecordStore Records { get; }
 
     IAuditLog Audit { get; }
+
+    IEventQueries Events { get; }
+
+    ISourceStore Sources { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

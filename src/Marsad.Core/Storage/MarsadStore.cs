@@ -1,6 +1,8 @@
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
+using Marsad.Core.Events;
 using Marsad.Core.Records;
+using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
 using Marsad.Core.Storage.Sqlite;
 
@@ -20,6 +22,8 @@ public sealed class MarsadStore : IMarsadStore
         Documents = new DocumentStore(dialect, time);
         Records = new RecordStore(dialect, time);
         Audit = new AuditLog(dialect);
+        Events = new EventQueries(dialect);
+        Sources = new SourceStore(dialect, time);
     }
 
     public DatabaseTarget Target { get; }
@@ -29,6 +33,10 @@ public sealed class MarsadStore : IMarsadStore
     public IRecordStore Records { get; }
 
     public IAuditLog Audit { get; }
+
+    public IEventQueries Events { get; }
+
+    public ISourceStore Sources { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when

@@ -117,11 +117,32 @@ public sealed record ConflictEvent
         }
     } = [];
 
+    /// <summary>
+    /// Set when corroboration (or an editor) found that this event reports the same incident as another:
+    /// it then lives on inside that event and is left out of lists, and undoing the merge clears it.
+    /// </summary>
+    public Guid? MergedInto
+    {
+        get;
+        init
+        {
+            DomainException.ThrowIf(value == Guid.Empty, "event: merged-into id must not be empty");
+            field = value;
+        }
+    }
+
+    /// <summary>Why the grade is what it is ("two independent sources: A, B").</summary>
+    public string? GradeReason { get; init; }
+
+    /// <summary>True when an editor set the grade by hand: recomputing grades then leaves it alone.</summary>
+    public bool GradeFixed { get; init; }
+
     public bool Equals(ConflictEvent? other) => other is not null && Id == other.Id && SubEventType == other.SubEventType && Tags.SequenceEqual(other.Tags)
         && Date == other.Date && Actor1 == other.Actor1 && Actor2 == other.Actor2 && AssocActor1.SequenceEqual(other.AssocActor1)
         && AssocActor2.SequenceEqual(other.AssocActor2) && Location == other.Location && Quantities.Equals(other.Quantities)
         && Aggregate == other.Aggregate && Evidence == other.Evidence && Summary == other.Summary && Confidence == other.Confidence
-        && Status == other.Status && Grade == other.Grade && DocumentIds.SequenceEqual(other.DocumentIds);
+        && Status == other.Status && Grade == other.Grade && DocumentIds.SequenceEqual(other.DocumentIds)
+        && MergedInto == other.MergedInto && GradeReason == other.GradeReason && GradeFixed == other.GradeFixed;
 
     public override int GetHashCode() => HashCode.Combine(Id, SubEventType, Date, Status);
 

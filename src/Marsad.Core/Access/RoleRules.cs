@@ -1,0 +1,12 @@
+namespace Marsad.Core.Access;
+
+/// <summary>The read rules of each role, in one place, so that every query applies the same ones.</summary>
+public static class RoleRules
+{
+    /// <summary>What a confidential source is called for those who may not know who it is.</summary>
+    public const string ConfidentialSourceName = "confidential source";
+
+    public static bool SeesConfidentialSources(this Role role) => role >= Role.Editor;
+
+    public static bool SeesUnpublished(this Role role) => role >= Role.Viewer;
+}

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Marsad.Core.Access;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Events;
+
+namespace Marsad.Core.Events;
+
+/// <summary>Event listing over ADO.NET, with the role's rules applied in SQL and in source masking.</summary>
+internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
+{
+    public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var rows = new List<(ConflictEvent Event, long Version)>();
+        await using (var command = Build(connection, query, role))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(0), MarsadJson.Options)!, reader.GetInt64(1)));
+            }
+        }
+
+        var sources = await SourcesAsync(connection, rows.Select(r => r.Event.Id).ToList(), role, cancellationToken);
+        return [.. rows.Select(r => new EventListItem(r.Event, r.Version, sources.TryGetValue(r.Event.Id, out var s) ? s : []))];
+    }
+
+    private static DbCommand Build(DbConnection connection, EventQuery query, Role role)
+    {
+        var sql = new StringBuilder("SELECT payload, version FROM events WHERE merged_into IS NULL");
+        var command = connection.CreateCommand();
+        void Where(string condition, string name, object? value)
+        {
+            sql.Append(" AND ").Append(condition);
+            command.AddParameter(name, value);
+        }
+
+        if (!role.SeesUnpublished())
+        {
+            Where("status = @published", "@published", "published");
+        }
+
+        if (query.From is { } from)
+        {
+            Where("date_end >= @from", "@from", Iso(from));
+        }
+
+        if (query.To is { } to)
+        {
+            Where("date_start <= @to", "@to", Iso(to));
+        }
+
+        if (query.EventType is not null)
+        {
+            Where("event_type = @type", "@type", query.EventType);
+        }
+
+        if (query.SubEventType is not null)
+        {
+            Where("sub_event_type = @subtype", "@subtype", query.SubEventType);
+        }
+
+        if (query.Actor is not null)
+        {
+            Where("(actor1 = @actor OR actor2 = @actor OR payload LIKE @actorJson ESCAPE '\\')", "@actor", query.Actor);
+            command.AddParameter("@actorJson", "%" + EscapeLike(JsonSerializer.Serialize(query.Actor, MarsadJson.Options)) + "%");
+        }
+
+        if (query.Admin1 is not null)
+        {
+            Where("admin1 = @admin1", "@admin1", query.Admin1);
+        }
+
+        if (query.Admin2 is not null)
+        {
+            Where("admin2 = @admin2", "@admin2", query.Admin2);
+        }
+
+        if (query.Status is { } status)
+        {
+            Where("status = @status", "@status", JsonSerializer.Serialize(status, MarsadJson.Options).Trim('"'));
+        }
+
+        if (query.Grade is { } grade)
+        {
+            Where("grade = @grade", "@grade", JsonSerializer.Serialize(grade, MarsadJson.Options).Trim('"'));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            Where("payload LIKE @text ESCAPE '\\'", "@text", "%" + EscapeLike(query.Text.Trim()) + "%");
+        }
+
+        sql.Append(" ORDER BY date_start, id LIMIT @limit");
+        command.AddParameter("@limit", Math.Max(1, query.Limit));
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    /// <summary>Each event's sources by name, with confidential ones masked unless the role may see them.</summary>
+    private static async Task<Dictionary<Guid, IReadOnlyList<string>>> SourcesAsync(DbConnection connection, List<Guid> ids, Role role, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, IReadOnlyList<string>>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var names = chunk.Select((_, i) => "@e" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            command.CommandText = $"""
+                SELECT rd.record_id, s.name, COALESCE(s.confidential, 0)
+                FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
+                WHERE rd.record_kind = 'event' AND rd.record_id IN ({string.Join(", ", names)})
+                """;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.AddParameter(names[i], chunk[i].ToString("D"));
+            }
+
+            var found = new Dictionary<Guid, SortedSet<string>>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = Guid.Parse(reader.GetString(0));
+                var name = reader.GetStringOrNull(1) ?? "unnamed source";
+                var confidential = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0;
+                if (!found.TryGetValue(id, out var set))
+                {
+                    found[id] = set = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(confidential && !role.SeesConfidentialSources() ? RoleRules.ConfidentialSourceName : name);
+            }
+
+            foreach (var (id, set) in found)
+            {
+                result[id] = [.. set];
+            }
+        }
+
+        return result;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,33 @@
+using Marsad.Domain.Events;
+
+namespace Marsad.Core.Events;
+
+/// <summary>
+/// Filters for listing events; null means "any". Dates select events whose span overlaps
+/// [From, To]; Actor matches actor1, actor2 or an associated actor; Text searches the summary and the
+/// place name. Merged-away events are left out: they live on inside the event they were merged into.
+/// </summary>
+public sealed record EventQuery
+{
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public string? EventType { get; init; }
+
+    public string? SubEventType { get; init; }
+
+    public string? Actor { get; init; }
+
+    public string? Admin1 { get; init; }
+
+    public string? Admin2 { get; init; }
+
+    public EventStatus? Status { get; init; }
+
+    public Grade? Grade { get; init; }
+
+    public string? Text { get; init; }
+
+    public int Limit { get; init; } = 1000;
+}

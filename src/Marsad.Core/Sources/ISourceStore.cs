@@ -1,0 +1,14 @@
+using Marsad.Core.Access;
+using Marsad.Domain.Documents;
+
+namespace Marsad.Core.Sources;
+
+/// <summary>The register of outlets, field networks and named sources.</summary>
+public interface ISourceStore
+{
+    /// <summary>Every source; for roles that may not know confidential identities, those are left out entirely.</summary>
+    Task<IReadOnlyList<SourceInfo>> ListAsync(Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the source, or updates the one with that name (names match whatever their case).</summary>
+    Task<SourceInfo> SaveAsync(string name, SourceKind kind, bool confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default);
+}
