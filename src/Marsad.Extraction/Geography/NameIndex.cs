@@ -1,0 +1,158 @@
+namespace Marsad.Extraction.Geography;
+
+/// <summary>
+/// Finds entries by name without scanning them: a dictionary of strict keys (<see cref="NameKey.Of"/>),
+/// one of consonant skeletons, and a one-deletion index over strict keys (SymSpell: one letter added,
+/// dropped or changed). A lookup tries the tiers in that order and stops at the first that finds anything.
+/// Immutable after construction; safe for concurrent readers.
+/// </summary>
+public sealed class NameIndex
+{
+    public const double ExactScore = 1.0;
+    public const double SkeletonScore = 0.8;
+    public const double FuzzyScore = 0.65;
+
+    // Shorter keys have too many one-letter neighbours and skeleton twins to be told apart.
+    private const int MinFuzzyKeyLength = 5;
+    private const int MinSkeletonLength = 3;
+
+    private readonly Dictionary<string, int[]> exact;
+    private readonly Dictionary<string, int[]> skeletons;
+    private readonly Dictionary<string, int[]> deletions;
+
+    public NameIndex(IReadOnlyList<IEnumerable<string>> namesByEntry)
+    {
+        ArgumentNullException.ThrowIfNull(namesByEntry);
+        var exactLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var skeletonLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var deletionLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var entry = 0; entry < namesByEntry.Count; entry++)
+        {
+            foreach (var name in namesByEntry[entry])
+            {
+                var key = NameKey.Of(name);
+                if (key.Length < 2)
+                {
+                    continue;
+                }
+
+                Add(exactLists, key, entry);
+                var skeleton = NameKey.SkeletonOf(key);
+                if (skeleton.Length >= MinSkeletonLength)
+                {
+                    Add(skeletonLists, skeleton, entry);
+                }
+
+                if (key.Length >= MinFuzzyKeyLength && !NameKey.IsArabic(key[0]))
+                {
+                    foreach (var deletion in Deletions(key))
+                    {
+                        Add(deletionLists, deletion, entry);
+                    }
+                }
+            }
+        }
+
+        exact = Freeze(exactLists);
+        skeletons = Freeze(skeletonLists);
+        deletions = Freeze(deletionLists);
+        MaxKeyLength = exact.Keys.Max(k => k.Length);
+    }
+
+    /// <summary>Length of the longest strict key, bounding how far a text scan must look ahead.</summary>
+    public int MaxKeyLength { get; }
+
+    /// <summary>True when some entry has exactly this strict key.</summary>
+    public bool ContainsKey(string key) => exact.ContainsKey(key);
+
+    /// <summary>Entries whose names match <paramref name="name"/>, best tier only, each entry once.</summary>
+    public IReadOnlyList<NameMatch> Lookup(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = NameKey.Of(name);
+        if (key.Length < 2)
+        {
+            return [];
+        }
+
+        if (exact.TryGetValue(key, out var hits))
+        {
+            return Scored(hits, ExactScore);
+        }
+
+        var skeleton = NameKey.SkeletonOf(key);
+        if (skeleton.Length >= MinSkeletonLength && skeletons.TryGetValue(skeleton, out hits))
+        {
+            return Scored(hits, SkeletonScore);
+        }
+
+        return key.Length >= MinFuzzyKeyLength && !NameKey.IsArabic(key[0]) ? Fuzzy(key) : [];
+    }
+
+    private List<NameMatch> Fuzzy(string key)
+    {
+        var found = new HashSet<int>();
+        if (deletions.TryGetValue(key, out var hits))
+        {
+            found.UnionWith(hits);
+        }
+
+        foreach (var deletion in Deletions(key))
+        {
+            if (exact.TryGetValue(deletion, out hits))
+            {
+                found.UnionWith(hits);
+            }
+
+            if (deletions.TryGetValue(deletion, out hits))
+            {
+                found.UnionWith(hits);
+            }
+        }
+
+        return [.. found.Select(e => new NameMatch(e, FuzzyScore))];
+    }
+
+    private static NameMatch[] Scored(int[] entries, double score)
+    {
+        var result = new NameMatch[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            result[i] = new NameMatch(entries[i], score);
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> Deletions(string key)
+    {
+        for (var i = 0; i < key.Length; i++)
+        {
+            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
+        }
+    }
+
+    private static void Add(Dictionary<string, List<int>> lists, string key, int entry)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        if (list.Count == 0 || list[^1] != entry)
+        {
+            list.Add(entry);
+        }
+    }
+
+    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> lists)
+    {
+        var frozen = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in lists)
+        {
+            frozen[key] = [.. list.Distinct()];
+        }
+
+        return frozen;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Frozen;
+
+namespace Marsad.Extraction.Geography;
+
+/// <summary>
+/// Finds the spans of a text that name gazetteer places: at each word, the longest run of up to
+/// <see cref="MaxWords"/> words (joined by spaces or hyphens only) whose strict key is in the index.
+/// A Latin name must start with a capital letter (articles aside: "al-Hasakah" is fine) and may not end
+/// with an article; English words that happen to be place names are left out.
+/// </summary>
+internal sealed class PlaceNameFinder(Gazetteer gazetteer)
+{
+    private const int MaxWords = 6;
+    private const int MinKeyLength = 3;
+
+    // Capitalised English words (sentence starts, titles) that are also the key of some small place.
+    private static readonly FrozenSet<string> EnglishWords = FrozenSet.ToFrozenSet(
+        ["the", "on", "in", "of", "and", "for", "from", "with", "by", "to", "at", "after", "during", "near", "north", "south", "east", "west",
+         "city", "town", "village", "army", "forces", "regime", "state", "islamic", "police", "local", "border", "camp", "military", "base",
+         "airport", "syria", "syrian", "turkey", "turkish", "iraq", "iran", "russia", "russian", "israel", "lebanon", "jordan", "american", "coalition",
+         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two", "three", "all", "also", "this", "that",
+         "there", "their", "they", "his", "her", "its", "our", "new", "old", "upper", "lower", "central", "eastern", "western", "northern", "southern",
+         "unknown", "several", "number", "members", "casualties", "fatalities", "killed", "clashes", "attack"],
+        StringComparer.Ordinal);
+
+    public IReadOnlyList<PlaceMatch> Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = NameTokenizer.Tokenize(text);
+        var keys = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            keys[i] = NameKey.TokenKey(text.AsSpan(tokens[i].Start, tokens[i].Length));
+        }
+
+        var matches = new List<PlaceMatch>();
+        for (var i = 0; i < tokens.Count;)
+        {
+            var length = LongestNameAt(text, tokens, keys, i);
+            if (length == 0)
+            {
+                i++;
+                continue;
+            }
+
+            var start = tokens[i].Start;
+            var end = tokens[i + length - 1].End;
+            matches.Add(new PlaceMatch(start, end, text[start..end]));
+            i += length;
+        }
+
+        return matches;
+    }
+
+    private int LongestNameAt(string text, List<NameToken> tokens, string[] keys, int first)
+    {
+        var head = FirstContentWord(keys, first, tokens.Count);
+        if (head < 0 || !StartsName(text, tokens[head]))
+        {
+            return 0;
+        }
+
+        var last = first;
+        while (last + 1 < tokens.Count && last + 1 - first < MaxWords && JoinedInName(text, tokens[last], tokens[last + 1]))
+        {
+            last++;
+        }
+
+        for (var end = last; end >= head; end--)
+        {
+            if (keys[end].Length == 0)
+            {
+                continue; // a name does not end with an article
+            }
+
+            var key = NameKey.Join(keys.AsSpan(first, end - first + 1));
+            if (key.Length >= MinKeyLength && !IsEnglishWord(text, tokens, first, end) && gazetteer.Index.ContainsKey(key))
+            {
+                return end - first + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int FirstContentWord(string[] keys, int first, int count)
+    {
+        for (var i = first; i < count && i - first < 2; i++)
+        {
+            if (keys[i].Length > 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool StartsName(string text, NameToken token)
+    {
+        var c = text[token.Start];
+        var letter = char.IsLetter(c) ? c : text[Math.Min(token.Start + 1, token.End - 1)];
+        return char.IsUpper(letter) || NameKey.IsArabic(letter);
+    }
+
+    private static bool JoinedInName(string text, NameToken left, NameToken right)
+    {
+        for (var i = left.End; i < right.Start; i++)
+        {
+            if (text[i] is not (' ' or '-' or '\u2010' or '\u2011'))
+            {
+                return false;
+            }
+        }
+
+        return right.Start - left.End <= 2;
+    }
+
+    private static bool IsEnglishWord(string text, List<NameToken> tokens, int first, int end) =>
+        first == end && EnglishWords.Contains(text.Substring(tokens[first].Start, tokens[first].Length).ToLowerInvariant());
+}
