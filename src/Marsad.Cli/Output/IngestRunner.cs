@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marsad.Core.Intake;
+using Marsad.Core.Storage;
+using Spectre.Console;
+
+namespace Marsad.Cli.Output;
+
+/// <summary>
+/// Runs an ingest with feedback: a progress bar on a terminal, plain progress lines when output is
+/// redirected; every failed input is named on standard error as it happens.
+/// </summary>
+internal static class IngestRunner
+{
+    public static async Task<IngestSummary> RunAsync(IngestDocuments ingest, IngestRequest request, ChangeContext context, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        if (env.Interactive)
+        {
+            IngestSummary? summary = null;
+            await env.Out.Progress().AutoClear(true).StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("Ingesting", maxValue: 1);
+                var progress = new SyncProgress<IngestProgress>(p =>
+                {
+                    task.MaxValue = p.Total;
+                    task.Value = p.Done;
+                    ReportFailure(env, p.Last);
+                });
+                summary = await ingest.RunAsync(request, context, progress, cancellationToken);
+            });
+            return summary!;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var lastLine = TimeSpan.Zero;
+        var plain = new SyncProgress<IngestProgress>(p =>
+        {
+            ReportFailure(env, p.Last);
+            if (p.Done == p.Total || clock.Elapsed - lastLine > TimeSpan.FromSeconds(2))
+            {
+                lastLine = clock.Elapsed;
+                env.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ingest: {p.Done}/{p.Total} inputs"));
+            }
+        });
+        return await ingest.RunAsync(request, context, plain, cancellationToken);
+    }
+
+    private static void ReportFailure(CliEnvironment env, IngestOutcome outcome)
+    {
+        if (outcome.Status == IngestStatus.Failed)
+        {
+            env.WriteError($"{outcome.Origin}: {outcome.Problem}");
+        }
+    }
+}
