@@ -17,7 +17,7 @@ internal static class GeocodeAcledBench
     {
         var shared = BenchArgs.SharedData(args);
         var clock = Stopwatch.StartNew();
-        var geocoder = new GazetteerGeocoder(GazetteerLocator.LoadDefault());
+        var geocoder = new GazetteerGeocoder(Gazetteer.Load(BenchArgs.GazetteerDirectory(args)));
         Console.WriteLine($"gazetteer: {geocoder.Gazetteer.Entries.Length} entries, loaded in {clock.ElapsedMilliseconds} ms");
 
         var rows = AcledRows.Read(shared, AcledRows.Battles).Concat(AcledRows.Read(shared, AcledRows.AllTypes)).ToList();

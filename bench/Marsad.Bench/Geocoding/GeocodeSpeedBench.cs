@@ -16,7 +16,7 @@ internal static class GeocodeSpeedBench
     public static int Run(string[] args)
     {
         var shared = BenchArgs.SharedData(args);
-        var directory = GazetteerLocator.ShippedDirectory();
+        var directory = BenchArgs.GazetteerDirectory(args);
         var loadTimes = new List<double>();
         Gazetteer? gazetteer = null;
         for (var i = 0; i < Loads; i++)

@@ -26,10 +26,12 @@ public static class GazetteerBuilder
         var communities = CommunitySource.Read(Path.Combine(sourceDirectory, "gazetteer", "syria_communities_extended.csv"), subDistricts)
             .Select(d => IsCentreOf(d, subDistricts) && centrePopulation.TryGetValue(d.Admin3Hint!, out var pop) ? d with { Population = pop } : d)
             .ToList();
-        var drafts = GeoNamesSource.Read(Path.Combine(sourceDirectory, "geonames", "geonames_SY_from_cities500.txt"))
-            .Concat(communities.Where(d => !d.IsApproximate).OrderByDescending(d => d.PointQuality))
+        var geoNames = GeoNamesSource.Read(Path.Combine(sourceDirectory, "geonames", "geonames_SY_from_cities500.txt")).ToList();
+        communities = [.. PlaceNeighbourhoodsInTowns(communities, geoNames, subDistricts, boundaries)];
+        var drafts = geoNames
+            .Concat(communities.Where(d => d.PointQuality >= 1).OrderByDescending(d => d.PointQuality))
             .Concat(UcdpSource.Read(Path.Combine(sourceDirectory, "ucdp", "ucdp-ged-syria-2016-2019.csv"), LastUcdpYear).OrderByDescending(d => d.Mentions).ThenBy(d => d.Id, StringComparer.Ordinal))
-            .Concat(communities.Where(d => d.IsApproximate))
+            .Concat(communities.Where(d => d.PointQuality < 1))
             .ToList();
 
         var merger = new PlaceMerger();
@@ -46,6 +48,20 @@ public static class GazetteerBuilder
         var bySource = places.SelectMany(p => p.Sources.Split('+')).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var bytes = new FileInfo(placesPath).Length + new FileInfo(areasPath).Length;
         return new GazetteerBuildReport(areas.Count, places.Count, drafts.Count, bySource, bytes, directory);
+    }
+
+    // A neighbourhood without a point lies in its sub-district's town (the community named after the sub-district,
+    // else its most populous GeoNames place): a better guess than the sub-district's centroid.
+    private static IEnumerable<PlaceDraft> PlaceNeighbourhoodsInTowns(List<PlaceDraft> communities, List<PlaceDraft> geoNames, Dictionary<string, AdminArea> subDistricts, AdminBoundaries boundaries)
+    {
+        var centres = communities.Where(d => d.PointQuality >= 1 && IsCentreOf(d, subDistricts)).Select(d => (Admin3: d.Admin3Hint!, d.Point, Rank: 1))
+            .Concat(geoNames.Where(g => g.Population > 0).OrderByDescending(g => g.Population).Select(g => (Admin3: boundaries.Locate(g.Point).Admin3 ?? string.Empty, g.Point, Rank: 0)))
+            .OrderBy(c => c.Rank)
+            .GroupBy(c => c.Admin3, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Point, StringComparer.Ordinal);
+        return communities.Select(d => d.IsApproximate && d.Kind == PlaceKind.Neighbourhood && centres.TryGetValue(d.Admin3Hint!, out var centre)
+            ? d with { Point = centre, Confidence = GazetteerEntry.TownCentreConfidence, PointQuality = 0.5 }
+            : d);
     }
 
     // The community that gives its sub-district its name is the sub-district's centre; the 2004 census counts it.

@@ -5,13 +5,17 @@ namespace Marsad.Core.Gazetteer;
 
 /// <summary>
 /// Merges drafts that are the same place: a draft joins an earlier one that shares a name key and lies
-/// within <see cref="SamePlaceKm"/> (for centroid-only drafts: the same sub-district). The merged place
+/// within <see cref="SamePlaceKm"/> (3 km when only the consonant skeletons agree) (for centroid-only drafts: the same sub-district). The merged place
 /// keeps the best point, the OCHA P-code over other ids, every name, the largest population and the sum of
 /// mentions. Feed sources best first.
 /// </summary>
 public sealed class PlaceMerger
 {
     private const double SamePlaceKm = 5;
+
+    // Spellings that differ only in vowels ("Menbij", "Manbij") are one place only when their points nearly coincide.
+    private const double SameSkeletonKm = 3;
+    private const string SkeletonMark = "~";
 
     private readonly List<Merged> merged = [];
     private readonly Dictionary<string, List<Merged>> byKey = new(StringComparer.Ordinal);
@@ -20,7 +24,9 @@ public sealed class PlaceMerger
     {
         ArgumentNullException.ThrowIfNull(draft);
         var keys = draft.Names.Prepend(draft.Name).Select(NameKey.Of).Where(k => k.Length >= 2).Distinct().ToList();
-        var same = keys.SelectMany(k => byKey.GetValueOrDefault(k) ?? []).FirstOrDefault(m => IsSamePlace(m, draft));
+        var skeletons = keys.Select(k => SkeletonMark + NameKey.SkeletonOf(k)).Where(k => k.Length > SkeletonMark.Length + 2).Distinct().ToList();
+        var same = keys.SelectMany(k => byKey.GetValueOrDefault(k) ?? []).FirstOrDefault(m => IsSamePlace(m, draft, SamePlaceKm))
+                   ?? skeletons.SelectMany(k => byKey.GetValueOrDefault(k) ?? []).FirstOrDefault(m => draft.PointQuality >= 1 && m.Best.PointQuality >= 1 && IsSamePlace(m, draft, SameSkeletonKm));
         if (same is null)
         {
             same = new Merged(draft);
@@ -31,7 +37,7 @@ public sealed class PlaceMerger
             same.Absorb(draft);
         }
 
-        foreach (var key in keys)
+        foreach (var key in keys.Concat(skeletons))
         {
             if (!byKey.TryGetValue(key, out var list))
             {
@@ -52,15 +58,15 @@ public sealed class PlaceMerger
         return [.. merged.Select(m => m.ToEntry(boundaries))];
     }
 
-    private static bool IsSamePlace(Merged m, PlaceDraft draft)
+    private static bool IsSamePlace(Merged m, PlaceDraft draft, double withinKm)
     {
-        if (draft.IsApproximate || m.Best.IsApproximate)
+        if (draft.PointQuality < 1 || m.Best.PointQuality < 1)
         {
             return draft.Admin3Hint is not null && string.Equals(draft.Admin3Hint, m.Best.Admin3Hint ?? m.Admin3Hint, StringComparison.Ordinal)
-                   && (draft.IsApproximate || Geo(m.Best.Point, draft.Point) <= 20);
+                   && (draft.PointQuality < 1 || Geo(m.Best.Point, draft.Point) <= 20);
         }
 
-        return Geo(m.Best.Point, draft.Point) <= SamePlaceKm;
+        return Geo(m.Best.Point, draft.Point) <= withinKm;
     }
 
     private static double Geo(GeoPoint a, GeoPoint b) => a.DistanceKm(b);
@@ -121,7 +127,7 @@ public sealed class PlaceMerger
         }
 
         private double Prominence() =>
-            Math.Log10(1 + Population) + 0.5 * Math.Log2(1 + Mentions) + Kind switch
+            Math.Log10(1 + Population) + 0.3 * Math.Log2(1 + Mentions) + Kind switch
             {
                 PlaceKind.City => 2,
                 PlaceKind.Town => 1,

@@ -16,6 +16,8 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     private const double NearWeight = 0.8;
     private const double NearScaleKm = 15;
     private const double PlaceRadiusKm = 25;
+    private const double TownRadiusKm = 15;
+    private const double CoarseReplacementKm = 30;
 
     private readonly PlaceNameFinder finder = new(gazetteer);
 
@@ -40,11 +42,16 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         var (name, precision) = QueryName.Clean(query.Name, query.Precision);
         var area = query.WithinArea is null ? null : AreaFor(query.WithinArea);
         var parts = name.Split(" - ", 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && GenericWords.IsGeneric(parts[1]))
+        {
+            return Rank($"{parts[0]} {parts[1]}", precision, area, query.Near);
+        }
+
         if (parts.Length == 2)
         {
             // "Damascus - Jobar", "Tadmor - Airbase", "Bishri Mountain - Deir-ez-Zor": one part places the other.
             var inner = WithinPlace(parts[1], parts[0], precision, area, query.Near);
-            if (inner.Count > 0 && inner[0].InArea)
+            if (inner.Count > 0 && inner[0].InArea && !inner[0].Entry.IsApproximate && inner[0].NameScore >= NameIndex.SkeletonScore)
             {
                 return inner;
             }
@@ -73,18 +80,47 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
             return Rank(name, precision, AreaFor(placeName) ?? area, near);
         }
 
-        var around = new AreaConstraint(null, place.Entry.Point, PlaceRadiusKm);
+        var around = new AreaConstraint(null, place.Entry.Point, TownRadiusKm);
         return Rank(name, precision, around, [place.Entry.Point, .. near ?? []]);
     }
 
     private List<PlaceCandidate> Rank(string name, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
     {
-        var matches = Gazetteer.Index.Lookup(name);
-        if (matches.Count == 0 && GenericWords.Strip(name) is { } bare)
+        // The tightest name tier with a candidate in the area wins; failing that, the tightest tier with any.
+        // A centroid-only answer gives way to a looser spelling of a place with its own point close by.
+        List<PlaceCandidate>? fallback = null;
+        List<PlaceCandidate>? coarse = null;
+        var names = GenericWords.Strip(name) is { } bare ? new[] { name, bare } : [name];
+        foreach (var tier in names.SelectMany(Gazetteer.Index.Tiers))
         {
-            matches = Gazetteer.Index.Lookup(bare);
+            var ranked = Score(tier, precision, area, near);
+            if (ranked.Count == 0 || !ranked[0].InArea)
+            {
+                fallback ??= ranked.Count > 0 ? ranked : null;
+                continue;
+            }
+
+            if (coarse is null && !ranked[0].Entry.IsApproximate)
+            {
+                return ranked;
+            }
+
+            if (coarse is null)
+            {
+                coarse = ranked;
+            }
+            else if (!ranked[0].Entry.IsApproximate && ranked[0].NameScore >= NameIndex.SkeletonScore
+                     && Geo.ApproxKm(ranked[0].Entry.Point, coarse[0].Entry.Point) <= CoarseReplacementKm)
+            {
+                return ranked;
+            }
         }
 
+        return coarse ?? fallback ?? [];
+    }
+
+    private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
+    {
         var candidates = new List<PlaceCandidate>(matches.Count);
         foreach (var match in matches)
         {
@@ -94,6 +130,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
             var score = NameWeight * match.Score
                         + ProminenceWeight * Math.Min(entry.Prominence, 10)
                         + (nearestKm is { } km ? NearWeight * NearScaleKm / (NearScaleKm + km) : 0)
+                        + entry.PointTrust
                         + KindFit(entry, precision);
             candidates.Add(new PlaceCandidate(entry, ToLocation(entry, precision), score, match.Score, inArea, nearestKm));
         }
@@ -161,7 +198,9 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     private Location ToLocation(GazetteerEntry entry, GeoPrecision precision)
     {
-        var effective = entry.Kind.IsAdminArea() || entry.IsApproximate ? GeoPrecision.Region : precision;
+        var effective = entry.Kind.IsAdminArea() || entry.IsApproximate ? GeoPrecision.Region
+            : entry.IsTownCentre ? (GeoPrecision)Math.Max((int)precision, (int)GeoPrecision.NearPlace)
+            : precision;
         return MakeLocation(entry.Name, entry.Id, entry.Admin1, entry.Admin2, entry.Admin3, entry.Point, effective);
     }
 

@@ -10,9 +10,9 @@ public static class GazetteerLocator
 {
     public const string UserPlacesFileName = "user-places.tsv";
 
-    public static string ShippedDirectory()
+    public static string ShippedDirectory(Func<string, string?>? getVariable = null)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("MARSAD_DATA");
+        var fromEnvironment = (getVariable ?? Environment.GetEnvironmentVariable)("MARSAD_DATA");
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             return Path.Combine(fromEnvironment, "gazetteer");
@@ -36,15 +36,16 @@ public static class GazetteerLocator
         throw new FileNotFoundException($"no shipped gazetteer: set MARSAD_DATA or run `marsad gazetteer build` (looked for data/gazetteer/{GazetteerFiles.PlacesFileName})");
     }
 
-    public static string UserPlacesFile()
+    public static string UserPlacesFile(Func<string, string?>? getVariable = null)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("MARSAD_GAZETTEER");
+        getVariable ??= Environment.GetEnvironmentVariable;
+        var fromEnvironment = getVariable("MARSAD_GAZETTEER");
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             return fromEnvironment;
         }
 
-        var home = Environment.GetEnvironmentVariable("MARSAD_HOME");
+        var home = getVariable("MARSAD_HOME");
         if (string.IsNullOrWhiteSpace(home))
         {
             home = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".marsad");
@@ -54,5 +55,6 @@ public static class GazetteerLocator
     }
 
     /// <summary>The shipped gazetteer with the user's places.</summary>
-    public static Gazetteer LoadDefault() => Gazetteer.Load(ShippedDirectory(), UserPlacesFile());
+    public static Gazetteer LoadDefault(Func<string, string?>? getVariable = null) =>
+        Gazetteer.Load(ShippedDirectory(getVariable), UserPlacesFile(getVariable));
 }

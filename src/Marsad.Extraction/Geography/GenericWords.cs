@@ -17,6 +17,13 @@ public static partial class GenericWords
         return bare.Length > 0 && bare.Length < name.Trim().Length ? bare : null;
     }
 
+    /// <summary>True when the text is only generic words ("Airbase", "Oil Fields", "Military Base").</summary>
+    public static bool IsGeneric(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Strip("x " + text) == "x";
+    }
+
     [GeneratedRegex(@"\s+(?:refugee\s+)?(?:camp|air\s?base|airport|military\s+(?:base|airport)|base|(?:oil|gas)\s+fields?|fields?|plain|mountains?|cemete?ary|cemetery|basin|dam|bridge|hills?|roundabout|station|farms?|crossing|checkpoint|prison|valley|lake|junction|highway|road|square|market|hospital|school|factory|silos?|mills?|desert|countryside|area|region)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Trailing();
 

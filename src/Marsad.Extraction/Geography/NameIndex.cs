@@ -66,27 +66,36 @@ public sealed class NameIndex
     public bool ContainsKey(string key) => exact.ContainsKey(key);
 
     /// <summary>Entries whose names match <paramref name="name"/>, best tier only, each entry once.</summary>
-    public IReadOnlyList<NameMatch> Lookup(string name)
+    public IReadOnlyList<NameMatch> Lookup(string name) => Tiers(name).FirstOrDefault(t => t.Count > 0) ?? [];
+
+    /// <summary>
+    /// The matches of each tier in turn (exact, skeleton, one edit), computed only as far as the caller reads:
+    /// a caller whose context rules out every exact match goes on to the looser tiers.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<NameMatch>> Tiers(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var key = NameKey.Of(name);
         if (key.Length < 2)
         {
-            return [];
+            yield break;
         }
 
         if (exact.TryGetValue(key, out var hits))
         {
-            return Scored(hits, ExactScore);
+            yield return Scored(hits, ExactScore);
         }
 
         var skeleton = NameKey.SkeletonOf(key);
         if (skeleton.Length >= MinSkeletonLength && skeletons.TryGetValue(skeleton, out hits))
         {
-            return Scored(hits, SkeletonScore);
+            yield return Scored(hits, SkeletonScore);
         }
 
-        return key.Length >= MinFuzzyKeyLength && !NameKey.IsArabic(key[0]) ? Fuzzy(key) : [];
+        if (key.Length >= MinFuzzyKeyLength && !NameKey.IsArabic(key[0]))
+        {
+            yield return Fuzzy(key);
+        }
     }
 
     private List<NameMatch> Fuzzy(string key)

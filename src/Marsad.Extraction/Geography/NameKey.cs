@@ -109,16 +109,19 @@ public static class NameKey
     private static string Fold(ReadOnlySpan<char> token)
     {
         var builder = new StringBuilder(token.Length);
-        foreach (var c in token.ToString().Normalize(NormalizationForm.FormD))
+        foreach (var c in token)
         {
             if (IsArabic(c))
             {
                 AppendArabic(builder, c);
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.DecimalDigitNumber)
+            else if (char.IsAsciiLetter(c) || char.IsAsciiDigit(c))
             {
-                var lower = char.ToLowerInvariant(c);
-                builder.Append(lower switch { 'ı' => 'i', 'ø' => 'o', 'ß' => 's', 'æ' => 'a', _ => lower });
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter)
+            {
+                builder.Append(LatinFolding.Fold(c));
             }
         }
 
@@ -198,6 +201,10 @@ public static class NameKey
         else if (s[^1] == 'e' && !IsVowel(s[^2]))
         {
             s = s[..^1] + "a";
+        }
+        else if (s[^1] == 'y' && !IsVowel(s[^2]))
+        {
+            s = s[..^1] + "i"; // Qamishly, Tabqy
         }
 
         return s;
