@@ -94,7 +94,9 @@ internal sealed record GeocodeOutcome(Location? Location, double DistanceKm, boo
 
         if (location is null)
         {
-            return "only candidates outside admin1" + compound;
+            return (candidates.Any(c => c.Location.Point!.DistanceKm(row.Point) <= 10)
+                ? "right place found, but outside the admin1 named (by our polygons)"
+                : "only other places of that name, outside admin1") + compound;
         }
 
         var chosen = candidates.First(c => c.Location == location);

@@ -14,7 +14,7 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(places);
         Boundaries = new AdminBoundaries(areas);
         Entries = [.. Boundaries.Areas.OrderBy(a => a.Level).ThenBy(a => a.PCode, StringComparer.Ordinal).Select(AreaEntry), .. places];
-        Index = new NameIndex([.. Entries.Select(e => e.AllNames)]);
+        Index = new NameIndex([.. Entries.Select(IndexedNames)]);
     }
 
     public ImmutableArray<GazetteerEntry> Entries { get; }
@@ -42,6 +42,12 @@ public sealed class Gazetteer
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Kind.IsAdminArea() ? Boundaries.Find(entry.Id) : null;
     }
+
+    // A base, field or camp is also found by the place it is named after ("Tiyas" for "Tiyas Military Airbase").
+    private static IEnumerable<string> IndexedNames(GazetteerEntry entry) =>
+        entry.Kind is PlaceKind.Site or PlaceKind.Camp or PlaceKind.Area
+            ? entry.AllNames.Concat(entry.AllNames.Select(GenericWords.Strip).OfType<string>())
+            : entry.AllNames;
 
     private GazetteerEntry AreaEntry(AdminArea area)
     {

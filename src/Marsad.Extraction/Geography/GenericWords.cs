@@ -24,7 +24,7 @@ public static partial class GenericWords
         return Strip("x " + text) == "x";
     }
 
-    [GeneratedRegex(@"\s+(?:refugee\s+)?(?:camp|air\s?base|airport|military\s+(?:base|airport)|base|(?:oil|gas)\s+fields?|fields?|plain|mountains?|cemete?ary|cemetery|basin|dam|bridge|hills?|roundabout|station|farms?|crossing|checkpoint|prison|valley|lake|junction|highway|road|square|market|hospital|school|factory|silos?|mills?|desert|countryside|area|region)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:refugee\s+)?(?:camp|(?:military\s+)?(?:air\s?base|airport|base|heliport|airfield)|(?:oil|gas)\s+fields?|fields?|plain|mountains?|cemete?ary|cemetery|basin|dam|bridge|hills?|roundabout|station|farms?|crossing|checkpoint|prison|valley|lake|junction|highway|road|square|market|hospital|school|factory|silos?|mills?|desert|countryside|area|region)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Trailing();
 
     [GeneratedRegex(@"^(?:(?:eastern|western|northern|southern|north|south|east|west|upper|lower|greater|old|new)\s+|(?:jabal|jebel|jabel|mount|mt\.?|jroud|jurd|jroud|wadi|sahl|badiyat?)\s+(?:(?:al|el|ad|ar|as|ash|at|az|an)[- ])?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
