@@ -35,13 +35,13 @@ public sealed record GazetteerEntry(
     /// <summary>True when the point is the centre of the town a neighbourhood lies in.</summary>
     public bool IsTownCentre => Confidence == TownCentreConfidence;
 
-    /// <summary>How much the point itself can be trusted, 0 (a centroid) to 0.3 (surveyed), for ranking homonyms.</summary>
+    /// <summary>How much the point itself can be trusted, 0 (a centroid) to 0.15 (surveyed): a tie-breaker between homonyms.</summary>
     public double PointTrust => Confidence switch
     {
-        "anchor_osm_within_1km" or "geonames" or "ocha" or "user" => 0.3,
-        "high" => 0.25,
-        "name_match_ge85" or "medium" or "ucdp" => 0.15,
-        TownCentreConfidence => 0.1,
+        "anchor_osm_within_1km" or "geonames" or "ocha" or "user" => 0.15,
+        "high" => 0.12,
+        "name_match_ge85" or "medium" or "ucdp" => 0.08,
+        TownCentreConfidence => 0.05,
         _ => 0,
     };
 

@@ -51,7 +51,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         {
             // "Damascus - Jobar", "Tadmor - Airbase", "Bishri Mountain - Deir-ez-Zor": one part places the other.
             var inner = WithinPlace(parts[1], parts[0], precision, area, query.Near);
-            if (inner.Count > 0 && inner[0].InArea && !inner[0].Entry.IsApproximate && inner[0].NameScore >= NameIndex.SkeletonScore)
+            if (inner.Count > 0 && inner[0].InArea && !inner[0].Entry.IsApproximate && inner[0].NameScore >= NameIndex.CloseScore)
             {
                 return inner;
             }
@@ -109,7 +109,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
             {
                 coarse = ranked;
             }
-            else if (!ranked[0].Entry.IsApproximate && ranked[0].NameScore >= NameIndex.SkeletonScore
+            else if (!ranked[0].Entry.IsApproximate && ranked[0].NameScore >= NameIndex.CloseScore
                      && Geo.ApproxKm(ranked[0].Entry.Point, coarse[0].Entry.Point) <= CoarseReplacementKm)
             {
                 return ranked;

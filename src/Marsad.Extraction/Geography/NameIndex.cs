@@ -12,6 +12,12 @@ public sealed class NameIndex
     public const double SkeletonScore = 0.8;
     public const double FuzzyScore = 0.65;
 
+    /// <summary>Scores from here up are exact keys or skeleton matches at most half their letters apart: the same name, spelled otherwise.</summary>
+    public const double CloseScore = 0.66;
+
+    // How far below its tier's score a loose match with no letters in common would fall.
+    private const double SimilaritySpread = 0.3;
+
     // Shorter keys have too many one-letter neighbours and skeleton twins to be told apart.
     private const int MinFuzzyKeyLength = 5;
     private const int MinSkeletonLength = 3;
@@ -19,6 +25,7 @@ public sealed class NameIndex
     private readonly Dictionary<string, int[]> exact;
     private readonly Dictionary<string, int[]> skeletons;
     private readonly Dictionary<string, int[]> deletions;
+    private readonly string[][] keysByEntry;
 
     public NameIndex(IReadOnlyList<IEnumerable<string>> namesByEntry)
     {
@@ -26,16 +33,12 @@ public sealed class NameIndex
         var exactLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var skeletonLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var deletionLists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        keysByEntry = new string[namesByEntry.Count][];
         for (var entry = 0; entry < namesByEntry.Count; entry++)
         {
-            foreach (var name in namesByEntry[entry])
+            keysByEntry[entry] = [.. namesByEntry[entry].Select(NameKey.Of).Where(k => k.Length >= 2).Distinct(StringComparer.Ordinal)];
+            foreach (var key in keysByEntry[entry])
             {
-                var key = NameKey.Of(name);
-                if (key.Length < 2)
-                {
-                    continue;
-                }
-
                 Add(exactLists, key, entry);
                 var skeleton = NameKey.SkeletonOf(key);
                 if (skeleton.Length >= MinSkeletonLength)
@@ -89,7 +92,7 @@ public sealed class NameIndex
         var skeleton = NameKey.SkeletonOf(key);
         if (skeleton.Length >= MinSkeletonLength && skeletons.TryGetValue(skeleton, out hits))
         {
-            yield return Scored(hits, SkeletonScore);
+            yield return Similar(hits, key, SkeletonScore);
         }
 
         if (key.Length >= MinFuzzyKeyLength && !NameKey.IsArabic(key[0]))
@@ -98,7 +101,7 @@ public sealed class NameIndex
         }
     }
 
-    private List<NameMatch> Fuzzy(string key)
+    private NameMatch[] Fuzzy(string key)
     {
         var found = new HashSet<int>();
         if (deletions.TryGetValue(key, out var hits))
@@ -119,7 +122,55 @@ public sealed class NameIndex
             }
         }
 
-        return [.. found.Select(e => new NameMatch(e, FuzzyScore))];
+        return Similar([.. found], key, FuzzyScore);
+    }
+
+    // Within a loose tier, the entry whose closest name is fewest edits away scores highest ("Baghuz": Bagouz before Bughaz).
+    private NameMatch[] Similar(int[] entries, string key, double tierScore)
+    {
+        var result = new NameMatch[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var best = 0.0;
+            foreach (var other in keysByEntry[entries[i]])
+            {
+                best = Math.Max(best, Similarity(key, other));
+            }
+
+            result[i] = new NameMatch(entries[i], tierScore - SimilaritySpread * (1 - best));
+        }
+
+        return result;
+    }
+
+    /// <summary>1 − Levenshtein distance / longer length.</summary>
+    internal static double Similarity(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > Math.Max(a.Length, b.Length) / 2)
+        {
+            return 0;
+        }
+
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            current.CopyTo(previous);
+        }
+
+        return 1.0 - (double)previous[b.Length] / Math.Max(a.Length, b.Length);
     }
 
     private static NameMatch[] Scored(int[] entries, double score)

@@ -6,7 +6,10 @@ namespace Marsad.Extraction.Geography;
 /// Finds the spans of a text that name gazetteer places: at each word, the longest run of up to
 /// <see cref="MaxWords"/> words (joined by spaces or hyphens only) whose strict key is in the index.
 /// A Latin name must start with a capital letter (articles aside: "al-Hasakah" is fine) and may not end
-/// with an article; English words that happen to be place names are left out.
+/// with an article; English words that happen to be place names are left out, and so are the common
+/// first words of names standing alone ("Tel", "Deir", "Abu"). Where the wording says a place follows
+/// ("village of Al-Falaha", "in Rmilan") or the name carries the Arabic article, a spelling the index
+/// only knows loosely (same consonants, close letters) is taken too.
 /// </summary>
 internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 {
@@ -21,8 +24,22 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
          "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two", "three", "all", "also", "this", "that",
          "there", "their", "they", "his", "her", "its", "our", "new", "old", "upper", "lower", "central", "eastern", "western", "northern", "southern",
-         "unknown", "several", "number", "members", "casualties", "fatalities", "killed", "clashes", "attack"],
+         "unknown", "several", "number", "members", "casualties", "fatalities", "killed", "clashes", "attack",
+         "iraqi", "iranian", "kurdish", "kurdistan", "arab", "arabs", "british", "french", "lebanese", "jordanian", "israeli", "turkmen", "ottoman", "islam", "muslim", "christian"],
         StringComparer.Ordinal);
+
+    // Words after which a capitalised name is a place ("in", "village of", "and" in a list of places).
+    private static readonly FrozenSet<string> Cues = FrozenSet.ToFrozenSet(
+        ["in", "of", "near", "at", "from", "to", "into", "towards", "toward", "around", "outside", "between", "and", "village", "villages", "town", "towns",
+         "city", "area", "areas", "countryside", "outskirts", "vicinity", "desert", "camp", "base", "field", "neighbourhood", "neighborhood", "district"],
+        StringComparer.OrdinalIgnoreCase);
+
+    // Keys of the words that begin many names; alone they name nothing in particular.
+    private static readonly FrozenSet<string> NameHeads = FrozenSet.ToFrozenSet(
+        ["tal", "ayn", "dayr", "kafr", "abu", "um", "jabal", "bayt", "khirbat", "shaykh", "mazraa", "bin", "ras", "wadi", "bir", "tala", "kasr", "jisr", "bab", "sahl", "hay", "suk"],
+        StringComparer.Ordinal);
+
+    private const int MinLooseKeyLength = 5;
 
     public IReadOnlyList<PlaceMatch> Find(string text)
     {
@@ -37,7 +54,8 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
         var matches = new List<PlaceMatch>();
         for (var i = 0; i < tokens.Count;)
         {
-            var length = LongestNameAt(text, tokens, keys, i);
+            var inList = matches.Count > 0 && ListContinues(text, matches[^1].End, tokens[i].Start);
+            var length = LongestNameAt(text, tokens, keys, i, inList);
             if (length == 0)
             {
                 i++;
@@ -53,7 +71,7 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
         return matches;
     }
 
-    private int LongestNameAt(string text, List<NameToken> tokens, string[] keys, int first)
+    private int LongestNameAt(string text, List<NameToken> tokens, string[] keys, int first, bool inList)
     {
         var head = FirstContentWord(keys, first, tokens.Count);
         if (head < 0 || !StartsName(text, tokens[head]))
@@ -75,7 +93,27 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
             }
 
             var key = NameKey.Join(keys.AsSpan(first, end - first + 1));
-            if (key.Length >= MinKeyLength && !IsEnglishWord(text, tokens, first, end) && gazetteer.Index.ContainsKey(key))
+            if (key.Length >= MinKeyLength && !IsEnglishWord(text, tokens, first, end) && !NameHeads.Contains(key) && gazetteer.Index.ContainsKey(key))
+            {
+                return end - first + 1;
+            }
+        }
+
+        return inList || PlaceIsExpected(text, tokens, keys, first) ? LooseNameAt(text, tokens, keys, first, last) : 0;
+    }
+
+    private int LooseNameAt(string text, List<NameToken> tokens, string[] keys, int first, int last)
+    {
+        for (var end = last; end >= first; end--)
+        {
+            if (keys[end].Length == 0 || !StartsName(text, tokens[end]) || IsEnglishWord(text, tokens, end, end))
+            {
+                continue; // every word of a loosely matched name is capitalised and none is English
+            }
+
+            var words = text[tokens[first].Start..tokens[end].End];
+            if (NameKey.Of(words).Length >= MinLooseKeyLength && Enumerable.Range(first, end - first + 1).All(i => keys[i].Length == 0 || StartsName(text, tokens[i]))
+                && gazetteer.Index.Tiers(words).Take(2).Any(t => t.Any(m => m.Score >= NameIndex.CloseScore)))
             {
                 return end - first + 1;
             }
@@ -83,6 +121,16 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 
         return 0;
     }
+
+    // "al-Hasakah, Koniko and Al-Omar": a name right after a found one, joined by a comma or "and", is in the same list.
+    private static bool ListContinues(string text, int previousEnd, int start)
+    {
+        var gap = text.AsSpan(previousEnd, start - previousEnd).Trim();
+        return start - previousEnd <= 6 && (gap is "," or "and" or ", and" or "or" or "/" or "&");
+    }
+
+    private static bool PlaceIsExpected(string text, List<NameToken> tokens, string[] keys, int first) =>
+        keys[first].Length == 0 || (first > 0 && Cues.Contains(text.Substring(tokens[first - 1].Start, tokens[first - 1].Length)));
 
     private static int FirstContentWord(string[] keys, int first, int count)
     {
