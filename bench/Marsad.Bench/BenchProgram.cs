@@ -9,6 +9,7 @@ internal static class BenchProgram
     {
         ["gazetteer-build"] = ("gazetteer-build [--from ../shared/data] [--out data]: build the shipped gazetteer", GazetteerBuildCommand.Run),
         ["geocode-acled"] = ("geocode-acled [--data ../shared/data]: ACLED location+admin1 → point, within 10 km, dev and test", GeocodeAcledBench.Run),
+        ["geocode-notes"] = ("geocode-notes [--write-input FILE | --predictions FILE]: location from ACLED notes, end to end (baseline, or `marsad extract` output)", GeocodeNotesBench.Run),
         ["geocode-text"] = ("geocode-text FILE: the place names found in a text and where they resolve", GeocodeTextCommand.Run),
         ["geocode-speed"] = ("geocode-speed [--data ../shared/data]: gazetteer load time and lookups per second", GeocodeSpeedBench.Run),
     };

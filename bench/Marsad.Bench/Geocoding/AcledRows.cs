@@ -5,7 +5,7 @@ using Marsad.Domain.Common;
 namespace Marsad.Bench.Geocoding;
 
 /// <summary>One ACLED row as the geocoding benchmarks use it (read at run time, never stored).</summary>
-internal sealed record AcledRow(string File, DateOnly Date, string Location, string Admin1, GeoPoint Point, int GeoPrecision, string Notes);
+internal sealed record AcledRow(string File, string Id, DateOnly Date, string Location, string Admin1, GeoPoint Point, int GeoPrecision, string Notes);
 
 /// <summary>
 /// The ACLED evaluation rows and their split (DESIGN.md §8): battles file dev before 2021, test 2021 on;
@@ -24,6 +24,7 @@ internal static class AcledRows
             var date = table.Get(row, "event_date");
             yield return new AcledRow(
                 file,
+                table.Get(row, "event_id_cnty"),
                 DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso) ? iso : DateOnly.ParseExact(date, "dd MMMM yyyy", CultureInfo.InvariantCulture),
                 table.Get(row, "location"),
                 table.Get(row, "admin1"),

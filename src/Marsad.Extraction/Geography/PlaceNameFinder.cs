@@ -25,7 +25,8 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two", "three", "all", "also", "this", "that",
          "there", "their", "they", "his", "her", "its", "our", "new", "old", "upper", "lower", "central", "eastern", "western", "northern", "southern",
          "unknown", "several", "number", "members", "casualties", "fatalities", "killed", "clashes", "attack",
-         "iraqi", "iranian", "kurdish", "kurdistan", "arab", "arabs", "british", "french", "lebanese", "jordanian", "israeli", "turkmen", "ottoman", "islam", "muslim", "christian"],
+         "iraqi", "iranian", "kurdish", "kurdistan", "arab", "arabs", "british", "french", "lebanese", "jordanian", "israeli", "turkmen", "ottoman", "islam", "muslim", "christian",
+         "hayat", "hayyat", "tahrir", "jaysh", "jaish", "liwa", "ahrar", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "firqat", "wosta"],
         StringComparer.Ordinal);
 
     // Words after which a capitalised name is a place ("in", "village of", "and" in a list of places).
@@ -36,8 +37,20 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 
     // Keys of the words that begin many names; alone they name nothing in particular.
     private static readonly FrozenSet<string> NameHeads = FrozenSet.ToFrozenSet(
-        ["tal", "ayn", "dayr", "kafr", "abu", "um", "jabal", "bayt", "khirbat", "shaykh", "mazraa", "bin", "ras", "wadi", "bir", "tala", "kasr", "jisr", "bab", "sahl", "hay", "suk"],
+        ["tal", "ayn", "dayr", "kafr", "abu", "um", "jabal", "bayt", "khirbat", "shaykh", "mazraa", "bin", "ras", "wadi", "bir", "tala", "kasr", "jisr", "sahl", "hay", "suk"],
         StringComparer.Ordinal);
+
+    // A name followed by one of these, or inside an armed group's name, names the group: "Hamza Division",
+    // "Khalid ibn al Walid Army", "Ahrar al-Sham", "Hayat Tahrir al-Sham".
+    private static readonly FrozenSet<string> GroupTails = FrozenSet.ToFrozenSet(
+        ["division", "brigade", "brigades", "army", "battalion", "battalions", "corps", "regiment", "front", "militia", "militias", "movement", "faction",
+         "factions", "group", "shield", "legion", "tribe", "clan", "family", "forces", "falcons", "lions", "revolutionaries", "operation"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> GroupHeads = FrozenSet.ToFrozenSet(
+        ["ahrar", "tahrir", "jaysh", "jaish", "liwa", "liwaa", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "suqour", "suqur", "firqat",
+         "tajammu", "usud", "fursan", "quwat", "thuwar", "ibn", "bin"],
+        StringComparer.OrdinalIgnoreCase);
 
     private const int MinLooseKeyLength = 5;
 
@@ -64,7 +77,11 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 
             var start = tokens[i].Start;
             var end = tokens[i + length - 1].End;
-            matches.Add(new PlaceMatch(start, end, text[start..end]));
+            if (!NamesAGroup(text, tokens, keys, i, i + length - 1))
+            {
+                matches.Add(new PlaceMatch(start, end, text[start..end]));
+            }
+
             i += length;
         }
 
@@ -121,6 +138,20 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 
         return 0;
     }
+
+    private static bool NamesAGroup(string text, List<NameToken> tokens, string[] keys, int first, int last)
+    {
+        var previous = first - 1;
+        while (previous >= 0 && keys[previous].Length == 0 && first - previous <= 2)
+        {
+            previous--; // skip the article in "Ahrar al-Sham"
+        }
+
+        return (last + 1 < tokens.Count && GroupTails.Contains(Word(text, tokens[last + 1])))
+               || (previous >= 0 && GroupHeads.Contains(Word(text, tokens[previous])));
+    }
+
+    private static string Word(string text, NameToken token) => text.Substring(token.Start, token.Length);
 
     // "al-Hasakah, Koniko and Al-Omar": a name right after a found one, joined by a comma or "and", is in the same list.
     private static bool ListContinues(string text, int previousEnd, int start)

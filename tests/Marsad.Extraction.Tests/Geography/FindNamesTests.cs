@@ -28,6 +28,25 @@ public sealed class FindNamesTests
     }
 
     [Fact]
+    public void A_loosely_spelled_name_is_taken_where_the_wording_expects_a_place()
+    {
+        const string text = "reinforcements reached the bases in al-Hasakah, Koniko and Al-Omar.";
+        var found = ShippedGazetteer.Geocoder.FindNames(text).Select(m => m.Text).ToArray();
+        Assert.Equal(["al-Hasakah", "Koniko", "Al-Omar"], found);
+    }
+
+    [Theory]
+    [InlineData("Clashes between the Hamza Division and the SDF.")]
+    [InlineData("Fighters of Ahrar al-Sham withdrew.")]
+    [InlineData("Hayat Tahrir al-Sham shelled regime positions.")]
+    public void Place_names_inside_armed_group_names_are_left_out(string text) =>
+        Assert.Empty(ShippedGazetteer.Geocoder.FindNames(text));
+
+    [Fact]
+    public void Common_first_words_of_names_do_not_match_alone() =>
+        Assert.DoesNotContain(ShippedGazetteer.Geocoder.FindNames("the bases at Tel and Deir."), m => m.Text is "Tel" or "Deir");
+
+    [Fact]
     public void Lower_case_words_are_not_taken_for_names() =>
         Assert.Empty(ShippedGazetteer.Geocoder.FindNames("the forces were on the move and the army said nothing."));
 }
