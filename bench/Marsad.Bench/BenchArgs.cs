@@ -1,58 +1,19 @@
-using Marsad.Extraction.Geography;
+using System.Globalization;
 
 namespace Marsad.Bench;
 
-/// <summary>Reads <c>--name value</c> options of a benchmark.</summary>
-internal static class BenchArgs
+/// <summary>Reads "--name value" pairs for the benchmarks, with defaults.</summary>
+internal sealed class BenchArgs(string[] args)
 {
-    public static string Option(string[] args, string name, string fallback)
+    public int Int(string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    /// <summary>
-    /// The gazetteer to measure: <c>--gazetteer DIR</c>, else the repository's <c>data/gazetteer</c> found from the
-    /// current folder (fresher than the copy the build put beside the binary), else the usual lookup.
-    /// </summary>
-    public static string GazetteerDirectory(string[] args)
+    public string? String(string name)
     {
-        var given = Option(args, "--gazetteer", string.Empty);
-        if (given.Length > 0)
-        {
-            return given;
-        }
-
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", "gazetteer");
-            if (File.Exists(Path.Combine(candidate, GazetteerFiles.PlacesFileName)))
-            {
-                return candidate;
-            }
-        }
-
-        return GazetteerLocator.ShippedDirectory();
-    }
-
-    /// <summary>The shared evaluation data: <c>--data</c>, else <c>../shared/data</c> from the repository root or the current folder.</summary>
-    public static string SharedData(string[] args)
-    {
-        var given = Option(args, "--data", string.Empty);
-        if (given.Length > 0)
-        {
-            return given;
-        }
-
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException("no ../shared/data: pass --data PATH");
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -1,32 +1,38 @@
-using Marsad.Bench.Geocoding;
-
 namespace Marsad.Bench;
 
-/// <summary>Dispatches <c>dotnet run --project bench/Marsad.Bench -- NAME [options]</c> to one benchmark.</summary>
+/// <summary>
+/// Dispatches <c>dotnet run -c Release --project bench/Marsad.Bench -- NAME [options]</c> to one
+/// benchmark. Each prints what it measured, on what, and how, so the numbers can be compared run to run.
+/// </summary>
 internal static class BenchProgram
 {
-    private static readonly Dictionary<string, (string Help, Func<string[], int> Run)> Benchmarks = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.Ordinal)
     {
-        ["gazetteer-build"] = ("gazetteer-build [--from ../shared/data] [--out data]: build the shipped gazetteer", GazetteerBuildCommand.Run),
-        ["geocode-acled"] = ("geocode-acled [--data ../shared/data]: ACLED location+admin1 → point, within 10 km, dev and test", GeocodeAcledBench.Run),
-        ["geocode-notes"] = ("geocode-notes [--write-input FILE | --predictions FILE]: location from ACLED notes, end to end (baseline, or `marsad extract` output)", GeocodeNotesBench.Run),
-        ["geocode-text"] = ("geocode-text FILE: the place names found in a text and where they resolve", GeocodeTextCommand.Run),
-        ["geocode-speed"] = ("geocode-speed [--data ../shared/data]: gazetteer load time and lookups per second", GeocodeSpeedBench.Run),
+        ["ingest-throughput"] = ("documents per second into SQLite (generated 5 KB reports)", Intake.IngestThroughput.RunAsync),
+        ["corroborate-scale"] = ("corroboration time and memory at 100k, 300k and 1M reports", Corroboration.CorroborationScale.RunAsync),
+        ["corroborate-quality"] = ("pairwise precision/recall on the generated multi-source corpus", Corroboration.CorroborationQuality.RunAsync),
+        ["gazetteer-build"] = ("build the shipped gazetteer [--from ../shared/data] [--out data]", Sync(Geocoding.GazetteerBuildCommand.Run)),
+        ["geocode-acled"] = ("ACLED location+admin1 → point: within 10 km, admin1, dev and test [--examples]", Sync(Geocoding.GeocodeAcledBench.Run)),
+        ["geocode-notes"] = ("location from ACLED notes end to end: baseline, or [--predictions FILE] from marsad extract [--write-input FILE]", Sync(Geocoding.GeocodeNotesBench.Run)),
+        ["geocode-speed"] = ("gazetteer load time, geocoding lookups per second and mean µs", Sync(Geocoding.GeocodeSpeedBench.Run)),
+        ["geocode-text"] = ("the place names found in a text FILE and where they resolve", Sync(Geocoding.GeocodeTextCommand.Run)),
     };
 
-    public static Task<int> RunAsync(string[] args)
+    private static Func<string[], Task<int>> Sync(Func<string[], int> run) => args => Task.FromResult(run(args));
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && Benchmarks.TryGetValue(args[0], out var bench))
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var benchmark))
         {
-            return Task.FromResult(bench.Run(args[1..]));
+            Console.Error.WriteLine("usage: Marsad.Bench <benchmark> [options]\n\nbenchmarks:");
+            foreach (var (name, (description, _)) in Benchmarks)
+            {
+                Console.Error.WriteLine($"  {name,-22} {description}");
+            }
+
+            return 2;
         }
 
-        Console.WriteLine("usage: Marsad.Bench <benchmark> [options]");
-        foreach (var (_, (help, _)) in Benchmarks)
-        {
-            Console.WriteLine($"  {help}");
-        }
-
-        return Task.FromResult(args.Length == 0 ? 2 : 0);
+        return await benchmark.Run(args[1..]);
     }
 }

@@ -17,8 +17,17 @@ public sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, TimeProv
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
         });
+        if (!interactive)
+        {
+            // Redirected output is read by scripts: tables as wide as they need, lines never wrapped.
+            console.Profile.Width = 240;
+        }
+
         return new CliEnvironment(console, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable, interactive);
     }
+
+    /// <summary>Prints one line of plain text on standard output, never wrapped or styled.</summary>
+    public void WriteLine(string line) => Out.Profile.Out.Writer.WriteLine(line);
 
     /// <summary>Prints "marsad: error: ..." on standard error: one line a problem, for people and for grep.</summary>
     public void WriteError(string message) => Error.WriteLine($"marsad: error: {message}");

@@ -7,8 +7,8 @@ internal static class GazetteerBuildCommand
 {
     public static int Run(string[] args)
     {
-        var from = BenchArgs.Option(args, "--from", BenchArgs.SharedData(args));
-        var output = BenchArgs.Option(args, "--out", "data");
+        var from = GeoBenchArgs.Option(args, "--from", GeoBenchArgs.SharedData(args));
+        var output = GeoBenchArgs.Option(args, "--out", "data");
         var report = GazetteerBuilder.Build(from, output);
         Console.WriteLine($"admin areas {report.AdminAreas}, places {report.Places} (from {report.Drafts} source rows), {report.Bytes / 1024} KiB in {report.Directory}");
         foreach (var (source, count) in report.PlacesBySource.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -15,9 +15,9 @@ internal static class GeocodeAcledBench
 
     public static int Run(string[] args)
     {
-        var shared = BenchArgs.SharedData(args);
+        var shared = GeoBenchArgs.SharedData(args);
         var clock = Stopwatch.StartNew();
-        var geocoder = new GazetteerGeocoder(Gazetteer.Load(BenchArgs.GazetteerDirectory(args)));
+        var geocoder = new GazetteerGeocoder(Gazetteer.Load(GeoBenchArgs.GazetteerDirectory(args)));
         Console.WriteLine($"gazetteer: {geocoder.Gazetteer.Entries.Length} entries, loaded in {clock.ElapsedMilliseconds} ms");
 
         var rows = AcledRows.Read(shared, AcledRows.Battles).Concat(AcledRows.Read(shared, AcledRows.AllTypes)).ToList();

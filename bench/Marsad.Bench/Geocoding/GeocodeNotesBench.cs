@@ -17,9 +17,9 @@ internal static class GeocodeNotesBench
 {
     public static int Run(string[] args)
     {
-        var shared = BenchArgs.SharedData(args);
+        var shared = GeoBenchArgs.SharedData(args);
         var rows = AcledRows.Read(shared, AcledRows.Battles).Concat(AcledRows.Read(shared, AcledRows.AllTypes)).ToList();
-        var inputFile = BenchArgs.Option(args, "--write-input", string.Empty);
+        var inputFile = GeoBenchArgs.Option(args, "--write-input", string.Empty);
         if (inputFile.Length > 0)
         {
             WriteInput(inputFile, rows);
@@ -27,8 +27,8 @@ internal static class GeocodeNotesBench
             return 0;
         }
 
-        var geocoder = new GazetteerGeocoder(Gazetteer.Load(BenchArgs.GazetteerDirectory(args)));
-        var predictionsFile = BenchArgs.Option(args, "--predictions", string.Empty);
+        var geocoder = new GazetteerGeocoder(Gazetteer.Load(GeoBenchArgs.GazetteerDirectory(args)));
+        var predictionsFile = GeoBenchArgs.Option(args, "--predictions", string.Empty);
         var predictions = predictionsFile.Length > 0 ? ReadPredictions(predictionsFile) : null;
         Func<AcledRow, Location?> locate = predictions is null
             ? r => NotesBaseline.Locate(geocoder, r.Notes)

@@ -15,8 +15,8 @@ internal static class GeocodeSpeedBench
 
     public static int Run(string[] args)
     {
-        var shared = BenchArgs.SharedData(args);
-        var directory = BenchArgs.GazetteerDirectory(args);
+        var shared = GeoBenchArgs.SharedData(args);
+        var directory = GeoBenchArgs.GazetteerDirectory(args);
         var loadTimes = new List<double>();
         Gazetteer? gazetteer = null;
         for (var i = 0; i < Loads; i++)

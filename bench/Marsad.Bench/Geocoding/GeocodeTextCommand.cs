@@ -14,7 +14,7 @@ internal static class GeocodeTextCommand
             return 2;
         }
 
-        var geocoder = new GazetteerGeocoder(Gazetteer.Load(BenchArgs.GazetteerDirectory(args)));
+        var geocoder = new GazetteerGeocoder(Gazetteer.Load(GeoBenchArgs.GazetteerDirectory(args)));
         var text = File.ReadAllText(args[0]);
         foreach (var match in geocoder.FindNames(text))
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Spectre.Console;
 using Marsad.Core.Storage.Json;
 
 namespace Marsad.Cli.Commands;
@@ -19,11 +18,11 @@ public static class AuditCommand
             var verification = await store.Audit.VerifyAsync(null, cancellationToken);
             if (result.GetValue(json))
             {
-                env.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(verification, MarsadJson.Indented));
+                env.WriteLine(JsonSerializer.Serialize(verification, MarsadJson.Indented));
             }
             else if (verification.Ok)
             {
-                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain verified: {verification.Checked} revisions; head {verification.HeadHash}"));
+                env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain verified: {verification.Checked} revisions; head {verification.HeadHash}"));
             }
 
             if (verification.FirstFailure is { } failure)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Marsad.Core.Storage;
 
 namespace Marsad.Cli.Commands;
@@ -23,7 +22,7 @@ public static class DbCommand
                 throw new StoreUnavailableException($"database {store.Target.Display}: {ex.Message}", ex);
             }
 
-            env.Out.WriteLine(report.Applied.Count == 0
+            env.WriteLine(report.Applied.Count == 0
                 ? $"Database {store.Target.Display} is up to date (schema version {report.ToVersion})."
                 : $"Database {store.Target.Display}: schema version {report.FromVersion} → {report.ToVersion} ({string.Join(", ", report.Applied)}).");
             return ExitCodes.Ok;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Marsad.Cli.Output;
 using Marsad.Core.Intake;
 using Marsad.Core.Storage;
@@ -36,18 +35,18 @@ public static class DemoCommand
                 File.Delete(file);
             }
 
-            env.Out.WriteLine($"Demo database: {database}");
+            env.WriteLine($"Demo database: {database}");
             var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), env.Time, migrate: true, cancellationToken);
             var context = new ChangeContext(globals.UserName(result, env), "demo");
             var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time), new IngestRequest([samplesFolder]), context, env, cancellationToken);
             env.Out.Write(DocumentTable.Of(await store.Documents.ListAsync(1000, 0, cancellationToken)));
-            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored} documents from {samplesFolder} (failed {summary.Failed})."));
+            env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored} documents from {samplesFolder} (failed {summary.Failed})."));
             var audit = await store.Audit.VerifyAsync(null, cancellationToken);
-            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));
-            env.Out.WriteLine($"Try: marsad documents list --db {database}");
+            env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));
+            env.WriteLine($"Try: marsad documents list --db {database}");
             if (!result.GetValue(noServe))
             {
-                env.Out.WriteLine("The web dashboard is not part of this build yet; nothing to serve (use --no-serve to skip this note).");
+                env.WriteLine("The web dashboard is not part of this build yet; nothing to serve (use --no-serve to skip this note).");
             }
 
             return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;

@@ -23,9 +23,9 @@ public static class DocumentsCommand
         var limit = new Option<int>("--limit") { Description = "How many documents at most", DefaultValueFactory = _ => 100 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
         var list = new Command("list", "List stored documents, oldest publication first") { limit, json };
-        list.Validators.Add(r =>
+        limit.Validators.Add(r =>
         {
-            if (r.GetValue(limit) < 1)
+            if (r.GetValueOrDefault<int>() < 1)
             {
                 r.AddError("--limit must be at least 1");
             }
@@ -36,13 +36,13 @@ public static class DocumentsCommand
             var documents = await store.Documents.ListAsync(result.GetValue(limit), 0, cancellationToken);
             if (result.GetValue(json))
             {
-                env.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(documents, MarsadJson.Indented));
+                env.WriteLine(JsonSerializer.Serialize(documents, MarsadJson.Indented));
             }
             else
             {
                 var total = await store.Documents.CountAsync(cancellationToken);
                 env.Out.Write(DocumentTable.Of(documents));
-                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{documents.Count} of {total} documents"));
+                env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{documents.Count} of {total} documents"));
             }
 
             return ExitCodes.Ok;
@@ -68,7 +68,7 @@ public static class DocumentsCommand
 
             if (result.GetValue(json))
             {
-                env.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(
+                env.WriteLine(JsonSerializer.Serialize(
                     new { document.Id, document.Title, document.Published, Source = document.SourceName, document.Url, document.Language, document.MediaType, document.Origin, document.TextSha256, document.OriginalSha256, document.ReceivedAt, document.CleanText },
                     MarsadJson.Indented));
                 return ExitCodes.Ok;
@@ -82,8 +82,8 @@ public static class DocumentsCommand
             grid.AddRow("[bold]origin[/]", Markup.Escape(document.Origin));
             grid.AddRow("[bold]sha256[/]", document.TextSha256);
             env.Out.Write(grid);
-            env.Out.WriteLine();
-            env.Out.Profile.Out.Writer.WriteLine(document.CleanText);
+            env.WriteLine("");
+            env.WriteLine(document.CleanText);
             return ExitCodes.Ok;
         });
         return show;

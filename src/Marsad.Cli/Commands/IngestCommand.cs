@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Spectre.Console;
 using Marsad.Cli.Output;
 using Marsad.Core.Intake;
 using Marsad.Core.Storage;
@@ -30,11 +29,11 @@ public static class IngestCommand
             var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time), request, context, env, cancellationToken);
             if (result.GetValue(json))
             {
-                env.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { summary.Stored, summary.AlreadyPresent, summary.Failed, summary.Outcomes }, MarsadJson.Indented));
+                env.WriteLine(JsonSerializer.Serialize(new { summary.Stored, summary.AlreadyPresent, summary.Failed, summary.Outcomes }, MarsadJson.Indented));
             }
             else
             {
-                env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored}, already present {summary.AlreadyPresent}, failed {summary.Failed} — database {store.Target.Display}"));
+                env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored}, already present {summary.AlreadyPresent}, failed {summary.Failed} — database {store.Target.Display}"));
             }
 
             return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;

@@ -10,11 +10,11 @@ internal static class DocumentTable
     public static Table Of(IEnumerable<DocumentSummary> documents)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("id").AddColumn("published").AddColumn("source").AddColumn("title").AddColumn(new TableColumn("chars").RightAligned());
+            .AddColumn("doc").AddColumn("published").AddColumn("source").AddColumn("title").AddColumn(new TableColumn("chars").RightAligned());
         foreach (var d in documents)
         {
             table.AddRow(
-                d.Id.ToString("D")[..8],
+                d.TextSha256[..10],
                 d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—",
                 Markup.Escape(d.Source ?? "—"),
                 Markup.Escape(Shorten(d.Title ?? Path.GetFileName(d.Origin), 70)),

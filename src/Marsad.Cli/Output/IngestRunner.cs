@@ -8,7 +8,8 @@ namespace Marsad.Cli.Output;
 
 /// <summary>
 /// Runs an ingest with feedback: a progress bar on a terminal, plain progress lines when output is
-/// redirected; every failed input is named on standard error as it happens.
+/// redirected. Every failed input is named once on standard error: as it happens when redirected,
+/// after the progress bar on a terminal.
 /// </summary>
 internal static class IngestRunner
 {
@@ -17,18 +18,27 @@ internal static class IngestRunner
         if (env.Interactive)
         {
             IngestSummary? summary = null;
-            await env.Out.Progress().AutoClear(true).StartAsync(async ctx =>
+            await env.Out.Progress().AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("Ingesting", maxValue: 1);
                 var progress = new SyncProgress<IngestProgress>(p =>
                 {
                     task.MaxValue = p.Total;
                     task.Value = p.Done;
-                    ReportFailure(env, p.Last);
+                    task.Description = string.Create(CultureInfo.InvariantCulture, $"Ingesting {p.Done}/{p.Total}");
                 });
                 summary = await ingest.RunAsync(request, context, progress, cancellationToken);
             });
-            return summary!;
+
+            // Printed after the live display ends: lines written while it redraws would be torn.
+            foreach (var outcome in summary!.Outcomes)
+            {
+                ReportFailure(env, outcome);
+            }
+
+            return summary;
         }
 
         var clock = Stopwatch.StartNew();

@@ -25,7 +25,8 @@ public static class FeedReader
         };
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), settings);
+            // A BOM that survived decoding is not content; XmlReader would reject it as text before the root.
+            using var reader = XmlReader.Create(new StringReader(text.TrimStart('\uFEFF')), settings);
             return reader.MoveToContent() == XmlNodeType.Element && reader.LocalName is "rss" or "feed";
         }
         catch (XmlException)
@@ -66,39 +67,51 @@ public static class FeedReader
         };
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
+            using var reader = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), settings);
             return XDocument.Load(reader, LoadOptions.None);
         }
         catch (XmlException ex)
         {
             // The parser's own wording advises enabling DTD processing, which is exactly what must not happen.
             var problem = DeclaresDtd(xml)
-                ? $"a DTD is not accepted (line {ex.LineNumber}, position {ex.LinePosition})"
+                ? "a DTD is not accepted (<!DOCTYPE> could expand entities or read files)"
                 : Describe(ex);
             throw new IntakeFormatException($"malformed feed: {problem}", ex);
         }
     }
 
+    /// <summary>Whether a DOCTYPE precedes the root element; read by hand because XmlReader either processes a DTD or hides it.</summary>
     private static bool DeclaresDtd(string xml)
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
-        try
+        var text = xml.AsSpan().TrimStart('\uFEFF');
+        while (true)
         {
-            using var reader = XmlReader.Create(new StringReader(xml), settings);
-            while (reader.Read() && reader.NodeType != XmlNodeType.Element)
+            text = text.TrimStart();
+            if (text.StartsWith("<?", StringComparison.Ordinal))
             {
-                if (reader.NodeType == XmlNodeType.DocumentType)
+                var end = text.IndexOf("?>", StringComparison.Ordinal);
+                if (end < 0)
                 {
-                    return true;
+                    return false;
                 }
+
+                text = text[(end + 2)..];
+            }
+            else if (text.StartsWith("<!--", StringComparison.Ordinal))
+            {
+                var end = text.IndexOf("-->", StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                text = text[(end + 3)..];
+            }
+            else
+            {
+                return text.StartsWith("<!DOCTYPE", StringComparison.Ordinal);
             }
         }
-        catch (XmlException)
-        {
-            // Malformed before the root: whatever it is, the caller reports the original error.
-        }
-
-        return false;
     }
 
     /// <summary>The parser's message on one line, its position in parentheses: "unexpected end of file ... (line 3, position 5)".</summary>

@@ -311,20 +311,30 @@ internal static class HtmlTextExtractor
     private static string LeadText(IElement element, int length)
     {
         var writer = new ParagraphWriter();
-        var pending = new Stack<INode>();
-        pending.Push(element);
+        var pending = new Stack<(INode Node, bool Leaving)>();
+        pending.Push((element, false));
         while (pending.Count > 0 && writer.PendingLength < length)
         {
-            var node = pending.Pop();
+            var (node, leaving) = pending.Pop();
             if (node is IText text)
             {
                 writer.Text(text.Data);
                 continue;
             }
 
-            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+            // "<h2>Related articles</h2><ul><li>Story" must read as "Related articles Story", not "Related articlesStory".
+            if (node is IElement child && BlockElements.Contains(child.LocalName))
             {
-                pending.Push(node.ChildNodes[i]);
+                writer.Space();
+            }
+
+            if (!leaving)
+            {
+                pending.Push((node, true));
+                for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+                {
+                    pending.Push((node.ChildNodes[i], false));
+                }
             }
         }
 

@@ -1,6 +1,6 @@
-namespace Marsad.Core.Tests.Support;
+namespace Marsad.Tests.Support;
 
-/// <summary>A fresh folder under the system temp directory, removed when the test ends.</summary>
+/// <summary>A fresh folder under the system temp directory, removed (with any locked sub-folders) when the test ends.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
@@ -34,6 +34,14 @@ public sealed class TempFolder : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
+            if (!OperatingSystem.IsWindows())
+            {
+                foreach (var dir in Directory.EnumerateDirectories(Path, "*", SearchOption.AllDirectories))
+                {
+                    System.IO.File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
+            }
+
             Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
