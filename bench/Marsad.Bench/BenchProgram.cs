@@ -11,7 +11,14 @@ internal static class BenchProgram
         ["ingest-throughput"] = ("documents per second into SQLite (generated 5 KB reports)", Intake.IngestThroughput.RunAsync),
         ["corroborate-scale"] = ("corroboration time and memory at 100k, 300k and 1M reports", Corroboration.CorroborationScale.RunAsync),
         ["corroborate-quality"] = ("pairwise precision/recall on the generated multi-source corpus", Corroboration.CorroborationQuality.RunAsync),
+        ["gazetteer-build"] = ("build the shipped gazetteer [--from ../shared/data] [--out data]", Sync(Geocoding.GazetteerBuildCommand.Run)),
+        ["geocode-acled"] = ("ACLED location+admin1 → point: within 10 km, admin1, dev and test [--examples]", Sync(Geocoding.GeocodeAcledBench.Run)),
+        ["geocode-notes"] = ("location from ACLED notes end to end: baseline, or [--predictions FILE] from marsad extract [--write-input FILE]", Sync(Geocoding.GeocodeNotesBench.Run)),
+        ["geocode-speed"] = ("gazetteer load time, geocoding lookups per second and mean µs", Sync(Geocoding.GeocodeSpeedBench.Run)),
+        ["geocode-text"] = ("the place names found in a text FILE and where they resolve", Sync(Geocoding.GeocodeTextCommand.Run)),
     };
+
+    private static Func<string[], Task<int>> Sync(Func<string[], int> run) => args => Task.FromResult(run(args));
 
     public static async Task<int> RunAsync(string[] args)
     {

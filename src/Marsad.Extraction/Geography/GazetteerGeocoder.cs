@@ -1,0 +1,212 @@
+using Marsad.Domain.Common;
+
+namespace Marsad.Extraction.Geography;
+
+/// <summary>
+/// The geocoder over a loaded <see cref="Gazetteer"/>. A reference is resolved by looking its name up in the
+/// index (exact key, then skeleton, then one-edit), keeping the candidates inside the area the text names,
+/// and ranking them by name match, closeness to the report's other places and prominence. Admin areas
+/// answer at region precision with their representative point; every point carries its OCHA admin names.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
+{
+    private const double NameWeight = 2.0;
+    private const double ProminenceWeight = 0.1;
+    private const double NearWeight = 0.8;
+    private const double NearScaleKm = 15;
+    private const double PlaceRadiusKm = 25;
+    private const double TownRadiusKm = 15;
+    private const double CoarseReplacementKm = 30;
+
+    private readonly PlaceNameFinder finder = new(gazetteer);
+
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    /// <summary>The shipped gazetteer with the user's places (see <see cref="GazetteerLocator"/>).</summary>
+    public static GazetteerGeocoder LoadDefault() => new(GazetteerLocator.LoadDefault());
+
+    public IReadOnlyList<PlaceMatch> FindNames(string text) => finder.Find(text);
+
+    public Location? Resolve(PlaceQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var best = Candidates(query).FirstOrDefault();
+        return best is null || (!best.InArea && query.WithinArea is not null && !NearArea(best, query)) ? null : best.Location;
+    }
+
+    /// <summary>Every candidate for the reference, best first: in-area candidates before the rest.</summary>
+    public IReadOnlyList<PlaceCandidate> Candidates(PlaceQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (name, precision) = QueryName.Clean(query.Name, query.Precision);
+        var area = query.WithinArea is null ? null : AreaFor(query.WithinArea);
+        var parts = name.Split(" - ", 2, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 2 && GenericWords.IsGeneric(parts[1]))
+        {
+            return Rank($"{parts[0]} {parts[1]}", precision, area, query.Near);
+        }
+
+        if (parts.Length == 2)
+        {
+            // "Damascus - Jobar", "Tadmor - Airbase", "Bishri Mountain - Deir-ez-Zor": one part places the other.
+            var inner = WithinPlace(parts[1], parts[0], precision, area, query.Near);
+            if (inner.Count > 0 && inner[0].InArea && !inner[0].Entry.IsApproximate && inner[0].NameScore >= NameIndex.CloseScore)
+            {
+                return inner;
+            }
+
+            var outer = Rank(parts[0], precision, AreaFor(parts[1]) ?? area, query.Near);
+            return outer.Count > 0 ? outer : Rank(name, precision, area, query.Near);
+        }
+
+        return Rank(name, precision, area, query.Near);
+    }
+
+    /// <summary>The admin areas of any point, for points that did not come from the gazetteer.</summary>
+    public Location Describe(GeoPoint point, GeoPrecision precision, string? name = null, string? placeId = null)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var codes = Gazetteer.Boundaries.Locate(point);
+        return MakeLocation(name, placeId, codes.Admin1, codes.Admin2, codes.Admin3, point, precision);
+    }
+
+    // The town a neighbourhood or site belongs to: candidates must lie around it, the closest first.
+    private List<PlaceCandidate> WithinPlace(string name, string placeName, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
+    {
+        var place = Rank(placeName, GeoPrecision.Place, area, near).FirstOrDefault(c => c.InArea && !c.Entry.Kind.IsAdminArea() && !c.Entry.IsApproximate);
+        if (place is null)
+        {
+            return Rank(name, precision, AreaFor(placeName) ?? area, near);
+        }
+
+        var around = new AreaConstraint(null, place.Entry.Point, TownRadiusKm);
+        return Rank(name, precision, around, [place.Entry.Point, .. near ?? []]);
+    }
+
+    private List<PlaceCandidate> Rank(string name, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
+    {
+        // The tightest name tier with a candidate in the area wins; failing that, the tightest tier with any.
+        // A centroid-only answer gives way to a looser spelling of a place with its own point close by.
+        List<PlaceCandidate>? fallback = null;
+        List<PlaceCandidate>? coarse = null;
+        var names = GenericWords.Strip(name) is { } bare ? new[] { name, bare } : [name];
+        foreach (var tier in names.SelectMany(Gazetteer.Index.Tiers))
+        {
+            var ranked = Score(tier, precision, area, near);
+            if (ranked.Count == 0 || !ranked[0].InArea)
+            {
+                fallback ??= ranked.Count > 0 ? ranked : null;
+                continue;
+            }
+
+            if (coarse is null && !ranked[0].Entry.IsApproximate)
+            {
+                return ranked;
+            }
+
+            if (coarse is null)
+            {
+                coarse = ranked;
+            }
+            else if (!ranked[0].Entry.IsApproximate && ranked[0].NameScore >= NameIndex.CloseScore
+                     && Geo.ApproxKm(ranked[0].Entry.Point, coarse[0].Entry.Point) <= CoarseReplacementKm)
+            {
+                return ranked;
+            }
+        }
+
+        return coarse ?? fallback ?? [];
+    }
+
+    private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
+    {
+        var candidates = new List<PlaceCandidate>(matches.Count);
+        foreach (var match in matches)
+        {
+            var entry = Gazetteer.Entries[match.Entry];
+            var inArea = area is null || area.Contains(entry, Gazetteer.Boundaries);
+            var nearestKm = near is { Count: > 0 } ? near.Min(p => Geo.ApproxKm(p, entry.Point)) : (double?)null;
+            var score = NameWeight * match.Score
+                        + ProminenceWeight * Math.Min(entry.Prominence, 10)
+                        + (nearestKm is { } km ? NearWeight * NearScaleKm / (NearScaleKm + km) : 0)
+                        + entry.PointTrust
+                        + KindFit(entry, precision);
+            candidates.Add(new PlaceCandidate(entry, ToLocation(entry, precision), score, match.Score, inArea, nearestKm));
+        }
+
+        candidates.Sort((a, b) => a.InArea != b.InArea ? (a.InArea ? -1 : 1) : b.Score.CompareTo(a.Score));
+        return candidates;
+    }
+
+    // A settlement answers "X" at place precision; the admin area of the same name answers "X countryside".
+    private static double KindFit(GazetteerEntry entry, GeoPrecision precision)
+    {
+        var isRegion = entry.Kind.IsAdminArea() || entry.Kind == PlaceKind.Area;
+        var fit = precision == GeoPrecision.Region ? (isRegion ? 1.0 : 0) : (entry.Kind.IsAdminArea() ? -0.5 : 0);
+        return fit - (entry.IsApproximate ? 0.5 : 0);
+    }
+
+    private bool NearArea(PlaceCandidate candidate, PlaceQuery query)
+    {
+        var area = AreaFor(query.WithinArea!);
+        return area is null || area.Contains(candidate.Entry, Gazetteer.Boundaries, AreaConstraint.FallbackToleranceKm);
+    }
+
+    /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>
+    public AdminArea? FindArea(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return AreaMatches(name).Admin ?? AreaMatches(QueryName.Clean(name, GeoPrecision.Region).Name).Admin;
+    }
+
+    private AreaConstraint? AreaFor(string areaName)
+    {
+        var (admin, place) = AreaMatches(areaName);
+        if (admin is null)
+        {
+            (admin, place) = AreaMatches(QueryName.Clean(areaName, GeoPrecision.Region).Name);
+        }
+
+        return admin is not null ? new AreaConstraint(admin, null, 0)
+            : place is not null ? new AreaConstraint(null, place.Point, PlaceRadiusKm)
+            : null;
+    }
+
+    private (AdminArea? Admin, GazetteerEntry? Place) AreaMatches(string name)
+    {
+        AdminArea? admin = null;
+        GazetteerEntry? place = null;
+        foreach (var match in Gazetteer.Index.Lookup(name))
+        {
+            var entry = Gazetteer.Entries[match.Entry];
+            if (Gazetteer.AreaOf(entry) is { } area)
+            {
+                if (admin is null || area.Level < admin.Level)
+                {
+                    admin = area;
+                }
+            }
+            else if (!entry.IsApproximate && (place is null || entry.Prominence > place.Prominence))
+            {
+                place = entry;
+            }
+        }
+
+        return (admin, place);
+    }
+
+    private Location ToLocation(GazetteerEntry entry, GeoPrecision precision)
+    {
+        var effective = entry.Kind.IsAdminArea() || entry.IsApproximate ? GeoPrecision.Region
+            : entry.IsTownCentre ? (GeoPrecision)Math.Max((int)precision, (int)GeoPrecision.NearPlace)
+            : precision;
+        return MakeLocation(entry.Name, entry.Id, entry.Admin1, entry.Admin2, entry.Admin3, entry.Point, effective);
+    }
+
+    private Location MakeLocation(string? name, string? placeId, string? admin1, string? admin2, string? admin3, GeoPoint point, GeoPrecision precision)
+    {
+        var b = Gazetteer.Boundaries;
+        return new Location(name, placeId, b.Find(admin1)?.NameEn, b.Find(admin2)?.NameEn, b.Find(admin3)?.NameEn, point, precision);
+    }
+}

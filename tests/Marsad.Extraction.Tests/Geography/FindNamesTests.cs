@@ -1,0 +1,52 @@
+namespace Marsad.Extraction.Tests.Geography;
+
+public sealed class FindNamesTests
+{
+    [Fact]
+    public void Finds_place_names_with_their_articles_in_text_order()
+    {
+        const string text = "On Monday, clashes broke out in the eastern countryside of al-Hasakah and near Deir ez-Zor, north of Tell Abiad.";
+        var found = ShippedGazetteer.Geocoder.FindNames(text).Select(m => m.Text).ToArray();
+        Assert.Equal(["al-Hasakah", "Deir ez-Zor", "Tell Abiad"], found);
+    }
+
+    [Fact]
+    public void Spans_point_into_the_text()
+    {
+        const string text = "Shelling hit Kafr Nabl.";
+        var match = Assert.Single(ShippedGazetteer.Geocoder.FindNames(text));
+        Assert.Equal("Kafr Nabl", text[match.Start..match.End]);
+    }
+
+    [Fact]
+    public void Finds_Arabic_names()
+    {
+        const string text = "قصف على مدينة إدلب وريف حلب";
+        var found = ShippedGazetteer.Geocoder.FindNames(text).Select(m => m.Text).ToArray();
+        Assert.Contains("إدلب", found);
+        Assert.Contains("حلب", found);
+    }
+
+    [Fact]
+    public void A_loosely_spelled_name_is_taken_where_the_wording_expects_a_place()
+    {
+        const string text = "reinforcements reached the bases in al-Hasakah, Koniko and Al-Omar.";
+        var found = ShippedGazetteer.Geocoder.FindNames(text).Select(m => m.Text).ToArray();
+        Assert.Equal(["al-Hasakah", "Koniko", "Al-Omar"], found);
+    }
+
+    [Theory]
+    [InlineData("Clashes between the Hamza Division and the SDF.")]
+    [InlineData("Fighters of Ahrar al-Sham withdrew.")]
+    [InlineData("Hayat Tahrir al-Sham shelled regime positions.")]
+    public void Place_names_inside_armed_group_names_are_left_out(string text) =>
+        Assert.Empty(ShippedGazetteer.Geocoder.FindNames(text));
+
+    [Fact]
+    public void Common_first_words_of_names_do_not_match_alone() =>
+        Assert.DoesNotContain(ShippedGazetteer.Geocoder.FindNames("the bases at Tel and Deir."), m => m.Text is "Tel" or "Deir");
+
+    [Fact]
+    public void Lower_case_words_are_not_taken_for_names() =>
+        Assert.Empty(ShippedGazetteer.Geocoder.FindNames("the forces were on the move and the army said nothing."));
+}
