@@ -21,6 +21,8 @@ public static class MarsadCli
         root.Subcommands.Add(DbCommand.Create(globals, env));
         root.Subcommands.Add(AuditCommand.Create(globals, env));
         root.Subcommands.Add(DemoCommand.Create(globals, env));
+        root.Subcommands.Add(EventsCommand.Create(globals, env));
+        root.Subcommands.Add(SourcesCommand.Create(globals, env));
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
         return root;

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using Marsad.Core.Access;
+using Marsad.Core.Events;
+using Marsad.Core.Exchange;
+using Marsad.Domain.Events;
+using Spectre.Console;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad events</c>: list and filter events as a table or an export format, as a given role sees them.</summary>
+public static class EventsCommand
+{
+    public static Command Create(GlobalOptions globals, CliEnvironment env)
+    {
+        var from = new Option<DateOnly?>("--from") { Description = "Events whose dates reach this day or later (YYYY-MM-DD)", CustomParser = CliParsers.Date };
+        var to = new Option<DateOnly?>("--to") { Description = "Events whose dates start this day or earlier (YYYY-MM-DD)", CustomParser = CliParsers.Date };
+        var type = new Option<string?>("--type") { Description = "ACLED event type, e.g. \"Explosions/Remote violence\"" };
+        var subType = new Option<string?>("--sub-type") { Description = "ACLED sub-event type, e.g. \"Air/drone strike\"" };
+        var actor = new Option<string?>("--actor") { Description = "Canonical actor name (actor1, actor2 or associated)" };
+        var admin1 = new Option<string?>("--admin1") { Description = "Governorate" };
+        var admin2 = new Option<string?>("--admin2") { Description = "District" };
+        var status = new Option<EventStatus?>("--status") { Description = "extracted, reviewed, verified, published or rejected" };
+        var grade = new Option<Grade?>("--grade") { Description = "confirmed, fair, weak, contested or discounted" };
+        var text = new Option<string?>("--text") { Description = "Text in the event's summary or place" };
+        var limit = new Option<int>("--limit") { Description = "How many events at most", DefaultValueFactory = _ => 1000 };
+        var format = new Option<string>("--format") { Description = "table, json, csv, geojson or acled", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "csv", "geojson", "acled");
+        var role = new Option<Role>("--role") { Description = "Whose view: public (published events, no confidential sources), viewer, coder, editor or admin", DefaultValueFactory = _ => Role.Editor };
+        var command = new Command("events", "List and filter events; export them as JSON, CSV, GeoJSON or ACLED CSV")
+        {
+            from, to, type, subType, actor, admin1, admin2, status, grade, text, limit, format, role,
+        };
+        type.Validators.Add(r => Check(r, AcledEventType.FromLabel(r.GetValueOrDefault<string?>()) is not null, "is not an ACLED event type"));
+        subType.Validators.Add(r => Check(r, AcledSubEventType.FromLabel(r.GetValueOrDefault<string?>()) is not null, "is not an ACLED sub-event type"));
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+            var query = new EventQuery
+            {
+                From = result.GetValue(from), To = result.GetValue(to), EventType = result.GetValue(type), SubEventType = result.GetValue(subType),
+                Actor = result.GetValue(actor), Admin1 = result.GetValue(admin1), Admin2 = result.GetValue(admin2), Status = result.GetValue(status),
+                Grade = result.GetValue(grade), Text = result.GetValue(text), Limit = Math.Max(1, result.GetValue(limit)),
+            };
+            var items = await store.Events.ListAsync(query, result.GetValue(role), cancellationToken);
+            var chosen = result.GetValue(format)!;
+            if (chosen == "table")
+            {
+                env.Out.Write(Table(items));
+                env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} events"));
+            }
+            else
+            {
+                var writer = env.Out.Profile.Out.Writer;
+                EventExporter.Write(writer, items, Enum.Parse<EventExportFormat>(chosen, ignoreCase: true));
+                writer.Flush();
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Check(System.CommandLine.Parsing.OptionResult result, bool ok, string problem)
+    {
+        if (!ok)
+        {
+            result.AddError($"'{result.GetValueOrDefault<string?>()}' {problem}");
+        }
+    }
+
+    private static Table Table(IReadOnlyList<EventListItem> items)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("id").AddColumn("date").AddColumn("sub-event type").AddColumn("actors").AddColumn("place").AddColumn(new TableColumn("killed").RightAligned())
+            .AddColumn("status").AddColumn("grade").AddColumn("sources");
+        foreach (var item in items)
+        {
+            var e = item.Event;
+            var date = e.Date.Start == e.Date.End ? Day(e.Date.Start) : $"{Day(e.Date.Start)}…{Day(e.Date.End)}";
+            var killed = e.Quantities.TryGetValue("fatalities", out var q) ? (q.Low ?? q.Best ?? q.High)?.ToString(CultureInfo.InvariantCulture) ?? "" : "";
+            table.AddRow(
+                e.Id.ToString("D")[^8..], date, Markup.Escape(e.SubEventType.Label), Markup.Escape(string.Join(" / ", new[] { e.Actor1, e.Actor2 }.Where(a => a is not null))),
+                Markup.Escape(e.Location?.Name ?? "—"), killed, e.Status.ToString().ToLowerInvariant(), e.Grade?.ToString().ToLowerInvariant() ?? "—",
+                Markup.Escape(string.Join(", ", item.Sources)));
+        }
+
+        return table;
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
