@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marsad.Core.Access;
+using Marsad.Core.Corroboration;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Events;
@@ -28,6 +29,82 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         var sources = await SourcesAsync(connection, rows.Select(r => r.Event.Id).ToList(), role, cancellationToken);
         return [.. rows.Select(r => new EventListItem(r.Event, r.Version, sources.TryGetValue(r.Event.Id, out var s) ? s : []))];
+    }
+
+    public async Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var sources = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using (var command = connection.Sql(null, """
+            SELECT rd.record_id, COALESCE(s.name, d.id)
+            FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
+            WHERE rd.record_kind = 'event'
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                if (!sources.TryGetValue(id, out var list))
+                {
+                    sources[id] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        var signatures = new List<EventSignature>();
+        await using (var command = connection.Sql(null, """
+            SELECT id, sub_event_type, date_start, date_end, latitude, longitude, COALESCE(admin3, admin2, admin1), actor1, actor2, fatalities
+            FROM events WHERE merged_into IS NULL AND status <> 'rejected'
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                signatures.Add(new EventSignature(
+                    Guid.Parse(id),
+                    sources.TryGetValue(id, out var list) ? [.. list.Distinct(StringComparer.Ordinal)] : [id],
+                    reader.GetString(1),
+                    DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    reader.IsDBNull(4) ? null : reader.GetDouble(4),
+                    reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                    reader.GetStringOrNull(6),
+                    reader.GetStringOrNull(7),
+                    reader.GetStringOrNull(8),
+                    reader.IsDBNull(9) ? null : reader.GetInt32(9)));
+            }
+        }
+
+        return signatures;
+    }
+
+    public async Task<IReadOnlyList<string>> SourceNamesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var chunk in documentIds.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var parameters = chunk.Select((_, i) => "@d" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+            command.CommandText = $"SELECT COALESCE(s.name, d.id) FROM documents d LEFT JOIN sources s ON s.id = d.source_id WHERE d.id IN ({string.Join(", ", parameters)})";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.AddParameter(parameters[i], chunk[i].ToString("D"));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        return [.. names];
     }
 
     private static DbCommand Build(DbConnection connection, EventQuery query, Role role)

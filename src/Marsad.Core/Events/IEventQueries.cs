@@ -1,4 +1,5 @@
 using Marsad.Core.Access;
+using Marsad.Core.Corroboration;
 
 namespace Marsad.Core.Events;
 
@@ -9,4 +10,13 @@ namespace Marsad.Core.Events;
 public interface IEventQueries
 {
     Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What corroboration compares, for every event still standing on its own (not merged away, not
+    /// rejected), read from columns without opening payloads. Sources are names (a document's id when it has none).
+    /// </summary>
+    Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The distinct sources behind these documents, unmasked: for grading, never for output.</summary>
+    Task<IReadOnlyList<string>> SourceNamesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default);
 }

@@ -123,8 +123,15 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         return await reader.ReadAsync(cancellationToken) ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
+    /// <summary>Makes the record's document links exactly its current documents (a merge adds some, its undo takes them back).</summary>
     private static async Task LinkDocumentsAsync(DbConnection connection, DbTransaction tx, RecordKind kind, Guid id, IEnumerable<Guid> documents, CancellationToken cancellationToken)
     {
+        await using (var clear = connection.Sql(tx, "DELETE FROM record_documents WHERE record_kind = @kind AND record_id = @id"))
+        {
+            clear.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D"));
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var document in documents)
         {
             await using var link = connection.Sql(tx, "INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
