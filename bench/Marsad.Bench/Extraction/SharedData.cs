@@ -12,8 +12,13 @@ internal static class SharedData
     public static List<Dictionary<string, string>> ReadCsv(string path)
     {
         using var reader = new StreamReader(path);
-        using var csv = CsvReader.Create(reader, new CsvReaderOptions(), false);
-        csv.ReadHeader();
+        using var csv = CsvReader.Create(reader, new CsvReaderOptions { HasHeader = false }, false);
+        // The first record is the header row.
+        if (!csv.Read())
+        {
+            return [];
+        }
+
         var header = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
         var rows = new List<Dictionary<string, string>>();
         while (csv.Read())

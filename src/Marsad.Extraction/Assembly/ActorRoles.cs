@@ -29,7 +29,8 @@ public static class ActorRoleAssigner
         var side1 = new List<ActorEntry>();
         var side2 = new List<ActorEntry>();
         var passive = false;
-        var between = false;
+        var first = mentions[0].FirstToken;
+        var between = view.Is(first - 1, "between") || view.Is(first - 2, "between") || view.Is(first - 3, "between");
         var among = false;
         side1.Add(mentions[0].Entry);
         var previousSide = 1;

@@ -22,7 +22,7 @@ internal static class AllegationAssembler
         {
             var from = s.Sentence.FirstToken;
             var to = s.Sentence.EndToken;
-            if (doc.Paragraphs[s.Sentence.Paragraph].IsHeading || !HasAny(v, from, to, ViolationWords) || !HasAny(v, from, to, ["investigate", "investigation", "investigations", "accountable", "inquiry"]))
+            if (s.Stance.Commentary || doc.Paragraphs[s.Sentence.Paragraph].IsHeading || !HasAny(v, from, to, ViolationWords) || !HasAny(v, from, to, ["investigate", "investigation", "investigations", "accountable", "inquiry"]))
             {
                 continue;
             }

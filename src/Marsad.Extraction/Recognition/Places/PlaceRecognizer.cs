@@ -44,7 +44,8 @@ public static class PlaceRecognizer
             if (view.IsAny(i, ["in", "near", "of", "at"]) && view.IsCapitalised(i + 1) && !spans.Exists(s => s.First <= i + 1 && i + 1 < s.End))
             {
                 var end = NameEnd(view, i + 1, to);
-                var marked = view.IsAny(end, PlaceNouns) || view.IsAny(i - 1, PlaceNouns) || view.IsAny(i, ["near"]) || view.IsAny(end, RegionNouns);
+                var marked = view.IsAny(end, PlaceNouns) || view.IsAny(i - 1, PlaceNouns) || view.IsAny(i, ["near"]) || view.IsAny(end, RegionNouns)
+                             || (view.Is(end, "in") && RegionWithin(view, end + 1, to));
                 if (end > i + 1 && marked && !IsNotPlace(view, i + 1, end))
                 {
                     spans.Add((i + 1, end));
@@ -53,6 +54,27 @@ public static class PlaceRecognizer
         }
 
         spans.Sort((a, b) => a.First.CompareTo(b.First));
+
+        // A list continues a place: "in Al-Falaha, al-Shuhayl and Zar, Abu al-Nitel": each item is a place too.
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var next = spans[k].End;
+            while (next < to && (view.IsPunct(next, ',') || view.Is(next, "and")))
+            {
+                next++;
+            }
+
+            if (next > spans[k].End && next < to && (view.IsCapitalised(next) || (view.IsAny(next, ["al", "el", "ad", "ash"]) && view.IsCapitalised(next + 1)))
+                && !spans.Exists(s => s.First <= next && next < s.End))
+            {
+                var end = NameEnd(view, next, to);
+                if (end > next && !IsNotPlace(view, next, end))
+                {
+                    spans.Insert(k + 1, (next, end));
+                }
+            }
+        }
+
         var refs = new List<PlaceReference>(spans.Count);
         for (var k = 0; k < spans.Count; k++)
         {
@@ -67,6 +89,19 @@ public static class PlaceRecognizer
         }
 
         return refs;
+    }
+
+    private static bool RegionWithin(TokenView v, int from, int to)
+    {
+        for (var k = from; k < to && k < from + 5; k++)
+        {
+            if (v.IsAny(k, RegionNouns))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsNear(TokenView v, int first)

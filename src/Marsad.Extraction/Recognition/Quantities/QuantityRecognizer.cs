@@ -262,7 +262,8 @@ public static class QuantityRecognizer
         nounAt = -1;
         for (var k = from; k < to && k < from + 5; k++)
         {
-            if (v.Tokens[k].Kind != TokenKind.Word)
+            // "one of the dead" is part of a group already counted; "76 months of operations" counts months.
+            if (v.Tokens[k].Kind != TokenKind.Word || v.IsAny(k, ["of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times"]))
             {
                 return null;
             }
