@@ -263,6 +263,19 @@ public static class QuantityRecognizer
         for (var k = from; k < to && k < from + 5; k++)
         {
             // "one of the dead" is part of a group already counted; "76 months of operations" counts months.
+            // "2 of them": the pronoun stands for the persons counted.
+            if (k == from && v.Is(k, "of") && v.Is(k + 1, "them"))
+            {
+                nounAt = k + 1;
+                return "person";
+            }
+
+            // "a regime 4th Division officer": an ordinal inside a unit name is part of the noun phrase.
+            if (v.Tokens[k].Kind == TokenKind.Number && char.IsAsciiLetter(v.Text[v.Tokens[k].End - 1]))
+            {
+                continue;
+            }
+
             if (v.Tokens[k].Kind != TokenKind.Word || v.IsAny(k, ["of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times"]))
             {
                 return null;

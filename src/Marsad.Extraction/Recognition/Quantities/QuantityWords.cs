@@ -10,7 +10,7 @@ internal static class QuantityWords
             "elements", "element", "troops", "personnel", "gunmen", "gunman", "rebels", "rebel", "officers", "officer", "individuals",
             "individual", "youths", "youth", "suspects", "suspect", "boys", "boy", "girls", "girl", "recruits", "commanders", "commander",
             "residents", "shepherds", "shepherd", "farmers", "farmer", "conscripts", "jihadists", "others", "smugglers", "workers", "policemen",
-            "policeman", "guards", "guard", "staff", "nationals", "citizens", "journalists", "journalist"]),
+            "policeman", "guards", "guard", "staff", "escorts", "escort", "detective", "bodyguards", "companions", "relatives", "them", "cadres", "leader", "defector", "nationals", "citizens", "journalists", "journalist"]),
         ("fatalities", ["fatalities", "fatality", "deaths", "dead", "bodies", "body", "corpses", "killed", "lives"]),
         ("injured", ["injuries", "wounded", "injured"]),
         ("casualties", ["casualties", "casualty", "losses"]),
