@@ -1,1 +1,3 @@
-Console.WriteLine("marsad");
+using Marsad.Cli;
+
+return await MarsadCli.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Cli.Output;
+using Marsad.Core.Intake;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad ingest PATH...</c>: store report files, folders and feed files as documents.</summary>
+public static class IngestCommand
+{
+    public static Command Create(GlobalOptions globals, CliEnvironment env)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Report files (.txt, .md, .html), folders (read recursively) and RSS/Atom feed files", Arity = ArgumentArity.OneOrMore };
+        var published = new Option<DateOnly?>("--published") { Description = "Publication date (YYYY-MM-DD) for inputs that do not state one", CustomParser = CliParsers.Date };
+        var source = new Option<string?>("--source") { Description = "Source name (outlet, network) for inputs that do not name one" };
+        var json = new Option<bool>("--json") { Description = "Print the outcome of every input as JSON instead of a summary" };
+        var command = new Command("ingest", "Store reports as documents: each once, whole or not at all")
+        {
+            paths, published, source, json,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+            var request = new IngestRequest(result.GetValue(paths)!, result.GetValue(published), result.GetValue(source));
+            var context = new ChangeContext(globals.UserName(result, env), "ingest");
+            var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time), request, context, env, cancellationToken);
+            if (result.GetValue(json))
+            {
+                env.WriteLine(JsonSerializer.Serialize(new { summary.Stored, summary.AlreadyPresent, summary.Failed, summary.Outcomes }, MarsadJson.Indented));
+            }
+            else
+            {
+                env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored}, already present {summary.AlreadyPresent}, failed {summary.Failed} — database {store.Target.Display}"));
+            }
+
+            return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using System.Globalization;
+using Marsad.Core.Storage;
+using Marsad.Domain.Audit;
+
+namespace Marsad.Core.Audit;
+
+/// <summary>
+/// Appends a revision to the chain inside the caller's write transaction, so the change and its
+/// revision commit together or not at all. The dialect's write transaction serialises appenders.
+/// </summary>
+internal static class RevisionWriter
+{
+    public static async Task<Revision> AppendAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string entityType,
+        Guid entityId,
+        RevisionAction action,
+        ChangeContext context,
+        string changes,
+        string stateSha256,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        long previousSequence = 0;
+        var previousHash = Revision.GenesisHash;
+        await using (var head = connection.Sql(transaction, "SELECT seq, hash FROM revisions ORDER BY seq DESC LIMIT 1"))
+        await using (var reader = await head.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                previousSequence = reader.GetInt64(0);
+                previousHash = reader.GetString(1);
+            }
+        }
+
+        var sequence = previousSequence + 1;
+        var hash = RevisionHasher.Hash(sequence, entityType, entityId, action, context.Author, at, context.Reason, changes, stateSha256, previousHash);
+        await using var insert = connection.Sql(transaction, """
+            INSERT INTO revisions (seq, entity_type, entity_id, action, author, at, reason, changes, state_sha256, prev_hash, hash)
+            VALUES (@seq, @type, @id, @action, @author, @at, @reason, @changes, @state, @prev, @hash)
+            """);
+        insert.AddParameter("@seq", sequence).AddParameter("@type", entityType).AddParameter("@id", entityId.ToString("D"))
+            .AddParameter("@action", RevisionHasher.ActionName(action)).AddParameter("@author", context.Author)
+            .AddParameter("@at", RevisionHasher.FormatTime(at)).AddParameter("@reason", context.Reason)
+            .AddParameter("@changes", changes).AddParameter("@state", stateSha256).AddParameter("@prev", previousHash).AddParameter("@hash", hash);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return new Revision(sequence, entityType, entityId, action, context.Author, DateTimeOffset.Parse(RevisionHasher.FormatTime(at), CultureInfo.InvariantCulture), context.Reason, changes, previousHash, hash);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Core.Audit;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Audit;
+using Marsad.Domain.Documents;
+
+namespace Marsad.Core.Documents;
+
+/// <summary>The document store over ADO.NET.</summary>
+internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDocumentStore
+{
+    private const string SummaryColumns = "d.id, d.title, d.published, s.name, d.origin, LENGTH(d.clean_text), d.text_sha256, d.received_at";
+
+    public async Task<AddDocumentResult> AddAsync(Document document, ChangeContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using (var existing = connection.Sql(tx, "SELECT id FROM documents WHERE text_sha256 = @sha"))
+        {
+            existing.AddParameter("@sha", document.TextSha256);
+            if (await existing.ExecuteScalarAsync(cancellationToken) is string existingId)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return new AddDocumentResult(Guid.Parse(existingId), Stored: false);
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var sourceId = document.SourceName is null ? null : await EnsureSourceAsync(connection, tx, document.SourceName, now, cancellationToken);
+        await using (var insert = connection.Sql(tx, """
+            INSERT INTO documents (id, text_sha256, original_sha256, title, published, source_id, url, language, media_type, origin, received_at, clean_text, original)
+            VALUES (@id, @sha, @osha, @title, @published, @source, @url, @lang, @media, @origin, @received, @text, @original)
+            """))
+        {
+            insert.AddParameter("@id", document.Id.ToString("D")).AddParameter("@sha", document.TextSha256).AddParameter("@osha", document.OriginalSha256)
+                .AddParameter("@title", document.Title).AddParameter("@published", document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                .AddParameter("@source", sourceId).AddParameter("@url", document.Url).AddParameter("@lang", document.Language)
+                .AddParameter("@media", document.MediaType).AddParameter("@origin", document.Origin)
+                .AddParameter("@received", RevisionHasher.FormatTime(document.ReceivedAt)).AddParameter("@text", document.CleanText)
+                .AddParameter("@original", document.Original);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var changes = JsonSerializer.Serialize(
+            new { title = document.Title, published = document.Published, source = document.SourceName, origin = document.Origin, text_sha256 = document.TextSha256, original_sha256 = document.OriginalSha256 },
+            MarsadJson.Options);
+        await RevisionWriter.AppendAsync(connection, tx, AuditLog.DocumentStateType, document.Id, RevisionAction.Insert, context, changes, document.TextSha256, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new AddDocumentResult(document.Id, Stored: true);
+    }
+
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit = 100, int offset = 0, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, $"SELECT {SummaryColumns} FROM documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.published, d.received_at, d.id LIMIT @limit OFFSET @offset");
+        command.AddParameter("@limit", limit).AddParameter("@offset", offset);
+        var list = new List<DocumentSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new DocumentSummary(
+                Guid.Parse(reader.GetString(0)), reader.GetStringOrNull(1), ParseDate(reader.GetStringOrNull(2)), reader.GetStringOrNull(3),
+                reader.GetString(4), reader.GetInt32(5), reader.GetString(6), DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture)));
+        }
+
+        return list;
+    }
+
+    public async Task<Document?> FindAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        var key = idOrPrefix.Trim().ToLowerInvariant();
+        if (key.Length < 6)
+        {
+            return null;
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, """
+            SELECT d.id, d.title, d.clean_text, d.text_sha256, d.original_sha256, d.original, d.media_type, d.published, s.name, d.url, d.language, d.origin, d.received_at
+            FROM documents d LEFT JOIN sources s ON s.id = d.source_id
+            WHERE d.id = @key OR d.id LIKE @prefix OR d.text_sha256 LIKE @prefix
+            LIMIT 2
+            """);
+        command.AddParameter("@key", key).AddParameter("@prefix", key + "%");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new List<Document>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new Document(
+                Guid.Parse(reader.GetString(0)), reader.GetStringOrNull(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                (byte[])reader.GetValue(5), reader.GetString(6), ParseDate(reader.GetStringOrNull(7)), reader.GetStringOrNull(8),
+                reader.GetStringOrNull(9), reader.GetString(10), reader.GetString(11), DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture)));
+        }
+
+        return found.Count == 1 ? found[0] : found.FirstOrDefault(d => d.Id.ToString("D") == key);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT COUNT(*) FROM documents");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> EnsureSourceAsync(DbConnection connection, DbTransaction tx, string name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = name.Trim().ToUpperInvariant();
+        await using (var find = connection.Sql(tx, "SELECT id FROM sources WHERE name_key = @key"))
+        {
+            find.AddParameter("@key", key);
+            if (await find.ExecuteScalarAsync(cancellationToken) is string id)
+            {
+                return id;
+            }
+        }
+
+        var newId = Guid.CreateVersion7(now).ToString("D");
+        await using var insert = connection.Sql(tx, "INSERT INTO sources (id, name, name_key, kind, confidential, created_at) VALUES (@id, @name, @key, 'outlet', 0, @at)");
+        insert.AddParameter("@id", newId).AddParameter("@name", name.Trim()).AddParameter("@key", key).AddParameter("@at", RevisionHasher.FormatTime(now));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return newId;
+    }
+
+    private static DateOnly? ParseDate(string? value) => value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

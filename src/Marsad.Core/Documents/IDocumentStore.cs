@@ -1,0 +1,18 @@
+using Marsad.Core.Storage;
+using Marsad.Domain.Documents;
+
+namespace Marsad.Core.Documents;
+
+/// <summary>Documents as received: stored once each (by SHA-256 of the normalised text), never changed.</summary>
+public interface IDocumentStore
+{
+    /// <summary>Stores the document and its source in one transaction, with a revision; a document with the same text is not stored again.</summary>
+    Task<AddDocumentResult> AddAsync(Document document, ChangeContext context, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit = 100, int offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>By full id, or by an id or text-SHA-256 prefix of at least 6 characters when it is unambiguous.</summary>
+    Task<Document?> FindAsync(string idOrPrefix, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marsad.Core.Intake.Parsing;
+using Marsad.Core.Storage;
+using Marsad.Domain.Documents;
+
+namespace Marsad.Core.Intake;
+
+/// <summary>
+/// <c>marsad ingest</c>: reads every input, normalises its text and stores each document once (by
+/// SHA-256 of the normalised text). Each document is its own transaction, so an interrupted run
+/// leaves only whole documents and a re-run stores just the rest. One bad input never stops the run.
+/// </summary>
+public sealed class IngestDocuments(IMarsadStore store, TimeProvider time)
+{
+    public async Task<IngestSummary> RunAsync(IngestRequest request, ChangeContext context, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var (files, failures) = InputEnumerator.Expand(request.Paths);
+        var outcomes = new List<IngestOutcome>(failures);
+        var total = files.Count + failures.Count;
+        var done = 0;
+        foreach (var failure in failures)
+        {
+            progress?.Report(new IngestProgress(++done, total, failure));
+        }
+
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var fileOutcomes = await IngestFileAsync(file, request, context, cancellationToken);
+            outcomes.AddRange(fileOutcomes);
+            progress?.Report(new IngestProgress(++done, total, fileOutcomes[^1]));
+        }
+
+        return new IngestSummary(outcomes);
+    }
+
+    private async Task<IReadOnlyList<IngestOutcome>> IngestFileAsync(string file, IngestRequest request, ChangeContext context, CancellationToken cancellationToken)
+    {
+        byte[] original;
+        IReadOnlyList<ParsedReport> reports;
+        try
+        {
+            (original, reports) = await ReportFileReader.ReadAsync(file, cancellationToken);
+        }
+        catch (IntakeFormatException ex)
+        {
+            return [new IngestOutcome(file, IngestStatus.Failed, Problem: ex.Message)];
+        }
+
+        var outcomes = new List<IngestOutcome>(reports.Count);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var origin = reports.Count == 1 && reports[i].MediaType is not (MediaTypes.Rss or MediaTypes.Atom) ? file : $"{file}#{i + 1}";
+            outcomes.Add(await StoreAsync(reports[i], original, origin, request, context, cancellationToken));
+        }
+
+        return outcomes.Count > 0 ? outcomes : [new IngestOutcome(file, IngestStatus.Failed, Problem: "no report text found")];
+    }
+
+    private async Task<IngestOutcome> StoreAsync(ParsedReport report, byte[] original, string origin, IngestRequest request, ChangeContext context, CancellationToken cancellationToken)
+    {
+        var text = TextNormalizer.Normalize(report.Text);
+        if (text.Length == 0)
+        {
+            return new IngestOutcome(origin, IngestStatus.Failed, Problem: "no report text found");
+        }
+
+        var now = time.GetUtcNow();
+        var document = new Document(
+            Guid.CreateVersion7(now),
+            report.Title,
+            text,
+            Sha256(Encoding.UTF8.GetBytes(text)),
+            Sha256(original),
+            original,
+            report.MediaType,
+            report.Published ?? request.Published,
+            report.SourceName ?? request.SourceName,
+            report.Url,
+            LanguageGuess.Of(text),
+            origin,
+            now);
+        var result = await store.Documents.AddAsync(document, context, cancellationToken);
+        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title);
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

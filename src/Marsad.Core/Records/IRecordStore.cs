@@ -1,0 +1,19 @@
+using Marsad.Core.Storage;
+
+namespace Marsad.Core.Records;
+
+/// <summary>
+/// Events, claims, persons and allegations: every insert and update writes a revision to the audit
+/// chain in the same transaction; updates name the version they edited and fail if it moved on.
+/// </summary>
+public interface IRecordStore
+{
+    Task<StoredRecord<T>> AddAsync<T>(T record, ChangeContext context, CancellationToken cancellationToken = default) where T : class;
+
+    /// <summary>Saves <paramref name="record"/> over version <paramref name="expectedVersion"/>; throws <see cref="ConcurrencyConflictException"/> if someone saved in between.</summary>
+    Task<StoredRecord<T>> UpdateAsync<T>(T record, long expectedVersion, ChangeContext context, CancellationToken cancellationToken = default) where T : class;
+
+    Task<StoredRecord<T>?> GetAsync<T>(Guid id, CancellationToken cancellationToken = default) where T : class;
+
+    Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class;
+}

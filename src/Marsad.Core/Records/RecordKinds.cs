@@ -1,0 +1,53 @@
+using System.Globalization;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+
+namespace Marsad.Core.Records;
+
+/// <summary>The four kinds of reviewed record: events, claims, persons and allegations.</summary>
+internal static class RecordKinds
+{
+    private static readonly IReadOnlyList<KeyValuePair<string, object?>> NoColumns = [];
+
+    public static RecordKind Events { get; } = new(
+        typeof(ConflictEvent), "event", "events",
+        r => ((ConflictEvent)r).Id,
+        r => Name(((ConflictEvent)r).Status),
+        r => ((ConflictEvent)r).DocumentIds,
+        r => EventColumns((ConflictEvent)r));
+
+    public static RecordKind Claims { get; } = new(
+        typeof(Claim), "claim", "claims",
+        r => ((Claim)r).Id, r => Name(((Claim)r).Status), r => ((Claim)r).DocumentIds, _ => NoColumns);
+
+    public static RecordKind Persons { get; } = new(
+        typeof(Person), "person", "persons",
+        r => ((Person)r).Id, r => Name(((Person)r).ReviewStatus), r => ((Person)r).DocumentIds, _ => NoColumns);
+
+    public static RecordKind Allegations { get; } = new(
+        typeof(Allegation), "allegation", "allegations",
+        r => ((Allegation)r).Id, r => Name(((Allegation)r).ReviewStatus), r => ((Allegation)r).DocumentIds, _ => NoColumns);
+
+    public static IReadOnlyList<RecordKind> All { get; } = [Events, Claims, Persons, Allegations];
+
+    public static RecordKind For(Type type) =>
+        All.FirstOrDefault(k => k.ClrType == type) ?? throw new NotSupportedException($"{type.Name} is not a kind of record Marsad stores");
+
+    private static string Name(EventStatus status) => System.Text.Json.JsonSerializer.Serialize(status, MarsadJson.Options).Trim('"');
+
+    private static IReadOnlyList<KeyValuePair<string, object?>> EventColumns(ConflictEvent e) =>
+    [
+        new("event_type", e.EventType.Label),
+        new("sub_event_type", e.SubEventType.Label),
+        new("date_start", e.Date.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("date_end", e.Date.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new("actor1", e.Actor1),
+        new("actor2", e.Actor2),
+        new("admin1", e.Location?.Admin1),
+        new("admin2", e.Location?.Admin2),
+        new("latitude", e.Location?.Point?.Latitude),
+        new("longitude", e.Location?.Point?.Longitude),
+        new("grade", e.Grade is { } g ? System.Text.Json.JsonSerializer.Serialize(g, MarsadJson.Options).Trim('"') : null),
+    ];
+}

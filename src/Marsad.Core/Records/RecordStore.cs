@@ -1,0 +1,137 @@
+using System.Data.Common;
+using System.Text.Json;
+using Marsad.Core.Audit;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Audit;
+
+namespace Marsad.Core.Records;
+
+/// <summary>The record store over ADO.NET: one row a record (payload JSON plus query columns), one revision a change.</summary>
+internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IRecordStore
+{
+    public async Task<StoredRecord<T>> AddAsync<T>(T record, ChangeContext context, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(context);
+        var kind = RecordKinds.For(typeof(T));
+        var payload = JsonSerializer.Serialize(record, MarsadJson.Options);
+        var id = kind.Id(record);
+        var now = time.GetUtcNow();
+        var columns = kind.Columns(record);
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var names = string.Join(", ", columns.Select(c => c.Key));
+        var values = string.Join(", ", columns.Select(c => "@" + c.Key));
+        var separator = columns.Count > 0 ? ", " : "";
+        await using (var insert = connection.Sql(tx, $"INSERT INTO {kind.Table} (id, version, status, payload, updated_at{separator}{names}) VALUES (@id, 1, @status, @payload, @at{separator}{values})"))
+        {
+            insert.AddParameter("@id", id.ToString("D")).AddParameter("@status", kind.Status(record)).AddParameter("@payload", payload).AddParameter("@at", RevisionHasher.FormatTime(now));
+            foreach (var (name, value) in columns)
+            {
+                insert.AddParameter("@" + name, value);
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await LinkDocumentsAsync(connection, tx, kind, id, kind.Documents(record), cancellationToken);
+        await RevisionWriter.AppendAsync(connection, tx, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes(null, payload), RevisionHasher.Sha256Hex(payload), now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new StoredRecord<T>(record, 1);
+    }
+
+    public async Task<StoredRecord<T>> UpdateAsync<T>(T record, long expectedVersion, ChangeContext context, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(context);
+        var kind = RecordKinds.For(typeof(T));
+        var id = kind.Id(record);
+        var payload = JsonSerializer.Serialize(record, MarsadJson.Options);
+        var now = time.GetUtcNow();
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var current = await ReadRowAsync(connection, tx, kind, id, cancellationToken)
+            ?? throw new RecordNotFoundException($"no {kind.EntityType} with id {id}");
+        if (current.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException(kind.EntityType, id, expectedVersion, current.Version);
+        }
+
+        var changes = JsonDiff.Changes(current.Payload, payload);
+        if (changes == "{}")
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return new StoredRecord<T>(record, current.Version);
+        }
+
+        var columns = kind.Columns(record);
+        var sets = string.Concat(columns.Select(c => $", {c.Key} = @{c.Key}"));
+        await using (var update = connection.Sql(tx, $"UPDATE {kind.Table} SET version = version + 1, status = @status, payload = @payload, updated_at = @at{sets} WHERE id = @id AND version = @expected"))
+        {
+            update.AddParameter("@id", id.ToString("D")).AddParameter("@status", kind.Status(record)).AddParameter("@payload", payload)
+                .AddParameter("@at", RevisionHasher.FormatTime(now)).AddParameter("@expected", expectedVersion);
+            foreach (var (name, value) in columns)
+            {
+                update.AddParameter("@" + name, value);
+            }
+
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await LinkDocumentsAsync(connection, tx, kind, id, kind.Documents(record), cancellationToken);
+        var action = current.Status == kind.Status(record) ? RevisionAction.Update : RevisionAction.StatusChange;
+        await RevisionWriter.AppendAsync(connection, tx, kind.EntityType, id, action, context, changes, RevisionHasher.Sha256Hex(payload), now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new StoredRecord<T>(record, expectedVersion + 1);
+    }
+
+    public async Task<StoredRecord<T>?> GetAsync<T>(Guid id, CancellationToken cancellationToken = default) where T : class
+    {
+        var kind = RecordKinds.For(typeof(T));
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var row = await ReadRowAsync(connection, null, kind, id, cancellationToken);
+        return row is null ? null : new StoredRecord<T>(Deserialize<T>(row.Payload), row.Version);
+    }
+
+    public async Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class
+    {
+        var kind = RecordKinds.For(typeof(T));
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, $"SELECT payload, version FROM {kind.Table} ORDER BY updated_at, id LIMIT @limit");
+        command.AddParameter("@limit", limit);
+        var list = new List<StoredRecord<T>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new StoredRecord<T>(Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
+    private static T Deserialize<T>(string payload) => JsonSerializer.Deserialize<T>(payload, MarsadJson.Options)
+        ?? throw new InvalidDataException($"stored {typeof(T).Name} payload is null");
+
+    private static async Task<Row?> ReadRowAsync(DbConnection connection, DbTransaction? tx, RecordKind kind, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Sql(tx, $"SELECT version, status, payload FROM {kind.Table} WHERE id = @id");
+        command.AddParameter("@id", id.ToString("D"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+
+    private static async Task LinkDocumentsAsync(DbConnection connection, DbTransaction tx, RecordKind kind, Guid id, IEnumerable<Guid> documents, CancellationToken cancellationToken)
+    {
+        foreach (var document in documents)
+        {
+            await using var link = connection.Sql(tx, "INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
+            link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
+            await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private sealed record Row(long Version, string Status, string Payload);
+}

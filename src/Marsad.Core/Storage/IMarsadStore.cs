@@ -1,0 +1,25 @@
+using Marsad.Core.Audit;
+using Marsad.Core.Documents;
+using Marsad.Core.Records;
+using Marsad.Core.Storage.Migrations;
+
+namespace Marsad.Core.Storage;
+
+/// <summary>
+/// The record, whatever database holds it. Callers see only this and the stores it hands out;
+/// the SQLite provider is the default and a PostgreSQL provider plugs in behind the same interface.
+/// Safe to share across threads; every operation opens its own connection.
+/// </summary>
+public interface IMarsadStore
+{
+    DatabaseTarget Target { get; }
+
+    IDocumentStore Documents { get; }
+
+    IRecordStore Records { get; }
+
+    IAuditLog Audit { get; }
+
+    /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
+    Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);
+}

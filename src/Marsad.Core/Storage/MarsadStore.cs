@@ -1,0 +1,80 @@
+using Marsad.Core.Audit;
+using Marsad.Core.Documents;
+using Marsad.Core.Records;
+using Marsad.Core.Storage.Migrations;
+using Marsad.Core.Storage.Sqlite;
+
+namespace Marsad.Core.Storage;
+
+/// <summary>The store over one dialect; <see cref="OpenAsync"/> picks the dialect from the target and migrates a new database.</summary>
+public sealed class MarsadStore : IMarsadStore
+{
+    private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
+
+    private MarsadStore(DatabaseTarget target, SqlDialect dialect, TimeProvider time)
+    {
+        Target = target;
+        _dialect = dialect;
+        _time = time;
+        Documents = new DocumentStore(dialect, time);
+        Records = new RecordStore(dialect, time);
+        Audit = new AuditLog(dialect);
+    }
+
+    public DatabaseTarget Target { get; }
+
+    public IDocumentStore Documents { get; }
+
+    public IRecordStore Records { get; }
+
+    public IAuditLog Audit { get; }
+
+    /// <summary>
+    /// Opens the database <paramref name="target"/> names, creating and migrating it when
+    /// <paramref name="migrate"/> is true (the default: a new file is migrated on first use).
+    /// </summary>
+    public static async Task<IMarsadStore> OpenAsync(DatabaseTarget target, TimeProvider time, bool migrate = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(time);
+        SqlDialect dialect = target.Provider switch
+        {
+            DatabaseProvider.Sqlite => CreateSqlite(target),
+            _ => throw new StoreUnavailableException($"database {target.Display}: the PostgreSQL provider is not part of this build yet; use a SQLite file path"),
+        };
+        var store = new MarsadStore(target, dialect, time);
+        if (migrate)
+        {
+            try
+            {
+                await store.MigrateAsync(cancellationToken);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new StoreUnavailableException($"database {target.Display}: {ex.Message}", ex);
+            }
+        }
+
+        return store;
+    }
+
+    public Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default) => new Migrator(_dialect, _time).MigrateAsync(cancellationToken);
+
+    private static SqliteDialect CreateSqlite(DatabaseTarget target)
+    {
+        var path = Path.GetFullPath(target.Value);
+        var folder = Path.GetDirectoryName(path);
+        if (Directory.Exists(path))
+        {
+            throw new StoreUnavailableException($"database {path}: is a directory, not a database file");
+        }
+
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new StoreUnavailableException($"database {path}: folder {folder} does not exist");
+        }
+
+        return new SqliteDialect(path);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace Marsad.Core.Storage.Migrations;
+
+/// <summary>
+/// Versioned schema migrations: embedded scripts named <c>NNNN_name.sql</c> per engine, each applied
+/// once, in order, in its own transaction, and recorded in <c>schema_migrations</c>.
+/// </summary>
+public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
+{
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(string folder)
+    {
+        var assembly = typeof(Migrator).Assembly;
+        var prefix = $"{assembly.GetName().Name}.Storage.Migrations.{folder}.";
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(n => (Resource: n, Match: ScriptName().Match(n[prefix.Length..])))
+            .Where(x => x.Match.Success)
+            .Select(x => (int.Parse(x.Match.Groups[1].Value, CultureInfo.InvariantCulture), x.Match.Groups[2].Value, Read(assembly, x.Resource)))
+            .OrderBy(x => x.Item1)];
+    }
+
+    public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
+        var from = await CurrentVersionAsync(connection, null, cancellationToken);
+        var applied = new List<string>();
+        foreach (var (version, name, sql) in Scripts(dialect.MigrationFolder))
+        {
+            await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+            // Another process may have migrated while we waited for the write lock.
+            if (version <= await CurrentVersionAsync(connection, tx, cancellationToken))
+            {
+                await tx.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            await ExecuteAsync(connection, tx, sql, cancellationToken);
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)";
+                record.AddParameter("@v", version).AddParameter("@n", name).AddParameter("@at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            applied.Add($"{version:0000}_{name}");
+        }
+
+        return new MigrationReport(from, await CurrentVersionAsync(connection, null, cancellationToken), applied);
+    }
+
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? tx, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"^(\d{4})_([A-Za-z0-9_]+)\.sql$")]
+    private static partial Regex ScriptName();
+}

@@ -1,0 +1,26 @@
+using System.Data.Common;
+
+namespace Marsad.Core.Storage;
+
+/// <summary>
+/// What differs between database engines; everything else (the stores, the audit chain, migrations)
+/// is written once against ADO.NET. SQL in the stores sticks to what SQLite and PostgreSQL share.
+/// </summary>
+public abstract class SqlDialect
+{
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Embedded-resource folder holding this engine's migration scripts.</summary>
+    public abstract string MigrationFolder { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a write transaction that holds the audit chain's head: only one writer appends at a
+    /// time, across processes, so the chain never forks.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
+    public abstract bool IsTransient(DbException exception);
+}

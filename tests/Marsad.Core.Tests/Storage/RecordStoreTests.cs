@@ -1,0 +1,127 @@
+using Marsad.Core.Records;
+using Marsad.Core.Storage;
+using Marsad.Core.Tests.Support;
+using Marsad.Domain.Audit;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+
+namespace Marsad.Core.Tests.Storage;
+
+public sealed class RecordStoreTests
+{
+    private static readonly ChangeContext Coder = new("coder-a", "first reading");
+
+    internal static ConflictEvent Strike() => new()
+    {
+        Id = Guid.NewGuid(),
+        SubEventType = AcledSubEventType.AirDroneStrike,
+        Tags = ["airstrike"],
+        Date = new DateSpan(new DateOnly(2020, 12, 21), new DateOnly(2021, 1, 20), TimePrecision.Month),
+        Actor1 = "Global Coalition Against Daesh",
+        Actor2 = "Islamic State (Syria)",
+        Location = new Location("Hajin", null, "Deir-ez-Zor", "Abu Kamal", null, new GeoPoint(34.69, 40.83), GeoPrecision.Place),
+        Quantities = Quantities.Empty.With("fatalities", Quantity.Exactly(3, "three")).With("injured", new Quantity(2, 4, null, "several")),
+        Aggregate = new Aggregate(2, [new Location("Hajin", null, null, null, null, null, null)], [new DateOnly(2021, 1, 4)]),
+        Evidence = new Evidence([new("event", new TextSpan(10, 80))]),
+        Confidence = 0.8,
+    };
+
+    [Fact]
+    public async Task An_event_reads_back_exactly_as_stored()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var strike = Strike();
+        await store.Records.AddAsync(strike, Coder);
+        var read = await store.Records.GetAsync<ConflictEvent>(strike.Id);
+        Assert.NotNull(read);
+        Assert.Equal(strike, read.Value);
+        Assert.Equal(1, read.Version);
+    }
+
+    [Fact]
+    public async Task Each_kind_of_record_round_trips()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var claim = new Claim { Id = Guid.NewGuid(), Claimant = "regime media", Statement = "prisoners were moved", Verdict = Verdict.False, Date = new DateOnly(2021, 1, 5) };
+        var person = new Person { Id = Guid.NewGuid(), Name = "abductees from Afrin", Status = PersonStatus.Missing, GroupSize = new Quantity(100, null, null, "hundreds") };
+        var allegation = new Allegation
+        {
+            Id = Guid.NewGuid(),
+            Summary = "camp bombed",
+            Date = DateSpan.OnDay(new DateOnly(2019, 3, 21)),
+            History = [new InvestigationStep(InvestigationStatus.InvestigationRequested, new DateOnly(2019, 4, 1))],
+            Quantities = Quantities.Empty.With("fatalities", Quantity.Exactly(200)),
+        };
+        await store.Records.AddAsync(claim, Coder);
+        await store.Records.AddAsync(person, Coder);
+        await store.Records.AddAsync(allegation, Coder);
+        Assert.Equal(claim, (await store.Records.GetAsync<Claim>(claim.Id))!.Value);
+        Assert.Equal(person, (await store.Records.GetAsync<Person>(person.Id))!.Value);
+        Assert.Equal(allegation, (await store.Records.GetAsync<Allegation>(allegation.Id))!.Value);
+    }
+
+    [Fact]
+    public async Task Insert_update_and_status_change_each_write_a_revision_with_who_and_why()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var strike = Strike();
+        await store.Records.AddAsync(strike, Coder);
+        var edited = strike with { Actor2 = "Civilians (Syria)" };
+        await store.Records.UpdateAsync(edited, 1, new ChangeContext("coder-b", "victims were civilians"));
+        await store.Records.UpdateAsync(edited with { Status = EventStatus.Reviewed }, 2, new ChangeContext("editor"));
+
+        var revisions = await store.Audit.ListAsync(strike.Id);
+        Assert.Equal([RevisionAction.Insert, RevisionAction.Update, RevisionAction.StatusChange], revisions.Select(r => r.Action).ToArray());
+        Assert.Equal("coder-b", revisions[1].Author);
+        Assert.Equal("victims were civilians", revisions[1].Reason);
+        Assert.Contains("\"actor2\":{\"old\":\"Islamic State (Syria)\",\"new\":\"Civilians (Syria)\"}", revisions[1].Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("fatalities", revisions[1].Changes, StringComparison.Ordinal);
+        Assert.Equal(revisions[0].Hash, revisions[1].PreviousHash);
+        Assert.True((await store.Audit.VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task A_second_coder_saving_an_old_version_is_told_and_nothing_is_lost()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var strike = Strike();
+        await store.Records.AddAsync(strike, Coder);
+        var first = await store.Records.GetAsync<ConflictEvent>(strike.Id);
+        var second = await store.Records.GetAsync<ConflictEvent>(strike.Id);
+
+        await store.Records.UpdateAsync(first!.Value with { Summary = "hut struck" }, first.Version, new ChangeContext("coder-a"));
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            store.Records.UpdateAsync(second!.Value with { Actor1 = "Military Forces of Russia (2000-)" }, second.Version, new ChangeContext("coder-b")));
+
+        Assert.Equal(2, conflict.CurrentVersion);
+        var now = await store.Records.GetAsync<ConflictEvent>(strike.Id);
+        Assert.Equal("hut struck", now!.Value.Summary);
+        Assert.Equal("Global Coalition Against Daesh", now.Value.Actor1);
+        Assert.Equal(2, (await store.Audit.ListAsync(strike.Id)).Count);
+    }
+
+    [Fact]
+    public async Task Updating_a_record_that_does_not_exist_is_refused()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => store.Records.UpdateAsync(Strike(), 1, Coder));
+        Assert.Equal(0, await store.Audit.CountAsync());
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_keep_one_unbroken_chain()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => store.Records.AddAsync(Strike(), Coder))));
+        var verification = await store.Audit.VerifyAsync();
+        Assert.True(verification.Ok, verification.FirstFailure?.Problem);
+        Assert.Equal(40, verification.Checked);
+    }
+}
