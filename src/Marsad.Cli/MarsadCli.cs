@@ -21,6 +21,7 @@ public static class MarsadCli
         root.Subcommands.Add(DbCommand.Create(globals, env));
         root.Subcommands.Add(AuditCommand.Create(globals, env));
         root.Subcommands.Add(DemoCommand.Create(globals, env));
+        root.Subcommands.Add(ExtractCommand.Create(env));
         return root;
     }
 
