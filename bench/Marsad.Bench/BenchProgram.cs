@@ -1,3 +1,5 @@
+using Marsad.Bench.Extraction;
+
 namespace Marsad.Bench;
 
 /// <summary>
@@ -16,6 +18,10 @@ internal static class BenchProgram
         ["geocode-notes"] = ("location from ACLED notes end to end: baseline, or [--predictions FILE] from marsad extract [--write-input FILE]", Sync(Geocoding.GeocodeNotesBench.Run)),
         ["geocode-speed"] = ("gazetteer load time, geocoding lookups per second and mean µs", Sync(Geocoding.GeocodeSpeedBench.Run)),
         ["geocode-text"] = ("the place names found in a text FILE and where they resolve", Sync(Geocoding.GeocodeTextCommand.Run)),
+        ["extract-acled"] = ("ACLED dev/test accuracies [--dump-dev N --field X]", Sync(AcledBench.Run)),
+        ["extract-ucdp"] = ("UCDP 2019 test split: deaths exact (best), location within 25 km", Sync(UcdpBench.Run)),
+        ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),
+        ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N]", Sync(SpeedBench.Run)),
     };
 
     private static Func<string[], Task<int>> Sync(Func<string[], int> run) => args => Task.FromResult(run(args));

@@ -26,6 +26,7 @@ public static class MarsadCli
         root.Subcommands.Add(CorroborateCommand.Create(globals, env));
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
+        root.Subcommands.Add(ExtractCommand.Create(env));
         return root;
     }
 

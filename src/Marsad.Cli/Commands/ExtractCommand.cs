@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Marsad.Cli.Output;
+using Marsad.Core.Extract;
+using Marsad.Extraction;
+using Marsad.Extraction.Output;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>
+/// <c>marsad extract FILE</c> prints one contract object (DESIGN section 5) for a report file;
+/// <c>marsad extract --jsonl IN [--out OUT] [--threads N]</c> turns JSON Lines records into contract objects, one a line, in order.
+/// Needs no database: extraction reads text and writes JSON.
+/// </summary>
+public static class ExtractCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var file = new Argument<string?>("file") { Description = "A report file (.txt, .md, .html, or a feed: one object per item)", Arity = ArgumentArity.ZeroOrOne };
+        var published = new Option<DateOnly?>("--published") { Description = "Publication date (YYYY-MM-DD), the anchor for relative dates, for a file that does not state one", CustomParser = CliParsers.Date };
+        var source = new Option<string?>("--source") { Description = "Source name for a file that does not name one" };
+        var jsonl = new Option<string?>("--jsonl") { Description = "Read JSON Lines records {\"id\", \"text\", \"published\", \"source\"?, \"title\"?} from this file ('-' for standard input)" };
+        var output = new Option<string?>("--out") { Description = "With --jsonl: write the results to this file instead of standard output" };
+        var threads = new Option<int>("--threads") { Description = "With --jsonl: worker threads (default: 1)", DefaultValueFactory = _ => 1 };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                r.AddError("--threads must be between 1 and 256");
+            }
+        });
+        var command = new Command("extract", "Extract events, claims, persons, allegations and checks from report text, as JSON.\n\nExit codes: 0 done (bad records carry \"errors\"); 2 usage error; 3 the input cannot be read.")
+        {
+            file, published, source, jsonl, output, threads,
+        };
+        command.Validators.Add(r =>
+        {
+            var hasFile = r.GetValue(file) is not null;
+            var hasJsonl = r.GetValue(jsonl) is not null;
+            if (hasFile == hasJsonl)
+            {
+                r.AddError("give either FILE or --jsonl IN");
+            }
+            else if (hasFile && (r.GetResult(output) is not null || r.GetResult(threads) is not null))
+            {
+                r.AddError("--out and --threads go with --jsonl");
+            }
+            else if (hasJsonl && (r.GetResult(published) is not null || r.GetResult(source) is not null))
+            {
+                r.AddError("--published and --source go with FILE; JSON Lines records carry their own");
+            }
+        });
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var engine = new ExtractionEngine();
+            try
+            {
+                if (result.GetValue(jsonl) is { } input)
+                {
+                    await ExtractJsonlAsync(env, engine, input, result.GetValue(output), result.GetValue(threads), cancellationToken);
+                    return ExitCodes.Ok;
+                }
+
+                var path = result.GetValue(file)!;
+                var results = await FileExtraction.ExtractAsync(engine, path, result.GetValue(published), result.GetValue(source), cancellationToken);
+                // One report: one object, indented for reading. A feed's items: one object a line, like --jsonl.
+                foreach (var r in results)
+                {
+                    env.WriteLine(ContractJsonWriter.ToJson(r, indented: results.Count == 1));
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (FileUnreadableException ex)
+            {
+                env.WriteError($"{result.GetValue(jsonl) ?? result.GetValue(file)}: {ex.Message}");
+                return ExitCodes.CannotRun;
+            }
+        });
+        return command;
+    }
+
+    private static async Task ExtractJsonlAsync(CliEnvironment env, ExtractionEngine engine, string inputPath, string? outputPath, int threads, CancellationToken cancellationToken)
+    {
+        await using var input = OpenInput(inputPath);
+        await using var file = outputPath is null ? null : OpenOutput(outputPath);
+        var writer = file is null ? env.Out.Profile.Out.Writer : new StreamWriter(file, new UTF8Encoding(false), 1 << 16);
+        var progress = env.Interactive ? new JsonlProgressLine(env) : null;
+        try
+        {
+            var done = await new JsonlExtraction(engine, threads).RunAsync(input, writer, progress, cancellationToken);
+            progress?.Finish(done);
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FileUnreadableException($"cannot read: {ex.Message}", ex);
+        }
+        finally
+        {
+            if (file is not null)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+    }
+
+    private static Stream OpenInput(string path)
+    {
+        if (path == "-")
+        {
+            return Console.OpenStandardInput();
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new FileUnreadableException("is a directory, not a file");
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FileUnreadableException(ex is FileNotFoundException or DirectoryNotFoundException ? "no such file or directory" : ex is UnauthorizedAccessException ? "permission denied (cannot read file)" : $"cannot read: {ex.Message}", ex);
+        }
+    }
+
+    private static FileStream OpenOutput(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FileUnreadableException(string.Create(CultureInfo.InvariantCulture, $"cannot write {path}: {ex.Message}"), ex);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Marsad.Extraction.Recognition.Actors;
+using Marsad.Extraction.Recognition.Dates;
+using Marsad.Extraction.Recognition.Places;
+using Marsad.Extraction.Recognition.Quantities;
+
+namespace Marsad.Extraction.Assembly;
+
+/// <summary>
+/// Groups sentences into incidents and builds one event per incident. A dispatch (one paragraph) is one incident;
+/// in a longer report each paragraph with triggers is one, and a following paragraph that only continues it
+/// ("the first batch entered on ...") is merged in. Headings, commentary, denied claims and allegations yield no events.
+/// </summary>
+internal static class EventAssembler
+{
+    public static List<ConflictEvent> Assemble(DocumentFacts doc, DateSpan reportPeriod, Func<string, int, Guid> ids)
+    {
+        var drafts = new List<EventDraft>();
+        foreach (var p in doc.Paragraphs)
+        {
+            if (p.IsHeading)
+            {
+                continue;
+            }
+
+            var sentences = doc.In(p).Where(s => s.Triggers.Count > 0 && !s.Stance.Denial && !s.Stance.Commentary && !IsAllegation(doc, s)).ToList();
+            if (!doc.IsDispatch)
+            {
+                // In a report, a sentence that only names a claim ("as regime media claimed") keeps its events; one that reports it does not.
+                sentences.RemoveAll(s => s.Stance.ReportsClaim && s.Triggers.All(t => t.Value.Class == TriggerClass.Violence));
+            }
+
+            if (sentences.Count == 0)
+            {
+                continue;
+            }
+
+            var previous = drafts.Count > 0 ? drafts[^1] : null;
+            if (previous is not null && ContinuesPrevious(doc, previous, p, sentences))
+            {
+                previous.Sentences.AddRange(sentences);
+                previous.LastParagraph = p;
+                continue;
+            }
+
+            if (doc.IsDispatch && drafts.Count == 1)
+            {
+                drafts[0].Sentences.AddRange(sentences);
+                continue;
+            }
+
+            var draft = new EventDraft(p);
+            draft.Sentences.AddRange(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary));
+
+            // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"):
+            // with no count, day or place of its own it is not an incident.
+            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Count > 0 || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
+            {
+                continue;
+            }
+
+            drafts.Add(draft);
+        }
+
+        var events = new List<ConflictEvent>(drafts.Count);
+        foreach (var d in drafts)
+        {
+            if (Build(doc, d, reportPeriod, ids(nameof(ConflictEvent), events.Count)) is { } e)
+            {
+                events.Add(e);
+            }
+        }
+
+        return events;
+    }
+
+    private static bool IsAllegation(DocumentFacts doc, SentenceFacts s) =>
+        doc.View.Slice(s.Sentence.FirstToken, s.Sentence.EndToken).Contains("massacre", StringComparison.OrdinalIgnoreCase)
+        && !doc.IsDispatch;
+
+    // A paragraph continues the previous incident when it names no actor of its own and its triggers say the same kind of thing.
+    private static bool ContinuesPrevious(DocumentFacts doc, EventDraft previous, Segmentation.Paragraph p, List<SentenceFacts> sentences)
+    {
+        if (doc.IsDispatch || p.Index != previous.LastParagraph.Index + 1 || sentences.Any(s => s.Actors.Count > 0))
+        {
+            return false;
+        }
+
+        var (_, prevType, prevTags) = EventTyping.Decide(doc.View, previous.Sentences);
+        var (_, type, tags) = EventTyping.Decide(doc.View, sentences);
+        return type == prevType && tags.All(prevTags.Contains);
+    }
+
+    private static ConflictEvent? Build(DocumentFacts doc, EventDraft d, DateSpan reportPeriod, Guid id)
+    {
+        var view = doc.View;
+        var (cls, subType, tags) = EventTyping.Decide(view, d.Sentences);
+        if (cls == TriggerClass.None)
+        {
+            return null;
+        }
+
+        var from = d.Sentences[0].Sentence.FirstToken;
+        var to = d.Sentences[^1].Sentence.EndToken;
+        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => !ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm).ToList();
+        actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
+        var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
+        var violent = cls >= TriggerClass.CivilianHarm;
+        var civilians = violent && ActorRoleAssigner.TargetsCivilians(view, quantities, actorMentions, from, to);
+        var roles = ActorRoleAssigner.Assign(view, actorMentions.Where(m => !m.Entry.IsCivilians).ToList(), violent, civilians);
+
+        subType ??= cls switch
+        {
+            TriggerClass.Territory => roles.Actor1 is { } a && ActorLexicon.Default.ByName.TryGetValue(a, out var e) && e.IsState
+                ? AcledSubEventType.GovernmentRegainsTerritory
+                : AcledSubEventType.NonStateActorOvertakesTerritory,
+            TriggerClass.Violence => civilians && roles.Actor2 == "Civilians (Syria)" ? AcledSubEventType.Attack : AcledSubEventType.ArmedClash,
+            _ => null,
+        };
+
+        if (subType is null)
+        {
+            return null;
+        }
+
+        var evidence = new Dictionary<string, TextSpan> { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
+        var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);
+        if (dateSpan is not null)
+        {
+            evidence["date"] = dateSpan;
+        }
+
+        var places = d.Sentences.SelectMany(s => s.Places).ToList();
+        var q = EventQuantities(quantities, subType.EventType != AcledEventType.StrategicDevelopments, evidence);
+        Aggregate? aggregate = null;
+        var incidents = (q.TryGetValue(Quantities.Names.Operations, out var ops) ? ops.Best : null)
+                        ?? (q.TryGetValue("convoys", out var convoys) ? convoys.Best : null);
+        Location? location;
+        if (incidents is > 1 && (places.Count > 1 || dayDates.Count > 1))
+        {
+            var locations = places.Select(ToLocation).ToList();
+            aggregate = new Aggregate(incidents.Value, locations, dayDates);
+            var admins = locations.Select(l => l.Admin1).Distinct().ToList();
+            location = admins.Count == 1 && admins[0] is { } admin ? new Location(admin, null, admin, null, null, null, GeoPrecision.Region) : null;
+        }
+        else
+        {
+            var primary = places.FirstOrDefault(p => p.Precision != GeoPrecision.Region) ?? places.FirstOrDefault();
+            location = primary is null ? null : ToLocation(primary);
+            if (primary is not null)
+            {
+                evidence["location"] = new TextSpan(primary.Start, primary.End);
+            }
+        }
+
+        if (tags.Count == 0 && cls == TriggerClass.Strategic && view.Slice(from, to).Contains("joint", StringComparison.OrdinalIgnoreCase))
+        {
+            tags = ["joint operation"];
+        }
+        else if (view.Slice(from, to).Contains("joint", StringComparison.OrdinalIgnoreCase) && !tags.Contains("joint operation"))
+        {
+            tags = [.. tags, "joint operation"];
+        }
+
+        return new ConflictEvent
+        {
+            Id = id,
+            SubEventType = subType,
+            Tags = [.. tags],
+            Date = date,
+            Actor1 = roles.Actor1,
+            AssocActor1 = [.. roles.Assoc1],
+            Actor2 = roles.Actor2,
+            AssocActor2 = [.. roles.Assoc2],
+            Location = location,
+            Quantities = q,
+            Aggregate = aggregate,
+            Evidence = new Evidence(evidence),
+            Confidence = Confidence(roles, location, dateSpan is not null),
+        };
+    }
+
+    private static (DateSpan Date, TextSpan? Evidence, List<DateOnly> Days) EventDate(EventDraft d, DocumentFacts doc, DateSpan reportPeriod)
+    {
+        var mentions = d.Sentences.SelectMany(s => s.Dates).ToList();
+        var days = mentions.Where(m => m.Kind != DateKind.Period && m.Span.Precision == TimePrecision.Day).Select(m => m.Span.Start).Distinct().Order().ToList();
+        if (days.Count > 1 && d.Sentences.Select(s => s.Sentence.Paragraph).Distinct().Count() > 1)
+        {
+            // Several incidents listed by day: the event covers them all.
+            var span = new DateSpan(days[0], days[^1], days[^1].DayNumber - days[0].DayNumber <= 7 ? TimePrecision.Week : TimePrecision.Month);
+            return (span, new TextSpan(mentions[0].Start, mentions[^1].End), days);
+        }
+
+        var first = mentions.FirstOrDefault();
+        if (first is not null)
+        {
+            return (first.Span, new TextSpan(first.Start, first.End), days);
+        }
+
+        // No date of its own: a dispatch reports the day before it was published; a longer report, its period.
+        if (doc.IsDispatch && doc.Published is { } p)
+        {
+            return (new DateSpan(p.AddDays(-1), p.AddDays(-1), TimePrecision.Week), null, days);
+        }
+
+        return (reportPeriod, null, days);
+    }
+
+    private static Quantities EventQuantities(List<QuantityMention> mentions, bool violent, Dictionary<string, TextSpan> evidence)
+    {
+        var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
+        var coded = mentions.LastOrDefault(m => m.Coded && m.Name == Quantities.Names.Fatalities);
+        if (coded is not null)
+        {
+            result[Quantities.Names.Fatalities] = coded.Value;
+            evidence["fatalities"] = new TextSpan(coded.Start, coded.End);
+        }
+        else
+        {
+            var killed = mentions.Where(m => m.Name == Quantities.Names.Fatalities && !m.Coded).ToList();
+            if (killed.Count > 0)
+            {
+                result[Quantities.Names.Fatalities] = Sum(killed);
+                evidence["fatalities"] = new TextSpan(killed[0].Start, killed[^1].End);
+            }
+            else if (violent)
+            {
+                // ACLED codes a violent event with no reported deaths as 0.
+                result[Quantities.Names.Fatalities] = new Quantity(0, null, null);
+            }
+        }
+
+        foreach (var m in mentions)
+        {
+            if (m.Name != Quantities.Names.Fatalities && !m.Name.Contains('_', StringComparison.Ordinal) && !result.ContainsKey(m.Name) && m.Name != "shells")
+            {
+                result[m.Name] = m.Value;
+                evidence.TryAdd(m.Name, new TextSpan(m.Start, m.End));
+            }
+        }
+
+        return new Quantities(result);
+    }
+
+    private static Quantity Sum(List<QuantityMention> mentions)
+    {
+        if (mentions.Count == 1)
+        {
+            return mentions[0].Value;
+        }
+
+        int? Add(Func<Quantity, int?> f) => mentions.All(m => f(m.Value) is not null) ? mentions.Sum(m => f(m.Value)!.Value) : null;
+        var low = Add(q => q.Low);
+        var best = Add(q => q.Best);
+        var high = Add(q => q.High);
+        return low is null && best is null && high is null ? mentions[0].Value : new Quantity(low, best, high, string.Join("; ", mentions.Select(m => m.Value.Text)));
+    }
+
+    private static Location ToLocation(PlaceReference p) =>
+        p.Location is { } l
+            ? (l.Name == p.Name ? l : new Location(p.Name, l.PlaceId, l.Admin1, l.Admin2, l.Admin3, l.Point, l.Precision))
+            : new Location(p.Name, null, null, null, null, null, p.Precision);
+
+    private static double Confidence(ActorRoles roles, Location? location, bool dated) =>
+        Math.Round(0.4 + (roles.Actor1 is null ? 0 : 0.2) + (location?.Point is null ? 0 : 0.2) + (dated ? 0.2 : 0), 2);
+}

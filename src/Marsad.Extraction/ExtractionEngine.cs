@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marsad.Domain.Common;
+using Marsad.Extraction.Assembly;
+using Marsad.Extraction.Checks;
+using Marsad.Extraction.Cleaning;
+using Marsad.Extraction.Geography;
+using Marsad.Extraction.Recognition.Actors;
+using Marsad.Extraction.Recognition.Dates;
+using Marsad.Extraction.Recognition.Negation;
+using Marsad.Extraction.Recognition.Places;
+using Marsad.Extraction.Recognition.Quantities;
+using Marsad.Extraction.Segmentation;
+using Marsad.Extraction.Text;
+
+namespace Marsad.Extraction;
+
+/// <summary>
+/// Text in, <see cref="ExtractionResult"/> out: clean → segment → recognise → assemble → check. Holds only
+/// immutable reference data, so one instance serves every thread; deterministic (ids derive from the text).
+/// </summary>
+public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
+{
+    /// <summary>Texts longer than this are refused with an error rather than tying up a worker.</summary>
+    public const int MaxTextLength = 4 * 1024 * 1024;
+
+    public ExtractionEngine()
+        : this(ExactNameGeocoder.Default, ActorLexicon.Default)
+    {
+    }
+
+    public ExtractionResult Extract(DocumentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var sha = Sha256(input.Text ?? string.Empty);
+        var id = input.Id ?? sha;
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            return ExtractionResult.Failed(id, "empty text");
+        }
+
+        if (input.Text.Length > MaxTextLength)
+        {
+            return ExtractionResult.Failed(id, $"text of {input.Text.Length} characters is longer than the limit of {MaxTextLength}");
+        }
+
+        if (LooksBinary(input.Text))
+        {
+            return ExtractionResult.Failed(id, "text looks binary (control characters or U+FFFD replacement characters)");
+        }
+
+        var clean = TextCleaner.Clean(input.Text);
+        var doc = Analyse(clean, input.Published);
+        var period = ReportPeriod(doc, input.Published);
+        Guid Ids(string kind, int index) => DeterministicId(sha, kind, index);
+
+        var events = EventAssembler.Assemble(doc, period, Ids);
+        var claims = ClaimAssembler.Assemble(doc, Ids);
+        var persons = PersonAssembler.Assemble(doc, Ids);
+        var allegations = AllegationAssembler.Assemble(doc, input.Published, Ids);
+        var checks = FigureChecker.Check(doc, events);
+        var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, "en", sha, clean.Text.Length);
+        return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []);
+    }
+
+    private DocumentFacts Analyse(CleanText clean, DateOnly? published)
+    {
+        var text = clean.Text;
+        var tokens = Tokenizer.Tokenize(text);
+        var view = new TokenView(text, tokens);
+        var (paragraphs, sentences) = Segmenter.Split(text, tokens);
+        var known = geocoder.FindNames(text);
+        var facts = new List<SentenceFacts>(sentences.Count);
+        var triggers = TriggerLexicon.Matcher;
+        foreach (var s in sentences)
+        {
+            var (from, to) = (s.FirstToken, s.EndToken);
+            facts.Add(new SentenceFacts(
+                s,
+                DateRecognizer.Find(view, from, to, published),
+                QuantityRecognizer.Find(view, from, to),
+                ActorRecognizer.Find(actors, view, from, to),
+                PlaceRecognizer.Find(geocoder, view, known, from, to),
+                triggers.FindAll(text, tokens, from, to),
+                NegationDetector.Analyse(view, from, to)));
+        }
+
+        return new DocumentFacts(view, paragraphs, facts, published, clean.Title);
+    }
+
+    // The period a report covers: the first period it names ("during the last month"), else the month before publication.
+    private static DateSpan ReportPeriod(DocumentFacts doc, DateOnly? published)
+    {
+        var named = doc.Sentences.SelectMany(s => s.Dates).FirstOrDefault(d => d.Kind == DateKind.Period);
+        if (named is not null)
+        {
+            return named.Span;
+        }
+
+        var end = published ?? doc.Sentences.SelectMany(s => s.Dates).Select(d => (DateOnly?)d.Span.End).Max() ?? new DateOnly(2000, 1, 1);
+        return new DateSpan(end.AddMonths(-1), end, TimePrecision.Month);
+    }
+
+    private static bool LooksBinary(string text)
+    {
+        var bad = 0;
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 4096)))
+        {
+            if (c == '\uFFFD' || c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')))
+            {
+                bad++;
+            }
+        }
+
+        return bad > 0 && bad * 50 > Math.Min(text.Length, 4096) || text.Contains('\0', StringComparison.Ordinal);
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static Guid DeterministicId(string sha, string kind, int index)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{sha}/{kind}/{index}"), hash);
+        return new Guid(hash[..16]);
+    }
+}

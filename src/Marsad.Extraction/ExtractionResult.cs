@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+
+namespace Marsad.Extraction;
+
+/// <summary>What the contract's <c>document</c> object holds.</summary>
+public sealed record DocumentInfo(string? Title, DateOnly? Published, string? Source, string Language, string Sha256, int CleanTextLength);
+
+/// <summary>A disagreement between figures in one report (headline against body, total against parts); never resolved silently.</summary>
+public sealed record FigureCheck(string Kind, string Message, ImmutableArray<TextSpan> Evidence);
+
+/// <summary>
+/// Everything extraction found in one document: events, claims, persons, allegations, checks, and errors
+/// for input it could not read. <see cref="CleanText"/> is the text every evidence span points into.
+/// </summary>
+public sealed record ExtractionResult(
+    string Id,
+    DocumentInfo Document,
+    string CleanText,
+    ImmutableArray<ConflictEvent> Events,
+    ImmutableArray<Claim> Claims,
+    ImmutableArray<Person> Persons,
+    ImmutableArray<Allegation> Allegations,
+    ImmutableArray<FigureCheck> Checks,
+    ImmutableArray<string> Errors)
+{
+    /// <summary>A result for input that could not be read: no findings, one error.</summary>
+    public static ExtractionResult Failed(string id, string error) =>
+        new(id, new DocumentInfo(null, null, null, "en", string.Empty, 0), string.Empty, [], [], [], [], [], [error]);
+}

@@ -1,0 +1,344 @@
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+
+namespace Marsad.Extraction.Output;
+
+/// <summary>Writes an <see cref="ExtractionResult"/> as the extraction contract's JSON object (DESIGN section 5), field by field.</summary>
+public static class ContractJsonWriter
+{
+    public static void Write(Utf8JsonWriter w, ExtractionResult r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        w.WriteStartObject();
+        w.WriteString("id", r.Id);
+        w.WriteStartObject("document");
+        w.WriteString("title", r.Document.Title);
+        WriteDate(w, "published", r.Document.Published);
+        w.WriteString("source", r.Document.Source);
+        w.WriteString("language", r.Document.Language);
+        w.WriteString("sha256", r.Document.Sha256);
+        w.WriteNumber("clean_text_length", r.Document.CleanTextLength);
+        w.WriteEndObject();
+
+        w.WriteStartArray("events");
+        foreach (var e in r.Events)
+        {
+            WriteEvent(w, e);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("claims");
+        foreach (var c in r.Claims)
+        {
+            WriteClaim(w, c);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("persons");
+        foreach (var p in r.Persons)
+        {
+            WritePerson(w, p);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("allegations");
+        foreach (var a in r.Allegations)
+        {
+            WriteAllegation(w, a);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("checks");
+        foreach (var c in r.Checks)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", c.Kind);
+            w.WriteString("message", c.Message);
+            w.WriteStartArray("evidence");
+            foreach (var s in c.Evidence)
+            {
+                WriteSpan(w, s);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("errors");
+        foreach (var e in r.Errors)
+        {
+            w.WriteStringValue(e);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The contract JSON of one result as a string (one line unless <paramref name="indented"/>).</summary>
+    public static string ToJson(ExtractionResult r, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(w, r);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static void WriteEvent(Utf8JsonWriter w, ConflictEvent e)
+    {
+        w.WriteStartObject();
+        w.WriteString("event_type", e.EventType.Label);
+        w.WriteString("sub_event_type", e.SubEventType.Label);
+        WriteStrings(w, "tags", e.Tags);
+        WriteDateSpan(w, "date", e.Date);
+        w.WriteString("actor1", e.Actor1);
+        WriteStrings(w, "assoc_actor_1", e.AssocActor1);
+        w.WriteString("actor2", e.Actor2);
+        WriteStrings(w, "assoc_actor_2", e.AssocActor2);
+        WriteLocation(w, "location", e.Location);
+        WriteQuantities(w, e.Quantities);
+        if (e.Aggregate is { } a)
+        {
+            w.WriteStartObject("aggregate");
+            w.WriteNumber("incidents", a.Incidents);
+            w.WriteStartArray("places");
+            foreach (var p in a.Places)
+            {
+                WriteLocation(w, null, p);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("dates");
+            foreach (var d in a.Dates)
+            {
+                w.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("aggregate");
+        }
+
+        WriteEvidence(w, e.Evidence);
+        if (e.Confidence is { } c)
+        {
+            w.WriteNumber("confidence", c);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteClaim(Utf8JsonWriter w, Claim c)
+    {
+        w.WriteStartObject();
+        w.WriteString("claimant", c.Claimant);
+        w.WriteString("statement", c.Statement);
+        w.WriteString("verdict", c.Verdict.ToString().ToLowerInvariant());
+        WriteDate(w, "date", c.Date);
+        WriteEvidence(w, c.Evidence);
+        w.WriteEndObject();
+    }
+
+    private static void WritePerson(Utf8JsonWriter w, Person p)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", p.Name);
+        w.WriteString("status", p.Status.ToString().ToLowerInvariant());
+        if (p.GroupSize is { } g)
+        {
+            w.WritePropertyName("group_size");
+            WriteQuantity(w, g);
+        }
+        else
+        {
+            w.WriteNull("group_size");
+        }
+
+        w.WriteString("fate", p.Fate);
+        w.WriteString("held_by", p.HeldBy);
+        WriteEvidence(w, p.Evidence);
+        w.WriteEndObject();
+    }
+
+    private static void WriteAllegation(Utf8JsonWriter w, Allegation a)
+    {
+        w.WriteStartObject();
+        w.WriteString("summary", a.Summary);
+        w.WriteString("kind", a.Kind);
+        if (a.Date is { } d)
+        {
+            WriteDateSpan(w, "date", d);
+        }
+        else
+        {
+            w.WriteNull("date");
+        }
+
+        WriteLocation(w, "location", a.Location);
+        w.WriteString("alleged_perpetrator", a.AllegedPerpetrator);
+        WriteQuantities(w, a.Quantities);
+        w.WriteString("status", StatusLabel(a.Status));
+        w.WriteStartArray("history");
+        foreach (var step in a.History)
+        {
+            w.WriteStartObject();
+            w.WriteString("status", StatusLabel(step.Status));
+            WriteDate(w, "since", step.Since);
+            w.WriteString("note", step.Note);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteEvidence(w, a.Evidence);
+        w.WriteEndObject();
+    }
+
+    private static string StatusLabel(InvestigationStatus s) => s switch
+    {
+        InvestigationStatus.InvestigationRequested => "investigation requested",
+        InvestigationStatus.UnderInvestigation => "under investigation",
+        InvestigationStatus.ResponsibilityAcknowledged => "responsibility acknowledged",
+        _ => s.ToString().ToLowerInvariant(),
+    };
+
+    private static void WriteQuantities(Utf8JsonWriter w, Quantities q)
+    {
+        w.WriteStartObject("quantities");
+        foreach (var (name, value) in q)
+        {
+            w.WritePropertyName(name);
+            WriteQuantity(w, value);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteQuantity(Utf8JsonWriter w, Quantity q)
+    {
+        w.WriteStartObject();
+        WriteInt(w, "low", q.Low);
+        WriteInt(w, "best", q.Best);
+        WriteInt(w, "high", q.High);
+        if (q.Text is not null)
+        {
+            w.WriteString("text", q.Text);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter w, string? name, Location? l)
+    {
+        if (l is null)
+        {
+            if (name is not null)
+            {
+                w.WriteNull(name);
+            }
+
+            return;
+        }
+
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        w.WriteString("name", l.Name);
+        w.WriteString("place_id", l.PlaceId);
+        w.WriteString("admin1", l.Admin1);
+        w.WriteString("admin2", l.Admin2);
+        w.WriteString("admin3", l.Admin3);
+        if (l.Point is { } p)
+        {
+            w.WriteNumber("latitude", p.Latitude);
+            w.WriteNumber("longitude", p.Longitude);
+        }
+        else
+        {
+            w.WriteNull("latitude");
+            w.WriteNull("longitude");
+        }
+
+        WriteInt(w, "precision", (int?)l.Precision);
+        w.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter w, Evidence e)
+    {
+        w.WriteStartObject("evidence");
+        foreach (var (field, span) in e.Spans)
+        {
+            w.WritePropertyName(field);
+            WriteSpan(w, span);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter w, TextSpan s)
+    {
+        w.WriteStartArray();
+        w.WriteNumberValue(s.Start);
+        w.WriteNumberValue(s.End);
+        w.WriteEndArray();
+    }
+
+    private static void WriteDateSpan(Utf8JsonWriter w, string name, DateSpan d)
+    {
+        w.WriteStartObject(name);
+        WriteDate(w, "start", d.Start);
+        WriteDate(w, "end", d.End);
+        w.WriteNumber("precision", (int)d.Precision);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, string name, DateOnly? d)
+    {
+        if (d is { } v)
+        {
+            w.WriteString(name, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteInt(Utf8JsonWriter w, string name, int? v)
+    {
+        if (v is { } i)
+        {
+            w.WriteNumber(name, i);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,166 @@
+using Marsad.Domain.Common;
+using Marsad.Extraction.Geography;
+using Marsad.Extraction.Text;
+
+namespace Marsad.Extraction.Recognition.Places;
+
+/// <summary>
+/// Place references in a sentence: names the geocoder knows, and names the wording marks as places although the
+/// geocoder does not know them ("in the village of X", "in X town"). Reads "near X", "X countryside",
+/// "eastern countryside of Y" and "in X in Y countryside" into the <see cref="PlaceQuery"/> it resolves.
+/// </summary>
+public static class PlaceRecognizer
+{
+    private static readonly string[] PlaceNouns = ["town", "village", "city", "area", "neighbourhood", "neighborhood", "district", "camp", "hills", "hill", "axis", "front", "base", "field", "airport", "checkpoint", "desert", "farms", "plain", "subdistrict", "suburb", "outskirts"];
+    private static readonly string[] RegionNouns = ["countryside", "desert", "province", "governorate", "region", "countrysides", "badia", "outskirts"];
+    private static readonly string[] NearWords = ["near", "around", "outskirts", "vicinity", "close", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "between", "surroundings", "frontline", "axis", "outside"];
+
+    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(geocoder);
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(known);
+        var spans = new List<(int First, int End)>();
+        if (from >= to)
+        {
+            return [];
+        }
+
+        var startChar = view.Tokens[from].Start;
+        var endChar = view.Tokens[to - 1].End;
+        foreach (var m in known)
+        {
+            if (m.Start >= startChar && m.End <= endChar)
+            {
+                var first = view.TokenAt(m.Start);
+                var end = view.TokenAt(m.End);
+                spans.Add((first, end));
+            }
+        }
+
+        // Places the geocoder does not know, marked by the wording: "in X town", "the village of X".
+        for (var i = from; i < to; i++)
+        {
+            if (view.IsAny(i, ["in", "near", "of", "at"]) && view.IsCapitalised(i + 1) && !spans.Exists(s => s.First <= i + 1 && i + 1 < s.End))
+            {
+                var end = NameEnd(view, i + 1, to);
+                var marked = view.IsAny(end, PlaceNouns) || view.IsAny(i - 1, PlaceNouns) || view.IsAny(i, ["near"]) || view.IsAny(end, RegionNouns)
+                             || (view.Is(end, "in") && RegionWithin(view, end + 1, to));
+                if (end > i + 1 && marked && !IsNotPlace(view, i + 1, end))
+                {
+                    spans.Add((i + 1, end));
+                }
+            }
+        }
+
+        spans.Sort((a, b) => a.First.CompareTo(b.First));
+
+        // A list continues a place: "in Al-Falaha, al-Shuhayl and Zar, Abu al-Nitel": each item is a place too.
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var next = spans[k].End;
+            while (next < to && (view.IsPunct(next, ',') || view.Is(next, "and")))
+            {
+                next++;
+            }
+
+            if (next > spans[k].End && next < to && (view.IsCapitalised(next) || (view.IsAny(next, ["al", "el", "ad", "ash"]) && view.IsCapitalised(next + 1)))
+                && !spans.Exists(s => s.First <= next && next < s.End))
+            {
+                var end = NameEnd(view, next, to);
+                if (end > next && !IsNotPlace(view, next, end))
+                {
+                    spans.Insert(k + 1, (next, end));
+                }
+            }
+        }
+
+        var refs = new List<PlaceReference>(spans.Count);
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (first, end) = spans[k];
+            var name = view.Slice(first, end);
+            var precision = view.IsAny(end, RegionNouns) || (view.Is(first - 1, "of") && view.IsAny(first - 2, RegionNouns))
+                ? GeoPrecision.Region
+                : IsNear(view, first) ? GeoPrecision.NearPlace : GeoPrecision.Place;
+            var within = Within(view, spans, k, to);
+            var location = geocoder.Resolve(new PlaceQuery(name, precision, within));
+            refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location));
+        }
+
+        return refs;
+    }
+
+    private static bool RegionWithin(TokenView v, int from, int to)
+    {
+        for (var k = from; k < to && k < from + 5; k++)
+        {
+            if (v.IsAny(k, RegionNouns))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNear(TokenView v, int first)
+    {
+        for (var k = first - 1; k >= first - 3 && k >= 0; k--)
+        {
+            if (v.IsAny(k, NearWords))
+            {
+                return true;
+            }
+
+            if (!v.IsAny(k, ["of", "the", "to", "in", "on", "areas", "area"]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // "X in Y countryside", "X in eastern countryside of Y", "X, east of Y": Y is the area X lies in.
+    private static string? Within(TokenView v, List<(int First, int End)> spans, int k, int to)
+    {
+        if (k + 1 >= spans.Count)
+        {
+            return null;
+        }
+
+        var (_, end) = spans[k];
+        var next = spans[k + 1];
+        var gap = next.First - end;
+        if (gap is < 1 or > 6)
+        {
+            return null;
+        }
+
+        for (var i = end; i < next.First; i++)
+        {
+            if (!v.IsAny(i, ["in", "of", "the", "countryside", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "rural", "town", "village", "city", "area", "desert", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "province", "governorate", "near"]) && !v.IsPunct(i, ','))
+            {
+                return null;
+            }
+        }
+
+        return next.End <= to ? v.Slice(next.First, next.End) : null;
+    }
+
+    private static int NameEnd(TokenView v, int i, int to)
+    {
+        var k = i;
+        while (k < to && k < i + 5 && (v.IsCapitalised(k) || (v.IsAny(k, ["al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell"]) && v.IsCapitalised(k + 1))))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    // Capitalised words after "in"/"of" that are not places: months, actors' generic words, days.
+    private static bool IsNotPlace(TokenView v, int first, int end) =>
+        Dates.CalendarWordsAccess.IsMonth(v[first]) || v.IsAny(first, ["The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation"]);
+}

@@ -1,0 +1,43 @@
+using Marsad.Domain.Common;
+
+namespace Marsad.Extraction.Tests.Extraction;
+
+public class QuantityTests
+{
+    private static Quantity Fatalities(string text) => Assert.Single(Extract.Run(text).Events).Quantities[Quantities.Names.Fatalities];
+
+    [Theory]
+    [InlineData("On 2 May 2020, gunmen attacked a checkpoint in Homs city, killing 4 soldiers.", 4)]
+    [InlineData("On 2 May 2020, gunmen attacked a checkpoint in Homs city, killing two soldiers and wounding five others.", 2)]
+    [InlineData("On 2 May 2020, clashes took place in Homs city. Casualties unknown.", 0)]
+    [InlineData("On 2 May 2020, clashes took place in Homs city. There were no fatalities.", 0)]
+    [InlineData("On 2 May 2020, clashes took place in Homs city, killing 3 fighters. Unknown fatalities coded as 10.", 10)]
+    [InlineData("On 2 May 2020, clashes took place in Homs city, killing a young man. 1 fatality.", 1)]
+    [InlineData("On 2 May 2020, clashes took place in Homs city, killing dozens of fighters.", 12)]
+    [InlineData("On 2 May 2020, clashes took place in Homs city, killing several fighters.", 3)]
+    public void Reads_fatalities_low_by_acled_rules(string text, int low) => Assert.Equal(low, Fatalities(text).Low);
+
+    [Fact]
+    public void Nearly_sixty_is_a_ceiling_not_a_floor()
+    {
+        var q = Assert.Single(Extract.Run("On 2 May 2020, clashes in Homs city killed nearly 60 fighters.").Events).Quantities[Quantities.Names.Fatalities];
+        Assert.Null(q.Low);
+        Assert.Equal(60, q.High);
+    }
+
+    [Fact]
+    public void Has_not_exceeded_ten_gives_only_a_ceiling()
+    {
+        var text = "Intro.\n\nThe Coalition periodically transports ISIS prisoners to Iraq, while the number of those prisoners has not exceeded ten.\n\nEnd.";
+        var q = Assert.Single(Extract.Run(text).Events).Quantities[Quantities.Names.Prisoners];
+        Assert.Null(q.Low);
+        Assert.Equal(10, q.High);
+    }
+
+    [Fact]
+    public void One_of_the_dead_is_not_counted_twice()
+    {
+        var text = "On 2 May 2020, warplanes killed three IS members in an airstrike on a hut in Hajin. One of the dead was a commander.";
+        Assert.Equal(3, Fatalities(text).Best);
+    }
+}
