@@ -4,7 +4,9 @@ using System.Text;
 using Marsad.Cli.Output;
 using Marsad.Core.Extract;
 using Marsad.Extraction;
+using Marsad.Extraction.Geography;
 using Marsad.Extraction.Output;
+using Marsad.Extraction.Recognition.Actors;
 
 namespace Marsad.Cli.Commands;
 
@@ -53,7 +55,8 @@ public static class ExtractCommand
         });
         command.SetAction(async (result, cancellationToken) =>
         {
-            var engine = new ExtractionEngine();
+            // The shipped gazetteer plus the places this team imported (marsad gazetteer import): every name the text gives can reach the map.
+            var engine = new ExtractionEngine(GazetteerGeocoder.LoadDefault(), ActorLexicon.Default);
             try
             {
                 if (result.GetValue(jsonl) is { } input)
