@@ -15,8 +15,8 @@ public sealed class EventsCommandTests
         var folder = new TempFolder();
         folder.Write("a.txt", "Shelling hit Kansafra on Monday; two civilians were killed.");
         folder.Write("b.txt", "Clashes near Tal Tamr killed three fighters.");
-        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.txt", "--source", Secret, "--published", "2022-01-19", "--db", "m.db")).ExitCode);
-        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "b.txt", "--source", "Open Outlet", "--published", "2022-01-19", "--db", "m.db")).ExitCode);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.txt", "--source", Secret, "--published", "2022-01-19", "--no-extract", "--db", "m.db")).ExitCode);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "b.txt", "--source", "Open Outlet", "--published", "2022-01-19", "--no-extract", "--db", "m.db")).ExitCode);
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "sources", "set", Secret, "--confidential", "--kind", "FieldNetwork", "--db", "m.db")).ExitCode);
 
         var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("m.db")), TimeProvider.System);

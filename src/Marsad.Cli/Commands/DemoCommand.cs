@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Marsad.Cli.Output;
+using Marsad.Core.Access;
+using Marsad.Core.Corroboration;
+using Marsad.Core.Events;
 using Marsad.Core.Intake;
 using Marsad.Core.Storage;
 
@@ -38,9 +41,13 @@ public static class DemoCommand
             env.WriteLine($"Demo database: {database}");
             var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), env.Time, migrate: true, cancellationToken);
             var context = new ChangeContext(globals.UserName(result, env), "demo");
-            var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time), new IngestRequest([samplesFolder]), context, env, cancellationToken);
+            var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time, Engines.Create()), new IngestRequest([samplesFolder]), context, env, cancellationToken);
             env.Out.Write(DocumentTable.Of(await store.Documents.ListAsync(1000, 0, cancellationToken)));
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored} documents from {samplesFolder} (failed {summary.Failed})."));
+            env.WriteLine($"Extraction proposed {summary.Proposed}.");
+            var corroboration = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(context, cancellationToken);
+            env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corroboration merged {corroboration.Merges.Sum(m => m.Merged.Count)} reports into {corroboration.Merges.Count} events and graded {corroboration.Graded}."));
+            env.Out.Write(EventTable.Of(await store.Events.ListAsync(new EventQuery(), Role.Editor, cancellationToken)));
             var audit = await store.Audit.VerifyAsync(null, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));
             env.WriteLine($"Try: marsad documents list --db {database}");

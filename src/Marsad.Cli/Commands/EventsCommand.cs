@@ -4,7 +4,7 @@ using Marsad.Core.Access;
 using Marsad.Core.Events;
 using Marsad.Core.Exchange;
 using Marsad.Domain.Events;
-using Spectre.Console;
+using Marsad.Cli.Output;
 
 namespace Marsad.Cli.Commands;
 
@@ -46,7 +46,7 @@ public static class EventsCommand
             var chosen = result.GetValue(format)!;
             if (chosen == "table")
             {
-                env.Out.Write(Table(items));
+                env.Out.Write(EventTable.Of(items));
                 env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} events"));
             }
             else
@@ -68,25 +68,4 @@ public static class EventsCommand
             result.AddError($"'{result.GetValueOrDefault<string?>()}' {problem}");
         }
     }
-
-    private static Table Table(IReadOnlyList<EventListItem> items)
-    {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("id").AddColumn("date").AddColumn("sub-event type").AddColumn("actors").AddColumn("place").AddColumn(new TableColumn("killed").RightAligned())
-            .AddColumn("status").AddColumn("grade").AddColumn("sources");
-        foreach (var item in items)
-        {
-            var e = item.Event;
-            var date = e.Date.Start == e.Date.End ? Day(e.Date.Start) : $"{Day(e.Date.Start)}…{Day(e.Date.End)}";
-            var killed = e.Quantities.TryGetValue("fatalities", out var q) ? (q.Low ?? q.Best ?? q.High)?.ToString(CultureInfo.InvariantCulture) ?? "" : "";
-            table.AddRow(
-                e.Id.ToString("D")[^8..], date, Markup.Escape(e.SubEventType.Label), Markup.Escape(string.Join(" / ", new[] { e.Actor1, e.Actor2 }.Where(a => a is not null))),
-                Markup.Escape(e.Location?.Name ?? "—"), killed, e.Status.ToString().ToLowerInvariant(), e.Grade?.ToString().ToLowerInvariant() ?? "—",
-                Markup.Escape(string.Join(", ", item.Sources)));
-        }
-
-        return table;
-    }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

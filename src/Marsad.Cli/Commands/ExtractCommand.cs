@@ -4,9 +4,7 @@ using System.Text;
 using Marsad.Cli.Output;
 using Marsad.Core.Extract;
 using Marsad.Extraction;
-using Marsad.Extraction.Geography;
 using Marsad.Extraction.Output;
-using Marsad.Extraction.Recognition.Actors;
 
 namespace Marsad.Cli.Commands;
 
@@ -55,8 +53,7 @@ public static class ExtractCommand
         });
         command.SetAction(async (result, cancellationToken) =>
         {
-            // The shipped gazetteer plus the places this team imported (marsad gazetteer import): every name the text gives can reach the map.
-            var engine = new ExtractionEngine(GazetteerGeocoder.LoadDefault(), ActorLexicon.Default);
+            var engine = Engines.Create();
             try
             {
                 if (result.GetValue(jsonl) is { } input)

@@ -17,16 +17,18 @@ public static class IngestCommand
         var published = new Option<DateOnly?>("--published") { Description = "Publication date (YYYY-MM-DD) for inputs that do not state one", CustomParser = CliParsers.Date };
         var source = new Option<string?>("--source") { Description = "Source name (outlet, network) for inputs that do not name one" };
         var json = new Option<bool>("--json") { Description = "Print the outcome of every input as JSON instead of a summary" };
+        var noExtract = new Option<bool>("--no-extract") { Description = "Store documents only; do not propose events, claims, persons and allegations from them" };
         var command = new Command("ingest", "Store reports as documents: each once, whole or not at all")
         {
-            paths, published, source, json,
+            paths, published, source, json, noExtract,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
             var request = new IngestRequest(result.GetValue(paths)!, result.GetValue(published), result.GetValue(source));
             var context = new ChangeContext(globals.UserName(result, env), "ingest");
-            var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time), request, context, env, cancellationToken);
+            var engine = result.GetValue(noExtract) ? null : Engines.Create();
+            var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time, engine), request, context, env, cancellationToken);
             if (result.GetValue(json))
             {
                 env.WriteLine(JsonSerializer.Serialize(new { summary.Stored, summary.AlreadyPresent, summary.Failed, summary.Outcomes }, MarsadJson.Indented));
@@ -34,6 +36,10 @@ public static class IngestCommand
             else
             {
                 env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored}, already present {summary.AlreadyPresent}, failed {summary.Failed} — database {store.Target.Display}"));
+                if (engine is not null)
+                {
+                    env.WriteLine($"Proposed for review: {summary.Proposed}");
+                }
             }
 
             return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;

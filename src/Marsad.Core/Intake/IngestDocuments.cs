@@ -3,15 +3,18 @@ using System.Text;
 using Marsad.Core.Intake.Parsing;
 using Marsad.Core.Storage;
 using Marsad.Domain.Documents;
+using Marsad.Extraction;
 
 namespace Marsad.Core.Intake;
 
 /// <summary>
 /// <c>marsad ingest</c>: reads every input, normalises its text and stores each document once (by
-/// SHA-256 of the normalised text). Each document is its own transaction, so an interrupted run
-/// leaves only whole documents and a re-run stores just the rest. One bad input never stops the run.
+/// SHA-256 of the normalised text); with an engine, also stores what extraction proposes from it as
+/// candidates. The document is one transaction and its extraction another, so an interrupted run
+/// leaves only whole documents and whole extractions, and a re-run does just what is missing. One
+/// bad input never stops the run.
 /// </summary>
-public sealed class IngestDocuments(IMarsadStore store, TimeProvider time)
+public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, ExtractionEngine? engine = null)
 {
     public async Task<IngestSummary> RunAsync(IngestRequest request, ChangeContext context, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -84,7 +87,15 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time)
             origin,
             now);
         var result = await store.Documents.AddAsync(document, context, cancellationToken);
-        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title);
+        var extracted = engine is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken)
+            ? null
+            : await store.Extractions.SaveAsync(
+                result.DocumentId,
+                EngineVersion.Current,
+                engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"))),
+                new ChangeContext(context.Author, "extracted on ingest"),
+                cancellationToken);
+        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted);
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -14,14 +14,20 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
-        var kind = RecordKinds.For(typeof(T));
-        var payload = JsonSerializer.Serialize(record, MarsadJson.Options);
-        var id = kind.Id(record);
-        var now = time.GetUtcNow();
-        var columns = kind.Columns(record);
-
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await InsertAsync(connection, tx, record, context, time.GetUtcNow(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new StoredRecord<T>(record, 1);
+    }
+
+    /// <summary>Inserts a record of any of the four kinds, its document links and its revision, inside the caller's write transaction.</summary>
+    internal static async Task InsertAsync(DbConnection connection, DbTransaction tx, object record, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kind = RecordKinds.For(record.GetType());
+        var payload = JsonSerializer.Serialize(record, record.GetType(), MarsadJson.Options);
+        var id = kind.Id(record);
+        var columns = kind.Columns(record);
         var names = string.Join(", ", columns.Select(c => c.Key));
         var values = string.Join(", ", columns.Select(c => "@" + c.Key));
         var separator = columns.Count > 0 ? ", " : "";
@@ -38,8 +44,6 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
 
         await LinkDocumentsAsync(connection, tx, kind, id, kind.Documents(record), cancellationToken);
         await RevisionWriter.AppendAsync(connection, tx, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes(null, payload), RevisionHasher.Sha256Hex(payload), now, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return new StoredRecord<T>(record, 1);
     }
 
     public async Task<StoredRecord<T>> UpdateAsync<T>(T record, long expectedVersion, ChangeContext context, CancellationToken cancellationToken = default) where T : class

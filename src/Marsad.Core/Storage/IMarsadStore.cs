@@ -1,6 +1,7 @@
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
+using Marsad.Core.Extract;
 using Marsad.Core.Records;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
@@ -25,6 +26,8 @@ public interface IMarsadStore
     IEventQueries Events { get; }
 
     ISourceStore Sources { get; }
+
+    IExtractionStore Extractions { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

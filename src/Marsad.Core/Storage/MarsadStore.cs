@@ -1,6 +1,7 @@
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
+using Marsad.Core.Extract;
 using Marsad.Core.Records;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
@@ -24,6 +25,7 @@ public sealed class MarsadStore : IMarsadStore
         Audit = new AuditLog(dialect);
         Events = new EventQueries(dialect);
         Sources = new SourceStore(dialect, time);
+        Extractions = new ExtractionStore(dialect, time);
     }
 
     public DatabaseTarget Target { get; }
@@ -37,6 +39,8 @@ public sealed class MarsadStore : IMarsadStore
     public IEventQueries Events { get; }
 
     public ISourceStore Sources { get; }
+
+    public IExtractionStore Extractions { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when

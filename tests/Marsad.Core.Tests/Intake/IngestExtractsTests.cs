@@ -1,0 +1,64 @@
+using Marsad.Core.Access;
+using Marsad.Core.Events;
+using Marsad.Core.Intake;
+using Marsad.Core.Storage;
+using Marsad.Core.Tests.Support;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+using Marsad.Extraction;
+
+namespace Marsad.Core.Tests.Intake;
+
+public sealed class IngestExtractsTests
+{
+    private const string Report = """
+        ---
+        title: Airstrike on a farm near al-Mayadin
+        published: 2023-02-17
+        source: Test Observatory
+        ---
+
+        On February 16, International Coalition aircraft struck a farm near al-Mayadin in the eastern countryside of Deir ez-Zor, killing three ISIS members.
+        """;
+
+    [Fact]
+    public async Task Ingest_stores_the_engines_proposals_as_candidates_linked_to_the_document()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var ingest = new IngestDocuments(store, TimeProvider.System, new ExtractionEngine());
+
+        var summary = await ingest.RunAsync(new IngestRequest([folder.Write("a.md", Report)]), new ChangeContext("coder"));
+
+        Assert.True(summary.Proposed.Events >= 1, summary.Proposed.ToString());
+        var events = await store.Events.ListAsync(new EventQuery(), Role.Editor);
+        var strike = Assert.Single(events, e => e.Event.Quantities.TryGetValue("fatalities", out var q) && q.Low == 3);
+        Assert.Equal(EventStatus.Extracted, strike.Event.Status);
+        Assert.Equal([summary.Outcomes[0].DocumentId!.Value], strike.Event.DocumentIds.ToArray());
+        Assert.Equal(["Test Observatory"], strike.Sources.ToArray());
+        Assert.True((await store.Audit.VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Ingesting_again_neither_duplicates_candidates_nor_touches_reviewed_ones()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var ingest = new IngestDocuments(store, TimeProvider.System, new ExtractionEngine());
+        var path = folder.Write("a.md", Report);
+        await ingest.RunAsync(new IngestRequest([path]), new ChangeContext("coder"));
+        var first = await store.Events.ListAsync(new EventQuery(), Role.Editor);
+        var reviewed = first[0];
+        await store.Records.UpdateAsync(reviewed.Event with { Summary = "checked by a coder", Status = EventStatus.Reviewed }, reviewed.Version, new ChangeContext("coder"));
+        var revisions = await store.Audit.CountAsync();
+
+        var again = await ingest.RunAsync(new IngestRequest([path]), new ChangeContext("coder"));
+
+        Assert.Equal(1, again.AlreadyPresent);
+        Assert.Null(again.Outcomes[0].Extracted);
+        Assert.Equal(first.Count, (await store.Events.ListAsync(new EventQuery(), Role.Editor)).Count);
+        Assert.Equal("checked by a coder", (await store.Records.GetAsync<ConflictEvent>(reviewed.Event.Id))!.Value.Summary);
+        Assert.Equal(revisions, await store.Audit.CountAsync());
+        Assert.Empty(await store.Records.ListAsync<Claim>());
+    }
+}
