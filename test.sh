@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Marsad test. Installs and starts what the tests need first; today that is only the
-# .NET SDK named in global.json, which must already be on the machine (see README).
+# Runs every Marsad test. Installs what the tests need first (Debian packages, as root); the .NET SDK
+# named in global.json must already be on the machine (see README).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,9 +9,18 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 3
 fi
 
-# The CLI tests run marsad as 'nobody' via setpriv (util-linux) to test unreadable folders when run as root.
-if [ "$(id -u)" = 0 ] && ! command -v setpriv >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq util-linux >/dev/null
+# The CLI tests run marsad as 'nobody' via setpriv (util-linux) to test unreadable folders when run as
+# root, and drive the interactive review queue in a real terminal with tmux.
+missing=""
+command -v setpriv >/dev/null 2>&1 || missing="$missing util-linux"
+command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  else
+    echo "test.sh: please install:$missing (Debian packages)" >&2
+    exit 3
+  fi
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -9,6 +9,14 @@ namespace Marsad.Core.Extract;
 /// <summary>The extraction store over ADO.NET.</summary>
 internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : IExtractionStore
 {
+    public async Task<string?> CleanTextAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT clean_text FROM extractions WHERE document_id = @doc ORDER BY extracted_at DESC LIMIT 1");
+        command.AddParameter("@doc", documentId.ToString("D"));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<bool> ExistsAsync(Guid documentId, string engineVersion, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -6,6 +6,9 @@ namespace Marsad.Core.Extract;
 /// <summary>What the engine read in each document, and the candidates it proposed, stored together.</summary>
 public interface IExtractionStore
 {
+    /// <summary>The text the latest extraction of the document read (its evidence spans point into it), or null.</summary>
+    Task<string?> CleanTextAsync(Guid documentId, CancellationToken cancellationToken = default);
+
     Task<bool> ExistsAsync(Guid documentId, string engineVersion, CancellationToken cancellationToken = default);
 
     /// <summary>

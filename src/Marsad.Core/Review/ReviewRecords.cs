@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Marsad.Core.Records;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+
+namespace Marsad.Core.Review;
+
+/// <summary>
+/// The review use cases: the queue of proposals awaiting a coder, and applying a decision to one.
+/// Every decision is an update through the record store, so it is a revision with the coder's name and
+/// reason, and it fails with <see cref="ConcurrencyConflictException"/> if someone saved first.
+/// </summary>
+public sealed class ReviewRecords(IMarsadStore store)
+{
+    private static readonly string[] KindOrder = ["event", "claim", "person", "allegation"];
+
+    /// <summary>Everything still at status extracted, oldest document first; optionally only one document's.</summary>
+    public async Task<IReadOnlyList<ReviewItem>> PendingAsync(Guid? documentId = null, CancellationToken cancellationToken = default)
+    {
+        var items = new List<ReviewItem>();
+        foreach (var e in await store.Records.ListAsync<ConflictEvent>(int.MaxValue, cancellationToken))
+        {
+            if (e.Value.Status == EventStatus.Extracted && e.Value.MergedInto is null)
+            {
+                items.Add(new ReviewItem("event", e.Value.Id, e.Version, e.Value, First(e.Value.DocumentIds), e.Value.Evidence));
+            }
+        }
+
+        foreach (var c in await store.Records.ListAsync<Claim>(int.MaxValue, cancellationToken))
+        {
+            if (c.Value.Status == EventStatus.Extracted)
+            {
+                items.Add(new ReviewItem("claim", c.Value.Id, c.Version, c.Value, First(c.Value.DocumentIds), c.Value.Evidence));
+            }
+        }
+
+        foreach (var p in await store.Records.ListAsync<Person>(int.MaxValue, cancellationToken))
+        {
+            if (p.Value.ReviewStatus == EventStatus.Extracted)
+            {
+                items.Add(new ReviewItem("person", p.Value.Id, p.Version, p.Value, First(p.Value.DocumentIds), p.Value.Evidence));
+            }
+        }
+
+        foreach (var a in await store.Records.ListAsync<Allegation>(int.MaxValue, cancellationToken))
+        {
+            if (a.Value.ReviewStatus == EventStatus.Extracted)
+            {
+                items.Add(new ReviewItem("allegation", a.Value.Id, a.Version, a.Value, First(a.Value.DocumentIds), a.Value.Evidence));
+            }
+        }
+
+        return [.. items.Where(i => documentId is null || i.DocumentId == documentId).OrderBy(i => i.DocumentId).ThenBy(i => Array.IndexOf(KindOrder, i.Kind)).ThenBy(i => i.Evidence.Spans.Values.Select(s => s.Start).DefaultIfEmpty(0).Min())];
+    }
+
+    /// <summary>Applies one decision; returns the record's new version.</summary>
+    public async Task<long> ApplyAsync(ReviewDecision decision, ChangeContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(context);
+        var reasonContext = new ChangeContext(context.Author, decision.Reason ?? context.Reason ?? $"review: {decision.Action.ToString().ToLowerInvariant()}");
+        return decision.Kind switch
+        {
+            "event" => await ApplyAsync<ConflictEvent>(decision, reasonContext, "status", cancellationToken),
+            "claim" => await ApplyAsync<Claim>(decision, reasonContext, "status", cancellationToken),
+            "person" => await ApplyAsync<Person>(decision, reasonContext, "review_status", cancellationToken),
+            "allegation" => await ApplyAsync<Allegation>(decision, reasonContext, "review_status", cancellationToken),
+            _ => throw new ArgumentException($"unknown record kind '{decision.Kind}' (event, claim, person or allegation)", nameof(decision)),
+        };
+    }
+
+    private async Task<long> ApplyAsync<T>(ReviewDecision decision, ChangeContext context, string statusField, CancellationToken cancellationToken) where T : class
+    {
+        var stored = await store.Records.GetAsync<T>(decision.Id, cancellationToken)
+            ?? throw new RecordNotFoundException($"no {decision.Kind} with id {decision.Id}");
+        var version = decision.Version ?? stored.Version;
+        var node = JsonSerializer.SerializeToNode(stored.Value, MarsadJson.Options)!.AsObject();
+        if (decision.Action == ReviewAction.Edit)
+        {
+            foreach (var (field, value) in decision.Fields ?? [])
+            {
+                if (field is "id" or "status" or "review_status" or "event_type")
+                {
+                    throw new ArgumentException($"field '{field}' cannot be edited in review", nameof(decision));
+                }
+
+                node[field] = value?.DeepClone();
+            }
+        }
+
+        node[statusField] = decision.Action == ReviewAction.Reject ? "rejected" : "reviewed";
+        T updated;
+        try
+        {
+            updated = node.Deserialize<T>(MarsadJson.Options) ?? throw new JsonException("empty record");
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"{decision.Kind} {decision.Id}: the edited fields do not make a valid record: {ex.Message}", nameof(decision), ex);
+        }
+        catch (DomainException ex)
+        {
+            throw new ArgumentException($"{decision.Kind} {decision.Id}: {ex.Message}", nameof(decision), ex);
+        }
+
+        return (await store.Records.UpdateAsync(updated, version, context, cancellationToken)).Version;
+    }
+
+    private static Guid? First(System.Collections.Immutable.ImmutableArray<Guid> ids) => ids.IsDefaultOrEmpty ? null : ids[0];
+}
