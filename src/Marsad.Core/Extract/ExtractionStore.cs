@@ -17,6 +17,53 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
+    public async Task<IReadOnlyList<Guid>> OutdatedAsync(string engineVersion, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.document_id = d.id AND x.engine_version = @version) ORDER BY d.received_at, d.id");
+        command.AddParameter("@version", engineVersion);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
+    }
+
+    public async Task ProposeAsync(Guid documentId, string engineVersion, string recordKind, Guid recordId, string changes, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "INSERT INTO extraction_proposals (document_id, engine_version, record_kind, record_id, changes, proposed_at) VALUES (@doc, @version, @kind, @id, @changes, @at)");
+        command.AddParameter("@doc", documentId.ToString("D")).AddParameter("@version", engineVersion).AddParameter("@kind", recordKind)
+            .AddParameter("@id", recordId.ToString("D")).AddParameter("@changes", changes).AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkExtractedAsync(Guid documentId, string engineVersion, ExtractionResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, time.GetUtcNow(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(Guid DocumentId, string EngineVersion, string RecordKind, Guid RecordId, string Changes)>> ProposalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT document_id, engine_version, record_kind, record_id, changes FROM extraction_proposals ORDER BY id");
+        var list = new List<(Guid, string, string, Guid, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), Guid.Parse(reader.GetString(3)), reader.GetString(4)));
+        }
+
+        return list;
+    }
+
     public async Task<bool> ExistsAsync(Guid documentId, string engineVersion, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
@@ -54,19 +101,21 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
             await RecordStore.InsertAsync(connection, tx, candidate, context, now, cancellationToken);
         }
 
-        await using (var insert = connection.Sql(tx, """
-            INSERT INTO extractions (document_id, engine_version, extracted_at, clean_text, result, events, claims, persons, allegations, checks)
-            VALUES (@doc, @version, @at, @text, @result, @events, @claims, @persons, @allegations, @checks)
-            """))
-        {
-            insert.AddParameter("@doc", documentId.ToString("D")).AddParameter("@version", engineVersion).AddParameter("@at", RevisionHasher.FormatTime(now))
-                .AddParameter("@text", result.CleanText).AddParameter("@result", ContractJsonWriter.ToJson(result))
-                .AddParameter("@events", result.Events.Length).AddParameter("@claims", result.Claims.Length).AddParameter("@persons", result.Persons.Length)
-                .AddParameter("@allegations", result.Allegations.Length).AddParameter("@checks", result.Checks.Length);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new ExtractionCounts(result.Events.Length, result.Claims.Length, result.Persons.Length, result.Allegations.Length, result.Checks.Length);
+    }
+
+    private static async Task InsertExtractionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid documentId, string engineVersion, ExtractionResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.Sql(tx, """
+            INSERT INTO extractions (document_id, engine_version, extracted_at, clean_text, result, events, claims, persons, allegations, checks)
+            VALUES (@doc, @version, @at, @text, @result, @events, @claims, @persons, @allegations, @checks)
+            """);
+        insert.AddParameter("@doc", documentId.ToString("D")).AddParameter("@version", engineVersion).AddParameter("@at", RevisionHasher.FormatTime(now))
+            .AddParameter("@text", result.CleanText).AddParameter("@result", ContractJsonWriter.ToJson(result))
+            .AddParameter("@events", result.Events.Length).AddParameter("@claims", result.Claims.Length).AddParameter("@persons", result.Persons.Length)
+            .AddParameter("@allegations", result.Allegations.Length).AddParameter("@checks", result.Checks.Length);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 }

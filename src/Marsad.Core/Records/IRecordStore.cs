@@ -15,5 +15,8 @@ public interface IRecordStore
 
     Task<StoredRecord<T>?> GetAsync<T>(Guid id, CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>Every record linked to the document: (kind, id), kind being event, claim, person or allegation.</summary>
+    Task<IReadOnlyList<(string Kind, Guid Id)>> OfDocumentAsync(Guid documentId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class;
 }

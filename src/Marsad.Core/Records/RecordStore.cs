@@ -100,6 +100,21 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         return row is null ? null : new StoredRecord<T>(Deserialize<T>(row.Payload), row.Version);
     }
 
+    public async Task<IReadOnlyList<(string Kind, Guid Id)>> OfDocumentAsync(Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT record_kind, record_id FROM record_documents WHERE document_id = @doc ORDER BY record_kind, record_id");
+        command.AddParameter("@doc", documentId.ToString("D"));
+        var list = new List<(string, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add((reader.GetString(0), Guid.Parse(reader.GetString(1))));
+        }
+
+        return list;
+    }
+
     public async Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class
     {
         var kind = RecordKinds.For(typeof(T));
