@@ -9,7 +9,8 @@ namespace Marsad.Bench.Corroboration;
 /// <summary>
 /// Corroboration of events stored in SQLite: the generated reports are written straight into a fresh
 /// database (untimed set-up), then timed: reading every standing event's signature through the store,
-/// and deciding the groups. Applying the merges (one revision each) is timed separately on the first size.
+/// and deciding the groups; then the whole <c>marsad corroborate</c> use case (read, decide, and write every
+/// merge and grade with its revision) on the same database.
 /// </summary>
 internal static class CorroborationStoredScale
 {
@@ -19,10 +20,9 @@ internal static class CorroborationStoredScale
         var root = Path.Combine(Path.GetTempPath(), "marsad-bench-corroborate-" + Environment.ProcessId);
         Directory.CreateDirectory(root);
         Console.WriteLine("corroborate-stored: generated reports stored in SQLite; read = signatures through the store, decide = blocking, scoring, grouping (one thread)");
-        Console.WriteLine($"{"events",9} {"read s",7} {"decide s",9} {"total s",8} {"groups",8} {"peak MB",8}");
+        Console.WriteLine($"{"events",9} {"read s",7} {"decide s",9} {"groups",8} {"full run s",11} {"merges",8} {"grades",8} {"peak MB",8}");
         try
         {
-            var first = true;
             foreach (var size in sizes)
             {
                 var incidents = (int)(size / 2.1 * 0.6);
@@ -30,23 +30,22 @@ internal static class CorroborationStoredScale
                 var database = Path.Combine(root, $"events-{size}.db");
                 var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
                 Fill(database, corpus);
+                corpus = null;
                 GC.Collect();
                 var clock = Stopwatch.StartNew();
                 var signatures = await store.Events.SignaturesAsync();
                 var read = clock.Elapsed;
                 var result = new Corroborator(new CorroborationOptions()).Run(signatures);
-                var total = clock.Elapsed;
+                var decide = clock.Elapsed - read;
+                signatures = null;
+                GC.Collect();
+                clock.Restart();
+                var outcome = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(new ChangeContext("bench"));
+                var full = clock.Elapsed;
                 var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-                Console.WriteLine($"{signatures.Count,9} {read.TotalSeconds,7:0.00} {(total - read).TotalSeconds,9:0.00} {total.TotalSeconds,8:0.00} {result.Groups.Count,8} {peak,8}");
-                if (first)
-                {
-                    first = false;
-                    clock.Restart();
-                    var outcome = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(new ChangeContext("bench"));
-                    Console.WriteLine($"  applying at {signatures.Count} events (merges and grades, one revision each): {clock.Elapsed.TotalSeconds:0.0} s for {outcome.Merges.Sum(m => m.Merged.Count)} merges and {outcome.Graded} grades");
-                }
-
+                Console.WriteLine($"{size,9} {read.TotalSeconds,7:0.00} {decide.TotalSeconds,9:0.00} {result.Groups.Count,8} {full.TotalSeconds,11:0.0} {outcome.Merges.Sum(m => m.Merged.Count),8} {outcome.Graded,8} {peak,8}");
                 SqliteConnection.ClearAllPools();
+                File.Delete(database);
             }
 
             return 0;

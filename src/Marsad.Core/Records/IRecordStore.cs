@@ -13,6 +13,15 @@ public interface IRecordStore
     /// <summary>Saves <paramref name="record"/> over version <paramref name="expectedVersion"/>; throws <see cref="ConcurrencyConflictException"/> if someone saved in between.</summary>
     Task<StoredRecord<T>> UpdateAsync<T>(T record, long expectedVersion, ChangeContext context, CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>
+    /// Saves many records in one transaction (bulk work such as corroboration), each with its revision:
+    /// all or none. If any record's version moved on, <see cref="ConcurrencyConflictException"/> and nothing is saved.
+    /// </summary>
+    Task UpdateManyAsync<T>(IReadOnlyList<(T Record, long ExpectedVersion, ChangeContext Context)> updates, CancellationToken cancellationToken = default) where T : class;
+
+    /// <summary>The records with these ids that exist.</summary>
+    Task<IReadOnlyDictionary<Guid, StoredRecord<T>>> GetManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) where T : class;
+
     Task<StoredRecord<T>?> GetAsync<T>(Guid id, CancellationToken cancellationToken = default) where T : class;
 
     /// <summary>Every record linked to the document: (kind, id), kind being event, claim, person or allegation.</summary>

@@ -50,13 +50,33 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
-        var kind = RecordKinds.For(typeof(T));
-        var id = kind.Id(record);
-        var payload = JsonSerializer.Serialize(record, MarsadJson.Options);
-        var now = time.GetUtcNow();
-
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        var version = await UpdateInTransactionAsync(connection, tx, record, expectedVersion, context, time.GetUtcNow(), cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return new StoredRecord<T>(record, version);
+    }
+
+    public async Task UpdateManyAsync<T>(IReadOnlyList<(T Record, long ExpectedVersion, ChangeContext Context)> updates, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        var now = time.GetUtcNow();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        foreach (var (record, expected, context) in updates)
+        {
+            await UpdateInTransactionAsync(connection, tx, record, expected, context, now, cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Saves one record over the version named, with its revision, inside the caller's write transaction; returns its new version.</summary>
+    private static async Task<long> UpdateInTransactionAsync(DbConnection connection, DbTransaction tx, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kind = RecordKinds.For(record.GetType());
+        var id = kind.Id(record);
+        var payload = JsonSerializer.Serialize(record, record.GetType(), MarsadJson.Options);
         var current = await ReadRowAsync(connection, tx, kind, id, cancellationToken)
             ?? throw new RecordNotFoundException($"no {kind.EntityType} with id {id}");
         if (current.Version != expectedVersion)
@@ -67,8 +87,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         var changes = JsonDiff.Changes(current.Payload, payload);
         if (changes == "{}")
         {
-            await tx.RollbackAsync(cancellationToken);
-            return new StoredRecord<T>(record, current.Version);
+            return current.Version;
         }
 
         var columns = kind.Columns(record);
@@ -88,8 +107,33 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         await LinkDocumentsAsync(connection, tx, kind, id, kind.Documents(record), cancellationToken);
         var action = current.Status == kind.Status(record) ? RevisionAction.Update : RevisionAction.StatusChange;
         await RevisionWriter.AppendAsync(connection, tx, kind.EntityType, id, action, context, changes, RevisionHasher.Sha256Hex(payload), now, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return new StoredRecord<T>(record, expectedVersion + 1);
+        return expectedVersion + 1;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, StoredRecord<T>>> GetManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var kind = RecordKinds.For(typeof(T));
+        var found = new Dictionary<Guid, StoredRecord<T>>();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await using var command = connection.CreateCommand();
+            var names = chunk.Select((_, i) => "@r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            command.CommandText = $"SELECT id, version, payload FROM {kind.Table} WHERE id IN ({string.Join(", ", names)})";
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                command.AddParameter(names[i], chunk[i].ToString("D"));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[Guid.Parse(reader.GetString(0))] = new StoredRecord<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1));
+            }
+        }
+
+        return found;
     }
 
     public async Task<StoredRecord<T>?> GetAsync<T>(Guid id, CancellationToken cancellationToken = default) where T : class
