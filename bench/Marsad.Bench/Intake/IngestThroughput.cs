@@ -6,7 +6,8 @@ namespace Marsad.Bench.Intake;
 
 /// <summary>
 /// Ingest throughput: N generated reports of about S bytes written as .txt files, then ingested
-/// by the same use case as <c>marsad ingest</c> into a fresh SQLite database. Reports the median of
+/// by the same use case as <c>marsad ingest</c> into a fresh SQLite database (documents only, or with
+/// <c>--extract</c> also the engine's proposals). Reports the median of
 /// R runs (each on a new database) in documents and megabytes per second.
 /// </summary>
 internal static class IngestThroughput
@@ -17,6 +18,8 @@ internal static class IngestThroughput
         var count = options.Int("--documents", 10_000);
         var size = options.Int("--size", 5_000);
         var runs = options.Int("--runs", 3);
+        // --extract: also run the extraction engine on each document and store its proposals, as marsad ingest does by default.
+        var engine = args.Contains("--extract") ? new Marsad.Extraction.ExtractionEngine(Marsad.Extraction.Geography.GazetteerGeocoder.LoadDefault(), Marsad.Extraction.Recognition.Actors.ActorLexicon.Default) : null;
         var root = Path.Combine(Path.GetTempPath(), "marsad-bench-ingest-" + Environment.ProcessId);
         var input = Path.Combine(root, "reports");
         Directory.CreateDirectory(input);
@@ -30,14 +33,14 @@ internal static class IngestThroughput
                 await File.WriteAllTextAsync(Path.Combine(input, $"report-{i:00000}.txt"), text);
             }
 
-            Console.WriteLine($"ingest-throughput: {count} documents, {bytes / (double)count:0} bytes on average, {runs} runs, each into a new SQLite database");
+            Console.WriteLine($"ingest-throughput: {count} documents, {bytes / (double)count:0} bytes on average, {runs} runs, each into a new SQLite database, {(engine is null ? "documents only (--no-extract)" : "with extraction")}");
             var rates = new List<double>();
             for (var run = 1; run <= runs; run++)
             {
                 var database = Path.Combine(root, $"run{run}.db");
                 var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
                 var clock = Stopwatch.StartNew();
-                var summary = await new IngestDocuments(store, TimeProvider.System).RunAsync(new IngestRequest([input]), new ChangeContext("bench"));
+                var summary = await new IngestDocuments(store, TimeProvider.System, engine).RunAsync(new IngestRequest([input]), new ChangeContext("bench"));
                 clock.Stop();
                 if (summary.Stored != count)
                 {
