@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Marsad.Core.Storage;
 using Marsad.Domain.Audit;
@@ -12,8 +11,7 @@ namespace Marsad.Core.Audit;
 internal static class RevisionWriter
 {
     public static async Task<Revision> AppendAsync(
-        DbConnection connection,
-        DbTransaction transaction,
+        WriteSession session,
         string entityType,
         Guid entityId,
         RevisionAction action,
@@ -25,9 +23,13 @@ internal static class RevisionWriter
     {
         long previousSequence = 0;
         var previousHash = Revision.GenesisHash;
-        await using (var head = connection.Sql(transaction, "SELECT seq, hash FROM revisions ORDER BY seq DESC LIMIT 1"))
-        await using (var reader = await head.ExecuteReaderAsync(cancellationToken))
+        if (session.Head is { } known)
         {
+            (previousSequence, previousHash) = known;
+        }
+        else
+        {
+            await using var reader = await session.Command("SELECT seq, hash FROM revisions ORDER BY seq DESC LIMIT 1").ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
                 previousSequence = reader.GetInt64(0);
@@ -37,7 +39,7 @@ internal static class RevisionWriter
 
         var sequence = previousSequence + 1;
         var hash = RevisionHasher.Hash(sequence, entityType, entityId, action, context.Author, at, context.Reason, changes, stateSha256, previousHash);
-        await using var insert = connection.Sql(transaction, """
+        var insert = session.Command("""
             INSERT INTO revisions (seq, entity_type, entity_id, action, author, at, reason, changes, state_sha256, prev_hash, hash)
             VALUES (@seq, @type, @id, @action, @author, @at, @reason, @changes, @state, @prev, @hash)
             """);
@@ -46,6 +48,7 @@ internal static class RevisionWriter
             .AddParameter("@at", RevisionHasher.FormatTime(at)).AddParameter("@reason", context.Reason)
             .AddParameter("@changes", changes).AddParameter("@state", stateSha256).AddParameter("@prev", previousHash).AddParameter("@hash", hash);
         await insert.ExecuteNonQueryAsync(cancellationToken);
+        session.Head = (sequence, hash);
         return new Revision(sequence, entityType, entityId, action, context.Author, DateTimeOffset.Parse(RevisionHasher.FormatTime(at), CultureInfo.InvariantCulture), context.Reason, changes, previousHash, hash);
     }
 }

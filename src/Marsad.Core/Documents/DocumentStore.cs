@@ -49,7 +49,8 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
         var changes = JsonSerializer.Serialize(
             new { title = document.Title, published = document.Published, source = document.SourceName, origin = document.Origin, text_sha256 = document.TextSha256, original_sha256 = document.OriginalSha256 },
             MarsadJson.Options);
-        await RevisionWriter.AppendAsync(connection, tx, AuditLog.DocumentStateType, document.Id, RevisionAction.Insert, context, changes, document.TextSha256, now, cancellationToken);
+        await using var session = new WriteSession(connection, tx);
+        await RevisionWriter.AppendAsync(session, AuditLog.DocumentStateType, document.Id, RevisionAction.Insert, context, changes, document.TextSha256, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new AddDocumentResult(document.Id, Stored: true);
     }

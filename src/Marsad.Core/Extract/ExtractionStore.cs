@@ -96,9 +96,12 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
             }
         }
 
-        foreach (var candidate in candidates)
+        await using (var session = new WriteSession(connection, tx))
         {
-            await RecordStore.InsertAsync(connection, tx, candidate, context, now, cancellationToken);
+            foreach (var candidate in candidates)
+            {
+                await RecordStore.InsertAsync(session, candidate, context, now, cancellationToken);
+            }
         }
 
         await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, now, cancellationToken);

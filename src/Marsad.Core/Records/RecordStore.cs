@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Marsad.Core.Audit;
 using Marsad.Core.Storage;
@@ -16,13 +15,17 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         ArgumentNullException.ThrowIfNull(context);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await InsertAsync(connection, tx, record, context, time.GetUtcNow(), cancellationToken);
+        await using (var session = new WriteSession(connection, tx))
+        {
+            await InsertAsync(session, record, context, time.GetUtcNow(), cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return new StoredRecord<T>(record, 1);
     }
 
     /// <summary>Inserts a record of any of the four kinds, its document links and its revision, inside the caller's write transaction.</summary>
-    internal static async Task InsertAsync(DbConnection connection, DbTransaction tx, object record, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task InsertAsync(WriteSession session, object record, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = RecordKinds.For(record.GetType());
         var payload = JsonSerializer.Serialize(record, record.GetType(), MarsadJson.Options);
@@ -31,8 +34,8 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         var names = string.Join(", ", columns.Select(c => c.Key));
         var values = string.Join(", ", columns.Select(c => "@" + c.Key));
         var separator = columns.Count > 0 ? ", " : "";
-        await using (var insert = connection.Sql(tx, $"INSERT INTO {kind.Table} (id, version, status, payload, updated_at{separator}{names}) VALUES (@id, 1, @status, @payload, @at{separator}{values})"))
         {
+            var insert = session.Command($"INSERT INTO {kind.Table} (id, version, status, payload, updated_at{separator}{names}) VALUES (@id, 1, @status, @payload, @at{separator}{values})");
             insert.AddParameter("@id", id.ToString("D")).AddParameter("@status", kind.Status(record)).AddParameter("@payload", payload).AddParameter("@at", RevisionHasher.FormatTime(now));
             foreach (var (name, value) in columns)
             {
@@ -42,8 +45,8 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await LinkDocumentsAsync(connection, tx, kind, id, kind.Documents(record), cancellationToken);
-        await RevisionWriter.AppendAsync(connection, tx, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes(null, payload), RevisionHasher.Sha256Hex(payload), now, cancellationToken);
+        await LinkDocumentsAsync(session, kind, id, kind.Documents(record), cancellationToken);
+        await RevisionWriter.AppendAsync(session, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes(null, payload), RevisionHasher.Sha256Hex(payload), now, cancellationToken);
     }
 
     public async Task<StoredRecord<T>> UpdateAsync<T>(T record, long expectedVersion, ChangeContext context, CancellationToken cancellationToken = default) where T : class
@@ -52,7 +55,12 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         ArgumentNullException.ThrowIfNull(context);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        var version = await UpdateInTransactionAsync(connection, tx, record, expectedVersion, context, time.GetUtcNow(), cancellationToken);
+        long version;
+        await using (var session = new WriteSession(connection, tx))
+        {
+            version = await UpdateInTransactionAsync(session, record, expectedVersion, context, time.GetUtcNow(), cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return new StoredRecord<T>(record, version);
     }
@@ -63,21 +71,24 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         var now = time.GetUtcNow();
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        foreach (var (record, expected, context) in updates)
+        await using (var session = new WriteSession(connection, tx))
         {
-            await UpdateInTransactionAsync(connection, tx, record, expected, context, now, cancellationToken);
+            foreach (var (record, expected, context) in updates)
+            {
+                await UpdateInTransactionAsync(session, record, expected, context, now, cancellationToken);
+            }
         }
 
         await tx.CommitAsync(cancellationToken);
     }
 
     /// <summary>Saves one record over the version named, with its revision, inside the caller's write transaction; returns its new version.</summary>
-    private static async Task<long> UpdateInTransactionAsync(DbConnection connection, DbTransaction tx, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<long> UpdateInTransactionAsync(WriteSession session, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = RecordKinds.For(record.GetType());
         var id = kind.Id(record);
         var payload = JsonSerializer.Serialize(record, record.GetType(), MarsadJson.Options);
-        var current = await ReadRowAsync(connection, tx, kind, id, cancellationToken)
+        var current = await ReadRowAsync(session, kind, id, cancellationToken)
             ?? throw new RecordNotFoundException($"no {kind.EntityType} with id {id}");
         if (current.Version != expectedVersion)
         {
@@ -92,8 +103,8 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
 
         var columns = kind.Columns(record);
         var sets = string.Concat(columns.Select(c => $", {c.Key} = @{c.Key}"));
-        await using (var update = connection.Sql(tx, $"UPDATE {kind.Table} SET version = version + 1, status = @status, payload = @payload, updated_at = @at{sets} WHERE id = @id AND version = @expected"))
         {
+            var update = session.Command($"UPDATE {kind.Table} SET version = version + 1, status = @status, payload = @payload, updated_at = @at{sets} WHERE id = @id AND version = @expected");
             update.AddParameter("@id", id.ToString("D")).AddParameter("@status", kind.Status(record)).AddParameter("@payload", payload)
                 .AddParameter("@at", RevisionHasher.FormatTime(now)).AddParameter("@expected", expectedVersion);
             foreach (var (name, value) in columns)
@@ -104,9 +115,9 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await LinkDocumentsAsync(connection, tx, kind, id, kind.Documents(record), cancellationToken);
+        await LinkDocumentsAsync(session, kind, id, kind.Documents(record), cancellationToken);
         var action = current.Status == kind.Status(record) ? RevisionAction.Update : RevisionAction.StatusChange;
-        await RevisionWriter.AppendAsync(connection, tx, kind.EntityType, id, action, context, changes, RevisionHasher.Sha256Hex(payload), now, cancellationToken);
+        await RevisionWriter.AppendAsync(session, kind.EntityType, id, action, context, changes, RevisionHasher.Sha256Hex(payload), now, cancellationToken);
         return expectedVersion + 1;
     }
 
@@ -140,7 +151,10 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var kind = RecordKinds.For(typeof(T));
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var row = await ReadRowAsync(connection, null, kind, id, cancellationToken);
+        await using var command = connection.Sql(null, $"SELECT version, status, payload FROM {kind.Table} WHERE id = @id");
+        command.AddParameter("@id", id.ToString("D"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var row = await reader.ReadAsync(cancellationToken) ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
         return row is null ? null : new StoredRecord<T>(Deserialize<T>(row.Payload), row.Version);
     }
 
@@ -178,26 +192,26 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     private static T Deserialize<T>(string payload) => JsonSerializer.Deserialize<T>(payload, MarsadJson.Options)
         ?? throw new InvalidDataException($"stored {typeof(T).Name} payload is null");
 
-    private static async Task<Row?> ReadRowAsync(DbConnection connection, DbTransaction? tx, RecordKind kind, Guid id, CancellationToken cancellationToken)
+    private static async Task<Row?> ReadRowAsync(WriteSession session, RecordKind kind, Guid id, CancellationToken cancellationToken)
     {
-        await using var command = connection.Sql(tx, $"SELECT version, status, payload FROM {kind.Table} WHERE id = @id");
+        var command = session.Command($"SELECT version, status, payload FROM {kind.Table} WHERE id = @id");
         command.AddParameter("@id", id.ToString("D"));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new Row(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
     /// <summary>Makes the record's document links exactly its current documents (a merge adds some, its undo takes them back).</summary>
-    private static async Task LinkDocumentsAsync(DbConnection connection, DbTransaction tx, RecordKind kind, Guid id, IEnumerable<Guid> documents, CancellationToken cancellationToken)
+    private static async Task LinkDocumentsAsync(WriteSession session, RecordKind kind, Guid id, IEnumerable<Guid> documents, CancellationToken cancellationToken)
     {
-        await using (var clear = connection.Sql(tx, "DELETE FROM record_documents WHERE record_kind = @kind AND record_id = @id"))
         {
+            var clear = session.Command("DELETE FROM record_documents WHERE record_kind = @kind AND record_id = @id");
             clear.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D"));
             await clear.ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var document in documents)
         {
-            await using var link = connection.Sql(tx, "INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
+            var link = session.Command("INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
             link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
             await link.ExecuteNonQueryAsync(cancellationToken);
         }
