@@ -14,8 +14,12 @@ public sealed record ActorRoles(string? Actor1, IReadOnlyList<string> Assoc1, st
 /// </summary>
 public static class ActorRoleAssigner
 {
-    private static readonly string[] Opposing = ["against", "between", "attacked", "attack", "attacks", "targeted", "targeting", "shelled", "ambushed", "on", "clashed", "clashes", "fighting", "fought", "killing", "killed", "wounding", "injuring", "toward", "towards", "from", "repelled", "at", "targeting", "struck", "hit", "bombed", "shot", "stormed", "into", "among", "with", "engaged", "infiltration", "confrontations", "positions", "vehicle", "checkpoint", "member", "members", "of"];
-    private static readonly string[] Allied = ["supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "the", "&", "joint"];
+    private static readonly WordSet Opposing = new("against", "between", "attacked", "attack", "attacks", "targeted", "targeting", "shelled", "ambushed", "on", "clashed", "clashes", "fighting", "fought", "killing", "killed", "wounding", "injuring", "toward", "towards", "from", "repelled", "at", "targeting", "struck", "hit", "bombed", "shot", "stormed", "into", "among", "with", "engaged", "infiltration", "confrontations", "positions", "vehicle", "checkpoint", "member", "members", "of");
+    private static readonly WordSet Allied = new("supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "the", "&", "joint");
+    private static readonly WordSet SupportVerbs = new("supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled");
+    private static readonly WordSet ModifiedNouns = new("media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area");
+    private static readonly WordSet GroupNouns = new("elimination", "defeat", "fate", "families", "members", "remnants");
+    private static readonly WordSet CivilianWords = new("civilian", "civilians", "man", "woman", "child", "children", "boy", "girl", "shepherd", "farmer", "residents", "displaced", "IDP");
 
     public static ActorRoles Assign(TokenView view, IReadOnlyList<ActorMention> mentions, bool violent, bool civiliansTarget)
     {
@@ -49,7 +53,7 @@ public static class ActorRoleAssigner
                     between = true;
                 }
 
-                if (view.IsAny(i, ["by"]) && !view.IsAny(i - 1, ["supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled"]))
+                if (view.IsAny(i, ["by"]) && !view.IsAny(i - 1, SupportVerbs))
                 {
                     passive = violent && k == 1 && gapTo - gapFrom < 8;
                     opposing = true;
@@ -120,8 +124,8 @@ public static class ActorRoleAssigner
 
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>
     public static bool IsModifier(TokenView view, ActorMention m) =>
-        view.IsAny(m.EndToken, ["media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area"])
-        || (view.IsAny(m.FirstToken - 1, ["of", "from"]) && view.IsAny(m.FirstToken - 2, ["elimination", "defeat", "fate", "families", "members", "remnants"]));
+        view.IsAny(m.EndToken, ModifiedNouns)
+        || (view.IsAny(m.FirstToken - 1, ["of", "from"]) && view.IsAny(m.FirstToken - 2, GroupNouns));
 
     // Camps that fight on one side: Russia and Iran with the regime, the Coalition with the SDF, Turkey with the rebels.
     private static string Bloc(string camp) => camp switch
@@ -157,7 +161,7 @@ public static class ActorRoleAssigner
 
         for (var i = from; i < to; i++)
         {
-            if (view.IsAny(i, ["civilian", "civilians", "man", "woman", "child", "children", "boy", "girl", "shepherd", "farmer", "residents", "displaced", "IDP"]))
+            if (view.IsAny(i, CivilianWords))
             {
                 return true;
             }

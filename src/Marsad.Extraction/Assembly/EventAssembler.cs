@@ -5,6 +5,7 @@ using Marsad.Extraction.Recognition.Actors;
 using Marsad.Extraction.Recognition.Dates;
 using Marsad.Extraction.Recognition.Places;
 using Marsad.Extraction.Recognition.Quantities;
+using Marsad.Extraction.Text;
 
 namespace Marsad.Extraction.Assembly;
 
@@ -15,6 +16,9 @@ namespace Marsad.Extraction.Assembly;
 /// </summary>
 internal static class EventAssembler
 {
+    private static readonly WordSet MassacreWords = new("massacre", "massacres");
+    private static readonly WordSet JointWords = new("joint", "jointly");
+
     public static List<ConflictEvent> Assemble(DocumentFacts doc, DateSpan reportPeriod, Func<string, int, Guid> ids)
     {
         var drafts = new List<EventDraft>();
@@ -77,8 +81,20 @@ internal static class EventAssembler
     }
 
     private static bool IsAllegation(DocumentFacts doc, SentenceFacts s) =>
-        doc.View.Slice(s.Sentence.FirstToken, s.Sentence.EndToken).Contains("massacre", StringComparison.OrdinalIgnoreCase)
-        && !doc.IsDispatch;
+        !doc.IsDispatch && HasWord(doc.View, s.Sentence.FirstToken, s.Sentence.EndToken, MassacreWords);
+
+    private static bool HasWord(TokenView view, int from, int to, WordSet words)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (view.IsAny(i, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A paragraph continues the previous incident when it names no actor of its own and its triggers say the same kind of thing.
     private static bool ContinuesPrevious(DocumentFacts doc, EventDraft previous, Segmentation.Paragraph p, List<SentenceFacts> sentences)
@@ -155,11 +171,7 @@ internal static class EventAssembler
             }
         }
 
-        if (tags.Count == 0 && cls == TriggerClass.Strategic && view.Slice(from, to).Contains("joint", StringComparison.OrdinalIgnoreCase))
-        {
-            tags = ["joint operation"];
-        }
-        else if (view.Slice(from, to).Contains("joint", StringComparison.OrdinalIgnoreCase) && !tags.Contains("joint operation"))
+        if (HasWord(view, from, to, JointWords) && !tags.Contains("joint operation"))
         {
             tags = [.. tags, "joint operation"];
         }

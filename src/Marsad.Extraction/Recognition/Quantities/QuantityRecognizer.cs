@@ -12,7 +12,16 @@ namespace Marsad.Extraction.Recognition.Quantities;
 /// </summary>
 public static class QuantityRecognizer
 {
-    private static readonly string[] Skippable = ["of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional"];
+    private static readonly WordSet Skippable = new("of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional");
+    private static readonly WordSet NoneWords = new("no", "neither", "nor", "without");
+    private static readonly WordSet DeathNouns = new("fatalities", "fatality", "casualties", "deaths", "losses", "killed", "dead", "killings");
+    private static readonly WordSet NotUnitNouns = new("of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times");
+    private static readonly WordSet AuxiliaryWords = new("were", "was", "have", "had", "been", "reportedly", "also", "later", "all", "being", "got", "are");
+    private static readonly WordSet ApproximateWords = new("about", "around", "approximately", "roughly", "over", "some");
+
+    // Every word a count, a ceiling or a coded total can start with; any other word is passed over with one bit test.
+    private static readonly WordSet Starters = new(NumberWords.CardinalWords.Concat(QuantityWords.Vague.Keys).Concat(
+        ["coded", "casualties", "fatalities", "no", "neither", "nor", "without", "not", "never", "nearly", "almost", "at", "more", "less", "fewer", "up", "about", "around", "approximately", "roughly", "over", "some", "a", "an"]));
 
     public static List<QuantityMention> Find(TokenView view, int from, int to)
     {
@@ -20,6 +29,12 @@ public static class QuantityRecognizer
         var found = new List<QuantityMention>();
         for (var i = from; i < to;)
         {
+            if (view.Tokens[i].Kind != TokenKind.Number && !view.IsAny(i, Starters))
+            {
+                i++;
+                continue;
+            }
+
             var consumed = TryCoded(view, i, from, to, found);
             if (consumed == 0)
             {
@@ -55,11 +70,11 @@ public static class QuantityRecognizer
             return 2;
         }
 
-        if (v.IsAny(i, ["no", "neither", "nor", "without"]) || (v.Is(i, "not") && v.Is(i + 1, "any")))
+        if (v.IsAny(i, NoneWords) || (v.Is(i, "not") && v.Is(i + 1, "any")))
         {
             for (var k = i + 1; k < to && k <= i + 6 && t[k].Kind != TokenKind.Punctuation; k++)
             {
-                if (v.IsAny(k, ["fatalities", "fatality", "casualties", "deaths", "losses", "killed", "dead", "killings"]) && !v.IsAny(k - 1, ["unknown"]))
+                if (v.IsAny(k, DeathNouns) && !v.IsAny(k - 1, ["unknown"]))
                 {
                     found.Add(new QuantityMention(t[i].Start, t[k].End, Names.Fatalities, Quantity.Exactly(0, v.Slice(i, k + 1)), true, i));
                     return k - i + 1;
@@ -179,7 +194,7 @@ public static class QuantityRecognizer
             kind = 1;
             k += 3;
         }
-        else if (v.IsAny(k, ["about", "around", "approximately", "roughly", "over", "some"]) && k + 1 < to && t[k + 1].Kind == TokenKind.Number)
+        else if (v.IsAny(k, ApproximateWords) && k + 1 < to && t[k + 1].Kind == TokenKind.Number)
         {
             kind = 1;
             k++;
@@ -276,7 +291,7 @@ public static class QuantityRecognizer
                 continue;
             }
 
-            if (v.Tokens[k].Kind != TokenKind.Word || v.IsAny(k, ["of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times"]))
+            if (v.Tokens[k].Kind != TokenKind.Word || v.IsAny(k, NotUnitNouns))
             {
                 return null;
             }
@@ -336,7 +351,7 @@ public static class QuantityRecognizer
                 return name;
             }
 
-            if (!v.IsAny(k, ["were", "was", "have", "had", "been", "reportedly", "also", "later", "all", "being", "got", "are"]))
+            if (!v.IsAny(k, AuxiliaryWords))
             {
                 return null;
             }
