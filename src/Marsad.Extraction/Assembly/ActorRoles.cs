@@ -30,86 +30,65 @@ public static class ActorRoleAssigner
             return new ActorRoles(null, [], civiliansTarget ? "Civilians (Syria)" : null, []);
         }
 
-        var side1 = new List<ActorEntry>();
+        var side1 = new List<ActorEntry> { mentions[0].Entry };
         var side2 = new List<ActorEntry>();
         var passive = false;
         var first = mentions[0].FirstToken;
         var between = view.Is(first - 1, "between") || view.Is(first - 2, "between") || view.Is(first - 3, "between");
-        var among = false;
-        side1.Add(mentions[0].Entry);
+        var twoOfOne = view.Is(first - 1, "two") || view.Is(first - 2, "two") || view.Is(first - 1, "among") || view.Is(first - 2, "among");
+        ActorEntry? sameBlocOpponent = null;
         var previousSide = 1;
         for (var k = 1; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var gapFrom = mentions[k - 1].EndToken;
-            var gapTo = m.FirstToken;
-            var opposing = false;
-            var allied = false;
-            var clauseBreak = false;
-            for (var i = gapFrom; i < gapTo; i++)
-            {
-                if (view.Is(i, "between"))
-                {
-                    between = true;
-                }
-
-                if (view.IsAny(i, ["by"]) && !view.IsAny(i - 1, SupportVerbs))
-                {
-                    passive = violent && k == 1 && gapTo - gapFrom < 8;
-                    opposing = true;
-                }
-                else if (view.IsAny(i, Opposing))
-                {
-                    opposing = true;
-                }
-                else if (view.IsAny(i, Allied))
-                {
-                    allied = true;
-                }
-
-                if (view.IsPunct(i, '.') || view.IsPunct(i, ';'))
-                {
-                    clauseBreak = true;
-                }
-            }
-
-            among |= view.Is(mentions[0].FirstToken - 1, "among");
+            var (opposing, allied, clauseBreak, byAgent) = Gap(view, mentions[k - 1].EndToken, m.FirstToken);
+            between |= Contains(view, mentions[k - 1].EndToken, m.FirstToken, "between");
+            passive |= byAgent && violent && k == 1 && m.FirstToken - mentions[k - 1].EndToken < 8;
             var bloc = Bloc(m.Entry.Camp);
             var inSide1 = side1.Exists(e => Bloc(e.Camp) == bloc);
             var inSide2 = side2.Exists(e => Bloc(e.Camp) == bloc);
-            var gap = gapTo - gapFrom;
+            var gap = m.FirstToken - mentions[k - 1].EndToken;
             int side;
             if (!violent)
             {
                 side = 1;
             }
-            else if (between && k == 1)
+            else if (inSide1 != inSide2)
             {
-                side = 2;
+                // One bloc fights on one side: "regime forces and allied militias", "QSD backed by the Coalition".
+                side = inSide1 ? 1 : 2;
+                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && m.Entry != side1[0] && (between || (opposing && gap <= 4 && !clauseBreak)))
+                {
+                    // "clashes between Hamza Brigade and Al Mu'tasim Brigade": rivals of one bloc, unless another bloc turns up.
+                    sameBlocOpponent = m.Entry;
+                }
             }
-            else if (gap <= 3 && allied && !opposing)
+            else if (inSide1)
             {
                 side = previousSide;
             }
-            else if (opposing && gap <= 4 && !clauseBreak)
+            else if (side2.Count == 0 && (between || opposing || !(allied && gap <= 3)))
             {
-                side = 3 - previousSide;
+                // A new bloc is the other side, unless the words join it to the first ("HTS and AAS attacked ...").
+                side = 2;
             }
-            else if (inSide1 != inSide2)
+            else if (side2.Count == 0)
             {
-                side = inSide1 ? 1 : 2;
-            }
-            else if (opposing && !clauseBreak)
-            {
-                side = 3 - previousSide;
+                side = 1;
             }
             else
             {
-                side = side2.Count == 0 ? 2 : previousSide;
+                side = opposing && !clauseBreak && gap <= 4 ? 3 - previousSide : previousSide;
             }
 
             (side == 1 ? side1 : side2).Add(m.Entry);
             previousSide = side;
+        }
+
+        if (side2.Count == 0 && sameBlocOpponent is not null)
+        {
+            side1.Remove(sameBlocOpponent);
+            side2.Add(sameBlocOpponent);
         }
 
         if (passive && side2.Count > 0)
@@ -117,9 +96,65 @@ public static class ActorRoleAssigner
             (side1, side2) = (side2, side1);
         }
 
-        var a1 = side1[0].Name;
-        var a2 = side2.Count > 0 ? side2[0].Name : among && violent ? a1 : civiliansTarget && violent ? "Civilians (Syria)" : null;
+        // In a non-violent event every actor is on one side, and the one named first acts.
+        var a1 = violent ? Primary(side1).Name : side1[0].Name;
+        var a2 = side2.Count > 0 ? Primary(side2).Name : twoOfOne && violent ? a1 : civiliansTarget && violent ? "Civilians (Syria)" : null;
         return new ActorRoles(a1, Distinct(side1, a1, a2), a2, Distinct(side2, a2, a1));
+    }
+
+    // The actor ACLED names for a side: the highest primacy, the first mentioned among equals.
+    private static ActorEntry Primary(List<ActorEntry> side)
+    {
+        var best = side[0];
+        foreach (var e in side)
+        {
+            if (e.Primacy > best.Primacy)
+            {
+                best = e;
+            }
+        }
+
+        return best;
+    }
+
+    // What the words between two mentions say about them: opposed ("against", "clashed with"), allied ("supported by",
+    // "and"), a clause break between them, or a passive agent ("killed by IS").
+    private static (bool Opposing, bool Allied, bool ClauseBreak, bool ByAgent) Gap(TokenView view, int from, int to)
+    {
+        var (opposing, allied, clauseBreak, byAgent) = (false, false, false, false);
+        for (var i = from; i < to; i++)
+        {
+            if (view.Is(i, "by") && !view.IsAny(i - 1, SupportVerbs))
+            {
+                byAgent = true;
+                opposing = true;
+            }
+            else if (view.IsAny(i, Opposing))
+            {
+                opposing = true;
+            }
+            else if (view.IsAny(i, Allied))
+            {
+                allied = true;
+            }
+
+            clauseBreak |= view.IsPunct(i, '.') || view.IsPunct(i, ';');
+        }
+
+        return (opposing, allied, clauseBreak, byAgent);
+    }
+
+    private static bool Contains(TokenView view, int from, int to, string word)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (view.Is(i, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>

@@ -13,6 +13,13 @@ public sealed record ActorEntry(Actor Actor, string Kind, string Camp)
     public bool IsCivilians => Kind == "civilians";
 
     public bool IsState => Kind == "state";
+
+    /// <summary>
+    /// Which actor ACLED names first when several fight on one side: an operation room or umbrella over the factions
+    /// in it (3); the regime, a rebel group (2); the powers and militias that back them (Russia, Iran, the Coalition,
+    /// pro-government militias: 1), who are coded as associates when the side they back is named.
+    /// </summary>
+    public int Primacy => Kind == "operation" ? 3 : Camp is "russia" or "iran" or "coalition" || Name == "Militia (Pro-Government)" ? 1 : 2;
 }
 
 /// <summary>One written form of an actor; acronyms that are also English words ("IS") match case-sensitively.</summary>
