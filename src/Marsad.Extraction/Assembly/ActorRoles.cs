@@ -163,7 +163,7 @@ public static class ActorRoleAssigner
         || (view.IsAny(m.FirstToken - 1, ["of", "from"]) && view.IsAny(m.FirstToken - 2, GroupNouns));
 
     // Camps that fight on one side: Russia and Iran with the regime, the Coalition with the SDF, Turkey with the rebels.
-    private static string Bloc(string camp) => camp switch
+    internal static string Bloc(string camp) => camp switch
     {
         "russia" or "iran" => "regime",
         "coalition" => "sdf",

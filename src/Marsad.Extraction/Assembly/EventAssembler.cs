@@ -16,6 +16,7 @@ namespace Marsad.Extraction.Assembly;
 /// </summary>
 internal static class EventAssembler
 {
+    private const string UnidentifiedGroup = "Unidentified Armed Group (Syria)";
     private static readonly WordSet MassacreWords = new("massacre", "massacres");
     private static readonly WordSet JointWords = new("joint", "jointly");
 
@@ -80,6 +81,12 @@ internal static class EventAssembler
         return events;
     }
 
+    private static bool TwoArmedBlocs(List<ActorMention> mentions)
+    {
+        var first = mentions.Find(m => !m.Entry.IsCivilians);
+        return first is not null && mentions.Exists(m => !m.Entry.IsCivilians && m.Entry.Camp != first.Entry.Camp && ActorRoleAssigner.Bloc(m.Entry.Camp) != ActorRoleAssigner.Bloc(first.Entry.Camp));
+    }
+
     private static bool IsAllegation(DocumentFacts doc, SentenceFacts s) =>
         !doc.IsDispatch && HasWord(doc.View, s.Sentence.FirstToken, s.Sentence.EndToken, MassacreWords);
 
@@ -123,13 +130,20 @@ internal static class EventAssembler
         var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => !ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm).ToList();
         actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
         var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
+        // An armed group arresting members of another ("QSD arrested an IS emir") is coded by ACLED as a clash between them.
+        if (subType == AcledSubEventType.Arrests && TwoArmedBlocs(actorMentions))
+        {
+            (cls, subType) = (TriggerClass.Clash, AcledSubEventType.ArmedClash);
+        }
+
         var violent = cls >= TriggerClass.CivilianHarm;
         var civilians = violent && ActorRoleAssigner.TargetsCivilians(view, quantities, actorMentions, from, to);
         var roles = ActorRoleAssigner.Assign(view, actorMentions.Where(m => !m.Entry.IsCivilians).ToList(), violent, civilians);
 
         subType ??= cls switch
         {
-            TriggerClass.Territory => roles.Actor1 is { } a && ActorLexicon.Default.ByName.TryGetValue(a, out var e) && e.IsState
+            // ACLED's "government" is the Syrian state's forces; Turkey and its factions overtake territory as non-state actors do.
+            TriggerClass.Territory => roles.Actor1 is { } a && (a.StartsWith("Military Forces of Syria", StringComparison.Ordinal) || a.StartsWith("Police Forces of Syria", StringComparison.Ordinal))
                 ? AcledSubEventType.GovernmentRegainsTerritory
                 : AcledSubEventType.NonStateActorOvertakesTerritory,
             TriggerClass.Violence => civilians && roles.Actor2 == "Civilians (Syria)" ? AcledSubEventType.Attack : AcledSubEventType.ArmedClash,
@@ -139,6 +153,12 @@ internal static class EventAssembler
         if (subType is null)
         {
             return null;
+        }
+
+        // A battle has two sides: when the text names only one, ACLED codes the other as an unidentified armed group.
+        if (subType.EventType == AcledEventType.Battles && roles.Actor1 is not null && roles.Actor2 is null)
+        {
+            roles = roles with { Actor2 = UnidentifiedGroup };
         }
 
         var evidence = new Dictionary<string, TextSpan> { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
