@@ -169,7 +169,7 @@ internal static class EventAssembler
         }
 
         var places = d.Sentences.SelectMany(s => s.Places).ToList();
-        var q = EventQuantities(quantities, subType.EventType != AcledEventType.StrategicDevelopments, evidence);
+        var q = EventQuantities(doc.IsDispatch ? view : null, quantities, subType.EventType != AcledEventType.StrategicDevelopments, evidence);
         Aggregate? aggregate = null;
         var incidents = (q.TryGetValue(Quantities.Names.Operations, out var ops) ? ops.Best : null)
                         ?? (q.TryGetValue("convoys", out var convoys) ? convoys.Best : null);
@@ -240,13 +240,14 @@ internal static class EventAssembler
         return (reportPeriod, null, days);
     }
 
-    private static Quantities EventQuantities(List<QuantityMention> mentions, bool violent, Dictionary<string, TextSpan> evidence)
+    private static Quantities EventQuantities(TokenView? view, List<QuantityMention> mentions, bool violent, Dictionary<string, TextSpan> evidence)
     {
         var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
         var coded = mentions.LastOrDefault(m => m.Coded && m.Name == Quantities.Names.Fatalities);
         if (coded is not null)
         {
-            result[Quantities.Names.Fatalities] = coded.Value;
+            var share = coded.Value.Best is { } total && view is not null ? SplitTotals.Share(view, total) : null;
+            result[Quantities.Names.Fatalities] = share is { } n ? Quantity.Exactly(n, coded.Value.Text) : coded.Value;
             evidence["fatalities"] = new TextSpan(coded.Start, coded.End);
         }
         else

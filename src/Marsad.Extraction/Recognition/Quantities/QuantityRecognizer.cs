@@ -12,7 +12,10 @@ namespace Marsad.Extraction.Recognition.Quantities;
 /// </summary>
 public static class QuantityRecognizer
 {
-    private static readonly WordSet Skippable = new("of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional");
+    private static readonly WordSet Skippable = new("of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional", "all", "his", "their", "its");
+    private static readonly WordSet Pronouns = new("him", "her");
+    private static readonly WordSet OfGroupWords = new("the", "'s", "regime", "pro", "its", "their");
+    private static readonly WordSet BareCountEnds = new("and", "others", "other", "people", "while", "as");
     private static readonly WordSet NoneWords = new("no", "neither", "nor", "without");
     private static readonly WordSet DeathNouns = new("fatalities", "fatality", "casualties", "deaths", "losses", "killed", "dead", "killings");
     private static readonly WordSet NotUnitNouns = new("of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times");
@@ -21,7 +24,7 @@ public static class QuantityRecognizer
 
     // Every word a count, a ceiling or a coded total can start with; any other word is passed over with one bit test.
     private static readonly WordSet Starters = new(NumberWords.CardinalWords.Concat(QuantityWords.Vague.Keys).Concat(
-        ["coded", "casualties", "fatalities", "no", "neither", "nor", "without", "not", "never", "nearly", "almost", "at", "more", "less", "fewer", "up", "about", "around", "approximately", "roughly", "over", "some", "a", "an"]));
+        ["coded", "casualties", "fatalities", "him", "her", "no", "neither", "nor", "without", "not", "never", "nearly", "almost", "at", "more", "less", "fewer", "up", "about", "around", "approximately", "roughly", "over", "some", "a", "an"]));
 
     public static List<QuantityMention> Find(TokenView view, int from, int to)
     {
@@ -138,6 +141,12 @@ public static class QuantityRecognizer
     private static int TryCount(TokenView v, int i, int from, int to, List<QuantityMention> found)
     {
         var t = v.Tokens;
+        if (v.IsAny(i, Pronouns) && i > from && ((QuantityWords.BeforeLookup.TryGetValue(v[i - 1], out var killed) && killed == Names.Fatalities) || (v.Is(i - 1, "shot") && v.Is(i + 1, "dead"))))
+        {
+            found.Add(new QuantityMention(t[i - 1].Start, t[i].End, Names.Fatalities, Quantity.Exactly(1, v.Slice(i - 1, i + 1)), false, i));
+            return 1;
+        }
+
         if (!ReadAmount(v, i, to, out var low, out var best, out var high, out var amountEnd, out var needsVerb))
         {
             return 0;
@@ -146,7 +155,16 @@ public static class QuantityRecognizer
         var name = NounAfter(v, amountEnd, to, out var nounAt);
         if (nounAt < 0)
         {
-            return amountEnd - i;
+            // "killing 4 and wounding 3 others": a bare count right after the verb counts persons.
+            var bare = amountEnd >= to || v.IsAny(amountEnd, BareCountEnds) || v.IsPunct(amountEnd, ',') || v.IsPunct(amountEnd, '.');
+            var harmedBefore = QuantityWords.BeforeLookup.TryGetValue(v[i - 1], out var harm) && harm is "fatalities" or "injured";
+            if (!bare || !harmedBefore)
+            {
+                return amountEnd - i;
+            }
+
+            name = "person";
+            nounAt = amountEnd - 1;
         }
 
         var verb = VerbBefore(v, i, from) ?? VerbAfter(v, nounAt + 1, to);
@@ -275,7 +293,7 @@ public static class QuantityRecognizer
     private static string? NounAfter(TokenView v, int from, int to, out int nounAt)
     {
         nounAt = -1;
-        for (var k = from; k < to && k < from + 5; k++)
+        for (var k = from; k < to && k < from + 7; k++)
         {
             // "one of the dead" is part of a group already counted; "76 months of operations" counts months.
             // "2 of them": the pronoun stands for the persons counted.
@@ -344,11 +362,26 @@ public static class QuantityRecognizer
 
     private static string? VerbAfter(TokenView v, int from, int to)
     {
-        for (var k = from; k < to && k < from + 4; k++)
+        var limit = from + 4;
+        for (var k = from; k < to && k < limit; k++)
         {
             if (QuantityWords.AfterLookup.TryGetValue(v[k], out var name))
             {
                 return name;
+            }
+
+            // "5 members of the Quds Brigade were killed": the group they belong to stands between count and verb.
+            if (k == from && v.Is(k, "of"))
+            {
+                var j = k + 1;
+                while (j < to && j < k + 7 && (v.IsCapitalised(j) || v.IsAny(j, OfGroupWords) || v.Tokens[j].Kind == TokenKind.Number))
+                {
+                    j++;
+                }
+
+                limit = j + 4;
+                k = j - 1;
+                continue;
             }
 
             if (!v.IsAny(k, AuxiliaryWords))
