@@ -11,6 +11,9 @@ public class ActorTests
     [InlineData("On 3 May 2020, fighting broke out between regime troops and loyal militias, backed by Russian jets, and ISIS fighters in the desert east of Salamiyah.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
     [InlineData("On 3 May 2020, clashes erupted between Hamza Brigade and Sultan Murad Division in Afrin over a house.", "Hamza Brigade", "Sultan Murad Division")]
     [InlineData("On 3 May 2020, the SDF, backed by Coalition helicopters, fought IS cells in Shuhayl.", "QSD: Syrian Democratic Forces", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, unknown gunmen, believed to be ISIS members, ambushed a regime patrol near Sukhnah.", "Islamic State (Syria)", "Military Forces of Syria (2000-)")]
+    [InlineData("On 3 May 2020, the SDF and IS fighters clashed in Diban.", "QSD: Syrian Democratic Forces", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, Turkish-backed Sultan Murad Division fighters clashed with the YPG near Tal Rifaat.", "Sultan Murad Division", "YPG: Peoples Protection Units")]
     public void Finds_both_sides(string text, string a, string b)
     {
         var e = Assert.Single(Extract.Run(text).Events);

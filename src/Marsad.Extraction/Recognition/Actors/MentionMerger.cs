@@ -9,6 +9,10 @@ namespace Marsad.Extraction.Recognition.Actors;
 /// </summary>
 internal static class MentionMerger
 {
+    private const string Unidentified = "Unidentified Armed Group (Syria)";
+    private static readonly WordSet Hedges = new("believed", "presumably", "likely", "suspected", "probably", "reportedly", "allegedly", "thought");
+    private static readonly WordSet HedgeFillers = new("to", "be", "most", "of", "from", "the", "being", "are", "were", "affiliated", "with", "members", "belonging");
+    private static readonly WordSet Backed = new("backed", "supported", "sponsored", "funded", "aligned", "affiliated");
     private static readonly WordSet Relatives = new("which", "who", "whom", "that");
     private static readonly WordSet Be = new("is", "are", "was", "were");
     private static readonly WordSet Operate = new("operate", "operates", "operating", "operated", "fighting", "fight", "fights");
@@ -18,7 +22,21 @@ internal static class MentionMerger
         for (var k = 0; k + 1 < mentions.Count; k++)
         {
             var (a, b) = (mentions[k], mentions[k + 1]);
-            if (IsUnitOf(view, a, b) || OperatesUnder(view, a, b))
+            if (Backs(view, a, b))
+            {
+                // "Turkey backed opposition rebels", "pro-Turkey factions": the backer only describes the actor.
+                mentions[k] = new ActorMention(a.FirstToken, b.EndToken - a.FirstToken, a.Start, b.End, b.Entry);
+                mentions.RemoveAt(k + 1);
+                k--;
+            }
+            else if (Qualifies(view, a, b))
+            {
+                // "IS gunmen", "HTS members gunmen": the named group is the actor; the gunmen are its fighters.
+                mentions[k] = new ActorMention(a.FirstToken, b.EndToken - a.FirstToken, a.Start, b.End, a.Entry);
+                mentions.RemoveAt(k + 1);
+                k--;
+            }
+            else if (IsUnitOf(view, a, b) || OperatesUnder(view, a, b) || Identifies(view, a, b))
             {
                 // One mention in place of two: the second's actor, spanning both (evidence covers the whole name).
                 mentions[k] = new ActorMention(a.FirstToken, b.EndToken - a.FirstToken, a.Start, b.End, b.Entry);
@@ -28,6 +46,36 @@ internal static class MentionMerger
         }
 
         return mentions;
+    }
+
+    private static bool Backs(TokenView view, ActorMention a, ActorMention b) =>
+        !b.Entry.IsCivilians && ((b.FirstToken == a.EndToken + 1 && view.IsAny(a.EndToken, Backed)) || (b.FirstToken == a.EndToken && view.Is(a.FirstToken - 1, "pro")));
+
+    private static bool Qualifies(TokenView view, ActorMention a, ActorMention b) =>
+        b.FirstToken == a.EndToken && b.Entry.Name == Unidentified && a.Entry.Name != Unidentified && !a.Entry.IsCivilians;
+
+    // "unidentified gunmen, believed to be IS cells", "gunmen presumably from HTS": ACLED codes the group named.
+    private static bool Identifies(TokenView view, ActorMention a, ActorMention b)
+    {
+        if (a.Entry.Name != Unidentified || b.Entry.IsCivilians || b.Entry.Name == Unidentified || b.FirstToken - a.EndToken > 6)
+        {
+            return false;
+        }
+
+        var hedged = false;
+        for (var i = a.EndToken; i < b.FirstToken; i++)
+        {
+            if (view.IsAny(i, Hedges))
+            {
+                hedged = true;
+            }
+            else if (!view.IsAny(i, HedgeFillers) && !view.IsPunct(i, ','))
+            {
+                return false;
+            }
+        }
+
+        return hedged;
     }
 
     // "regime 4th Armored Division", "regime's Air Force Intelligence", "regime' Military Intelligence": the unit is the actor.
