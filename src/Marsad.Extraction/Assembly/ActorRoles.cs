@@ -18,6 +18,7 @@ public static class ActorRoleAssigner
     private static readonly WordSet Allied = new("supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "the", "&", "joint");
     // "QSD and IS fighters clashed": after "A and B", a verb of mutual fighting makes them the two sides.
     private static readonly WordSet Reciprocal = new("clashed", "fought", "exchanged", "clash", "battled", "engaged");
+    private static readonly WordSet Reconciliation = new("reconciliation", "reconciled", "settlement", "settled", "agreement", "deal", "collaborating", "collaborated", "defected", "joined");
     private static readonly WordSet SupportVerbs = new("supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled");
     private static readonly WordSet ModifiedNouns = new("media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area");
     private static readonly WordSet GroupNouns = new("elimination", "defeat", "fate", "families", "members", "remnants");
@@ -59,9 +60,10 @@ public static class ActorRoleAssigner
             {
                 // One bloc fights on one side: "regime forces and allied militias", "QSD backed by the Coalition".
                 side = inSide1 ? 1 : 2;
-                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && m.Entry != side1[0] && (between || (opposing && gap <= 4 && !clauseBreak)))
+                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 4 && !clauseBreak)))
                 {
-                    // "clashes between Hamza Brigade and Al Mu'tasim Brigade": rivals of one bloc, unless another bloc turns up.
+                    // "clashes between Hamza Brigade and Al Mu'tasim Brigade", "gunmen shot a former rebel": rivals of one
+                    // bloc, or of one kind, unless another bloc turns up.
                     sameBlocOpponent = m.Entry;
                 }
             }
@@ -89,7 +91,11 @@ public static class ActorRoleAssigner
 
         if (side2.Count == 0 && sameBlocOpponent is not null)
         {
-            side1.Remove(sameBlocOpponent);
+            if (sameBlocOpponent != side1[0])
+            {
+                side1.Remove(sameBlocOpponent);
+            }
+
             side2.Add(sameBlocOpponent);
         }
 
@@ -151,6 +157,25 @@ public static class ActorRoleAssigner
         for (var i = from; i < to; i++)
         {
             if (view.Is(i, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A mention that is background, not a party: "a former rebel who had accepted a reconciliation agreement with the regime",
+    /// "who settled his status with the regime".
+    /// </summary>
+    public static bool IsBackground(TokenView view, ActorMention m)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(m);
+        for (var i = m.FirstToken - 1; i >= 0 && i >= m.FirstToken - 5; i--)
+        {
+            if (view.IsAny(i, Reconciliation))
             {
                 return true;
             }

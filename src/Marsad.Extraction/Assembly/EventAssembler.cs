@@ -127,7 +127,7 @@ internal static class EventAssembler
 
         var from = d.Sentences[0].Sentence.FirstToken;
         var to = d.Sentences[^1].Sentence.EndToken;
-        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => !ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm).ToList();
+        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !ActorRoleAssigner.IsBackground(view, m)).ToList();
         actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
         var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
         // An armed group arresting members of another ("QSD arrested an IS emir") is coded by ACLED as a clash between them.
