@@ -13,6 +13,10 @@ namespace Marsad.Extraction.Recognition.Quantities;
 public static class QuantityRecognizer
 {
     private static readonly WordSet Skippable = new("of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional", "all", "his", "their", "its");
+    private static readonly WordSet RangeStarts = new("between", "either");
+    private static readonly WordSet RangeJoins = new("and", "or", "to");
+    private static readonly WordSet Possessives = new("his", "her");
+    private static readonly WordSet ActiveObjects = new("a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "several");
     private static readonly WordSet Pronouns = new("him", "her");
     private static readonly WordSet OfGroupWords = new("the", "'s", "regime", "pro", "its", "their");
     private static readonly WordSet BareCountEnds = new("and", "others", "other", "people", "while", "as");
@@ -24,7 +28,7 @@ public static class QuantityRecognizer
 
     // Every word a count, a ceiling or a coded total can start with; any other word is passed over with one bit test.
     private static readonly WordSet Starters = new(NumberWords.CardinalWords.Concat(QuantityWords.Vague.Keys).Concat(
-        ["coded", "casualties", "fatalities", "him", "her", "no", "neither", "nor", "without", "not", "never", "nearly", "almost", "at", "more", "less", "fewer", "up", "about", "around", "approximately", "roughly", "over", "some", "a", "an"]));
+        ["coded", "casualties", "fatalities", "him", "her", "his", "between", "either", "no", "neither", "nor", "without", "not", "never", "nearly", "almost", "at", "more", "less", "fewer", "up", "about", "around", "approximately", "roughly", "over", "some", "a", "an"]));
 
     public static List<QuantityMention> Find(TokenView view, int from, int to)
     {
@@ -141,7 +145,7 @@ public static class QuantityRecognizer
     private static int TryCount(TokenView v, int i, int from, int to, List<QuantityMention> found)
     {
         var t = v.Tokens;
-        if (v.IsAny(i, Pronouns) && i > from && ((QuantityWords.BeforeLookup.TryGetValue(v[i - 1], out var killed) && killed == Names.Fatalities) || (v.Is(i - 1, "shot") && v.Is(i + 1, "dead"))))
+        if (v.IsAny(i, Pronouns) && i > from && !found.Exists(f => f.Name == Names.Fatalities) && ((QuantityWords.BeforeLookup.TryGetValue(v[i - 1], out var killed) && killed == Names.Fatalities) || (v.Is(i - 1, "shot") && v.Is(i + 1, "dead"))))
         {
             found.Add(new QuantityMention(t[i - 1].Start, t[i].End, Names.Fatalities, Quantity.Exactly(1, v.Slice(i - 1, i + 1)), false, i));
             return 1;
@@ -177,6 +181,17 @@ public static class QuantityRecognizer
             name = "casualties";
         }
 
+        // "killed an officer and his 5 escorts": a count coordinated with the previous one is counted the same way.
+        if (verb is null && name is "person" or null && Coordinated(v, i, found) is { } previous)
+        {
+            verb = previous;
+            name ??= previous;
+            if (name == "person")
+            {
+                name = previous;
+            }
+        }
+
         if (name is null || (needsVerb && verb is null))
         {
             return nounAt - i + 1;
@@ -197,6 +212,15 @@ public static class QuantityRecognizer
         var t = v.Tokens;
         var kind = 0; // 0 exact, 1 at least, 2 nearly (ceiling), 3 up to
         var k = i;
+
+        // "between 15 and 17", "either 2 or 3": the smaller is the conservative count, the larger the ceiling.
+        if (v.IsAny(k, RangeStarts) && NumberWords.TryCardinal(v.Text, t, k + 1, out var from1, out var len1) && v.IsAny(k + 1 + len1, RangeJoins)
+            && NumberWords.TryCardinal(v.Text, t, k + 2 + len1, out var to1, out var len2) && to1 >= from1)
+        {
+            (low, best, high, end) = (from1, from1, to1, k + 2 + len1 + len2);
+            return true;
+        }
+
         if (v.IsAny(k, ["nearly", "almost"]))
         {
             kind = 2;
@@ -250,6 +274,13 @@ public static class QuantityRecognizer
             {
                 end++;
             }
+        }
+        else if (v.IsAny(k, Possessives) && kind == 0 && k + 1 < to && t[k + 1].IsWord && !NumberWords.TryCardinal(v.Text, t, k + 1, out _, out _))
+        {
+            // "and his escort": one person, counted only with a verb or a count it is coordinated with.
+            n = 1;
+            end = k + 1;
+            needsVerb = true;
         }
         else if (v.IsSequence(k, ["a", "number", "of"]) && kind == 0)
         {
@@ -335,6 +366,17 @@ public static class QuantityRecognizer
         return null;
     }
 
+    private static string? Coordinated(TokenView v, int i, List<QuantityMention> found)
+    {
+        var and = v.IsAny(i - 1, Possessives) ? i - 2 : i - 1;
+        if (found.Count == 0 || !v.Is(and, "and") || found[^1].Name is not (Names.Fatalities or Names.Injured or Names.Arrested or Names.Abducted))
+        {
+            return null;
+        }
+
+        return v.TokenAt(found[^1].End) == and ? found[^1].Name : null;
+    }
+
     private static string? VerbBefore(TokenView v, int i, int from)
     {
         var names = new List<string>(2);
@@ -367,7 +409,8 @@ public static class QuantityRecognizer
         {
             if (QuantityWords.AfterLookup.TryGetValue(v[k], out var name))
             {
-                return name;
+                // "a regime sniper killed a rebel": the counted person did the killing.
+                return k == from && (v.IsAny(k + 1, ActiveObjects) || (k + 1 < v.Count && v.Tokens[k + 1].Kind == TokenKind.Number)) ? null : name;
             }
 
             // "5 members of the Quds Brigade were killed": the group they belong to stands between count and verb.
