@@ -14,11 +14,11 @@ public sealed record ActorRoles(string? Actor1, IReadOnlyList<string> Assoc1, st
 /// </summary>
 public static class ActorRoleAssigner
 {
-    private static readonly WordSet Opposing = new("against", "between", "attacked", "attack", "attacks", "targeted", "targeting", "shelled", "ambushed", "on", "clashed", "clashes", "fighting", "fought", "killing", "killed", "wounding", "injuring", "toward", "towards", "from", "repelled", "at", "targeting", "struck", "hit", "bombed", "shot", "stormed", "into", "among", "with", "engaged", "infiltration", "confrontations", "positions", "vehicle", "checkpoint", "member", "members", "of");
-    private static readonly WordSet Allied = new("supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "the", "&", "joint");
+    private static readonly WordSet Opposing = new("against", "between", "attacked", "attack", "attacks", "targeted", "targeting", "shelled", "ambushed", "on", "clashed", "clashes", "fighting", "fought", "killing", "killed", "wounding", "injuring", "toward", "towards", "from", "repelled", "at", "targeting", "struck", "hit", "bombed", "shot", "stormed", "into", "among", "with", "engaged", "infiltration", "confrontations", "positions", "vehicle", "checkpoint", "member", "members", "of", "battled", "confronted", "repulsed", "foiled", "captured", "detained", "arrested", "abducted", "kidnapped", "assassinated", "sniped", "raided", "stormed");
+    private static readonly WordSet Allied = new("supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "&", "joint");
     // "QSD and IS fighters clashed": after "A and B", a verb of mutual fighting makes them the two sides.
     private static readonly WordSet Reciprocal = new("clashed", "fought", "exchanged", "clash", "battled", "engaged");
-    private static readonly WordSet Reconciliation = new("reconciliation", "reconciled", "settlement", "settled", "agreement", "deal", "collaborating", "collaborated", "defected", "joined");
+    private static readonly WordSet Reconciliation = new("reconciliation", "reconciled", "settlement", "settled", "agreement", "deal", "collaborating", "collaborated", "defected");
     private static readonly WordSet SupportVerbs = new("supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled");
     private static readonly WordSet ModifiedNouns = new("media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area");
     private static readonly WordSet GroupNouns = new("elimination", "defeat", "fate", "families", "members", "remnants");

@@ -14,6 +14,8 @@ public class ActorTests
     [InlineData("On 3 May 2020, unknown gunmen, believed to be ISIS members, ambushed a regime patrol near Sukhnah.", "Islamic State (Syria)", "Military Forces of Syria (2000-)")]
     [InlineData("On 3 May 2020, the SDF and IS fighters clashed in Diban.", "QSD: Syrian Democratic Forces", "Islamic State (Syria)")]
     [InlineData("On 3 May 2020, Turkish-backed Sultan Murad Division fighters clashed with the YPG near Tal Rifaat.", "Sultan Murad Division", "YPG: Peoples Protection Units")]
+    [InlineData("On 3 May 2020, regime troops battled the Islamic State near Sukhnah.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, regime forces shelled rebel factions supported by HTS near Kabani.", "Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")]
     public void Finds_both_sides(string text, string a, string b)
     {
         var e = Assert.Single(Extract.Run(text).Events);
