@@ -38,7 +38,9 @@ public static class ActorRoleAssigner
         var passive = false;
         var first = mentions[0].FirstToken;
         var between = view.Is(first - 1, "between") || view.Is(first - 2, "between") || view.Is(first - 3, "between");
-        var twoOfOne = view.Is(first - 1, "two") || view.Is(first - 2, "two") || view.Is(first - 1, "among") || view.Is(first - 2, "among");
+        // "clashes between two armed families", "clashes between unknown armed groups": one kind of actor on both sides.
+        var twoOfOne = view.Is(first - 1, "two") || view.Is(first - 2, "two") || view.Is(first - 1, "among") || view.Is(first - 2, "among")
+                       || (between && mentions.Count == 1 && mentions[0].Entry.Primacy == 2 && view[mentions[0].EndToken - 1].EndsWith("s", StringComparison.OrdinalIgnoreCase));
         ActorEntry? sameBlocOpponent = null;
         var previousSide = 1;
         for (var k = 1; k < mentions.Count; k++)
