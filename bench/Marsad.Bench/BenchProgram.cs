@@ -22,6 +22,7 @@ internal static class BenchProgram
         ["extract-acled"] = ("ACLED dev/test accuracies [--dump-dev N --field X]", Sync(AcledBench.Run)),
         ["extract-ucdp"] = ("UCDP 2019 test split: deaths exact (best), location within 25 km", Sync(UcdpBench.Run)),
         ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),
+        ["extract-stages"] = ("seconds per extraction stage over the ACLED battle notes [--limit N]", Sync(StageProfile.Run)),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N]", Sync(SpeedBench.Run)),
     };
 

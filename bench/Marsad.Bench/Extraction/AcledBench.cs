@@ -17,15 +17,17 @@ internal static class AcledBench
         var engine = new ExtractionEngine();
         var dump = args.Length >= 2 && args[0] == "--dump-dev" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
         var field = args.Length >= 4 && args[2] == "--field" ? args[3] : null;
+        var confusion = args.Length >= 2 && args[0] == "--confusion" ? new Confusion(args[1]) : null;
         var battles = SharedData.ReadCsv(SharedData.PathOf("data", "acled", "acled-syria-battles-2017-2023.csv"));
         var all = SharedData.ReadCsv(SharedData.PathOf("data", "acled", "acled-syria-2022h1-all-types.csv"));
         var table = new List<Score>
         {
-            Evaluate(engine, "dev", "battles < 2021", battles.Where(r => int.Parse(r["year"], CultureInfo.InvariantCulture) < 2021), dump, field),
-            Evaluate(engine, "dev", "all types Jan-Mar", all.Where(r => Month(r) <= 3), dump, field),
-            Evaluate(engine, "test", "battles 2021 on", battles.Where(r => int.Parse(r["year"], CultureInfo.InvariantCulture) >= 2021), 0, null),
-            Evaluate(engine, "test", "all types Apr-Jun", all.Where(r => Month(r) >= 4), 0, null),
+            Evaluate(engine, "dev", "battles < 2021", battles.Where(r => int.Parse(r["year"], CultureInfo.InvariantCulture) < 2021), dump, field, confusion),
+            Evaluate(engine, "dev", "all types Jan-Mar", all.Where(r => Month(r) <= 3), dump, field, confusion),
+            Evaluate(engine, "test", "battles 2021 on", battles.Where(r => int.Parse(r["year"], CultureInfo.InvariantCulture) >= 2021), 0, null, null),
+            Evaluate(engine, "test", "all types Apr-Jun", all.Where(r => Month(r) >= 4), 0, null, null),
         };
+        confusion?.Print();
         Console.WriteLine();
         Console.WriteLine("| split | rows | n | sub_event_type | date exact | fatalities low exact | {actor1, actor2} | location <= 10 km | no event |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
@@ -43,7 +45,7 @@ internal static class AcledBench
         DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : DateOnly.ParseExact(s, "dd MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private static Score Evaluate(ExtractionEngine engine, string split, string name, IEnumerable<Dictionary<string, string>> rows, int dump, string? field)
+    private static Score Evaluate(ExtractionEngine engine, string split, string name, IEnumerable<Dictionary<string, string>> rows, int dump, string? field, Confusion? confusion)
     {
         var score = new Score(split, name);
         foreach (var r in rows)
@@ -66,6 +68,7 @@ internal static class AcledBench
             var actorsOk = Pair(e.Actor1, e.Actor2) == Pair(r["actor1"], r["actor2"]);
             var locOk = e.Location?.Point is { } p && double.TryParse(r["latitude"], CultureInfo.InvariantCulture, out var lat)
                         && double.TryParse(r["longitude"], CultureInfo.InvariantCulture, out var lon) && p.DistanceKm(new GeoPoint(lat, lon)) <= 10;
+            confusion?.Add(r, e);
             score.Type += typeOk ? 1 : 0;
             score.Date += dateOk ? 1 : 0;
             score.Fatalities += fatOk ? 1 : 0;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Marsad.Cli.Output;
 using Marsad.Core.Extract;
 using Marsad.Extraction;
@@ -84,24 +83,18 @@ public static class ExtractCommand
     private static async Task ExtractJsonlAsync(CliEnvironment env, ExtractionEngine engine, string inputPath, string? outputPath, int threads, CancellationToken cancellationToken)
     {
         await using var input = OpenInput(inputPath);
-        await using var file = outputPath is null ? null : OpenOutput(outputPath);
-        var writer = file is null ? env.Out.Profile.Out.Writer : new StreamWriter(file, new UTF8Encoding(false), 1 << 16);
+        // Results are UTF-8 bytes already: they go to the file or to standard output's stream without re-encoding.
+        await env.Out.Profile.Out.Writer.FlushAsync(cancellationToken);
+        await using var output = outputPath is null ? Console.OpenStandardOutput() : OpenOutput(outputPath);
         var progress = env.Interactive ? new JsonlProgressLine(env) : null;
         try
         {
-            var done = await new JsonlExtraction(engine, threads).RunAsync(input, writer, progress, cancellationToken);
+            var done = await new JsonlExtraction(engine, threads).RunAsync(input, output, progress, cancellationToken);
             progress?.Finish(done);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new FileUnreadableException($"cannot read: {ex.Message}", ex);
-        }
-        finally
-        {
-            if (file is not null)
-            {
-                await writer.DisposeAsync();
-            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Marsad.Extraction;
 using Marsad.Extraction.Output;
@@ -6,27 +7,32 @@ namespace Marsad.Core.Extract;
 
 /// <summary>
 /// <c>extract --jsonl</c>: one input line in, one contract object out, in input order, streaming.
-/// One reader, N workers and one writer; a bounded queue of records in flight keeps memory flat
-/// however long the input is, and the writer waits for each record's result in turn.
-/// A bad record becomes an object with <c>errors</c>; only a failing input stream stops the run.
+/// One reader, N workers and one writer. Lines travel in batches (a few dozen short notes or one long report),
+/// so queueing costs little next to extraction; a bounded queue of batches in flight keeps memory flat however
+/// long the input is, and the writer waits for each batch in turn, which keeps the output in input order.
+/// A bad record becomes an object with <c>errors</c>; only a failing input or output stream stops the run.
 /// </summary>
 public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
 {
     /// <summary>Longer lines are skipped without being buffered: the engine refuses texts far shorter.</summary>
     public const int MaxLineBytes = 16 * 1024 * 1024;
 
-    // Records in flight per worker: enough to keep workers busy while the writer waits on a slow record.
-    private const int QueuePerWorker = 16;
+    // A batch closes at this many lines or bytes, whichever comes first.
+    private const int BatchLines = 64;
+    private const int BatchBytes = 256 * 1024;
 
-    public async Task<JsonlProgress> RunAsync(Stream input, TextWriter output, IProgress<JsonlProgress>? progress, CancellationToken cancellationToken)
+    // Batches in flight per worker: enough to keep workers busy while the writer waits on a slow one.
+    private const int QueuePerWorker = 4;
+
+    public async Task<JsonlProgress> RunAsync(Stream input, Stream output, IProgress<JsonlProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         var workers = Math.Max(1, threads);
         // Stops the reader and workers when the writer fails (a closed pipe, a full disk) as well as on cancellation.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var work = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = true });
-        var ordered = Channel.CreateBounded<Pending>(new BoundedChannelOptions(workers * QueuePerWorker) { SingleWriter = true, SingleReader = true });
+        var work = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleWriter = true });
+        var ordered = Channel.CreateBounded<Batch>(new BoundedChannelOptions(workers * QueuePerWorker) { SingleWriter = true, SingleReader = true });
         var reader = Task.Run(() => ReadAsync(new LineReader(input, MaxLineBytes), ordered.Writer, work.Writer, stop.Token), stop.Token);
         var running = new Task[workers];
         for (var i = 0; i < workers; i++)
@@ -37,11 +43,11 @@ public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
         var done = default(JsonlProgress);
         try
         {
-            await foreach (var pending in ordered.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var batch in ordered.Reader.ReadAllAsync(stop.Token))
             {
-                var (json, failed) = await pending.Result.Task.WaitAsync(cancellationToken);
-                await output.WriteLineAsync(json.AsMemory(), cancellationToken);
-                done = new JsonlProgress(done.Records + 1, done.WithErrors + (failed ? 1 : 0), done.Bytes + pending.Line.ByteCount + 1);
+                var result = await batch.Result.Task.WaitAsync(stop.Token);
+                await output.WriteAsync(result.Output.WrittenMemory, stop.Token);
+                done = new JsonlProgress(done.Records + batch.Lines.Count, done.WithErrors + result.Failed, done.Bytes + batch.Bytes);
                 progress?.Report(done);
             }
         }
@@ -62,16 +68,24 @@ public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
         return done;
     }
 
-    private static async Task ReadAsync(LineReader lines, ChannelWriter<Pending> ordered, ChannelWriter<Pending> work, CancellationToken cancellationToken)
+    private static async Task ReadAsync(LineReader lines, ChannelWriter<Batch> ordered, ChannelWriter<Batch> work, CancellationToken cancellationToken)
     {
         try
         {
+            var batch = new Batch();
             while (await lines.ReadLineAsync(cancellationToken) is { } line)
             {
-                var pending = new Pending(line);
-                // Ordered first: the writer's bounded queue is what holds the reader back.
-                await ordered.WriteAsync(pending, cancellationToken);
-                work.TryWrite(pending);
+                batch.Add(line);
+                if (batch.Lines.Count >= BatchLines || batch.Bytes >= BatchBytes)
+                {
+                    await SendAsync(batch, ordered, work, cancellationToken);
+                    batch = new Batch();
+                }
+            }
+
+            if (batch.Lines.Count > 0)
+            {
+                await SendAsync(batch, ordered, work, cancellationToken);
             }
 
             ordered.TryComplete();
@@ -88,47 +102,67 @@ public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
         }
     }
 
-    private async Task WorkAsync(ChannelReader<Pending> work, CancellationToken cancellationToken)
+    // Ordered first: the writer's bounded queue is what holds the reader back.
+    private static async Task SendAsync(Batch batch, ChannelWriter<Batch> ordered, ChannelWriter<Batch> work, CancellationToken cancellationToken)
     {
-        await foreach (var pending in work.ReadAllAsync(cancellationToken))
+        await ordered.WriteAsync(batch, cancellationToken);
+        work.TryWrite(batch);
+    }
+
+    private async Task WorkAsync(ChannelReader<Batch> work, CancellationToken cancellationToken)
+    {
+        await foreach (var batch in work.ReadAllAsync(cancellationToken))
         {
-            pending.Result.TrySetResult(Process(pending.Line));
+            var output = new ArrayBufferWriter<byte>(batch.Bytes + (batch.Lines.Count * 512));
+            var failed = 0;
+            foreach (var line in batch.Lines)
+            {
+                var result = Process(line);
+                failed += result.Errors.Length > 0 ? 1 : 0;
+                ContractJsonWriter.WriteLine(output, result);
+            }
+
+            batch.Result.TrySetResult((output, failed));
         }
     }
 
-    private (string Json, bool Failed) Process(RawLine line)
+    private ExtractionResult Process(RawLine line)
     {
         var parsed = JsonlRecordParser.Parse(line);
-        ExtractionResult result;
         if (parsed.Input is null)
         {
-            result = ExtractionResult.Failed(parsed.Id, parsed.Problems[0]);
+            return ExtractionResult.Failed(parsed.Id, parsed.Problems[0]);
         }
-        else
+
+        ExtractionResult result;
+        try
         {
-            try
-            {
-                result = engine.Extract(parsed.Input);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // One record must not stop the run: the failure is that record's error, the rest goes on.
-                result = ExtractionResult.Failed(parsed.Id, $"line {line.Number}: extraction failed ({ex.GetType().Name}: {ex.Message})");
-            }
-
-            if (parsed.Problems.Count > 0 || result.Errors.Length > 0)
-            {
-                result = result with { Errors = [.. parsed.Problems, .. result.Errors.Select(e => e.StartsWith("line ", StringComparison.Ordinal) ? e : $"line {line.Number}: {e}")] };
-            }
+            result = engine.Extract(parsed.Input);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One record must not stop the run: the failure is that record's error, the rest goes on.
+            return ExtractionResult.Failed(parsed.Id, $"line {line.Number}: extraction failed ({ex.GetType().Name}: {ex.Message})");
         }
 
-        return (ContractJsonWriter.ToJson(result), result.Errors.Length > 0);
+        return parsed.Problems.Count == 0 && result.Errors.Length == 0
+            ? result
+            : result with { Errors = [.. parsed.Problems, .. result.Errors.Select(e => $"line {line.Number}: {e}")] };
     }
 
-    private sealed class Pending(RawLine line)
+    private sealed class Batch
     {
-        public RawLine Line { get; } = line;
+        public List<RawLine> Lines { get; } = new(BatchLines);
 
-        public TaskCompletionSource<(string Json, bool Failed)> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Input bytes of the batch's lines, line breaks included.</summary>
+        public int Bytes { get; private set; }
+
+        public TaskCompletionSource<(ArrayBufferWriter<byte> Output, int Failed)> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Add(RawLine line)
+        {
+            Lines.Add(line);
+            Bytes += (int)Math.Min(line.ByteCount + 1, int.MaxValue / 4);
+        }
     }
 }

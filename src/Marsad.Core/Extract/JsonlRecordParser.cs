@@ -18,21 +18,19 @@ public static class JsonlRecordParser
     public static Parsed Parse(RawLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        // Without an id of its own a record is named by the hash of its bytes, as a document is by its text's.
-        var fallbackId = Convert.ToHexStringLower(SHA256.HashData(line.Bytes));
         if (line.TooLong)
         {
-            return Failed(fallbackId, string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: longer than the limit ({line.ByteCount} bytes); skipped"));
+            return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: longer than the limit ({line.ByteCount} bytes); skipped"));
         }
 
         if (line.Bytes.AsSpan().Trim(" \t"u8).IsEmpty)
         {
-            return Failed(fallbackId, string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: empty line"));
+            return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: empty line"));
         }
 
         if (!Utf8.IsValid(line.Bytes))
         {
-            return Failed(fallbackId, string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not valid UTF-8"));
+            return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not valid UTF-8"));
         }
 
         JsonDocument json;
@@ -42,7 +40,7 @@ public static class JsonlRecordParser
         }
         catch (JsonException ex)
         {
-            return Failed(fallbackId, string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not JSON ({FirstSentence(ex.Message)})"));
+            return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not JSON ({FirstSentence(ex.Message)})"));
         }
 
         using (json)
@@ -50,12 +48,12 @@ public static class JsonlRecordParser
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Failed(fallbackId, string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not a JSON object"));
+                return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not a JSON object"));
             }
 
             var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.String or JsonValueKind.Number
                 ? (idValue.ValueKind == JsonValueKind.String ? idValue.GetString()! : idValue.GetRawText())
-                : fallbackId;
+                : HashId(line);
             if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
             {
                 return Failed(id, string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: missing \"text\" (a string)"));
@@ -79,6 +77,9 @@ public static class JsonlRecordParser
             return new Parsed(input, id, problems);
         }
     }
+
+    // Without an id of its own a record is named by the hash of its bytes, as a document is by its text's.
+    private static string HashId(RawLine line) => Convert.ToHexStringLower(SHA256.HashData(line.Bytes));
 
     private static Parsed Failed(string id, string problem) => new(null, id, [problem]);
 

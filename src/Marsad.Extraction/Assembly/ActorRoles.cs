@@ -14,8 +14,15 @@ public sealed record ActorRoles(string? Actor1, IReadOnlyList<string> Assoc1, st
 /// </summary>
 public static class ActorRoleAssigner
 {
-    private static readonly string[] Opposing = ["against", "between", "attacked", "attack", "attacks", "targeted", "targeting", "shelled", "ambushed", "on", "clashed", "clashes", "fighting", "fought", "killing", "killed", "wounding", "injuring", "toward", "towards", "from", "repelled", "at", "targeting", "struck", "hit", "bombed", "shot", "stormed", "into", "among", "with", "engaged", "infiltration", "confrontations", "positions", "vehicle", "checkpoint", "member", "members", "of"];
-    private static readonly string[] Allied = ["supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "the", "&", "joint"];
+    private static readonly WordSet Opposing = new("against", "between", "attacked", "attack", "attacks", "targeted", "targeting", "shelled", "ambushed", "on", "clashed", "clashes", "fighting", "fought", "killing", "killed", "wounding", "injuring", "toward", "towards", "from", "repelled", "at", "targeting", "struck", "hit", "bombed", "shot", "stormed", "into", "among", "with", "engaged", "infiltration", "confrontations", "positions", "vehicle", "checkpoint", "member", "members", "of", "battled", "confronted", "repulsed", "foiled", "captured", "detained", "arrested", "abducted", "kidnapped", "assassinated", "sniped", "raided", "stormed");
+    private static readonly WordSet Allied = new("supported", "backed", "and", "including", "alongside", "along", "allied", "loyal", "affiliated", "accompanied", "together", "assisted", "as", "well", "or", "its", "their", "&", "joint");
+    // "QSD and IS fighters clashed": after "A and B", a verb of mutual fighting makes them the two sides.
+    private static readonly WordSet Reciprocal = new("clashed", "fought", "exchanged", "clash", "battled", "engaged");
+    private static readonly WordSet Reconciliation = new("reconciliation", "reconciled", "settlement", "settled", "agreement", "deal", "collaborating", "collaborated", "defected");
+    private static readonly WordSet SupportVerbs = new("supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled");
+    private static readonly WordSet ModifiedNouns = new("media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area");
+    private static readonly WordSet GroupNouns = new("elimination", "defeat", "fate", "families", "members", "remnants");
+    private static readonly WordSet CivilianWords = new("civilian", "civilians", "man", "woman", "child", "children", "boy", "girl", "shepherd", "farmer", "residents", "displaced", "IDP");
 
     public static ActorRoles Assign(TokenView view, IReadOnlyList<ActorMention> mentions, bool violent, bool civiliansTarget)
     {
@@ -26,86 +33,72 @@ public static class ActorRoleAssigner
             return new ActorRoles(null, [], civiliansTarget ? "Civilians (Syria)" : null, []);
         }
 
-        var side1 = new List<ActorEntry>();
+        var side1 = new List<ActorEntry> { mentions[0].Entry };
         var side2 = new List<ActorEntry>();
         var passive = false;
         var first = mentions[0].FirstToken;
         var between = view.Is(first - 1, "between") || view.Is(first - 2, "between") || view.Is(first - 3, "between");
-        var among = false;
-        side1.Add(mentions[0].Entry);
+        // "clashes between two armed families", "clashes between unknown armed groups": one kind of actor on both sides.
+        var twoOfOne = view.Is(first - 1, "two") || view.Is(first - 2, "two") || view.Is(first - 1, "among") || view.Is(first - 2, "among")
+                       || (between && mentions.Count == 1 && mentions[0].Entry.Primacy == 2 && view[mentions[0].EndToken - 1].EndsWith("s", StringComparison.OrdinalIgnoreCase));
+        ActorEntry? sameBlocOpponent = null;
         var previousSide = 1;
         for (var k = 1; k < mentions.Count; k++)
         {
             var m = mentions[k];
-            var gapFrom = mentions[k - 1].EndToken;
-            var gapTo = m.FirstToken;
-            var opposing = false;
-            var allied = false;
-            var clauseBreak = false;
-            for (var i = gapFrom; i < gapTo; i++)
-            {
-                if (view.Is(i, "between"))
-                {
-                    between = true;
-                }
-
-                if (view.IsAny(i, ["by"]) && !view.IsAny(i - 1, ["supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled"]))
-                {
-                    passive = violent && k == 1 && gapTo - gapFrom < 8;
-                    opposing = true;
-                }
-                else if (view.IsAny(i, Opposing))
-                {
-                    opposing = true;
-                }
-                else if (view.IsAny(i, Allied))
-                {
-                    allied = true;
-                }
-
-                if (view.IsPunct(i, '.') || view.IsPunct(i, ';'))
-                {
-                    clauseBreak = true;
-                }
-            }
-
-            among |= view.Is(mentions[0].FirstToken - 1, "among");
+            var (opposing, allied, clauseBreak, byAgent) = Gap(view, mentions[k - 1].EndToken, m.FirstToken);
+            between |= Contains(view, mentions[k - 1].EndToken, m.FirstToken, "between");
+            passive |= byAgent && violent && k == 1 && m.FirstToken - mentions[k - 1].EndToken < 8;
             var bloc = Bloc(m.Entry.Camp);
             var inSide1 = side1.Exists(e => Bloc(e.Camp) == bloc);
             var inSide2 = side2.Exists(e => Bloc(e.Camp) == bloc);
-            var gap = gapTo - gapFrom;
+            var gap = m.FirstToken - mentions[k - 1].EndToken;
             int side;
             if (!violent)
             {
                 side = 1;
             }
-            else if (between && k == 1)
+            else if (inSide1 != inSide2)
             {
-                side = 2;
+                // One bloc fights on one side: "regime forces and allied militias", "QSD backed by the Coalition".
+                side = inSide1 ? 1 : 2;
+                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 4 && !clauseBreak)))
+                {
+                    // "clashes between Hamza Brigade and Al Mu'tasim Brigade", "gunmen shot a former rebel": rivals of one
+                    // bloc, or of one kind, unless another bloc turns up.
+                    sameBlocOpponent = m.Entry;
+                }
             }
-            else if (gap <= 3 && allied && !opposing)
+            else if (inSide1)
             {
                 side = previousSide;
             }
-            else if (opposing && gap <= 4 && !clauseBreak)
+            else if (side2.Count == 0 && (between || opposing || !(allied && gap <= 3) || view.IsAny(m.EndToken, Reciprocal) || view.IsAny(m.EndToken + 1, Reciprocal)))
             {
-                side = 3 - previousSide;
+                // A new bloc is the other side, unless the words join it to the first ("HTS and AAS attacked ...").
+                side = 2;
             }
-            else if (inSide1 != inSide2)
+            else if (side2.Count == 0)
             {
-                side = inSide1 ? 1 : 2;
-            }
-            else if (opposing && !clauseBreak)
-            {
-                side = 3 - previousSide;
+                side = 1;
             }
             else
             {
-                side = side2.Count == 0 ? 2 : previousSide;
+                side = opposing && !clauseBreak && gap <= 4 ? 3 - previousSide : previousSide;
             }
 
             (side == 1 ? side1 : side2).Add(m.Entry);
             previousSide = side;
+        }
+
+        if (side2.Count == 0 && sameBlocOpponent is not null)
+        {
+            if (sameBlocOpponent != side1[0])
+            {
+                side1.Remove(sameBlocOpponent);
+            }
+
+            side2.Add(sameBlocOpponent);
         }
 
         if (passive && side2.Count > 0)
@@ -113,18 +106,93 @@ public static class ActorRoleAssigner
             (side1, side2) = (side2, side1);
         }
 
-        var a1 = side1[0].Name;
-        var a2 = side2.Count > 0 ? side2[0].Name : among && violent ? a1 : civiliansTarget && violent ? "Civilians (Syria)" : null;
+        // In a non-violent event every actor is on one side, and the one named first acts.
+        var a1 = violent ? Primary(side1).Name : side1[0].Name;
+        var a2 = side2.Count > 0 ? Primary(side2).Name : twoOfOne && violent ? a1 : civiliansTarget && violent ? "Civilians (Syria)" : null;
         return new ActorRoles(a1, Distinct(side1, a1, a2), a2, Distinct(side2, a2, a1));
+    }
+
+    // The actor ACLED names for a side: the highest primacy, the first mentioned among equals.
+    private static ActorEntry Primary(List<ActorEntry> side)
+    {
+        var best = side[0];
+        foreach (var e in side)
+        {
+            if (e.Primacy > best.Primacy)
+            {
+                best = e;
+            }
+        }
+
+        return best;
+    }
+
+    // What the words between two mentions say about them: opposed ("against", "clashed with"), allied ("supported by",
+    // "and"), a clause break between them, or a passive agent ("killed by IS").
+    private static (bool Opposing, bool Allied, bool ClauseBreak, bool ByAgent) Gap(TokenView view, int from, int to)
+    {
+        var (opposing, allied, clauseBreak, byAgent) = (false, false, false, false);
+        for (var i = from; i < to; i++)
+        {
+            if (view.Is(i, "by") && !view.IsAny(i - 1, SupportVerbs))
+            {
+                byAgent = true;
+                opposing = true;
+            }
+            else if (view.IsAny(i, Opposing))
+            {
+                opposing = true;
+            }
+            else if (view.IsAny(i, Allied))
+            {
+                allied = true;
+            }
+
+            clauseBreak |= view.IsPunct(i, '.') || view.IsPunct(i, ';');
+        }
+
+        return (opposing, allied, clauseBreak, byAgent);
+    }
+
+    private static bool Contains(TokenView view, int from, int to, string word)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (view.Is(i, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A mention that is background, not a party: "a former rebel who had accepted a reconciliation agreement with the regime",
+    /// "who settled his status with the regime".
+    /// </summary>
+    public static bool IsBackground(TokenView view, ActorMention m)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(m);
+        for (var i = m.FirstToken - 1; i >= 0 && i >= m.FirstToken - 5; i--)
+        {
+            if (view.IsAny(i, Reconciliation))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>
     public static bool IsModifier(TokenView view, ActorMention m) =>
-        view.IsAny(m.EndToken, ["media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area"])
-        || (view.IsAny(m.FirstToken - 1, ["of", "from"]) && view.IsAny(m.FirstToken - 2, ["elimination", "defeat", "fate", "families", "members", "remnants"]));
+        view.IsAny(m.EndToken, ModifiedNouns)
+        || (view.IsAny(m.FirstToken - 1, ["of", "from"]) && view.IsAny(m.FirstToken - 2, GroupNouns));
 
     // Camps that fight on one side: Russia and Iran with the regime, the Coalition with the SDF, Turkey with the rebels.
-    private static string Bloc(string camp) => camp switch
+    internal static string Bloc(string camp) => camp switch
     {
         "russia" or "iran" => "regime",
         "coalition" => "sdf",
@@ -157,7 +225,7 @@ public static class ActorRoleAssigner
 
         for (var i = from; i < to; i++)
         {
-            if (view.IsAny(i, ["civilian", "civilians", "man", "woman", "child", "children", "boy", "girl", "shepherd", "farmer", "residents", "displaced", "IDP"]))
+            if (view.IsAny(i, CivilianWords))
             {
                 return true;
             }

@@ -1,5 +1,6 @@
 using Marsad.Domain.Records;
 using Marsad.Extraction.Recognition.Dates;
+using Marsad.Extraction.Text;
 
 namespace Marsad.Extraction.Assembly;
 
@@ -9,7 +10,7 @@ namespace Marsad.Extraction.Assembly;
 /// </summary>
 internal static class ClaimAssembler
 {
-    private static readonly string[] ClaimantQualifiers = ["regime", "Russian", "Turkish", "Iranian", "state", "official", "opposition", "Kurdish", "pro-regime", "local", "social", "Syrian", "Israeli", "Western", "Arab"];
+    private static readonly WordSet ClaimantQualifiers = new("regime", "Russian", "Turkish", "Iranian", "state", "official", "opposition", "Kurdish", "pro-regime", "local", "social", "Syrian", "Israeli", "Western", "Arab");
 
     public static List<Claim> Assemble(DocumentFacts doc, Func<string, int, Guid> ids)
     {

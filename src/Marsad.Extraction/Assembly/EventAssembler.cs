@@ -5,6 +5,7 @@ using Marsad.Extraction.Recognition.Actors;
 using Marsad.Extraction.Recognition.Dates;
 using Marsad.Extraction.Recognition.Places;
 using Marsad.Extraction.Recognition.Quantities;
+using Marsad.Extraction.Text;
 
 namespace Marsad.Extraction.Assembly;
 
@@ -15,6 +16,10 @@ namespace Marsad.Extraction.Assembly;
 /// </summary>
 internal static class EventAssembler
 {
+    private const string UnidentifiedGroup = "Unidentified Armed Group (Syria)";
+    private static readonly WordSet MassacreWords = new("massacre", "massacres");
+    private static readonly WordSet JointWords = new("joint", "jointly");
+
     public static List<ConflictEvent> Assemble(DocumentFacts doc, DateSpan reportPeriod, Func<string, int, Guid> ids)
     {
         var drafts = new List<EventDraft>();
@@ -76,9 +81,27 @@ internal static class EventAssembler
         return events;
     }
 
+    private static bool TwoArmedBlocs(List<ActorMention> mentions)
+    {
+        var first = mentions.Find(m => !m.Entry.IsCivilians);
+        return first is not null && mentions.Exists(m => !m.Entry.IsCivilians && m.Entry.Camp != first.Entry.Camp && ActorRoleAssigner.Bloc(m.Entry.Camp) != ActorRoleAssigner.Bloc(first.Entry.Camp));
+    }
+
     private static bool IsAllegation(DocumentFacts doc, SentenceFacts s) =>
-        doc.View.Slice(s.Sentence.FirstToken, s.Sentence.EndToken).Contains("massacre", StringComparison.OrdinalIgnoreCase)
-        && !doc.IsDispatch;
+        !doc.IsDispatch && HasWord(doc.View, s.Sentence.FirstToken, s.Sentence.EndToken, MassacreWords);
+
+    private static bool HasWord(TokenView view, int from, int to, WordSet words)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (view.IsAny(i, words))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A paragraph continues the previous incident when it names no actor of its own and its triggers say the same kind of thing.
     private static bool ContinuesPrevious(DocumentFacts doc, EventDraft previous, Segmentation.Paragraph p, List<SentenceFacts> sentences)
@@ -104,16 +127,23 @@ internal static class EventAssembler
 
         var from = d.Sentences[0].Sentence.FirstToken;
         var to = d.Sentences[^1].Sentence.EndToken;
-        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => !ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm).ToList();
+        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !ActorRoleAssigner.IsBackground(view, m)).ToList();
         actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
         var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
+        // An armed group arresting members of another ("QSD arrested an IS emir") is coded by ACLED as a clash between them.
+        if (subType == AcledSubEventType.Arrests && TwoArmedBlocs(actorMentions))
+        {
+            (cls, subType) = (TriggerClass.Clash, AcledSubEventType.ArmedClash);
+        }
+
         var violent = cls >= TriggerClass.CivilianHarm;
         var civilians = violent && ActorRoleAssigner.TargetsCivilians(view, quantities, actorMentions, from, to);
         var roles = ActorRoleAssigner.Assign(view, actorMentions.Where(m => !m.Entry.IsCivilians).ToList(), violent, civilians);
 
         subType ??= cls switch
         {
-            TriggerClass.Territory => roles.Actor1 is { } a && ActorLexicon.Default.ByName.TryGetValue(a, out var e) && e.IsState
+            // ACLED's "government" is the Syrian state's forces; Turkey and its factions overtake territory as non-state actors do.
+            TriggerClass.Territory => roles.Actor1 is { } a && (a.StartsWith("Military Forces of Syria", StringComparison.Ordinal) || a.StartsWith("Police Forces of Syria", StringComparison.Ordinal))
                 ? AcledSubEventType.GovernmentRegainsTerritory
                 : AcledSubEventType.NonStateActorOvertakesTerritory,
             TriggerClass.Violence => civilians && roles.Actor2 == "Civilians (Syria)" ? AcledSubEventType.Attack : AcledSubEventType.ArmedClash,
@@ -125,6 +155,12 @@ internal static class EventAssembler
             return null;
         }
 
+        // A battle has two sides: when the text names only one, ACLED codes the other as an unidentified armed group.
+        if (subType.EventType == AcledEventType.Battles && roles.Actor1 is not null && roles.Actor2 is null)
+        {
+            roles = roles with { Actor2 = UnidentifiedGroup };
+        }
+
         var evidence = new Dictionary<string, TextSpan> { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);
         if (dateSpan is not null)
@@ -133,7 +169,7 @@ internal static class EventAssembler
         }
 
         var places = d.Sentences.SelectMany(s => s.Places).ToList();
-        var q = EventQuantities(quantities, subType.EventType != AcledEventType.StrategicDevelopments, evidence);
+        var q = EventQuantities(doc.IsDispatch ? view : null, quantities, subType.EventType != AcledEventType.StrategicDevelopments, evidence);
         Aggregate? aggregate = null;
         var incidents = (q.TryGetValue(Quantities.Names.Operations, out var ops) ? ops.Best : null)
                         ?? (q.TryGetValue("convoys", out var convoys) ? convoys.Best : null);
@@ -155,11 +191,7 @@ internal static class EventAssembler
             }
         }
 
-        if (tags.Count == 0 && cls == TriggerClass.Strategic && view.Slice(from, to).Contains("joint", StringComparison.OrdinalIgnoreCase))
-        {
-            tags = ["joint operation"];
-        }
-        else if (view.Slice(from, to).Contains("joint", StringComparison.OrdinalIgnoreCase) && !tags.Contains("joint operation"))
+        if (HasWord(view, from, to, JointWords) && !tags.Contains("joint operation"))
         {
             tags = [.. tags, "joint operation"];
         }
@@ -208,13 +240,14 @@ internal static class EventAssembler
         return (reportPeriod, null, days);
     }
 
-    private static Quantities EventQuantities(List<QuantityMention> mentions, bool violent, Dictionary<string, TextSpan> evidence)
+    private static Quantities EventQuantities(TokenView? view, List<QuantityMention> mentions, bool violent, Dictionary<string, TextSpan> evidence)
     {
         var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
         var coded = mentions.LastOrDefault(m => m.Coded && m.Name == Quantities.Names.Fatalities);
         if (coded is not null)
         {
-            result[Quantities.Names.Fatalities] = coded.Value;
+            var share = coded.Value.Best is { } total && view is not null ? SplitTotals.Share(view, total) : null;
+            result[Quantities.Names.Fatalities] = share is { } n ? Quantity.Exactly(n, coded.Value.Text) : coded.Value;
             evidence["fatalities"] = new TextSpan(coded.Start, coded.End);
         }
         else

@@ -33,10 +33,12 @@ public sealed class ExactNameGeocoder : IGeocoder
 
     public static ExactNameGeocoder Default { get; } = Load();
 
-    public IReadOnlyList<PlaceMatch> FindNames(string text)
+    public IReadOnlyList<PlaceMatch> FindNames(string text) => FindNames(text, Tokenizer.Tokenize(text));
+
+    public IReadOnlyList<PlaceMatch> FindNames(string text, Token[] tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokenize(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         var result = new List<PlaceMatch>();
         foreach (var m in _matcher.FindAll(text, tokens, 0, tokens.Length))
         {

@@ -12,6 +12,12 @@ public interface IGeocoder
     /// <summary>Every span of <paramref name="text"/> that names a known place (longest match first, no overlaps), in text order.</summary>
     IReadOnlyList<PlaceMatch> FindNames(string text);
 
+    /// <summary>
+    /// <see cref="FindNames(string)"/> over tokens the engine already has: a geocoder that matches tokens overrides
+    /// this to skip tokenising the text a second time.
+    /// </summary>
+    IReadOnlyList<PlaceMatch> FindNames(string text, Text.Token[] tokens) => FindNames(text);
+
     /// <summary>The location a place reference resolves to, or null when no candidate is good enough.</summary>
     Location? Resolve(PlaceQuery query);
 }

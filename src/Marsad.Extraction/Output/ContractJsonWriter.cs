@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Domain.Common;
@@ -79,16 +80,32 @@ public static class ContractJsonWriter
         w.WriteEndObject();
     }
 
+    // Non-ASCII text (Arabic names, typographic quotes) is written as UTF-8, not as \u escapes; output is never embedded in HTML.
+    private static readonly JsonWriterOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The contract JSON of one result as a string (one line unless <paramref name="indented"/>).</summary>
     public static string ToJson(ExtractionResult r, bool indented = false)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, indented ? Indented : Compact))
         {
             Write(w, r);
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Appends one result as one line of JSON Lines (compact JSON and a line feed) as UTF-8.</summary>
+    public static void WriteLine(IBufferWriter<byte> output, ExtractionResult r)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        using (var w = new Utf8JsonWriter(output, Compact))
+        {
+            Write(w, r);
+        }
+
+        output.Write("\n"u8);
     }
 
     private static void WriteEvent(Utf8JsonWriter w, ConflictEvent e)

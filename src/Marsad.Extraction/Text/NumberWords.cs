@@ -26,6 +26,12 @@ public static class NumberWords
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TensLookup = Tens.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalLookup = Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Every word a cardinal can start with ("one" ... "ninety").</summary>
+    internal static IEnumerable<string> CardinalWords => Units.Keys.Concat(Tens.Keys);
+
+    /// <summary>Every word an ordinal can start with ("first" ... "thirtieth", "twenty" of "twenty first").</summary>
+    internal static IEnumerable<string> OrdinalWords => Ordinals.Keys.Concat(Tens.Keys);
+
     /// <summary>A cardinal starting at token <paramref name="index"/>: its value and how many tokens it spans.</summary>
     public static bool TryCardinal(string text, ReadOnlySpan<Token> tokens, int index, out int value, out int count)
     {

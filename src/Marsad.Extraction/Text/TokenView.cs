@@ -1,17 +1,39 @@
 namespace Marsad.Extraction.Text;
 
 /// <summary>The clean text with its tokens, and the small token tests every recogniser needs.</summary>
-public sealed class TokenView(string text, Token[] tokens)
+public sealed class TokenView
 {
-    public string Text { get; } = text;
+    // Each token's case-insensitive hash, computed once so that every WordSet test is a bit test, not a string compare.
+    private readonly int[] _hashes;
 
-    public Token[] Tokens { get; } = tokens;
+    public TokenView(string text, Token[] tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        Text = text;
+        Tokens = tokens;
+        _hashes = new int[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            _hashes[i] = WordSet.Hash(text.AsSpan(tokens[i].Start, tokens[i].Length));
+        }
+    }
+
+    public string Text { get; }
+
+    public Token[] Tokens { get; }
 
     public int Count => Tokens.Length;
 
     public ReadOnlySpan<char> this[int i] => i >= 0 && i < Tokens.Length ? Text.AsSpan(Tokens[i].Start, Tokens[i].Length) : [];
 
     public bool Is(int i, string word) => i >= 0 && i < Tokens.Length && this[i].Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsAny(int i, WordSet words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return i >= 0 && i < Tokens.Length && words.Contains(this[i], _hashes[i]);
+    }
 
     public bool IsAny(int i, ReadOnlySpan<string> words)
     {

@@ -6,6 +6,16 @@ public class ActorTests
     [InlineData("On 4 April 2020, clashes took place between regime forces and ISIS in Sukhnah.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
     [InlineData("On 4 April 2020, unknown gunmen attacked an SDF checkpoint in Hajin.", "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")]
     [InlineData("On 4 April 2020, HTS clashed with the Turkistan Islamic Party near Saraqib.", "HTS: Hayat Tahrir al Sham", "TIP: Turkistan Islamic Party")]
+    [InlineData("On 3 May 2020, fighters of Hamza Brigade, which operate under OPS, exchanged fire with the SDF west of Tal Tamr.", "Operation Peace Spring", "QSD: Syrian Democratic Forces")]
+    [InlineData("On 3 May 2020, masked gunmen shot dead a sergeant of the regime's 4th Armored Division at his home in Nawa.", "Unidentified Armed Group (Syria)", "Military Forces of Syria (2000-) 4th Armored Division")]
+    [InlineData("On 3 May 2020, fighting broke out between regime troops and loyal militias, backed by Russian jets, and ISIS fighters in the desert east of Salamiyah.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, clashes erupted between Hamza Brigade and Sultan Murad Division in Afrin over a house.", "Hamza Brigade", "Sultan Murad Division")]
+    [InlineData("On 3 May 2020, the SDF, backed by Coalition helicopters, fought IS cells in Shuhayl.", "QSD: Syrian Democratic Forces", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, unknown gunmen, believed to be ISIS members, ambushed a regime patrol near Sukhnah.", "Islamic State (Syria)", "Military Forces of Syria (2000-)")]
+    [InlineData("On 3 May 2020, the SDF and IS fighters clashed in Diban.", "QSD: Syrian Democratic Forces", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, Turkish-backed Sultan Murad Division fighters clashed with the YPG near Tal Rifaat.", "Sultan Murad Division", "YPG: Peoples Protection Units")]
+    [InlineData("On 3 May 2020, regime troops battled the Islamic State near Sukhnah.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
+    [InlineData("On 3 May 2020, regime forces shelled rebel factions supported by HTS near Kabani.", "Military Forces of Syria (2000-)", "HTS: Hayat Tahrir al Sham")]
     public void Finds_both_sides(string text, string a, string b)
     {
         var e = Assert.Single(Extract.Run(text).Events);

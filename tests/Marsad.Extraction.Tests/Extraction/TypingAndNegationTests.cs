@@ -12,8 +12,22 @@ public class TypingAndNegationTests
     [InlineData("On 6 June 2021, regime forces regained control of Saraqib after clashes with rebels.", "Government regains territory")]
     [InlineData("On 6 June 2021, HTS took control of Sarmada after clashes with rebels.", "Non-state actor overtakes territory")]
     [InlineData("On 6 June 2021, the SDF kidnapped a man in Hajin.", "Abduction/forced disappearance")]
+    [InlineData("On 6 June 2021, Turkish-backed factions captured the village of Umm Shaifa from the SDF.", "Non-state actor overtakes territory")]
+    [InlineData("On 6 June 2021, regime troops captured two HTS fighters near Kafr Nabl.", "Armed clash")]
+    [InlineData("On 6 June 2021, rebels tried to capture a hill near Kabani but were repelled by regime forces.", "Armed clash")]
+    [InlineData("On 6 June 2021, the SDF and IS cells exchanged shelling near Diban.", "Armed clash")]
+    [InlineData("On 6 June 2021, the SDF arrested an IS emir in Shuhayl.", "Armed clash")]
+    [InlineData("On 6 June 2021, regime police arrested four young men at a checkpoint in Jasim.", "Arrests")]
     public void Types_by_acled_precedence(string text, string subType) =>
         Assert.Equal(subType, Assert.Single(Extract.Run(text).Events).SubEventType.Label);
+
+    [Fact]
+    public void A_battle_with_one_named_side_is_against_an_unidentified_group()
+    {
+        var e = Assert.Single(Extract.Run("On 6 June 2021, HTS fighters clashed with armed assailants near Sarmada.").Events);
+        Assert.Equal("HTS: Hayat Tahrir al Sham", e.Actor1);
+        Assert.Equal("Unidentified Armed Group (Syria)", e.Actor2);
+    }
 
     [Fact]
     public void A_denied_report_is_a_false_claim_not_an_event()

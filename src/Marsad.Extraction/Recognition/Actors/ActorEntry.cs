@@ -13,6 +13,15 @@ public sealed record ActorEntry(Actor Actor, string Kind, string Camp)
     public bool IsCivilians => Kind == "civilians";
 
     public bool IsState => Kind == "state";
+
+    /// <summary>
+    /// Which actor ACLED names first when several fight on one side: an operation room or umbrella over the factions
+    /// in it (4); a named group or state force (3); a generic one, "rebels", "Islamists", "gunmen" (2); the powers and
+    /// militias that back a side (Russia, Iran, the Coalition, pro-government militias: 1), coded as its associates.
+    /// </summary>
+    public int Primacy => Kind == "operation" ? 4
+        : Camp is "russia" or "iran" or "coalition" || Name == "Militia (Pro-Government)" ? 1
+        : Name is "Opposition Rebels (Syria)" or "Islamist Militia (Syria)" or "Unidentified Armed Group (Syria)" ? 2 : 3;
 }
 
 /// <summary>One written form of an actor; acronyms that are also English words ("IS") match case-sensitively.</summary>

@@ -42,7 +42,9 @@ public sealed class ActorLexicon
             var forms = cols[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var entry = new ActorEntry(new Actor(cols[0], forms.Select(f => f.TrimStart('='))), cols[1], cols[2]);
             entries.Add(entry);
-            foreach (var form in forms)
+            // Notes also use the canonical name itself, without its dates: "the Military Forces of Syria", "Syrian Democratic Forces".
+            var plain = PlainName(cols[0]);
+            foreach (var form in forms.Append(plain).Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 var caseSensitive = form[0] == '=';
                 var phrase = caseSensitive ? form[1..] : form;
@@ -51,6 +53,21 @@ public sealed class ActorLexicon
         }
 
         return new ActorLexicon(entries, new PhraseMatcher<ActorVariant>(variants));
+    }
+
+    // "Military Forces of Syria (2000-) 4th Armored Division" → "Military Forces of Syria 4th Armored Division"; "QSD: Syrian Democratic Forces" → "Syrian Democratic Forces".
+    private static string PlainName(string canonical)
+    {
+        var name = canonical;
+        var colon = name.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            name = name[(colon + 2)..];
+        }
+
+        var open = name.IndexOf(" (", StringComparison.Ordinal);
+        var close = open < 0 ? -1 : name.IndexOf(')', open);
+        return close < 0 ? name : (name[..open] + name[(close + 1)..]).Trim();
     }
 
     private static ActorLexicon Load()

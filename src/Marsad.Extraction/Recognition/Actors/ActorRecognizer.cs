@@ -26,7 +26,7 @@ public static class ActorRecognizer
             }
         }
 
-        return result;
+        return MentionMerger.Merge(view, result);
     }
 
     private static bool Accept(TokenView view, PhraseMatch<ActorVariant> m)

@@ -19,6 +19,9 @@ internal static class CalendarWords
     private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthLookup = Months.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, DayOfWeek>.AlternateLookup<ReadOnlySpan<char>> WeekdayLookup = Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Every month and weekday name.</summary>
+    public static IEnumerable<string> Names => Months.Keys.Concat(Weekdays.Keys);
+
     /// <summary>A month name; it must be capitalised, so the verbs "march" and "may" are not months.</summary>
     public static bool TryMonth(ReadOnlySpan<char> word, out int month)
     {

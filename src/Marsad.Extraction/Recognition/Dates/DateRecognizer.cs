@@ -11,6 +11,9 @@ namespace Marsad.Extraction.Recognition.Dates;
 /// </summary>
 public static class DateRecognizer
 {
+    // Every word a date can start with; any other word is passed over with one bit test (most words are not dates).
+    private static readonly WordSet Starters = new(CalendarWords.Names.Concat(NumberWords.OrdinalWords).Concat(["yesterday", "today", "this", "last", "the", "past"]));
+
     public static List<DateMention> Find(TokenView view, int from, int to, DateOnly? published)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -36,6 +39,11 @@ public static class DateRecognizer
     {
         mention = null;
         var t = v.Tokens;
+        if (t[i].Kind == TokenKind.Punctuation || (t[i].IsWord && !v.IsAny(i, Starters)))
+        {
+            return 0;
+        }
+
         var word = v[i];
 
         // DAY MONTH [YEAR] and "the DAYth of MONTH [YEAR]"

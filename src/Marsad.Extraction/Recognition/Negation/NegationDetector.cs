@@ -11,9 +11,10 @@ public readonly record struct SentenceStance(bool Denial, bool ReportsClaim, boo
 /// </summary>
 public static class NegationDetector
 {
-    private static readonly string[] DenialWords = ["untrue", "false", "fabricated", "baseless", "fake", "unfounded", "denied", "denies", "refuted", "debunked", "misleading", "rumours", "rumors", "incorrect", "groundless"];
-    private static readonly string[] ClaimWords = ["reports", "claimed", "claims", "claim", "circulated", "alleged", "allegations", "rumours", "rumors", "media", "news"];
-    private static readonly string[] CommentaryWords = ["stresses", "stressed", "appeals", "appeal", "urges", "urged", "warns", "warned", "remind", "calls", "renews", "renew", "demands", "condemns", "concerns", "worth"];
+    private static readonly WordSet DenialWords = new("untrue", "false", "fabricated", "baseless", "fake", "unfounded", "denied", "denies", "refuted", "debunked", "misleading", "rumours", "rumors", "incorrect", "groundless");
+    private static readonly WordSet ClaimWords = new("reports", "claimed", "claims", "claim", "circulated", "alleged", "allegations", "rumours", "rumors", "media", "news");
+    private static readonly WordSet CommentaryWords = new("stresses", "stressed", "appeals", "appeal", "urges", "urged", "warns", "warned", "remind", "calls", "renews", "renew", "demands", "condemns", "concerns", "worth");
+    private static readonly WordSet NegationWords = new("no", "not", "without", "never", "nor", "neither");
 
     public static SentenceStance Analyse(TokenView view, int from, int to)
     {
@@ -43,7 +44,7 @@ public static class NegationDetector
         ArgumentNullException.ThrowIfNull(view);
         for (var k = i - 1; k >= from && k >= i - 3; k--)
         {
-            if (view.IsAny(k, ["no", "not", "without", "never", "nor", "neither"]))
+            if (view.IsAny(k, NegationWords))
             {
                 return true;
             }

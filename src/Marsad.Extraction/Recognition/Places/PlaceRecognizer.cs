@@ -11,9 +11,14 @@ namespace Marsad.Extraction.Recognition.Places;
 /// </summary>
 public static class PlaceRecognizer
 {
-    private static readonly string[] PlaceNouns = ["town", "village", "city", "area", "neighbourhood", "neighborhood", "district", "camp", "hills", "hill", "axis", "front", "base", "field", "airport", "checkpoint", "desert", "farms", "plain", "subdistrict", "suburb", "outskirts"];
-    private static readonly string[] RegionNouns = ["countryside", "desert", "province", "governorate", "region", "countrysides", "badia", "outskirts"];
-    private static readonly string[] NearWords = ["near", "around", "outskirts", "vicinity", "close", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "between", "surroundings", "frontline", "axis", "outside"];
+    private static readonly WordSet PlaceNouns = new("town", "village", "city", "area", "neighbourhood", "neighborhood", "district", "camp", "hills", "hill", "axis", "front", "base", "field", "airport", "checkpoint", "desert", "farms", "plain", "subdistrict", "suburb", "outskirts");
+    private static readonly WordSet RegionNouns = new("countryside", "desert", "province", "governorate", "region", "countrysides", "badia", "outskirts");
+    private static readonly WordSet NearWords = new("near", "around", "outskirts", "vicinity", "close", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "between", "surroundings", "frontline", "axis", "outside");
+    private static readonly WordSet PlacePrepositions = new("in", "near", "of", "at");
+    private static readonly WordSet NearFillers = new("of", "the", "to", "in", "on", "areas", "area");
+    private static readonly WordSet WithinWords = new("in", "of", "the", "countryside", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "rural", "town", "village", "city", "area", "desert", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "province", "governorate", "near");
+    private static readonly WordSet NameParticles = new("al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell");
+    private static readonly WordSet NotPlaceWords = new("The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation");
 
     public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to)
     {
@@ -41,7 +46,7 @@ public static class PlaceRecognizer
         // Places the geocoder does not know, marked by the wording: "in X town", "the village of X".
         for (var i = from; i < to; i++)
         {
-            if (view.IsAny(i, ["in", "near", "of", "at"]) && view.IsCapitalised(i + 1) && !spans.Exists(s => s.First <= i + 1 && i + 1 < s.End))
+            if (view.IsAny(i, PlacePrepositions) && view.IsCapitalised(i + 1) && !spans.Exists(s => s.First <= i + 1 && i + 1 < s.End))
             {
                 var end = NameEnd(view, i + 1, to);
                 var marked = view.IsAny(end, PlaceNouns) || view.IsAny(i - 1, PlaceNouns) || view.IsAny(i, ["near"]) || view.IsAny(end, RegionNouns)
@@ -113,7 +118,7 @@ public static class PlaceRecognizer
                 return true;
             }
 
-            if (!v.IsAny(k, ["of", "the", "to", "in", "on", "areas", "area"]))
+            if (!v.IsAny(k, NearFillers))
             {
                 return false;
             }
@@ -140,7 +145,7 @@ public static class PlaceRecognizer
 
         for (var i = end; i < next.First; i++)
         {
-            if (!v.IsAny(i, ["in", "of", "the", "countryside", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "rural", "town", "village", "city", "area", "desert", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "province", "governorate", "near"]) && !v.IsPunct(i, ','))
+            if (!v.IsAny(i, WithinWords) && !v.IsPunct(i, ','))
             {
                 return null;
             }
@@ -152,7 +157,7 @@ public static class PlaceRecognizer
     private static int NameEnd(TokenView v, int i, int to)
     {
         var k = i;
-        while (k < to && k < i + 5 && (v.IsCapitalised(k) || (v.IsAny(k, ["al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell"]) && v.IsCapitalised(k + 1))))
+        while (k < to && k < i + 5 && (v.IsCapitalised(k) || (v.IsAny(k, NameParticles) && v.IsCapitalised(k + 1))))
         {
             k++;
         }
@@ -162,5 +167,5 @@ public static class PlaceRecognizer
 
     // Capitalised words after "in"/"of" that are not places: months, actors' generic words, days.
     private static bool IsNotPlace(TokenView v, int first, int end) =>
-        Dates.CalendarWordsAccess.IsMonth(v[first]) || v.IsAny(first, ["The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation"]);
+        Dates.CalendarWordsAccess.IsMonth(v[first]) || v.IsAny(first, NotPlaceWords);
 }

@@ -12,7 +12,23 @@ namespace Marsad.Extraction.Recognition.Quantities;
 /// </summary>
 public static class QuantityRecognizer
 {
-    private static readonly string[] Skippable = ["of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional"];
+    private static readonly WordSet Skippable = new("of", "the", "a", "an", "at", "least", "about", "around", "nearly", "almost", "approximately", "some", "more", "than", "over", "up", "to", "total", "another", "other", "further", "additional", "all", "his", "their", "its");
+    private static readonly WordSet RangeStarts = new("between", "either");
+    private static readonly WordSet RangeJoins = new("and", "or", "to");
+    private static readonly WordSet Possessives = new("his", "her");
+    private static readonly WordSet ActiveObjects = new("a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "several");
+    private static readonly WordSet Pronouns = new("him", "her");
+    private static readonly WordSet OfGroupWords = new("the", "'s", "regime", "pro", "its", "their");
+    private static readonly WordSet BareCountEnds = new("and", "others", "other", "people", "while", "as");
+    private static readonly WordSet NoneWords = new("no", "neither", "nor", "without");
+    private static readonly WordSet DeathNouns = new("fatalities", "fatality", "casualties", "deaths", "losses", "killed", "dead", "killings");
+    private static readonly WordSet NotUnitNouns = new("of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times");
+    private static readonly WordSet AuxiliaryWords = new("were", "was", "have", "had", "been", "reportedly", "also", "later", "all", "being", "got", "are");
+    private static readonly WordSet ApproximateWords = new("about", "around", "approximately", "roughly", "over", "some");
+
+    // Every word a count, a ceiling or a coded total can start with; any other word is passed over with one bit test.
+    private static readonly WordSet Starters = new(NumberWords.CardinalWords.Concat(QuantityWords.Vague.Keys).Concat(
+        ["coded", "casualties", "fatalities", "him", "her", "his", "between", "either", "no", "neither", "nor", "without", "not", "never", "nearly", "almost", "at", "more", "less", "fewer", "up", "about", "around", "approximately", "roughly", "over", "some", "a", "an"]));
 
     public static List<QuantityMention> Find(TokenView view, int from, int to)
     {
@@ -20,6 +36,12 @@ public static class QuantityRecognizer
         var found = new List<QuantityMention>();
         for (var i = from; i < to;)
         {
+            if (view.Tokens[i].Kind != TokenKind.Number && !view.IsAny(i, Starters))
+            {
+                i++;
+                continue;
+            }
+
             var consumed = TryCoded(view, i, from, to, found);
             if (consumed == 0)
             {
@@ -55,11 +77,11 @@ public static class QuantityRecognizer
             return 2;
         }
 
-        if (v.IsAny(i, ["no", "neither", "nor", "without"]) || (v.Is(i, "not") && v.Is(i + 1, "any")))
+        if (v.IsAny(i, NoneWords) || (v.Is(i, "not") && v.Is(i + 1, "any")))
         {
             for (var k = i + 1; k < to && k <= i + 6 && t[k].Kind != TokenKind.Punctuation; k++)
             {
-                if (v.IsAny(k, ["fatalities", "fatality", "casualties", "deaths", "losses", "killed", "dead", "killings"]) && !v.IsAny(k - 1, ["unknown"]))
+                if (v.IsAny(k, DeathNouns) && !v.IsAny(k - 1, ["unknown"]))
                 {
                     found.Add(new QuantityMention(t[i].Start, t[k].End, Names.Fatalities, Quantity.Exactly(0, v.Slice(i, k + 1)), true, i));
                     return k - i + 1;
@@ -123,6 +145,12 @@ public static class QuantityRecognizer
     private static int TryCount(TokenView v, int i, int from, int to, List<QuantityMention> found)
     {
         var t = v.Tokens;
+        if (v.IsAny(i, Pronouns) && i > from && !found.Exists(f => f.Name == Names.Fatalities) && ((QuantityWords.BeforeLookup.TryGetValue(v[i - 1], out var killed) && killed == Names.Fatalities) || (v.Is(i - 1, "shot") && v.Is(i + 1, "dead"))))
+        {
+            found.Add(new QuantityMention(t[i - 1].Start, t[i].End, Names.Fatalities, Quantity.Exactly(1, v.Slice(i - 1, i + 1)), false, i));
+            return 1;
+        }
+
         if (!ReadAmount(v, i, to, out var low, out var best, out var high, out var amountEnd, out var needsVerb))
         {
             return 0;
@@ -131,7 +159,16 @@ public static class QuantityRecognizer
         var name = NounAfter(v, amountEnd, to, out var nounAt);
         if (nounAt < 0)
         {
-            return amountEnd - i;
+            // "killing 4 and wounding 3 others": a bare count right after the verb counts persons.
+            var bare = amountEnd >= to || v.IsAny(amountEnd, BareCountEnds) || v.IsPunct(amountEnd, ',') || v.IsPunct(amountEnd, '.');
+            var harmedBefore = QuantityWords.BeforeLookup.TryGetValue(v[i - 1], out var harm) && harm is "fatalities" or "injured";
+            if (!bare || !harmedBefore)
+            {
+                return amountEnd - i;
+            }
+
+            name = "person";
+            nounAt = amountEnd - 1;
         }
 
         var verb = VerbBefore(v, i, from) ?? VerbAfter(v, nounAt + 1, to);
@@ -142,6 +179,17 @@ public static class QuantityRecognizer
         else if (name == "casualties" && verb is "fatalities")
         {
             name = "casualties";
+        }
+
+        // "killed an officer and his 5 escorts": a count coordinated with the previous one is counted the same way.
+        if (verb is null && name is "person" or null && Coordinated(v, i, found) is { } previous)
+        {
+            verb = previous;
+            name ??= previous;
+            if (name == "person")
+            {
+                name = previous;
+            }
         }
 
         if (name is null || (needsVerb && verb is null))
@@ -164,6 +212,15 @@ public static class QuantityRecognizer
         var t = v.Tokens;
         var kind = 0; // 0 exact, 1 at least, 2 nearly (ceiling), 3 up to
         var k = i;
+
+        // "between 15 and 17", "either 2 or 3": the smaller is the conservative count, the larger the ceiling.
+        if (v.IsAny(k, RangeStarts) && NumberWords.TryCardinal(v.Text, t, k + 1, out var from1, out var len1) && v.IsAny(k + 1 + len1, RangeJoins)
+            && NumberWords.TryCardinal(v.Text, t, k + 2 + len1, out var to1, out var len2) && to1 >= from1)
+        {
+            (low, best, high, end) = (from1, from1, to1, k + 2 + len1 + len2);
+            return true;
+        }
+
         if (v.IsAny(k, ["nearly", "almost"]))
         {
             kind = 2;
@@ -179,7 +236,7 @@ public static class QuantityRecognizer
             kind = 1;
             k += 3;
         }
-        else if (v.IsAny(k, ["about", "around", "approximately", "roughly", "over", "some"]) && k + 1 < to && t[k + 1].Kind == TokenKind.Number)
+        else if (v.IsAny(k, ApproximateWords) && k + 1 < to && t[k + 1].Kind == TokenKind.Number)
         {
             kind = 1;
             k++;
@@ -217,6 +274,13 @@ public static class QuantityRecognizer
             {
                 end++;
             }
+        }
+        else if (v.IsAny(k, Possessives) && kind == 0 && k + 1 < to && t[k + 1].IsWord && !NumberWords.TryCardinal(v.Text, t, k + 1, out _, out _))
+        {
+            // "and his escort": one person, counted only with a verb or a count it is coordinated with.
+            n = 1;
+            end = k + 1;
+            needsVerb = true;
         }
         else if (v.IsSequence(k, ["a", "number", "of"]) && kind == 0)
         {
@@ -260,7 +324,7 @@ public static class QuantityRecognizer
     private static string? NounAfter(TokenView v, int from, int to, out int nounAt)
     {
         nounAt = -1;
-        for (var k = from; k < to && k < from + 5; k++)
+        for (var k = from; k < to && k < from + 7; k++)
         {
             // "one of the dead" is part of a group already counted; "76 months of operations" counts months.
             // "2 of them": the pronoun stands for the persons counted.
@@ -276,7 +340,7 @@ public static class QuantityRecognizer
                 continue;
             }
 
-            if (v.Tokens[k].Kind != TokenKind.Word || v.IsAny(k, ["of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times"]))
+            if (v.Tokens[k].Kind != TokenKind.Word || v.IsAny(k, NotUnitNouns))
             {
                 return null;
             }
@@ -300,6 +364,17 @@ public static class QuantityRecognizer
         }
 
         return null;
+    }
+
+    private static string? Coordinated(TokenView v, int i, List<QuantityMention> found)
+    {
+        var and = v.IsAny(i - 1, Possessives) ? i - 2 : i - 1;
+        if (found.Count == 0 || !v.Is(and, "and") || found[^1].Name is not (Names.Fatalities or Names.Injured or Names.Arrested or Names.Abducted))
+        {
+            return null;
+        }
+
+        return v.TokenAt(found[^1].End) == and ? found[^1].Name : null;
     }
 
     private static string? VerbBefore(TokenView v, int i, int from)
@@ -329,14 +404,30 @@ public static class QuantityRecognizer
 
     private static string? VerbAfter(TokenView v, int from, int to)
     {
-        for (var k = from; k < to && k < from + 4; k++)
+        var limit = from + 4;
+        for (var k = from; k < to && k < limit; k++)
         {
             if (QuantityWords.AfterLookup.TryGetValue(v[k], out var name))
             {
-                return name;
+                // "a regime sniper killed a rebel": the counted person did the killing.
+                return k == from && (v.IsAny(k + 1, ActiveObjects) || (k + 1 < v.Count && v.Tokens[k + 1].Kind == TokenKind.Number)) ? null : name;
             }
 
-            if (!v.IsAny(k, ["were", "was", "have", "had", "been", "reportedly", "also", "later", "all", "being", "got", "are"]))
+            // "5 members of the Quds Brigade were killed": the group they belong to stands between count and verb.
+            if (k == from && v.Is(k, "of"))
+            {
+                var j = k + 1;
+                while (j < to && j < k + 7 && (v.IsCapitalised(j) || v.IsAny(j, OfGroupWords) || v.Tokens[j].Kind == TokenKind.Number))
+                {
+                    j++;
+                }
+
+                limit = j + 4;
+                k = j - 1;
+                continue;
+            }
+
+            if (!v.IsAny(k, AuxiliaryWords))
             {
                 return null;
             }

@@ -10,7 +10,7 @@ internal static class QuantityWords
             "elements", "element", "troops", "personnel", "gunmen", "gunman", "rebels", "rebel", "officers", "officer", "individuals",
             "individual", "youths", "youth", "suspects", "suspect", "boys", "boy", "girls", "girl", "recruits", "commanders", "commander",
             "residents", "shepherds", "shepherd", "farmers", "farmer", "conscripts", "jihadists", "others", "smugglers", "workers", "policemen",
-            "policeman", "guards", "guard", "staff", "escorts", "escort", "detective", "bodyguards", "companions", "relatives", "them", "cadres", "leader", "defector", "nationals", "citizens", "journalists", "journalist"]),
+            "policeman", "guards", "guard", "staff", "escorts", "escort", "detective", "bodyguards", "companions", "relatives", "them", "cadres", "leader", "defector", "nationals", "citizens", "journalists", "journalist", "attackers", "assailants", "cells", "militias", "guardsmen", "sergeant", "colonel", "lieutenant", "captain", "major", "general", "brigadier", "sniper", "snipers", "leaders", "emir", "volunteers", "mercenaries", "recruit", "smuggler", "driver", "drivers", "son", "sons", "brother", "brothers"]),
         ("fatalities", ["fatalities", "fatality", "deaths", "dead", "bodies", "body", "corpses", "killed", "lives"]),
         ("injured", ["injuries", "wounded", "injured"]),
         ("casualties", ["casualties", "casualty", "losses"]),
@@ -26,7 +26,7 @@ internal static class QuantityWords
 
     /// <summary>Verbs and nouns before a count that name what happened to persons: "killing 3", "the arrest of 52".</summary>
     public static readonly Dictionary<string, string> Before = Build(
-        ("fatalities", ["killing", "killed", "kill", "kills", "death", "deaths", "massacring", "executing", "executed", "execution", "beheading", "bodies"]),
+        ("fatalities", ["killing", "killed", "kill", "kills", "death", "deaths", "massacring", "executing", "executed", "execution", "beheading", "bodies", "body", "assassinated", "assassinating", "assassination", "sniped", "sniping", "dead"]),
         ("injured", ["injuring", "wounding", "injured", "wounded", "injure", "wound", "injury"]),
         ("arrested", ["arrest", "arresting", "arrested", "arrests", "detaining", "detained", "detention", "capturing", "captured", "capture", "rounding", "apprehending"]),
         ("abducted", ["abducting", "abducted", "abduction", "kidnapping", "kidnapped", "abduct", "kidnap"]),
