@@ -14,7 +14,7 @@ internal static class AcledBench
 {
     public static int Run(string[] args)
     {
-        var engine = new ExtractionEngine();
+        var engine = BenchEngine.Create();
         var dump = args.Length >= 2 && args[0] == "--dump-dev" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
         var field = args.Length >= 4 && args[2] == "--field" ? args[3] : null;
         var confusion = args.Length >= 2 && args[0] == "--confusion" ? new Confusion(args[1]) : null;

@@ -15,7 +15,7 @@ internal static class SeedBench
     public static int Run(string[] args)
     {
         var text = File.ReadAllText(SharedData.PathOf("seed", "coalition-76th-month.txt"));
-        var r = new ExtractionEngine().Extract(new DocumentInput(text, new DateOnly(2021, 1, 23), "SOHR"));
+        var r = BenchEngine.Create().Extract(new DocumentInput(text, new DateOnly(2021, 1, 23), "SOHR"));
         if (args.Contains("--json"))
         {
             Console.WriteLine(ContractJsonWriter.ToJson(r, indented: true));

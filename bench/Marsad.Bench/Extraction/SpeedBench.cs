@@ -27,7 +27,7 @@ internal static class SpeedBench
         var rows = SharedData.ReadCsv(SharedData.PathOf("data", "acled", "acled-syria-battles-2017-2023.csv"));
         var docs = rows.Take(limit).Select(r => new DocumentInput(r["notes"], DateOnly.ParseExact(r["event_date"], "dd MMMM yyyy", CultureInfo.InvariantCulture).AddDays(1))).ToArray();
         var mb = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
-        var engine = new ExtractionEngine();
+        var engine = BenchEngine.Create();
         var events = 0;
         foreach (var d in docs)
         {

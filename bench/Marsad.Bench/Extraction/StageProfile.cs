@@ -29,7 +29,7 @@ internal static class StageProfile
         var rows = SharedData.ReadCsv(SharedData.PathOf("data", "acled", "acled-syria-battles-2017-2023.csv"));
         var docs = rows.Take(limit).Select(r => new DocumentInput(r["notes"], DateOnly.ParseExact(r["event_date"], "dd MMMM yyyy", CultureInfo.InvariantCulture).AddDays(1))).ToArray();
         var mb = docs.Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
-        var engine = new ExtractionEngine();
+        var engine = BenchEngine.Create();
         foreach (var d in docs.Take(3000))
         {
             ContractJsonWriter.ToJson(engine.Extract(d));

@@ -9,7 +9,7 @@ internal static class UcdpBench
 {
     public static int Run(string[] args)
     {
-        var engine = new ExtractionEngine();
+        var engine = BenchEngine.Create();
         var rows = SharedData.ReadCsv(SharedData.PathOf("data", "ucdp", "ucdp-ged-syria-2016-2019.csv"));
         foreach (var (split, pick) in new (string, Func<Dictionary<string, string>, bool>)[] { ("dev 2016-2018", r => r["year"] != "2019"), ("test 2019", r => r["year"] == "2019") })
         {

@@ -5,7 +5,7 @@ namespace Marsad.Bench.Geocoding;
 
 /// <summary>
 /// The geocoder's own reading of a report's location, without the extraction engine: the names
-/// <see cref="IGeocoder.FindNames"/> finds; a governorate or district named as a region ("in Dara
+/// <see cref="IGeocoder.FindNames(string)"/> finds; a governorate or district named as a region ("in Dara
 /// countryside", "rural Idlib"), or failing that a governorate named beside another place, becomes the area
 /// the others must lie in; the first other name that resolves
 /// is the place, the region's point (precision 3) when none does. A floor for the end-to-end numbers.
