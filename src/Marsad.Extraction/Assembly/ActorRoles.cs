@@ -64,7 +64,7 @@ public static class ActorRoleAssigner
                 side = inSide1 ? 1 : 2;
                 if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 4 && !clauseBreak)))
                 {
-                    // "clashes between Hamza Brigade and Al Mu'tasim Brigade", "gunmen shot a former rebel": rivals of one
+                    // clashes between two named brigades, "gunmen shot a former rebel": rivals of one
                     // bloc, or of one kind, unless another bloc turns up.
                     sameBlocOpponent = m.Entry;
                 }
@@ -168,7 +168,7 @@ public static class ActorRoleAssigner
     }
 
     /// <summary>
-    /// A mention that is background, not a party: "a former rebel who had accepted a reconciliation agreement with the regime",
+    /// A mention that is background, not a party: a former rebel "who reconciled with the regime under an agreement",
     /// "who settled his status with the regime".
     /// </summary>
     public static bool IsBackground(TokenView view, ActorMention m)

@@ -18,7 +18,7 @@ public sealed class IngestExtractsTests
         source: Test Observatory
         ---
 
-        On February 16, International Coalition aircraft struck a farm near al-Mayadin in the eastern countryside of Deir ez-Zor, killing three ISIS members.
+        On February 16, International Coalition aircraft struck a farm near al-Mayadin, east of Deir ez-Zor city, killing three ISIS members.
         """;
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Marsad.Extraction.Tests.Extraction;
 public class ActorTests
 {
     [Theory]
-    [InlineData("On 4 April 2020, clashes took place between regime forces and ISIS in Sukhnah.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
+    [InlineData("Sukhnah, 4 April 2020: fighting erupted between regime forces and ISIS cells.", "Military Forces of Syria (2000-)", "Islamic State (Syria)")]
     [InlineData("On 4 April 2020, unknown gunmen attacked an SDF checkpoint in Hajin.", "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces")]
     [InlineData("On 4 April 2020, HTS clashed with the Turkistan Islamic Party near Saraqib.", "HTS: Hayat Tahrir al Sham", "TIP: Turkistan Islamic Party")]
     [InlineData("On 3 May 2020, fighters of Hamza Brigade, which operate under OPS, exchanged fire with the SDF west of Tal Tamr.", "Operation Peace Spring", "QSD: Syrian Democratic Forces")]
@@ -25,7 +25,7 @@ public class ActorTests
     [Fact]
     public void A_supporting_militia_is_an_associate_not_the_enemy()
     {
-        var e = Assert.Single(Extract.Run("On 4 April 2020, regime forces supported by pro-regime militias clashed with rebels near Saraqib.").Events);
+        var e = Assert.Single(Extract.Run("On 4 April 2020, regime forces and allied pro-regime militias clashed with rebels near Saraqib.").Events);
         Assert.Equal("Military Forces of Syria (2000-)", e.Actor1);
         Assert.Contains("Militia (Pro-Government)", e.AssocActor1);
         Assert.Equal("Opposition Rebels (Syria)", e.Actor2);

@@ -17,7 +17,7 @@ public class QuantityTests
     [InlineData("On 2 May 2020, clashes took place in Homs city, killing several fighters.", 3)]
     [InlineData("On 2 May 2020, rebels clashed with regime forces in Kabani. Total fatalities coded to 9 and split between the three events with 5 coded to Kabani, 2 to Tardin and 2 to Sallur.", 5)]
     [InlineData("On 2 May 2020, rebels clashed with regime forces in Tardin, near Kabani. Total fatalities coded to 9 and split between the three events with 5 coded to Kabani, 2 to Tardin and 2 to Sallur.", 2)]
-    [InlineData("On 2 May 2020, regime forces clashed with rebels in Kabani and Tardin. Unknown fatalities coded as 10 and split evenly between the two events.", 5)]
+    [InlineData("On 2 May 2020, regime forces clashed with rebels in Kabani and Tardin. Unknown fatalities coded as 14 and split evenly between the two events.", 7)]
     [InlineData("On 2 May 2020, 6 members of the Quds Brigade were killed by gunmen near Palmyra.", 6)]
     [InlineData("On 2 May 2020, rebels targeted a regime post near Kabani with a guided missile, killing 4 and wounding 2 others.", 4)]
     [InlineData("On 2 May 2020, gunmen stopped a car near Jasim and shot him dead.", 1)]

@@ -7,8 +7,8 @@ namespace Marsad.Extraction.Recognition.Quantities;
 /// <summary>
 /// Finds counts in one sentence and names them: "killing 3 QSD fighters" (fatalities), "the arrest of 52 people"
 /// (arrested), "240 trucks" (vehicles), "nearly 60 ISIS prisoners", "dozens of civilians", "has not exceeded ten"
-/// (a ceiling on the last thing counted), and coders' totals ("2 fatalities.", "Unknown fatalities coded as 10",
-/// "No fatalities were reported", "Casualties unknown").
+/// (a ceiling on the last thing counted), and the coder's closing totals (a bare "N fatalities.", an unknown toll
+/// "coded as" N, none reported, casualties unknown).
 /// </summary>
 public static class QuantityRecognizer
 {
@@ -59,8 +59,8 @@ public static class QuantityRecognizer
         return found;
     }
 
-    // Coders' totals: "Unknown fatalities coded as 10", "Total fatalities coded to 46", "No fatalities were reported",
-    // "Neither injuries nor fatalities were reported", "Casualties unknown".
+    // The coder's closing totals: an unknown toll "coded as" N, a total "coded to" N, no fatalities reported,
+    // neither injuries nor deaths reported, casualties unknown.
     private static int TryCoded(TokenView v, int i, int from, int to, List<QuantityMention> found)
     {
         var t = v.Tokens;

@@ -3,8 +3,8 @@ using Marsad.Extraction.Text;
 namespace Marsad.Extraction.Recognition.Quantities;
 
 /// <summary>
-/// ACLED spreads one reported toll over the events of several places and says how: "Total fatalities coded to 10
-/// and split between the 3 events with 4 coded to A, 3 to B, and 3 to C", "split evenly between the two events".
+/// ACLED spreads one reported toll over the events of several places and says how: a total "coded to" N that is
+/// "split between" the events with so many "coded to" each place, or split "evenly" between them.
 /// A note describes its own place first, so the share of the listed place named earliest in the note is this event's.
 /// </summary>
 internal static class SplitTotals
