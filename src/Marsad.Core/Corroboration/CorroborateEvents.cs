@@ -65,11 +65,6 @@ public sealed class CorroborateEvents(IMarsadStore store, CorroborationOptions o
     /// <summary>The event with the grade its documents' sources and its reports' attributions give, unless an editor fixed it.</summary>
     internal async Task<ConflictEvent> WithGradeAsync(ConflictEvent e, IEnumerable<string?> attributions, CancellationToken cancellationToken)
     {
-        if (e.GradeFixed)
-        {
-            return e;
-        }
-
         var sources = await store.Events.SourceNamesAsync(e.DocumentIds, cancellationToken);
         return Graded(e, sources, attributions);
     }

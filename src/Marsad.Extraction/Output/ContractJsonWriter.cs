@@ -25,34 +25,10 @@ public static class ContractJsonWriter
         w.WriteNumber("clean_text_length", r.Document.CleanTextLength);
         w.WriteEndObject();
 
-        w.WriteStartArray("events");
-        foreach (var e in r.Events)
-        {
-            WriteEvent(w, e);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("claims");
-        foreach (var c in r.Claims)
-        {
-            WriteClaim(w, c);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("persons");
-        foreach (var p in r.Persons)
-        {
-            WritePerson(w, p);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("allegations");
-        foreach (var a in r.Allegations)
-        {
-            WriteAllegation(w, a);
-        }
-
-        w.WriteEndArray();
+        WriteArray(w, "events", r.Events, WriteEvent);
+        WriteArray(w, "claims", r.Claims, WriteClaim);
+        WriteArray(w, "persons", r.Persons, WritePerson);
+        WriteArray(w, "allegations", r.Allegations, WriteAllegation);
         w.WriteStartArray("checks");
         foreach (var c in r.Checks)
         {
@@ -354,6 +330,17 @@ public static class ContractJsonWriter
         foreach (var v in values)
         {
             w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            write(w, item);
         }
 
         w.WriteEndArray();
