@@ -27,7 +27,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             }
         }
 
-        var sources = await SourcesAsync(connection, rows.Select(r => r.Event.Id).ToList(), role, cancellationToken);
+        var sources = await RecordSourceNames.ForAsync(connection, "event", [.. rows.Select(r => r.Event.Id)], role, cancellationToken);
         return [.. rows.Select(r => new EventListItem(r.Event, r.Version, sources.TryGetValue(r.Event.Id, out var s) ? s : []))];
     }
 
@@ -177,48 +177,6 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         command.AddParameter("@limit", Math.Max(1, query.Limit));
         command.CommandText = sql.ToString();
         return command;
-    }
-
-    /// <summary>Each event's sources by name, with confidential ones masked unless the role may see them.</summary>
-    private static async Task<Dictionary<Guid, IReadOnlyList<string>>> SourcesAsync(DbConnection connection, List<Guid> ids, Role role, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<Guid, IReadOnlyList<string>>();
-        foreach (var chunk in ids.Chunk(500))
-        {
-            await using var command = connection.CreateCommand();
-            var names = chunk.Select((_, i) => "@e" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-            command.CommandText = $"""
-                SELECT rd.record_id, s.name, COALESCE(s.confidential, 0)
-                FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
-                WHERE rd.record_kind = 'event' AND rd.record_id IN ({string.Join(", ", names)})
-                """;
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                command.AddParameter(names[i], chunk[i].ToString("D"));
-            }
-
-            var found = new Dictionary<Guid, SortedSet<string>>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = Guid.Parse(reader.GetString(0));
-                var name = reader.GetStringOrNull(1) ?? "unnamed source";
-                var confidential = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0;
-                if (!found.TryGetValue(id, out var set))
-                {
-                    found[id] = set = new SortedSet<string>(StringComparer.Ordinal);
-                }
-
-                set.Add(confidential && !role.SeesConfidentialSources() ? RoleRules.ConfidentialSourceName : name);
-            }
-
-            foreach (var (id, set) in found)
-            {
-                result[id] = [.. set];
-            }
-        }
-
-        return result;
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

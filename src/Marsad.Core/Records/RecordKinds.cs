@@ -8,8 +8,6 @@ namespace Marsad.Core.Records;
 /// <summary>The four kinds of reviewed record: events, claims, persons and allegations.</summary>
 internal static class RecordKinds
 {
-    private static readonly IReadOnlyList<KeyValuePair<string, object?>> NoColumns = [];
-
     public static RecordKind Events { get; } = new(
         typeof(ConflictEvent), "event", "events",
         r => ((ConflictEvent)r).Id,
@@ -19,22 +17,33 @@ internal static class RecordKinds
 
     public static RecordKind Claims { get; } = new(
         typeof(Claim), "claim", "claims",
-        r => ((Claim)r).Id, r => Name(((Claim)r).Status), r => ((Claim)r).DocumentIds, _ => NoColumns);
+        r => ((Claim)r).Id, r => Name(((Claim)r).Status), r => ((Claim)r).DocumentIds, r => ClaimColumns((Claim)r));
 
     public static RecordKind Persons { get; } = new(
         typeof(Person), "person", "persons",
-        r => ((Person)r).Id, r => Name(((Person)r).ReviewStatus), r => ((Person)r).DocumentIds, _ => NoColumns);
+        r => ((Person)r).Id, r => Name(((Person)r).ReviewStatus), r => ((Person)r).DocumentIds, r => PersonColumns((Person)r));
 
     public static RecordKind Allegations { get; } = new(
         typeof(Allegation), "allegation", "allegations",
-        r => ((Allegation)r).Id, r => Name(((Allegation)r).ReviewStatus), r => ((Allegation)r).DocumentIds, _ => NoColumns);
+        r => ((Allegation)r).Id, r => Name(((Allegation)r).ReviewStatus), r => ((Allegation)r).DocumentIds, r => AllegationColumns((Allegation)r));
 
     public static IReadOnlyList<RecordKind> All { get; } = [Events, Claims, Persons, Allegations];
 
     public static RecordKind For(Type type) =>
         All.FirstOrDefault(k => k.ClrType == type) ?? throw new NotSupportedException($"{type.Name} is not a kind of record Marsad stores");
 
-    private static string Name(EventStatus status) => System.Text.Json.JsonSerializer.Serialize(status, MarsadJson.Options).Trim('"');
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<KeyValuePair<string, object?>> PersonColumns(Person p) =>
+        [new("name", p.Name), new("person_status", Name(p.Status)), new("merged_into", p.MergedInto?.ToString("D"))];
+
+    private static IReadOnlyList<KeyValuePair<string, object?>> ClaimColumns(Claim c) =>
+        [new("verdict", Name(c.Verdict)), new("claim_date", c.Date is { } d ? Iso(d) : null), new("merged_into", c.MergedInto?.ToString("D"))];
+
+    private static IReadOnlyList<KeyValuePair<string, object?>> AllegationColumns(Allegation a) =>
+        [new("investigation_status", Name(a.Status)), new("alleged_on", Iso(a.AllegedOn)), new("merged_into", a.MergedInto?.ToString("D"))];
 
     private static IReadOnlyList<KeyValuePair<string, object?>> EventColumns(ConflictEvent e) =>
     [

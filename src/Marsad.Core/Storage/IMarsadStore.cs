@@ -3,6 +3,7 @@ using Marsad.Core.Documents;
 using Marsad.Core.Events;
 using Marsad.Core.Extract;
 using Marsad.Core.Records;
+using Marsad.Core.Registers;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
 
@@ -28,6 +29,9 @@ public interface IMarsadStore
     ISourceStore Sources { get; }
 
     IExtractionStore Extractions { get; }
+
+    /// <summary>The persons, claims and allegations registers as a role sees them.</summary>
+    IRegisterQueries Registers { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

@@ -3,6 +3,7 @@ using Marsad.Core.Documents;
 using Marsad.Core.Events;
 using Marsad.Core.Extract;
 using Marsad.Core.Records;
+using Marsad.Core.Registers;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
 using Marsad.Core.Storage.Sqlite;
@@ -26,6 +27,7 @@ public sealed class MarsadStore : IMarsadStore
         Events = new EventQueries(dialect);
         Sources = new SourceStore(dialect, time);
         Extractions = new ExtractionStore(dialect, time);
+        Registers = new RegisterQueries(dialect);
     }
 
     public DatabaseTarget Target { get; }
@@ -41,6 +43,8 @@ public sealed class MarsadStore : IMarsadStore
     public ISourceStore Sources { get; }
 
     public IExtractionStore Extractions { get; }
+
+    public IRegisterQueries Registers { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when

@@ -50,9 +50,51 @@ public sealed record Allegation
 
     public ImmutableArray<Guid> DocumentIds { get; init => field = value.IsDefault ? throw new DomainException("allegation: document ids must not be default") : value; } = [];
 
+    /// <summary>Sources named by hand (an NGO report, a witness network) beside the documents linked.</summary>
+    public ImmutableArray<string> Sources { get; init => field = value.IsDefault || value.Any(string.IsNullOrWhiteSpace) ? throw new DomainException("allegation: a source is blank") : value; } = [];
+
+    public ImmutableArray<Guid> EventIds { get; init => field = value.IsDefault ? throw new DomainException("allegation: event ids must not be default") : value; } = [];
+
+    /// <summary>Set when an editor merged this allegation into another that records the same violation.</summary>
+    public Guid? MergedInto { get; init; }
+
+    /// <summary>When the violation was alleged to have happened: the date given, else the first history step's.</summary>
+    public DateOnly AllegedOn => Date?.Start ?? History[0].Since;
+
     public bool Equals(Allegation? other) => other is not null && Id == other.Id && Summary == other.Summary && Kind == other.Kind && Date == other.Date
         && Location == other.Location && AllegedPerpetrator == other.AllegedPerpetrator && Quantities.Equals(other.Quantities)
-        && History.SequenceEqual(other.History) && Evidence == other.Evidence && ReviewStatus == other.ReviewStatus && DocumentIds.SequenceEqual(other.DocumentIds);
+        && History.SequenceEqual(other.History) && Evidence == other.Evidence && ReviewStatus == other.ReviewStatus && DocumentIds.SequenceEqual(other.DocumentIds)
+        && Sources.SequenceEqual(other.Sources) && EventIds.SequenceEqual(other.EventIds) && MergedInto == other.MergedInto;
 
     public override int GetHashCode() => HashCode.Combine(Id, Summary, Status);
+
+    /// <summary>The allegation after a new investigation step (appended; it may not be dated before the last one).</summary>
+    public Allegation WithStep(InvestigationStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return this with { History = History.Add(step) };
+    }
+
+    /// <summary>
+    /// Whole months from <see cref="AllegedOn"/> to <paramref name="today"/> during which no investigation was opened:
+    /// null once one was (under investigation, responsibility acknowledged); a closed case stops the count on the day
+    /// it closed. Computed from the history and the caller's clock, never stored.
+    /// </summary>
+    public int? MonthsWithoutInvestigation(DateOnly today)
+    {
+        if (History.Any(s => s.Status is InvestigationStatus.UnderInvestigation or InvestigationStatus.ResponsibilityAcknowledged))
+        {
+            return null;
+        }
+
+        var end = History.FirstOrDefault(s => s.Status == InvestigationStatus.Closed)?.Since ?? today;
+        return WholeMonths(AllegedOn, end);
+    }
+
+    /// <summary>Whole calendar months from <paramref name="from"/> to <paramref name="to"/> (0 when <paramref name="to"/> is earlier).</summary>
+    public static int WholeMonths(DateOnly from, DateOnly to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
+        return Math.Max(0, months);
+    }
 }

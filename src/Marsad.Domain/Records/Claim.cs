@@ -19,8 +19,20 @@ public sealed record Claim
     /// <summary>When the claim was made or reported, if known.</summary>
     public DateOnly? Date { get; init; }
 
-    /// <summary>Why the verdict is what it is.</summary>
+    /// <summary>Why the verdict is what it is: the evidence for it, in words.</summary>
     public string? VerdictReason { get; init; }
+
+    /// <summary>Where the claim was made or what place it is about, if stated.</summary>
+    public Location? Place { get; init; }
+
+    /// <summary>Who decided the verdict (an editor, or the source whose finding it is).</summary>
+    public string? VerdictBy { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
+    /// <summary>When the verdict was decided.</summary>
+    public DateOnly? VerdictOn { get; init; }
+
+    /// <summary>Set when an editor merged this claim into another that records the same statement.</summary>
+    public Guid? MergedInto { get; init; }
 
     public Evidence Evidence { get; init => field = value ?? throw new DomainException("claim: evidence must not be null"); } = Evidence.None;
 
@@ -32,7 +44,8 @@ public sealed record Claim
 
     public bool Equals(Claim? other) => other is not null && Id == other.Id && Claimant == other.Claimant && Statement == other.Statement
         && Verdict == other.Verdict && Date == other.Date && VerdictReason == other.VerdictReason && Evidence == other.Evidence
-        && Status == other.Status && DocumentIds.SequenceEqual(other.DocumentIds) && EventIds.SequenceEqual(other.EventIds);
+        && Status == other.Status && DocumentIds.SequenceEqual(other.DocumentIds) && EventIds.SequenceEqual(other.EventIds)
+        && Place == other.Place && VerdictBy == other.VerdictBy && VerdictOn == other.VerdictOn && MergedInto == other.MergedInto;
 
     public override int GetHashCode() => HashCode.Combine(Id, Claimant, Statement, Verdict);
 

@@ -30,10 +30,61 @@ public sealed record Person
 
     public DateSpan? LastSeen { get; init; }
 
+    /// <summary>Where the person was last seen: an exact place, sensitive (see <see cref="PersonFields"/>).</summary>
     public Location? LastSeenAt { get; init; }
+
+    /// <summary>The name in Arabic script, if known.</summary>
+    public string? ArabicName { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
+    /// <summary>Sensitive.</summary>
+    public DateOnly? DateOfBirth { get; init; }
+
+    /// <summary>Family members, their situation; sensitive.</summary>
+    public string? FamilyDetails { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
+    /// <summary>How to reach the family or a representative; sensitive.</summary>
+    public string? Contacts { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
+    /// <summary>
+    /// The status history, oldest first (abducted, last seen, released, confirmed dead, remains found); dated steps
+    /// never go back in time. Empty for records made before histories were kept: <see cref="Status"/> alone then.
+    /// </summary>
+    public ImmutableArray<PersonStatusStep> History
+    {
+        get;
+        init
+        {
+            DomainException.ThrowIf(value.IsDefault, "person: history must not be default");
+            DomainException.ThrowIf(value.Any(s => s is null), "person: a history step is missing");
+            DateOnly? previous = null;
+            foreach (var step in value)
+            {
+                if (step.When is { } when)
+                {
+                    DomainException.ThrowIf(previous is { } p && when.Start < p, $"person: history step '{step.Status}' ({when.Start:yyyy-MM-dd}) is dated before the step before it");
+                    previous = when.Start;
+                }
+            }
+
+            field = value;
+        }
+    } = [];
 
     /// <summary>True until an editor marks the record public.</summary>
     public bool Sensitive { get; init; } = true;
+
+    /// <summary>Sensitive fields (<see cref="PersonFields"/>) an editor released to everyone while the record stays sensitive.</summary>
+    public ImmutableArray<string> PublicFields
+    {
+        get;
+        init => field = value.IsDefault ? throw new DomainException("person: public fields must not be default")
+            : value.FirstOrDefault(f => !PersonFields.Sensitive.Contains(f)) is { } unknown
+                ? throw new DomainException($"person: '{unknown}' is not a sensitive field ({string.Join(", ", PersonFields.Sensitive.Order(StringComparer.Ordinal))})")
+                : value;
+    } = [];
+
+    /// <summary>Set when an editor merged this record into another (a duplicate); the other carries its names, links and history.</summary>
+    public Guid? MergedInto { get; init; }
 
     public Evidence Evidence { get; init => field = value ?? throw new DomainException("person: evidence must not be null"); } = Evidence.None;
 
@@ -46,7 +97,29 @@ public sealed record Person
     public bool Equals(Person? other) => other is not null && Id == other.Id && Name == other.Name && Aliases.SequenceEqual(other.Aliases)
         && Status == other.Status && GroupSize == other.GroupSize && Fate == other.Fate && HeldBy == other.HeldBy
         && LastSeen == other.LastSeen && LastSeenAt == other.LastSeenAt && Sensitive == other.Sensitive && Evidence == other.Evidence
-        && ReviewStatus == other.ReviewStatus && DocumentIds.SequenceEqual(other.DocumentIds) && EventIds.SequenceEqual(other.EventIds);
+        && ReviewStatus == other.ReviewStatus && DocumentIds.SequenceEqual(other.DocumentIds) && EventIds.SequenceEqual(other.EventIds)
+        && ArabicName == other.ArabicName && DateOfBirth == other.DateOfBirth && FamilyDetails == other.FamilyDetails && Contacts == other.Contacts
+        && History.SequenceEqual(other.History) && PublicFields.SequenceEqual(other.PublicFields) && MergedInto == other.MergedInto;
 
     public override int GetHashCode() => HashCode.Combine(Id, Name, Status);
+
+    /// <summary>
+    /// The person after a new status step: the step is appended, <see cref="Status"/> becomes its status, and a
+    /// dated or placed sighting (abducted, detained, missing) becomes the last seen date and place.
+    /// </summary>
+    public Person WithStep(PersonStatusStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var sighting = step.Status is PersonStatus.Abducted or PersonStatus.Detained or PersonStatus.Missing;
+        return this with
+        {
+            History = History.Add(step),
+            Status = step.Status,
+            LastSeen = sighting && step.When is not null ? step.When : LastSeen,
+            LastSeenAt = sighting && step.Place is not null ? step.Place : LastSeenAt,
+        };
+    }
+
+    /// <summary>Whether <paramref name="field"/> (one of <see cref="PersonFields"/>) may be shown to those who are not editors.</summary>
+    public bool IsReleased(string field) => !Sensitive || PublicFields.Contains(field);
 }

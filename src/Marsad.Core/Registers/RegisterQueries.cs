@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Marsad.Core.Access;
+using Marsad.Core.Records;
+using Marsad.Core.Registers.Persons;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Records;
+
+namespace Marsad.Core.Registers;
+
+/// <summary>Register listings over ADO.NET: the role's rules in SQL (published only), in masking and in source names.</summary>
+internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
+{
+    public async Task<IReadOnlyList<RegisterItem<T>>> ListAsync<T>(RegisterQuery query, Role role, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var kind = RecordKinds.For(typeof(T));
+        var sql = new StringBuilder($"SELECT payload, version FROM {kind.Table} WHERE 1 = 1");
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        if (!query.IncludeMerged)
+        {
+            sql.Append(" AND merged_into IS NULL");
+        }
+
+        if (!role.SeesUnpublished())
+        {
+            sql.Append(" AND status = 'published'");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND {StatusColumn(kind)} = @status");
+            command.AddParameter("@status", query.Status.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            // Searching the payload would let the public find people by a withheld field; below editor, names only.
+            var column = typeof(T) == typeof(Person) && !role.SeesSensitivePersonFields() ? "name" : "payload";
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} LIKE @text ESCAPE '\\'");
+            command.AddParameter("@text", "%" + EscapeLike(query.Text.Trim()) + "%");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {OrderColumn(kind)}, id LIMIT @limit");
+        command.AddParameter("@limit", Math.Max(1, query.Limit));
+        command.CommandText = sql.ToString();
+        return await ReadAsync<T>(connection, command, kind, role, cancellationToken);
+    }
+
+    public async Task<RegisterItem<T>?> FindAsync<T>(string idOrPrefix, Role role, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idOrPrefix);
+        var kind = RecordKinds.For(typeof(T));
+        var key = idOrPrefix.Trim().ToLowerInvariant();
+        if (key.Length < 6)
+        {
+            throw new ArgumentException($"'{idOrPrefix}': give the id or at least its first 6 characters", nameof(idOrPrefix));
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT payload, version FROM {kind.Table} WHERE id LIKE @prefix ESCAPE '\\'{(role.SeesUnpublished() ? "" : " AND status = 'published'")} LIMIT 2";
+        command.AddParameter("@prefix", EscapeLike(key) + "%");
+        var found = await ReadAsync<T>(connection, command, kind, role, cancellationToken);
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0],
+            _ => throw new ArgumentException($"'{idOrPrefix}' starts more than one {kind.EntityType} id; give more characters", nameof(idOrPrefix)),
+        };
+    }
+
+    private static async Task<IReadOnlyList<RegisterItem<T>>> ReadAsync<T>(DbConnection connection, DbCommand command, RecordKind kind, Role role, CancellationToken cancellationToken) where T : class
+    {
+        var rows = new List<(T Record, long Version)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((JsonSerializer.Deserialize<T>(reader.GetString(0), MarsadJson.Options)!, reader.GetInt64(1)));
+            }
+        }
+
+        var sources = await RecordSourceNames.ForAsync(connection, kind.EntityType, [.. rows.Select(r => kind.Id(r.Record))], role, cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var (record, withheld) = r.Record is Person person ? Mask<T>(person, role) : (r.Record, (IReadOnlyList<string>)[]);
+            return new RegisterItem<T>(record, r.Version, sources.TryGetValue(kind.Id(r.Record), out var s) ? s : [], withheld);
+        })];
+    }
+
+    private static (T Record, IReadOnlyList<string> Withheld) Mask<T>(Person person, Role role)
+    {
+        var (masked, withheld) = PersonMask.For(person, role);
+        return ((T)(object)masked, withheld);
+    }
+
+    private static string StatusColumn(RecordKind kind) => kind.EntityType switch
+    {
+        "person" => "person_status",
+        "claim" => "verdict",
+        "allegation" => "investigation_status",
+        _ => "status",
+    };
+
+    private static string OrderColumn(RecordKind kind) => kind.EntityType switch
+    {
+        "person" => "name COLLATE NOCASE",
+        "claim" => "claim_date",
+        "allegation" => "alleged_on",
+        _ => "updated_at",
+    };
+
+    private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
