@@ -29,6 +29,9 @@ public static class MarsadCli
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
         root.Subcommands.Add(ExtractCommand.Create(env));
+        root.Subcommands.Add(PersonsCommand.Create(globals, env));
+        root.Subcommands.Add(ClaimsCommand.Create(globals, env));
+        root.Subcommands.Add(AllegationsCommand.Create(globals, env));
         return root;
     }
 
