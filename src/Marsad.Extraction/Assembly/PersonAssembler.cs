@@ -63,6 +63,12 @@ internal static class PersonAssembler
         }
 
         var name = v.Slice(from, to);
+        // "father Paolo ...": a title written in lower case mid-sentence heads the name, so it takes a capital.
+        if (v.IsAny(from, ["father", "bishop", "sheikh"]) && v.IsCapitalised(from + 1))
+        {
+            name = char.ToUpperInvariant(name[0]) + name[1..];
+        }
+
         Quantity? group = null;
         if (QuantityWords.VagueLookup.TryGetValue(v[from], out var vague) && v.Is(from + 1, "of"))
         {
@@ -87,6 +93,8 @@ internal static class PersonAssembler
             GroupSize = group,
             Fate = "unknown",
             HeldBy = heldBy,
+            // The register's history starts where the report leaves them: missing, undated, fate unknown.
+            History = [new PersonStatusStep(PersonStatus.Missing, null, null, "fate unknown")],
             Evidence = new Evidence([new("person", new TextSpan(start, end))]),
         });
     }
