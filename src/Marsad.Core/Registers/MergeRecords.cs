@@ -82,9 +82,12 @@ public sealed class MergeRecords(IMarsadStore store)
         var found = await store.Records.GetManyAsync<T>([keep, duplicate], cancellationToken);
         var kept = found.TryGetValue(keep, out var k) ? k : throw new RecordNotFoundException($"no {typeof(T).Name.ToLowerInvariant()} with id {keep}");
         var other = found.TryGetValue(duplicate, out var d) ? d : throw new RecordNotFoundException($"no {typeof(T).Name.ToLowerInvariant()} with id {duplicate}");
-        if (mergedInto(kept.Value) is { } a || mergedInto(other.Value) is { } b)
+        foreach (var (id, record) in new[] { (keep, kept.Value), (duplicate, other.Value) })
         {
-            throw new ArgumentException($"{(mergedInto(kept.Value) is not null ? keep : duplicate)} was already merged into another record; merge into that one");
+            if (mergedInto(record) is { } into)
+            {
+                throw new ArgumentException($"{id:D} was already merged into {into:D}; merge with that one");
+            }
         }
 
         var (newKept, newMerged) = merge(kept.Value, other.Value);

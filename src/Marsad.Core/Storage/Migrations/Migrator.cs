@@ -7,7 +7,9 @@ namespace Marsad.Core.Storage.Migrations;
 
 /// <summary>
 /// Versioned schema migrations: embedded scripts named <c>NNNN_name.sql</c> per engine, each applied
-/// once, in order, in its own transaction, and recorded in <c>schema_migrations</c>.
+/// once, in order, in its own transaction, and recorded in <c>schema_migrations</c>. A script is applied when its
+/// version is not recorded, not only when it is above the highest: branches take numbers in advance, so a
+/// database may meet 0006 before 0005 arrives, and 0005 must still run then.
 /// </summary>
 public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
 {
@@ -33,7 +35,7 @@ public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
         {
             await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
             // Another process may have migrated while we waited for the write lock.
-            if (version <= await CurrentVersionAsync(connection, tx, cancellationToken))
+            if (await IsAppliedAsync(connection, tx, version, cancellationToken))
             {
                 await tx.RollbackAsync(cancellationToken);
                 continue;
@@ -53,6 +55,15 @@ public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
         }
 
         return new MigrationReport(from, await CurrentVersionAsync(connection, null, cancellationToken), applied);
+    }
+
+    private static async Task<bool> IsAppliedAsync(DbConnection connection, DbTransaction tx, int version, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = @v";
+        command.AddParameter("@v", version);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? tx, CancellationToken cancellationToken)
