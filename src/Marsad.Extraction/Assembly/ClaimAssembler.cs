@@ -68,6 +68,7 @@ internal static class ClaimAssembler
             }
 
             var verdict = v.IsAny(s.Stance.DenialToken, ["misleading"]) ? Verdict.Misleading : Verdict.False;
+            var decidedBy = DecidedBy(v, from, mediaAt >= 0 ? mediaAt : s.Stance.DenialToken);
             var date = s.Dates.FirstOrDefault(d => d.Kind != DateKind.Period)?.Span.Start;
             claims.Add(new Claim
             {
@@ -77,10 +78,34 @@ internal static class ClaimAssembler
                 Verdict = verdict,
                 Date = date,
                 VerdictReason = v.Slice(from, to),
+                VerdictBy = decidedBy,
+                VerdictOn = decidedBy is null ? null : date,
                 Evidence = new Domain.Common.Evidence([new("claim", new Domain.Common.TextSpan(s.Sentence.Start, s.Sentence.End))]),
             });
         }
 
         return claims;
+    }
+
+    // Who found the claim untrue: the named sources before it ("reliable X sources confirmed that ..."), if any.
+    private static string? DecidedBy(TokenView v, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            if (!v.IsAny(i, ["sources", "source"]))
+            {
+                continue;
+            }
+
+            var first = i;
+            while (first > from && v.IsCapitalised(first - 1) && !v.IsPunct(first - 1, ','))
+            {
+                first--;
+            }
+
+            return first < i ? v.Slice(first, i + 1) : null;
+        }
+
+        return null;
     }
 }

@@ -137,6 +137,7 @@ public static class ContractJsonWriter
         w.WriteString("claimant", c.Claimant);
         w.WriteString("statement", c.Statement);
         w.WriteString("verdict", c.Verdict.ToString().ToLowerInvariant());
+        w.WriteString("verdict_by", c.VerdictBy);
         WriteDate(w, "date", c.Date);
         WriteEvidence(w, c.Evidence);
         w.WriteEndObject();

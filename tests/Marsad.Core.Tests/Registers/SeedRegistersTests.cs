@@ -52,6 +52,7 @@ public sealed class SeedRegistersTests
         Assert.Contains("60", claim.Statement, StringComparison.Ordinal);
         Assert.Contains("Tan", claim.Statement, StringComparison.Ordinal);
         Assert.Equal(Verdict.False, claim.Verdict);
+        Assert.Contains("SOHR", claim.VerdictBy, StringComparison.Ordinal);
 
         var allegation = Assert.Single((await store.Registers.ListAsync<Allegation>(new RegisterQuery(), Role.Editor)).Select(i => i.Record));
         Assert.Equal(new DateOnly(2019, 3, 21), allegation.Date!.Start);

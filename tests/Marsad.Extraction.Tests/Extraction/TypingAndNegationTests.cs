@@ -39,6 +39,17 @@ public class TypingAndNegationTests
         Assert.Equal(Verdict.False, c.Verdict);
         Assert.Equal("Russian media", c.Claimant);
         Assert.Equal(new DateOnly(2021, 1, 9), c.Date);
+        Assert.Null(c.VerdictBy);
+    }
+
+    [Fact]
+    public void Named_sources_that_deny_a_claim_decided_its_verdict()
+    {
+        var text = "Intro.\n\nOn March 2, trusted Ghab Plain sources confirmed that claims spread on Iranian media outlets about a drone downed over Salhab were untrue.\n\nEnd.";
+        var c = Assert.Single(Extract.Run(text).Claims);
+        Assert.Equal(Verdict.False, c.Verdict);
+        Assert.Equal("Ghab Plain sources", c.VerdictBy);
+        Assert.Equal(c.Date, c.VerdictOn);
     }
 
     [Fact]
