@@ -87,6 +87,12 @@ public sealed class ReviewRecords(IMarsadStore store)
                     throw new ArgumentException($"field '{field}' cannot be edited in review", nameof(decision));
                 }
 
+                // The review queue is the coders'; what only editors may see or release is set with 'marsad persons update'.
+                if (decision.Kind == "person" && field is "date_of_birth" or "family_details" or "contacts" or "public_fields" or "sensitive" or "merged_into")
+                {
+                    throw new ArgumentException($"field '{field}' of a person is for editors: use 'marsad persons update'", nameof(decision));
+                }
+
                 node[field] = value?.DeepClone();
             }
         }

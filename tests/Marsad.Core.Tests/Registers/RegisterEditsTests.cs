@@ -94,6 +94,24 @@ public sealed class RegisterEditsTests
     }
 
     [Fact]
+    public async Task The_review_queue_cannot_set_or_release_a_persons_sensitive_fields()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var person = new Person { Id = Guid.NewGuid(), Name = "Nour Fictional", Status = PersonStatus.Missing };
+        await store.Records.AddAsync(person, new ChangeContext("engine"));
+        var review = new Core.Review.ReviewRecords(store);
+        foreach (var field in new[] { "contacts", "public_fields", "sensitive" })
+        {
+            var fields = new System.Text.Json.Nodes.JsonObject { [field] = field == "sensitive" ? false : field == "public_fields" ? new System.Text.Json.Nodes.JsonArray("contacts") : "+000 555 0123" };
+            await Assert.ThrowsAsync<ArgumentException>(() => review.ApplyAsync(new Core.Review.ReviewDecision("person", person.Id, Core.Review.ReviewAction.Edit, 1, fields), new ChangeContext("coder")));
+        }
+
+        await review.ApplyAsync(new Core.Review.ReviewDecision("person", person.Id, Core.Review.ReviewAction.Edit, 1, new System.Text.Json.Nodes.JsonObject { ["held_by"] = "Islamic State (Syria)" }), new ChangeContext("coder"));
+        Assert.Equal("Islamic State (Syria)", (await store.Records.GetAsync<Person>(person.Id))!.Value.HeldBy);
+    }
+
+    [Fact]
     public async Task Below_editor_the_query_layer_withholds_sensitive_person_fields_unless_released()
     {
         using var folder = new TempFolder();
