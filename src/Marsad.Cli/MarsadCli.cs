@@ -29,6 +29,7 @@ public static class MarsadCli
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
         root.Subcommands.Add(ExtractCommand.Create(env));
+        root.Subcommands.Add(ReportCommand.Create(globals, env));
         return root;
     }
 

@@ -1,3 +1,4 @@
+using Marsad.Core.Analytics;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -28,6 +29,8 @@ public interface IMarsadStore
     ISourceStore Sources { get; }
 
     IExtractionStore Extractions { get; }
+
+    IEventAnalytics Analytics { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

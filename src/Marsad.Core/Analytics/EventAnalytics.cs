@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+
+namespace Marsad.Core.Analytics;
+
+/// <summary>Analytics over ADO.NET: the date index for a period's events, the month totals table for running totals.</summary>
+internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calendar) : IEventAnalytics
+{
+    public async Task<IReadOnlyList<AnalyticsEvent>> EventsAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        long maxSpan;
+        await using (var span = connection.Sql(null, "SELECT max_days FROM event_span_limit WHERE id = 1"))
+        {
+            maxSpan = Convert.ToInt64(await span.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+        }
+
+        var sql = new StringBuilder("""
+            SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade,
+                   json_extract(payload, '$.quantities'), json_extract(payload, '$.assoc_actor_1'), json_extract(payload, '$.assoc_actor_2'),
+                   json_extract(payload, '$.aggregate.incidents'), json_extract(payload, '$.aggregate.dates')
+            FROM events
+            WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from AND merged_into IS NULL AND status <> 'rejected'
+            """);
+        await using var command = connection.CreateCommand();
+        command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
+        void Where(string condition, string name, object value)
+        {
+            sql.Append(" AND ").Append(condition);
+            command.AddParameter(name, value);
+        }
+
+        if (!filter.IncludeUnreviewed)
+        {
+            sql.Append(" AND status <> 'extracted'");
+        }
+
+        if (filter.Admin1 is { } admin1)
+        {
+            Where("admin1 = @admin1", "@admin1", admin1);
+        }
+
+        if (filter.Admin2 is { } admin2)
+        {
+            Where("admin2 = @admin2", "@admin2", admin2);
+        }
+
+        if (filter.EventType is { } type)
+        {
+            Where("event_type = @type", "@type", type);
+        }
+
+        if (filter.SubEventType is { } subType)
+        {
+            Where("sub_event_type = @subtype", "@subtype", subType);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Where("status = @status", "@status", Name(status));
+        }
+
+        if (filter.Grade is { } grade)
+        {
+            Where("grade = @grade", "@grade", Name(grade));
+        }
+
+        sql.Append(" ORDER BY date_start, id");
+        command.CommandText = sql.ToString();
+        var events = new List<AnalyticsEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var e = new AnalyticsEvent(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                Day(reader.GetString(3)),
+                Day(reader.GetString(4)),
+                reader.GetStringOrNull(5),
+                reader.GetStringOrNull(6),
+                [.. Strings(reader.GetStringOrNull(12)), .. Strings(reader.GetStringOrNull(13))],
+                reader.GetStringOrNull(7),
+                reader.GetStringOrNull(8),
+                JsonSerializer.Deserialize<EventStatus>('"' + reader.GetString(9) + '"', MarsadJson.Options),
+                reader.GetStringOrNull(10) is { } g ? JsonSerializer.Deserialize<Grade>('"' + g + '"', MarsadJson.Options) : null,
+                reader.GetStringOrNull(11) is { } q ? JsonSerializer.Deserialize<Quantities>(q, MarsadJson.Options) ?? Quantities.Empty : Quantities.Empty,
+                reader.IsDBNull(14) ? 1 : reader.GetInt32(14),
+                [.. Strings(reader.GetStringOrNull(15)).Select(Day)]);
+            if (filter.Actor is null || e.Involves(filter.Actor))
+            {
+                events.Add(e);
+            }
+        }
+
+        return events;
+    }
+
+    public async Task<PeriodAggregates> PeriodAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default) =>
+        Aggregator.Aggregate(from, to, await EventsAsync(from, to, filter, cancellationToken));
+
+    public async Task<RunningTotals> RunningTotalsAsync(DateOnly since, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, $"""
+            SELECT COALESCE(SUM(events), 0), COALESCE(SUM(fatalities_low), 0), COALESCE(SUM(fatalities_best), 0), COALESCE(SUM(fatalities_high), 0), COALESCE(SUM(fatalities_open), 0)
+            FROM event_month_totals
+            WHERE actor = @actor AND admin1 = @admin1 AND reviewed IN (1{(includeUnreviewed ? ", 0" : "")}) AND month >= @from AND month <= @to
+            """);
+        command.AddParameter("@actor", actor ?? "").AddParameter("@admin1", admin1 ?? "")
+            .AddParameter("@from", ReportMonth.Of(since).ToString()).AddParameter("@to", through.ToString());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var open = reader.GetInt64(4) > 0;
+        return new RunningTotals(since, through, reader.GetInt64(0), new QuantityRange(reader.GetInt64(1), reader.GetInt64(2), open ? null : reader.GetInt64(3)));
+    }
+
+    public async Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var events = await EventsAsync(month.First, month.Last, filter, cancellationToken);
+        var previous = await PeriodAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken);
+        var start = since ?? calendar.StartOf(filter.Actor);
+        RunningTotals? totals = null;
+        if (start is { } s)
+        {
+            // The month totals know actor1/actor2 and governorate; finer filters have no running total.
+            totals = filter.Admin2 is null && filter.EventType is null && filter.SubEventType is null && filter.Status is null && filter.Grade is null
+                ? await RunningTotalsAsync(s, month, filter.Actor, filter.Admin1, filter.IncludeUnreviewed, cancellationToken)
+                : null;
+        }
+
+        return new MonthlyAnalytics(month, filter, Aggregator.Aggregate(month.First, month.Last, events), previous, events, start,
+            start is { } first ? OperationCalendar.OrdinalOf(month, first) : null, totals);
+    }
+
+    public async Task<IReadOnlyList<StoredCheck>> DocumentChecksAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var checks = new List<StoredCheck>();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var id in documentIds.Distinct().Order())
+        {
+            await using var command = connection.Sql(null, """
+                SELECT json_extract(c.value, '$.kind'), json_extract(c.value, '$.message')
+                FROM (SELECT result FROM extractions WHERE document_id = @doc ORDER BY extracted_at DESC, engine_version DESC LIMIT 1) x, json_each(x.result, '$.checks') c
+                """);
+            command.AddParameter("@doc", id.ToString("D"));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                checks.Add(new StoredCheck(id, reader.GetStringOrNull(0) ?? "check", reader.GetStringOrNull(1) ?? ""));
+            }
+        }
+
+        return checks;
+    }
+
+    private static IEnumerable<string> Strings(string? jsonArray) =>
+        jsonArray is null ? [] : JsonSerializer.Deserialize<List<string>>(jsonArray) ?? [];
+
+    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+}
