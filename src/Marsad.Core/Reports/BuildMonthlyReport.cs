@@ -93,7 +93,7 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
         }
 
         return new MonthlyReport(title, subtitle, month, request.Actor, request.Admin1, reference, request.IncludeUnreviewed, headline, sections, rows, checks,
-            Chart(analytics.Current), MapPoints(events, labels), notes);
+            Chart(analytics), MapPoints(events, labels), notes);
     }
 
     private static List<ReportFigure> Headline(MonthlyAnalytics analytics, ReportRequest request, Func<IEnumerable<Guid>, string[]> refs)
@@ -158,9 +158,16 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
         return checks;
     }
 
-    private static ReportChartData Chart(PeriodAggregates month)
+    /// <summary>Every ISO week that touches the month (empty ones too, so the weeks read as a timeline), and the incidents with no day of their own by type.</summary>
+    private static ReportChartData Chart(MonthlyAnalytics analytics)
     {
-        var weeks = month.IncidentsByWeekAndType.Keys.Order().ToList();
+        var month = analytics.Current;
+        var weeks = new List<DateOnly>();
+        for (var monday = month.From.AddDays(-(((int)month.From.DayOfWeek + 6) % 7)); monday <= month.To; monday = monday.AddDays(7))
+        {
+            weeks.Add(monday);
+        }
+
         var types = month.ByType.Keys.Order(StringComparer.Ordinal).ToList();
         var counts = new Dictionary<(DateOnly, string), int>();
         foreach (var (week, byType) in month.IncidentsByWeekAndType)
@@ -171,11 +178,10 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             }
         }
 
-        var undated = month.ByType.ToDictionary(t => t.Key, t => 0, StringComparer.Ordinal);
-        foreach (var id in month.Undated.EventIds)
+        var undated = types.ToDictionary(t => t, _ => 0, StringComparer.Ordinal);
+        foreach (var e in analytics.Events.Where(e => Aggregator.IncidentDays(e, month.From, month.To).Count == 0))
         {
-            var type = month.ByType.First(t => t.Value.EventIds.Contains(id)).Key;
-            undated[type]++;
+            undated[e.EventType] += e.Incidents;
         }
 
         return new ReportChartData(weeks, types, counts, undated);

@@ -89,7 +89,15 @@ public static class HtmlReport
     private static string Refs(IReadOnlyList<string> refs) =>
         string.Join(" ", refs.Select(r => r.StartsWith('E') && !r.Contains(' ', StringComparison.Ordinal) ? $"<a href=\"#{r.ToLowerInvariant()}\">{r}</a>" : $"<code>{E(r)}</code>"));
 
-    private static string StripXmlDeclaration(string svg) => svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+    /// <summary>The SVG without its XML declaration and with a viewBox, so the page can scale it to its width.</summary>
+    private static string StripXmlDeclaration(string svg)
+    {
+        var body = svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+        var size = System.Text.RegularExpressions.Regex.Match(body, @"<svg[^>]*?width=""(\d+)"" height=""(\d+)""");
+        return size.Success && !body[..size.Length].Contains("viewBox", StringComparison.Ordinal)
+            ? body.Insert(size.Index + 4, $" viewBox=\"0 0 {size.Groups[1].Value} {size.Groups[2].Value}\" preserveAspectRatio=\"xMidYMid meet\"")
+            : body;
+    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

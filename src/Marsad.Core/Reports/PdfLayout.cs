@@ -11,8 +11,8 @@ internal sealed class PdfLayout : IDisposable
 {
     private const float PageWidth = 595, PageHeight = 842, Margin = 40;
     private readonly SKDocument document;
-    private readonly SKTypeface regular = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
-    private readonly SKTypeface bold = SKTypeface.FromFamilyName("DejaVu Sans", SKFontStyle.Bold) ?? SKTypeface.Default;
+    private readonly SKTypeface regular = SKTypeface.FromFamilyName(ReportFonts.Family) ?? SKTypeface.Default;
+    private readonly SKTypeface bold = SKTypeface.FromFamilyName(ReportFonts.Family, SKFontStyle.Bold) ?? SKTypeface.Default;
     private readonly SKPaint ink = new() { Color = SKColors.Black, IsAntialias = true };
     private readonly SKPaint grey = new() { Color = new SKColor(90, 90, 90), IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(190, 190, 190), StrokeWidth = 0.6f, IsStroke = true };
@@ -30,6 +30,22 @@ internal sealed class PdfLayout : IDisposable
     }
 
     private static float ContentWidth => PageWidth - 2 * Margin;
+
+    /// <summary>Starts a new page unless <paramref name="points"/> still fit on this one (a heading with the image below it).</summary>
+    public void KeepTogether(float points)
+    {
+        if (y + points > PageHeight - Margin - 20)
+        {
+            NewPage();
+        }
+    }
+
+    /// <summary>The height an image of <paramref name="width"/> points will take.</summary>
+    public static float ImageHeight(byte[] png, float width)
+    {
+        using var image = SKImage.FromEncodedData(png);
+        return width * image.Height / image.Width + 8;
+    }
 
     public void Heading(string text, float size)
     {

@@ -35,8 +35,10 @@ public static class PdfReport
             pdf.Paragraph($"{(c.Passed ? "✔" : "✘ MISMATCH")} {c.Kind}: {c.Message} ({c.Where}){(c.Refs.Count > 0 ? " [" + Refs(c.Refs) + "]" : "")}", 10, indent: 6);
         }
 
+        pdf.KeepTogether(PdfLayout.ImageHeight(chartPng, 500) + 40);
         pdf.Heading("The month by week and type", 13);
         pdf.Image(chartPng, 500);
+        pdf.KeepTogether(PdfLayout.ImageHeight(mapPng, 470) + 40);
         pdf.Heading("Map", 13);
         pdf.Image(mapPng, 470);
         pdf.Heading("Events", 13);

@@ -56,13 +56,15 @@ public static class ReportChart
         plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. Enumerable.Range(0, labels.Count).Select(i => (double)i)], [.. labels]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.Margins(bottom: 0);
-        plot.Axes.SetLimitsX(-0.6, Math.Max(labels.Count, 1) - 0.4);
+        var highest = bars.Count == 0 ? 1 : bars.Max(b => b.Value);
+        plot.Axes.SetLimits(-0.6, Math.Max(labels.Count, 1) - 0.4, 0, highest * 1.1);
         plot.Title("Incidents by week and event type");
         plot.YLabel("incidents");
         plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         plot.Axes.Left.TickLabelStyle.FontSize = 13;
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.Font.Set(ReportFonts.Family);
+        plot.Legend.FontName = ReportFonts.Family;
+        plot.ShowLegend(Edge.Bottom);
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         return plot;
     }

@@ -48,9 +48,9 @@ public static class ReportMap
 
         var palette = new ScottPlot.Palettes.Category10();
         var types = points.Select(p => p.EventType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        foreach (var group in points.GroupBy(p => (Math.Round(p.Latitude, 3), Math.Round(p.Longitude, 3))))
+        foreach (var group in Clusters(points))
         {
-            var first = group.First();
+            var first = group[0];
             var color = palette.GetColor(types.IndexOf(first.EventType));
             var marker = plot.Add.Marker(first.Longitude * scale, first.Latitude, MarkerShape.FilledCircle, 11, color);
             marker.MarkerLineColor = Colors.White;
@@ -66,12 +66,34 @@ public static class ReportMap
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = type, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = palette.GetColor(i), MarkerSize = 10 });
         }
 
+        plot.Font.Set(ReportFonts.Family);
+        plot.Legend.FontName = ReportFonts.Family;
         plot.ShowLegend(Alignment.LowerLeft);
         plot.Axes.Frameless();
         plot.HideGrid();
         plot.Axes.SquareUnits();
         plot.Title(shaped.Count > 0 ? "Events of the month over the OCHA boundaries" : "Events of the month (boundaries not found)");
         return plot;
+    }
+
+    /// <summary>Points within about 15 km of each other share one marker and one label, so labels do not overprint.</summary>
+    private static List<List<ReportMapPoint>> Clusters(IReadOnlyList<ReportMapPoint> points)
+    {
+        var clusters = new List<List<ReportMapPoint>>();
+        foreach (var point in points)
+        {
+            var near = clusters.FirstOrDefault(c => Math.Abs(c[0].Latitude - point.Latitude) < 0.14 && Math.Abs(c[0].Longitude - point.Longitude) < 0.17);
+            if (near is null)
+            {
+                clusters.Add([point]);
+            }
+            else
+            {
+                near.Add(point);
+            }
+        }
+
+        return clusters;
     }
 
     private static IEnumerable<Coordinate[]> Rings(Geometry geometry)
