@@ -30,6 +30,7 @@ public static class MarsadCli
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
         root.Subcommands.Add(ExtractCommand.Create(env));
         root.Subcommands.Add(ReportCommand.Create(globals, env));
+        root.Subcommands.Add(CheckCommand.Create(globals, env));
         return root;
     }
 

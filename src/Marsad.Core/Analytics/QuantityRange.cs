@@ -26,7 +26,7 @@ public sealed record QuantityRange(long Low, long Best, long? High)
 
     public bool IsExact => High == Low && Best == Low;
 
-    /// <summary>"240", "3 (2–5)", "at most 10", "at least 1000".</summary>
+    /// <summary>"240", "3 (2–5)", "at most 10", "at least 1000", "an unstated number" (nothing known but that some may be).</summary>
     public override string ToString()
     {
         var c = CultureInfo.InvariantCulture;
@@ -38,6 +38,11 @@ public sealed record QuantityRange(long Low, long Best, long? High)
         if (Low == 0 && Best == 0 && High is { } ceiling)
         {
             return string.Create(c, $"at most {ceiling}");
+        }
+
+        if (High is null && Best == 0)
+        {
+            return "an unstated number";
         }
 
         if (High is null)

@@ -33,7 +33,7 @@ public static class EventPhrases
         ArgumentNullException.ThrowIfNull(e);
         var c = CultureInfo.InvariantCulture;
         var noun = Nouns.FirstOrDefault(n => e.Tags.Contains(n.Tag, StringComparer.OrdinalIgnoreCase));
-        var (one, many, countQuantity) = noun.Tag is null ? (e.SubEventType.Label.ToLowerInvariant() + " event", e.SubEventType.Label.ToLowerInvariant() + " events", null) : (noun.One, noun.Many, noun.Quantity);
+        var (one, many, countQuantity) = noun.Tag is null ? (LowerFirst(e.SubEventType.Label) + " event", LowerFirst(e.SubEventType.Label) + " events", null) : (noun.One, noun.Many, noun.Quantity);
         var count = countQuantity is not null && e.Quantities.TryGetValue(countQuantity, out var stated) && stated.Best is { } b ? b : e.Aggregate?.Incidents ?? 1;
         var text = new System.Text.StringBuilder(string.Create(c, $"{count} {(count == 1 ? one : many)}"));
         if (e.Actor1 is not null)
@@ -99,6 +99,8 @@ public static class EventPhrases
         var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
         return n.ToString(CultureInfo.InvariantCulture) + suffix;
     }
+
+    private static string LowerFirst(string label) => char.ToLowerInvariant(label[0]) + label[1..];
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
