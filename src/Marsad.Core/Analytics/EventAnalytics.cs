@@ -26,8 +26,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         // date index is the one that narrows a month.
         var sql = new StringBuilder("""
             SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade,
-                   json_extract(payload, '$.quantities'), json_extract(payload, '$.assoc_actor1'), json_extract(payload, '$.assoc_actor2'),
-                   json_extract(payload, '$.aggregate.incidents'), json_extract(payload, '$.aggregate.dates')
+                   json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
             FROM events
             WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from AND +merged_into IS NULL AND +status <> 'rejected'
             """);
@@ -80,6 +79,9 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            // One json_extract with five paths parses the payload once and gives [quantities, assoc1, assoc2, incidents, dates].
+            using var extra = JsonDocument.Parse(reader.GetString(11));
+            var parts = extra.RootElement;
             var e = new AnalyticsEvent(
                 Guid.Parse(reader.GetString(0)),
                 reader.GetString(1),
@@ -88,14 +90,14 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
                 Day(reader.GetString(4)),
                 reader.GetStringOrNull(5),
                 reader.GetStringOrNull(6),
-                [.. Strings(reader.GetStringOrNull(12)), .. Strings(reader.GetStringOrNull(13))],
+                [.. Strings(parts[1]), .. Strings(parts[2])],
                 reader.GetStringOrNull(7),
                 reader.GetStringOrNull(8),
                 JsonSerializer.Deserialize<EventStatus>('"' + reader.GetString(9) + '"', MarsadJson.Options),
                 reader.GetStringOrNull(10) is { } g ? JsonSerializer.Deserialize<Grade>('"' + g + '"', MarsadJson.Options) : null,
-                reader.GetStringOrNull(11) is { } q ? JsonSerializer.Deserialize<Quantities>(q, MarsadJson.Options) ?? Quantities.Empty : Quantities.Empty,
-                reader.IsDBNull(14) ? 1 : reader.GetInt32(14),
-                [.. Strings(reader.GetStringOrNull(15)).Select(Day)]);
+                QuantitiesOf(parts[0]),
+                parts[3].ValueKind == JsonValueKind.Number ? parts[3].GetInt32() : 1,
+                [.. Strings(parts[4]).Select(Day)]);
             if (filter.Actor is null || e.Involves(filter.Actor))
             {
                 events.Add(e);
@@ -165,8 +167,20 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         return checks;
     }
 
-    private static IEnumerable<string> Strings(string? jsonArray) =>
-        jsonArray is null ? [] : JsonSerializer.Deserialize<List<string>>(jsonArray) ?? [];
+    private static IEnumerable<string> Strings(JsonElement array) =>
+        array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(e => e.GetString()).OfType<string>() : [];
+
+    /// <summary>The payload's quantities object ({name: {low, best, high, text}}), read without the serializer.</summary>
+    private static Quantities QuantitiesOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return Quantities.Empty;
+        }
+
+        static int? Count(JsonElement q, string name) => q.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+        return new Quantities(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, new Quantity(Count(p.Value, "low"), Count(p.Value, "best"), Count(p.Value, "high")))));
+    }
 
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

