@@ -53,6 +53,12 @@ public sealed class ReportCommandTests
         Assert.Matches(@"\| Arrested \| 52;", sections["Headline figures"]);
         Assert.Matches(@"\| Vehicles \| 240;", sections["Headline figures"]);
         Assert.Matches(@"\| Killed \| 3;[^\n]*\[\[E\d\]\(#e\d\)\]", sections["Headline figures"]);
+
+        var check = await MarsadProcess.RunAsync(folder.Path, "check", seed, "--published", "2021-01-23", "--db", "m.db");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Matches(@"MISMATCH\s+document\s+figure_mismatch: headline: 250[^\n]*240", check.Stdout);
+        Assert.Contains("agrees: event", check.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("record_mismatch", check.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
