@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Marsad.Core.Storage.Json;
+using Marsad.Domain.Events;
 
 namespace Marsad.Core.Analytics;
 
@@ -66,6 +65,19 @@ public static class Aggregator
             weeks.ToDictionary(w => w.Key, w => (IReadOnlyDictionary<string, int>)w.Value), undated);
     }
 
+    /// <summary>Only the totals of a period (for comparison with the month before: no breakdowns to build).</summary>
+    public static Tally Totals(IEnumerable<AnalyticsEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var total = new Tally();
+        foreach (var e in events)
+        {
+            total.Add(e.Id, e.Incidents, e.Quantities);
+        }
+
+        return total;
+    }
+
     /// <summary>The days in [from, to] on which the event's incidents happened, when the record says.</summary>
     public static IReadOnlyList<DateOnly> IncidentDays(AnalyticsEvent e, DateOnly from, DateOnly to)
     {
@@ -88,5 +100,7 @@ public static class Aggregator
         tally.Add(e.Id, e.Incidents, e.Quantities);
     }
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+    private static string Name(EventStatus status) => EnumNames.Of(status);
+
+    private static string Name(Grade grade) => EnumNames.Of(grade);
 }

@@ -2,15 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Marsad.Core.Storage;
-using Marsad.Core.Storage.Json;
 using Marsad.Domain.Common;
-using Marsad.Domain.Events;
 
 namespace Marsad.Core.Analytics;
 
 /// <summary>Analytics over ADO.NET: the date index for a period's events, the month totals table for running totals.</summary>
 internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calendar) : IEventAnalytics
 {
+
     public async Task<IReadOnlyList<AnalyticsEvent>> EventsAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -65,12 +64,12 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
 
         if (filter.Status is { } status)
         {
-            Where("+status = @status", "@status", Name(status));
+            Where("+status = @status", "@status", EnumNames.Of(status));
         }
 
         if (filter.Grade is { } grade)
         {
-            Where("+grade = @grade", "@grade", Name(grade));
+            Where("+grade = @grade", "@grade", EnumNames.Of(grade));
         }
 
         sql.Append(" ORDER BY date_start, id");
@@ -93,8 +92,8 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
                 [.. Strings(parts[1]), .. Strings(parts[2])],
                 reader.GetStringOrNull(7),
                 reader.GetStringOrNull(8),
-                JsonSerializer.Deserialize<EventStatus>('"' + reader.GetString(9) + '"', MarsadJson.Options),
-                reader.GetStringOrNull(10) is { } g ? JsonSerializer.Deserialize<Grade>('"' + g + '"', MarsadJson.Options) : null,
+                EnumNames.Statuses[reader.GetString(9)],
+                reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
                 QuantitiesOf(parts[0]),
                 parts[3].ValueKind == JsonValueKind.Number ? parts[3].GetInt32() : 1,
                 [.. Strings(parts[4]).Select(Day)]);
@@ -130,7 +129,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     {
         ArgumentNullException.ThrowIfNull(filter);
         var events = await EventsAsync(month.First, month.Last, filter, cancellationToken);
-        var previous = await PeriodAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken);
+        var previous = Aggregator.Totals(await EventsAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken));
         var start = since ?? calendar.StartOf(filter.Actor);
         RunningTotals? totals = null;
         if (start is { } s)
@@ -185,6 +184,4 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
 }

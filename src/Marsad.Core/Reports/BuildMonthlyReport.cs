@@ -107,10 +107,10 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             figures.Add(new ReportFigure("Month of operations", $"{EventPhrases.Ordinal(n)} consecutive month (since {EventPhrases.Iso(analytics.OperationsSince!.Value)})", all));
         }
 
-        figures.Add(new ReportFigure("Events", string.Create(c, $"{total.Events} ({total.Incidents} incidents); {analytics.Previous.Total.Events} in {analytics.Month.Previous.Title}"), all));
+        figures.Add(new ReportFigure("Events", string.Create(c, $"{total.Events} ({total.Incidents} incidents); {analytics.Previous.Events} in {analytics.Month.Previous.Title}"), all));
         foreach (var (name, range) in total.Quantities)
         {
-            var previous = analytics.Previous.Total.Quantity(name);
+            var previous = analytics.Previous.Quantity(name);
             figures.Add(new ReportFigure(char.ToUpperInvariant(EventPhrases.QuantityLabel(name)[0]) + EventPhrases.QuantityLabel(name)[1..],
                 $"{range}; {previous} in {analytics.Month.Previous.Title}",
                 refs(analytics.Events.Where(e => e.Quantities.ContainsKey(name)).Select(e => e.Id))));
