@@ -31,7 +31,7 @@ internal static class AggregateScale
         var database = Path.Combine(root, "events.db");
         Console.WriteLine($"aggregate-scale: month {month} (aggregates by type, sub-type, actor, admin1/2, grade, status, day, week; previous month; running totals since 2014-09-23)");
         Console.WriteLine($"median of {runs} runs after one warm-up, first (cold) run in brackets; write = generated events inserted with their triggers");
-        Console.WriteLine("read = the month's events read (EventsAsync); aggregate = their breakdowns built; all, actor, admin1 = the whole MonthAsync (read this month and the last, aggregate both, running totals)");
+        Console.WriteLine("read = the month's events read (EventsAsync); aggregate = their breakdowns built; all, actor, admin1 = the whole MonthAsync (read this month and the last, this month's breakdowns and the last's totals, running totals)");
         Console.WriteLine($"{"events",9} {"write s",8} {"month events",13} {"read ms",13} {"aggregate ms",13} {"all ms",13} {"actor ms",13} {"admin1 ms",13} {"running ms",11}");
         try
         {

@@ -20,14 +20,11 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
             maxSpan = Convert.ToInt64(await span.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
         }
 
-        // Every condition but the dates is written +column: without ANALYZE statistics SQLite would take
-        // "merged_into IS NULL" or "admin1 = ?" for a selective index and walk most of the table; the
-        // date index is the one that narrows a month.
+        // event_facts is clustered by date_start: the month is one range of neighbouring pages.
         var sql = new StringBuilder("""
-            SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade,
-                   json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
-            FROM events
-            WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from AND +merged_into IS NULL AND +status <> 'rejected'
+            SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts
+            FROM event_facts
+            WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from
             """);
         await using var command = connection.CreateCommand();
         command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
@@ -39,37 +36,37 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
 
         if (!filter.IncludeUnreviewed)
         {
-            sql.Append(" AND +status <> 'extracted'");
+            sql.Append(" AND status <> 'extracted'");
         }
 
         if (filter.Admin1 is { } admin1)
         {
-            Where("+admin1 = @admin1", "@admin1", admin1);
+            Where("admin1 = @admin1", "@admin1", admin1);
         }
 
         if (filter.Admin2 is { } admin2)
         {
-            Where("+admin2 = @admin2", "@admin2", admin2);
+            Where("admin2 = @admin2", "@admin2", admin2);
         }
 
         if (filter.EventType is { } type)
         {
-            Where("+event_type = @type", "@type", type);
+            Where("event_type = @type", "@type", type);
         }
 
         if (filter.SubEventType is { } subType)
         {
-            Where("+sub_event_type = @subtype", "@subtype", subType);
+            Where("sub_event_type = @subtype", "@subtype", subType);
         }
 
         if (filter.Status is { } status)
         {
-            Where("+status = @status", "@status", EnumNames.Of(status));
+            Where("status = @status", "@status", EnumNames.Of(status));
         }
 
         if (filter.Grade is { } grade)
         {
-            Where("+grade = @grade", "@grade", EnumNames.Of(grade));
+            Where("grade = @grade", "@grade", EnumNames.Of(grade));
         }
 
         sql.Append(" ORDER BY date_start, id");
@@ -78,7 +75,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            // One json_extract with five paths parses the payload once and gives [quantities, assoc1, assoc2, incidents, dates].
+            // facts: [quantities, assoc_actor1, assoc_actor2, aggregate incidents, aggregate dates], extracted when the event was written.
             using var extra = JsonDocument.Parse(reader.GetString(11));
             var parts = extra.RootElement;
             var e = new AnalyticsEvent(
@@ -111,18 +108,29 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
 
     public async Task<RunningTotals> RunningTotalsAsync(DateOnly since, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default)
     {
+        var months = await MonthlySeriesAsync(ReportMonth.Of(since), through, actor, admin1, includeUnreviewed, cancellationToken);
+        return new RunningTotals(since, through, months.Sum(m => m.Events), months.Aggregate(QuantityRange.Zero, (sum, m) => sum.Plus(m.Fatalities)));
+    }
+
+    public async Task<IReadOnlyList<MonthTotals>> MonthlySeriesAsync(ReportMonth from, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default)
+    {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Sql(null, $"""
-            SELECT COALESCE(SUM(events), 0), COALESCE(SUM(fatalities_low), 0), COALESCE(SUM(fatalities_best), 0), COALESCE(SUM(fatalities_high), 0), COALESCE(SUM(fatalities_open), 0)
+            SELECT month, SUM(events), SUM(fatalities_low), SUM(fatalities_best), SUM(fatalities_high), SUM(fatalities_open)
             FROM event_month_totals
             WHERE actor = @actor AND admin1 = @admin1 AND reviewed IN (1{(includeUnreviewed ? ", 0" : "")}) AND month >= @from AND month <= @to
+            GROUP BY month ORDER BY month
             """);
-        command.AddParameter("@actor", actor ?? "").AddParameter("@admin1", admin1 ?? "")
-            .AddParameter("@from", ReportMonth.Of(since).ToString()).AddParameter("@to", through.ToString());
+        command.AddParameter("@actor", actor ?? "").AddParameter("@admin1", admin1 ?? "").AddParameter("@from", from.ToString()).AddParameter("@to", through.ToString());
+        var months = new List<MonthTotals>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var open = reader.GetInt64(4) > 0;
-        return new RunningTotals(since, through, reader.GetInt64(0), new QuantityRange(reader.GetInt64(1), reader.GetInt64(2), open ? null : reader.GetInt64(3)));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ReportMonth.TryParse(reader.GetString(0), out var month);
+            months.Add(new MonthTotals(month, reader.GetInt64(1), new QuantityRange(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(5) > 0 ? null : reader.GetInt64(4))));
+        }
+
+        return months;
     }
 
     public async Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default)

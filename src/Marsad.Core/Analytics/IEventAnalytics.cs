@@ -15,6 +15,9 @@ public interface IEventAnalytics
     /// <summary>Running totals for an actor ('' or null for all) and governorate from the month of <paramref name="since"/> through <paramref name="through"/>.</summary>
     Task<RunningTotals> RunningTotalsAsync(DateOnly since, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default);
 
+    /// <summary>Events and fatalities month by month from <paramref name="from"/> through <paramref name="through"/>, from the month totals (a time series for charts).</summary>
+    Task<IReadOnlyList<MonthTotals>> MonthlySeriesAsync(ReportMonth from, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default);
+
     /// <summary>The month, the month before, and since <paramref name="since"/> (default: the actor's configured start).</summary>
     Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default);
 

@@ -42,7 +42,7 @@ public static class PdfReport
         pdf.Heading("Map", 13);
         pdf.Image(mapPng, 470);
         pdf.Heading("Events", 13);
-        pdf.Table([0.6f, 1.6f, 2f, 2.2f, 2f, 1.8f, 1.1f, 1.6f], ["#", "dates", "type", "actors", "place", "figures", "status", "sources"],
+        pdf.Table([0.6f, 1.6f, 2.3f, 2.2f, 2f, 1.7f, 1.1f, 1.4f], ["#", "dates", "type", "actors", "place", "figures", "status", "sources"],
             report.Events.Select(e => (IReadOnlyList<string>)[e.Label, e.Dates, e.Type, e.Actors, e.Place, e.Figures, e.Status, e.Sources]), 7.5f);
         pdf.Heading("Notes", 13);
         foreach (var note in report.Notes)

@@ -65,6 +65,8 @@ public sealed class EventAnalyticsTests
         Assert.Equal(1, raqqa.Events);
         Assert.Equal(1, after.Events);
         Assert.Equal(new QuantityRange(1, 2, null), after.Fatalities);
+        var series = await store.Analytics.MonthlySeriesAsync(new ReportMonth(2019, 1), new ReportMonth(2021, 12), null, null, includeUnreviewed: false);
+        Assert.Equal(["2020-06", "2021-02"], series.Where(m => m.Events > 0).Select(m => m.Month.ToString()).ToArray());
         var july = await store.Analytics.EventsAsync(new DateOnly(2020, 7, 10), new DateOnly(2020, 7, 31), new AnalyticsFilter());
         Assert.Equal([b.Value.Id], july.Select(e => e.Id).ToArray());
     }

@@ -1,5 +1,29 @@
 -- Marsad schema, version 7: what analytics reads without scanning every event.
 --
+-- event_facts: what aggregates need of each standing event (not rejected, not merged away), clustered
+-- by date_start: a month's events sit on neighbouring pages instead of being scattered through the
+-- events table, and "facts" holds the few JSON fields analytics reads ([quantities, assoc_actor1,
+-- assoc_actor2, aggregate incidents, aggregate dates]) so no payload is parsed at query time.
+CREATE TABLE event_facts (
+    date_start     TEXT NOT NULL,
+    id             TEXT NOT NULL,
+    date_end       TEXT NOT NULL,
+    status         TEXT NOT NULL,
+    event_type     TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    actor1         TEXT,
+    actor2         TEXT,
+    admin1         TEXT,
+    admin2         TEXT,
+    grade          TEXT,
+    facts          TEXT NOT NULL,
+    PRIMARY KEY (date_start, id)
+) WITHOUT ROWID;
+INSERT INTO event_facts
+SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade,
+       json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
+FROM events WHERE merged_into IS NULL AND status <> 'rejected';
+--
 -- event_month_totals: events and fatalities (low, best, high) per month of date_start, per actor
 -- (actor1 or actor2; '' = every actor) and governorate ('' = every governorate), split by whether a
 -- person reviewed the event (reviewed = 1 for reviewed, verified, published; 0 for extracted). Rejected
@@ -43,13 +67,19 @@ JOIN (SELECT id, '' AS admin1 FROM events
 WHERE e.merged_into IS NULL AND e.status <> 'rejected'
 GROUP BY k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7);
 
--- One event's contribution to the month totals (sign 1 adds it, -1 takes it away). Writing a row into
--- this view runs the one upsert below, so the triggers on events stay one line each.
+-- One event's contribution to the month totals and the facts (sign 1 adds it, -1 takes it away).
+-- Writing a row into this view runs the statements below, so the triggers on events stay one line each.
 CREATE VIEW event_month_changes AS
-SELECT 0 AS sign, NULL AS actor1, NULL AS actor2, NULL AS admin1, NULL AS status, NULL AS date_start, NULL AS payload WHERE 0;
+SELECT 0 AS sign, NULL AS id, NULL AS date_start, NULL AS date_end, NULL AS status, NULL AS event_type, NULL AS sub_event_type,
+       NULL AS actor1, NULL AS actor2, NULL AS admin1, NULL AS admin2, NULL AS grade, NULL AS payload WHERE 0;
 
 CREATE TRIGGER event_month_changes_apply INSTEAD OF INSERT ON event_month_changes
 BEGIN
+    DELETE FROM event_facts WHERE NEW.sign < 0 AND date_start = NEW.date_start AND id = NEW.id;
+    INSERT INTO event_facts
+    SELECT NEW.date_start, NEW.id, NEW.date_end, NEW.status, NEW.event_type, NEW.sub_event_type, NEW.actor1, NEW.actor2, NEW.admin1, NEW.admin2, NEW.grade,
+           json_extract(NEW.payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
+    WHERE NEW.sign > 0;
     INSERT INTO event_month_totals (actor, admin1, reviewed, month, events, fatalities_low, fatalities_best, fatalities_high, fatalities_open)
     SELECT a.k, g.k, NEW.status <> 'extracted', substr(NEW.date_start, 1, 7), NEW.sign,
            NEW.sign * COALESCE(json_extract(NEW.payload, '$.quantities.fatalities.low'), 0),
@@ -70,22 +100,21 @@ END;
 -- Rejected and merged-away events count nowhere; an update takes the old state away and adds the new.
 CREATE TRIGGER events_totals_insert AFTER INSERT ON events WHEN NEW.merged_into IS NULL AND NEW.status <> 'rejected'
 BEGIN
-    INSERT INTO event_month_changes VALUES (1, NEW.actor1, NEW.actor2, NEW.admin1, NEW.status, NEW.date_start, NEW.payload);
+    INSERT INTO event_month_changes VALUES (1, NEW.id, NEW.date_start, NEW.date_end, NEW.status, NEW.event_type, NEW.sub_event_type, NEW.actor1, NEW.actor2, NEW.admin1, NEW.admin2, NEW.grade, NEW.payload);
 END;
 
-CREATE TRIGGER events_totals_update_remove AFTER UPDATE ON events WHEN OLD.merged_into IS NULL AND OLD.status <> 'rejected'
+-- One trigger, two statements in this order: the old state goes before the new one comes (same key).
+CREATE TRIGGER events_totals_update AFTER UPDATE ON events
 BEGIN
-    INSERT INTO event_month_changes VALUES (-1, OLD.actor1, OLD.actor2, OLD.admin1, OLD.status, OLD.date_start, OLD.payload);
-END;
-
-CREATE TRIGGER events_totals_update_add AFTER UPDATE ON events WHEN NEW.merged_into IS NULL AND NEW.status <> 'rejected'
-BEGIN
-    INSERT INTO event_month_changes VALUES (1, NEW.actor1, NEW.actor2, NEW.admin1, NEW.status, NEW.date_start, NEW.payload);
+    INSERT INTO event_month_changes SELECT -1, OLD.id, OLD.date_start, OLD.date_end, OLD.status, OLD.event_type, OLD.sub_event_type, OLD.actor1, OLD.actor2, OLD.admin1, OLD.admin2, OLD.grade, OLD.payload
+    WHERE OLD.merged_into IS NULL AND OLD.status <> 'rejected';
+    INSERT INTO event_month_changes SELECT 1, NEW.id, NEW.date_start, NEW.date_end, NEW.status, NEW.event_type, NEW.sub_event_type, NEW.actor1, NEW.actor2, NEW.admin1, NEW.admin2, NEW.grade, NEW.payload
+    WHERE NEW.merged_into IS NULL AND NEW.status <> 'rejected';
 END;
 
 CREATE TRIGGER events_totals_delete AFTER DELETE ON events WHEN OLD.merged_into IS NULL AND OLD.status <> 'rejected'
 BEGIN
-    INSERT INTO event_month_changes VALUES (-1, OLD.actor1, OLD.actor2, OLD.admin1, OLD.status, OLD.date_start, OLD.payload);
+    INSERT INTO event_month_changes VALUES (-1, OLD.id, OLD.date_start, OLD.date_end, OLD.status, OLD.event_type, OLD.sub_event_type, OLD.actor1, OLD.actor2, OLD.admin1, OLD.admin2, OLD.grade, OLD.payload);
 END;
 
 CREATE TRIGGER events_span_insert AFTER INSERT ON events
