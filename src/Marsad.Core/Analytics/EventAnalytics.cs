@@ -136,8 +136,11 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     public async Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var events = await EventsAsync(month.First, month.Last, filter, cancellationToken);
-        var previous = Aggregator.Totals(await EventsAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken));
+        // The two months are read on two connections at once (WAL readers do not wait for each other).
+        var current = EventsAsync(month.First, month.Last, filter, cancellationToken);
+        var before = EventsAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken);
+        var events = await current;
+        var previous = Aggregator.Totals(await before);
         var start = since ?? calendar.StartOf(filter.Actor);
         RunningTotals? totals = null;
         if (start is { } s)
