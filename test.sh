@@ -14,6 +14,8 @@ fi
 missing=""
 command -v setpriv >/dev/null 2>&1 || missing="$missing util-linux"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+# Reports draw their text, chart and map in DejaVu Sans (Skia finds it through fontconfig).
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

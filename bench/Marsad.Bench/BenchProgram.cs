@@ -13,6 +13,7 @@ internal static class BenchProgram
         ["ingest-throughput"] = ("documents per second into SQLite (generated 5 KB reports)", Intake.IngestThroughput.RunAsync),
         ["corroborate-scale"] = ("corroboration time and memory at 100k, 300k and 1M reports", Corroboration.CorroborationScale.RunAsync),
         ["corroborate-stored"] = ("corroboration of 100k, 300k and 1M events stored in SQLite: read + decide, and applying merges", Corroboration.CorroborationStoredScale.RunAsync),
+        ["aggregate-scale"] = ("monthly aggregates (month, previous month, running totals) on SQLite at 100k, 300k and 1M events", Analytics.AggregateScale.RunAsync),
         ["corroborate-quality"] = ("pairwise precision/recall on the generated multi-source corpus", Corroboration.CorroborationQuality.RunAsync),
         ["gazetteer-build"] = ("build the shipped gazetteer [--from ../shared/data] [--out data]", Sync(Geocoding.GazetteerBuildCommand.Run)),
         ["geocode-acled"] = ("ACLED location+admin1 → point: within 10 km, admin1, dev and test [--examples]", Sync(Geocoding.GeocodeAcledBench.Run)),

@@ -32,6 +32,8 @@ public static class MarsadCli
         root.Subcommands.Add(PersonsCommand.Create(globals, env));
         root.Subcommands.Add(ClaimsCommand.Create(globals, env));
         root.Subcommands.Add(AllegationsCommand.Create(globals, env));
+        root.Subcommands.Add(ReportCommand.Create(globals, env));
+        root.Subcommands.Add(CheckCommand.Create(globals, env));
         return root;
     }
 

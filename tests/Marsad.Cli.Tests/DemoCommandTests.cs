@@ -18,6 +18,12 @@ public sealed class DemoCommandTests
         var stored = Db.Scalar(folder.File("demo/marsad.db"), "SELECT COUNT(*) FROM documents");
         Assert.True(stored >= samples.Count, $"stored {stored} of {samples.Count} sample files");
         Assert.Contains($"Stored {stored} documents", run.Stdout, StringComparison.Ordinal);
+        var reports = Directory.GetFiles(folder.File("demo"), "report-*.*").Select(Path.GetFileName).ToList();
+        foreach (var extension in new[] { ".md", ".html", ".pdf" })
+        {
+            var report = Assert.Single(reports, r => r!.EndsWith(extension, StringComparison.Ordinal));
+            Assert.Contains(Path.Combine(folder.File("demo"), report!), run.Stdout, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class DemoCommand
             var corroboration = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(context, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corroboration merged {corroboration.Merges.Sum(m => m.Merged.Count)} reports into {corroboration.Merges.Count} events and graded {corroboration.Graded}."));
             env.Out.Write(EventTable.Of(await store.Events.ListAsync(new EventQuery(), Role.Editor, cancellationToken)));
+            await DemoReport.WriteAsync(store, folder, env, cancellationToken);
             var audit = await store.Audit.VerifyAsync(null, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));
             env.WriteLine($"Try: marsad documents list --db {database}");

@@ -1,3 +1,4 @@
+using Marsad.Core.Analytics;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -32,6 +33,8 @@ public interface IMarsadStore
 
     /// <summary>The persons, claims and allegations registers as a role sees them.</summary>
     IRegisterQueries Registers { get; }
+
+    IEventAnalytics Analytics { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

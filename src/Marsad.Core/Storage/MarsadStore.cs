@@ -1,3 +1,4 @@
+using Marsad.Core.Analytics;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -28,6 +29,7 @@ public sealed class MarsadStore : IMarsadStore
         Sources = new SourceStore(dialect, time);
         Extractions = new ExtractionStore(dialect, time);
         Registers = new RegisterQueries(dialect);
+        Analytics = new EventAnalytics(dialect, OperationCalendar.Default);
     }
 
     public DatabaseTarget Target { get; }
@@ -45,6 +47,8 @@ public sealed class MarsadStore : IMarsadStore
     public IExtractionStore Extractions { get; }
 
     public IRegisterQueries Registers { get; }
+
+    public IEventAnalytics Analytics { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Marsad.Core.Storage;
+using Marsad.Domain.Common;
+
+namespace Marsad.Core.Analytics;
+
+/// <summary>Analytics over ADO.NET: the date index for a period's events, the month totals table for running totals.</summary>
+internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calendar) : IEventAnalytics
+{
+
+    public async Task<IReadOnlyList<AnalyticsEvent>> EventsAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        long maxSpan;
+        await using (var span = connection.Sql(null, "SELECT max_days FROM event_span_limit WHERE id = 1"))
+        {
+            maxSpan = Convert.ToInt64(await span.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+        }
+
+        // event_facts is clustered by date_start: the month is one range of neighbouring pages.
+        var sql = new StringBuilder("""
+            SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts
+            FROM event_facts
+            WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from
+            """);
+        await using var command = connection.CreateCommand();
+        command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
+        void Where(string condition, string name, object value)
+        {
+            sql.Append(" AND ").Append(condition);
+            command.AddParameter(name, value);
+        }
+
+        if (!filter.IncludeUnreviewed)
+        {
+            sql.Append(" AND status <> 'extracted'");
+        }
+
+        if (filter.Admin1 is { } admin1)
+        {
+            Where("admin1 = @admin1", "@admin1", admin1);
+        }
+
+        if (filter.Admin2 is { } admin2)
+        {
+            Where("admin2 = @admin2", "@admin2", admin2);
+        }
+
+        if (filter.EventType is { } type)
+        {
+            Where("event_type = @type", "@type", type);
+        }
+
+        if (filter.SubEventType is { } subType)
+        {
+            Where("sub_event_type = @subtype", "@subtype", subType);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Where("status = @status", "@status", EnumNames.Of(status));
+        }
+
+        if (filter.Grade is { } grade)
+        {
+            Where("grade = @grade", "@grade", EnumNames.Of(grade));
+        }
+
+        sql.Append(" ORDER BY date_start, id");
+        command.CommandText = sql.ToString();
+        var events = new List<AnalyticsEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // facts: [quantities, assoc_actor1, assoc_actor2, aggregate incidents, aggregate dates], extracted when the event was written.
+            using var extra = JsonDocument.Parse(reader.GetString(11));
+            var parts = extra.RootElement;
+            var e = new AnalyticsEvent(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                Day(reader.GetString(3)),
+                Day(reader.GetString(4)),
+                reader.GetStringOrNull(5),
+                reader.GetStringOrNull(6),
+                [.. Strings(parts[1]), .. Strings(parts[2])],
+                reader.GetStringOrNull(7),
+                reader.GetStringOrNull(8),
+                EnumNames.Statuses[reader.GetString(9)],
+                reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
+                QuantitiesOf(parts[0]),
+                parts[3].ValueKind == JsonValueKind.Number ? parts[3].GetInt32() : 1,
+                [.. Strings(parts[4]).Select(Day)]);
+            if (filter.Actor is null || e.Involves(filter.Actor))
+            {
+                events.Add(e);
+            }
+        }
+
+        return events;
+    }
+
+    public async Task<PeriodAggregates> PeriodAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default) =>
+        Aggregator.Aggregate(from, to, await EventsAsync(from, to, filter, cancellationToken));
+
+    public async Task<RunningTotals> RunningTotalsAsync(DateOnly since, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default)
+    {
+        var months = await MonthlySeriesAsync(ReportMonth.Of(since), through, actor, admin1, includeUnreviewed, cancellationToken);
+        return new RunningTotals(since, through, months.Sum(m => m.Events), months.Aggregate(QuantityRange.Zero, (sum, m) => sum.Plus(m.Fatalities)));
+    }
+
+    public async Task<IReadOnlyList<MonthTotals>> MonthlySeriesAsync(ReportMonth from, ReportMonth through, string? actor, string? admin1, bool includeUnreviewed, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, $"""
+            SELECT month, SUM(events), SUM(fatalities_low), SUM(fatalities_best), SUM(fatalities_high), SUM(fatalities_open)
+            FROM event_month_totals
+            WHERE actor = @actor AND admin1 = @admin1 AND reviewed IN (1{(includeUnreviewed ? ", 0" : "")}) AND month >= @from AND month <= @to
+            GROUP BY month ORDER BY month
+            """);
+        command.AddParameter("@actor", actor ?? "").AddParameter("@admin1", admin1 ?? "").AddParameter("@from", from.ToString()).AddParameter("@to", through.ToString());
+        var months = new List<MonthTotals>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ReportMonth.TryParse(reader.GetString(0), out var month);
+            months.Add(new MonthTotals(month, reader.GetInt64(1), new QuantityRange(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(5) > 0 ? null : reader.GetInt64(4))));
+        }
+
+        return months;
+    }
+
+    public async Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        // The two months are read on two connections at once (WAL readers do not wait for each other).
+        var current = EventsAsync(month.First, month.Last, filter, cancellationToken);
+        var before = EventsAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken);
+        var events = await current;
+        var previous = Aggregator.Totals(await before);
+        var start = since ?? calendar.StartOf(filter.Actor);
+        RunningTotals? totals = null;
+        if (start is { } s)
+        {
+            // The month totals know actor1/actor2 and governorate; finer filters have no running total.
+            totals = filter.Admin2 is null && filter.EventType is null && filter.SubEventType is null && filter.Status is null && filter.Grade is null
+                ? await RunningTotalsAsync(s, month, filter.Actor, filter.Admin1, filter.IncludeUnreviewed, cancellationToken)
+                : null;
+        }
+
+        return new MonthlyAnalytics(month, filter, Aggregator.Aggregate(month.First, month.Last, events), previous, events, start,
+            start is { } first ? OperationCalendar.OrdinalOf(month, first) : null, totals);
+    }
+
+    public async Task<IReadOnlyList<StoredCheck>> DocumentChecksAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentIds);
+        var checks = new List<StoredCheck>();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        foreach (var id in documentIds.Distinct().Order())
+        {
+            await using var command = connection.Sql(null, """
+                SELECT json_extract(c.value, '$.kind'), json_extract(c.value, '$.message')
+                FROM (SELECT result FROM extractions WHERE document_id = @doc ORDER BY extracted_at DESC, engine_version DESC LIMIT 1) x, json_each(x.result, '$.checks') c
+                """);
+            command.AddParameter("@doc", id.ToString("D"));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                checks.Add(new StoredCheck(id, reader.GetStringOrNull(0) ?? "check", reader.GetStringOrNull(1) ?? ""));
+            }
+        }
+
+        return checks;
+    }
+
+    private static IEnumerable<string> Strings(JsonElement array) =>
+        array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(e => e.GetString()).OfType<string>() : [];
+
+    /// <summary>The payload's quantities object ({name: {low, best, high, text}}), read without the serializer.</summary>
+    private static Quantities QuantitiesOf(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return Quantities.Empty;
+        }
+
+        static int? Count(JsonElement q, string name) => q.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+        return new Quantities(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, new Quantity(Count(p.Value, "low"), Count(p.Value, "best"), Count(p.Value, "high")))));
+    }
+
+    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Marsad.Core.Analytics;
+
+/// <summary>A calendar month, as <c>--month YYYY-MM</c> names it.</summary>
+public readonly record struct ReportMonth(int Year, int Month)
+{
+    public DateOnly First => new(Year, Month, 1);
+
+    public DateOnly Last => First.AddMonths(1).AddDays(-1);
+
+    public ReportMonth Previous => Of(First.AddMonths(-1));
+
+    public static ReportMonth Of(DateOnly day) => new(day.Year, day.Month);
+
+    public static bool TryParse(string? text, out ReportMonth month)
+    {
+        month = default;
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            month = Of(day);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Months from <paramref name="earlier"/> to this one: January 2021 is 76 months after September 2014.</summary>
+    public int MonthsAfter(ReportMonth earlier) => (Year - earlier.Year) * 12 + (Month - earlier.Month);
+
+    public override string ToString() => First.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    public string Title => First.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+}

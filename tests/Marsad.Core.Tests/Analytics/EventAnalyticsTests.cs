@@ -1,0 +1,84 @@
+using Marsad.Core.Analytics;
+using Marsad.Core.Storage;
+using Marsad.Core.Tests.Support;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+
+namespace Marsad.Core.Tests.Analytics;
+
+public sealed class EventAnalyticsTests
+{
+    private const string Coalition = "Global Coalition Against Daesh";
+
+    [Fact]
+    public async Task A_month_counts_its_events_by_every_dimension_and_places_incidents_on_their_days()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var convoy = Event(new DateOnly(2020, 12, 23), new DateOnly(2021, 1, 20), Coalition, "Al-Hasakeh", ("vehicles", Quantity.Exactly(240))) with
+        {
+            Aggregate = new Aggregate(3, [], [new DateOnly(2020, 12, 23), new DateOnly(2021, 1, 4), new DateOnly(2021, 1, 19)]),
+        };
+        var strike = Event(new DateOnly(2021, 1, 10), new DateOnly(2021, 1, 10), Coalition, "Deir-ez-Zor", ("fatalities", new Quantity(2, 3, 5)));
+        var clash = Event(new DateOnly(2021, 1, 12), new DateOnly(2021, 1, 12), "Islamic State (Syria)", "Deir-ez-Zor", ("fatalities", new Quantity(4, 4, null)));
+        var rejected = Event(new DateOnly(2021, 1, 13), new DateOnly(2021, 1, 13), Coalition, "Deir-ez-Zor") with { Status = EventStatus.Rejected };
+        var unreviewed = Event(new DateOnly(2021, 1, 14), new DateOnly(2021, 1, 14), Coalition, "Deir-ez-Zor") with { Status = EventStatus.Extracted };
+        foreach (var e in new[] { convoy, strike, clash with { AssocActor1 = [Coalition] }, rejected, unreviewed })
+        {
+            await store.Records.AddAsync(e, new ChangeContext("test"));
+        }
+
+        var month = await store.Analytics.MonthAsync(new ReportMonth(2021, 1), new AnalyticsFilter { Actor = Coalition });
+
+        Assert.Equal(3, month.Current.Total.Events);
+        Assert.Equal(5, month.Current.Total.Incidents);
+        Assert.Equal(new QuantityRange(6, 7, null), month.Current.Total.Quantity("fatalities"));
+        Assert.Equal(240, month.Current.Total.Quantity("vehicles").Best);
+        Assert.Equal(2, month.Current.ByAdmin1["Deir-ez-Zor"].Events);
+        Assert.Equal(3, month.Current.ByActor[Coalition].Events);
+        Assert.Equal([new DateOnly(2021, 1, 4), new DateOnly(2021, 1, 10), new DateOnly(2021, 1, 12), new DateOnly(2021, 1, 19)], month.Current.ByDay.Keys.ToArray());
+        Assert.Equal([2, 1, 1], month.Current.IncidentsByWeekAndType.OrderBy(w => w.Key).Select(w => w.Value.Values.Sum()).ToArray());
+        Assert.Equal(new DateOnly(2021, 1, 4), month.Current.IncidentsByWeekAndType.Keys.Min());
+        Assert.Equal(1, month.Previous.Events);
+        Assert.Equal(76, month.OperationMonth);
+        Assert.Equal(4, (await store.Analytics.MonthAsync(new ReportMonth(2021, 1), new AnalyticsFilter { Actor = Coalition, IncludeUnreviewed = true })).Current.Total.Events);
+    }
+
+    [Fact]
+    public async Task Running_totals_follow_every_write_in_the_same_transaction()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var since = new DateOnly(2014, 9, 23);
+        var a = await store.Records.AddAsync(Event(new DateOnly(2019, 3, 1), new DateOnly(2019, 3, 1), Coalition, "Deir-ez-Zor", ("fatalities", Quantity.Exactly(5))), new ChangeContext("t"));
+        var b = await store.Records.AddAsync(Event(new DateOnly(2020, 6, 1), new DateOnly(2020, 7, 15), "Islamic State (Syria)", "Ar-Raqqa", ("fatalities", new Quantity(1, 2, 3))) with { Actor2 = Coalition }, new ChangeContext("t"));
+        await store.Records.AddAsync(Event(new DateOnly(2021, 2, 1), new DateOnly(2021, 2, 1), Coalition, "Ar-Raqqa", ("fatalities", Quantity.Exactly(9))), new ChangeContext("t"));
+
+        var before = await store.Analytics.RunningTotalsAsync(since, new ReportMonth(2021, 1), Coalition, null, includeUnreviewed: false);
+        var raqqa = await store.Analytics.RunningTotalsAsync(since, new ReportMonth(2021, 1), null, "Ar-Raqqa", includeUnreviewed: false);
+        await store.Records.UpdateAsync(a.Value with { Status = EventStatus.Rejected }, a.Version, new ChangeContext("t"));
+        await store.Records.UpdateAsync(b.Value with { Quantities = Quantities.Empty.With("fatalities", new Quantity(1, 2, null)) }, b.Version, new ChangeContext("t"));
+        var after = await store.Analytics.RunningTotalsAsync(since, new ReportMonth(2021, 1), Coalition, null, includeUnreviewed: false);
+
+        Assert.Equal(2, before.Events);
+        Assert.Equal(new QuantityRange(6, 7, 8), before.Fatalities);
+        Assert.Equal(1, raqqa.Events);
+        Assert.Equal(1, after.Events);
+        Assert.Equal(new QuantityRange(1, 2, null), after.Fatalities);
+        var series = await store.Analytics.MonthlySeriesAsync(new ReportMonth(2019, 1), new ReportMonth(2021, 12), null, null, includeUnreviewed: false);
+        Assert.Equal(["2020-06", "2021-02"], series.Where(m => m.Events > 0).Select(m => m.Month.ToString()).ToArray());
+        var july = await store.Analytics.EventsAsync(new DateOnly(2020, 7, 10), new DateOnly(2020, 7, 31), new AnalyticsFilter());
+        Assert.Equal([b.Value.Id], july.Select(e => e.Id).ToArray());
+    }
+
+    private static ConflictEvent Event(DateOnly start, DateOnly end, string actor1, string admin1, params (string Name, Quantity Value)[] quantities) => new()
+    {
+        Id = Guid.NewGuid(),
+        SubEventType = AcledSubEventType.AirDroneStrike,
+        Date = new DateSpan(start, end, start == end ? TimePrecision.Day : TimePrecision.Month),
+        Actor1 = actor1,
+        Location = new Location("somewhere", null, admin1, null, null, null, null),
+        Quantities = new Quantities(quantities.Select(q => KeyValuePair.Create(q.Name, q.Value))),
+        Status = EventStatus.Reviewed,
+    };
+}
