@@ -29,6 +29,8 @@ public static class MarsadCli
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
         root.Subcommands.Add(ExtractCommand.Create(env));
+        root.Subcommands.Add(ServeCommand.Create(globals, env));
+        root.Subcommands.Add(UsersCommand.Create(globals, env));
         return root;
     }
 

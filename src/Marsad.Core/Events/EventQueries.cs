@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Marsad.Core.Access;
+using Marsad.Core.Audit;
 using Marsad.Core.Corroboration;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
@@ -13,6 +15,8 @@ namespace Marsad.Core.Events;
 /// <summary>Event listing over ADO.NET, with the role's rules applied in SQL and in source masking.</summary>
 internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 {
+    private const int StreamPageSize = 1000;
+
     public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -29,6 +33,74 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         var sources = await SourcesAsync(connection, rows.Select(r => r.Event.Id).ToList(), role, cancellationToken);
         return [.. rows.Select(r => new EventListItem(r.Event, r.Version, sources.TryGetValue(r.Event.Id, out var s) ? s : []))];
+    }
+
+    public async Task<EventListItem?> FindAsync(Guid id, Role role, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        ConflictEvent? found = null;
+        long version = 0;
+        var visible = role.SeesUnpublished() ? "" : " AND status = 'published' AND merged_into IS NULL";
+        await using (var command = connection.Sql(null, "SELECT payload, version FROM events WHERE id = @id" + visible))
+        {
+            command.AddParameter("@id", id.ToString("D"));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found = JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(0), MarsadJson.Options)!;
+                version = reader.GetInt64(1);
+            }
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        var sources = await SourcesAsync(connection, [id], role, cancellationToken);
+        return new EventListItem(found, version, sources.TryGetValue(id, out var s) ? s : []);
+    }
+
+    public async IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // Keyset pages: each page is one short query, so memory stays flat however many events match.
+        var page = query with { Limit = StreamPageSize };
+        while (true)
+        {
+            var items = await ListAsync(page, role, cancellationToken);
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            if (items.Count < StreamPageSize)
+            {
+                yield break;
+            }
+
+            page = page with { After = EventCursor.Of(items[^1].Event) };
+        }
+    }
+
+    public async Task<IReadOnlyList<EventDeletion>> DeletionsAsync(DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        // For the public, an event that is no longer published is gone too; the team sees every status.
+        var gone = role.SeesUnpublished() ? "(merged_into IS NOT NULL OR status = 'rejected')" : "(merged_into IS NOT NULL OR status <> 'published')";
+        await using var command = connection.Sql(null, $"SELECT id, status, merged_into, updated_at FROM events WHERE {gone} AND updated_at >= @since ORDER BY updated_at, id LIMIT @limit");
+        command.AddParameter("@since", since is { } s ? RevisionHasher.FormatTime(s) : "").AddParameter("@limit", Math.Max(1, limit));
+        var list = new List<EventDeletion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var mergedInto = reader.GetStringOrNull(2);
+            var status = reader.GetString(1);
+            var reason = mergedInto is not null ? "merged" : status == "rejected" ? "rejected" : "unpublished";
+            list.Add(new EventDeletion(Guid.Parse(reader.GetString(0)), reason, mergedInto is null ? null : Guid.Parse(mergedInto), reader.GetString(3)));
+        }
+
+        return list;
     }
 
     public async Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default)
@@ -166,6 +238,24 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         if (query.Grade is { } grade)
         {
             Where("grade = @grade", "@grade", JsonSerializer.Serialize(grade, MarsadJson.Options).Trim('"'));
+        }
+
+        if (query.Within is { } box)
+        {
+            Where("longitude BETWEEN @west AND @east", "@west", box.West);
+            Where("latitude BETWEEN @south AND @north", "@south", box.South);
+            command.AddParameter("@east", box.East).AddParameter("@north", box.North);
+        }
+
+        if (query.UpdatedSince is { } since)
+        {
+            Where("updated_at >= @since", "@since", RevisionHasher.FormatTime(since));
+        }
+
+        if (query.After is { } after)
+        {
+            Where("(date_start > @afterDate OR (date_start = @afterDate AND id > @afterId))", "@afterDate", Iso(after.Date));
+            command.AddParameter("@afterId", after.Id.ToString("D"));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))

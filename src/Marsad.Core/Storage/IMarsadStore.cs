@@ -1,3 +1,4 @@
+using Marsad.Core.Accounts;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -28,6 +29,9 @@ public interface IMarsadStore
     ISourceStore Sources { get; }
 
     IExtractionStore Extractions { get; }
+
+    /// <summary>Dashboard and API accounts and their tokens.</summary>
+    IAccountStore Accounts { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

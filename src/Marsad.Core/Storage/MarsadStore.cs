@@ -1,3 +1,4 @@
+using Marsad.Core.Accounts;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -26,6 +27,7 @@ public sealed class MarsadStore : IMarsadStore
         Events = new EventQueries(dialect);
         Sources = new SourceStore(dialect, time);
         Extractions = new ExtractionStore(dialect, time);
+        Accounts = new AccountStore(dialect, time);
     }
 
     public DatabaseTarget Target { get; }
@@ -41,6 +43,8 @@ public sealed class MarsadStore : IMarsadStore
     public ISourceStore Sources { get; }
 
     public IExtractionStore Extractions { get; }
+
+    public IAccountStore Accounts { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when
