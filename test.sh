@@ -10,10 +10,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # The CLI tests run marsad as 'nobody' via setpriv (util-linux) to test unreadable folders when run as
-# root, and drive the interactive review queue in a real terminal with tmux.
+# root, and drive the interactive review queue in a real terminal with tmux. The web tests drive Debian's
+# Chromium with Playwright (no browser download).
 missing=""
 command -v setpriv >/dev/null 2>&1 || missing="$missing util-linux"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
