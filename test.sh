@@ -16,6 +16,7 @@ missing=""
 command -v setpriv >/dev/null 2>&1 || missing="$missing util-linux"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"   # the web build installs Leaflet with npm ci
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

@@ -23,6 +23,8 @@ internal static class BenchProgram
         ["extract-ucdp"] = ("UCDP 2019 test split: deaths exact (best), location within 25 km", Sync(UcdpBench.Run)),
         ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),
         ["extract-stages"] = ("seconds per extraction stage over the ACLED battle notes [--limit N]", Sync(StageProfile.Run)),
+        ["web-load"] = ("GET /api/events with filters over 100k events on loopback at a fixed 1,000 requests/s for 30 s: achieved rate, p50/p95/p99 [--events N --rate R --seconds S]", Web.WebLoad.RunAsync),
+        ["web-export"] = ("streamed CSV export of N events (default 1,000,000): rows/s and peak memory [--events N]", Web.WebExport.RunAsync),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N]", Sync(SpeedBench.Run)),
     };
 

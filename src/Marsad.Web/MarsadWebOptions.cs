@@ -18,6 +18,9 @@ public sealed record MarsadWebOptions
     /// <summary>Largest request body accepted (review decisions and sign-ins are small).</summary>
     public long MaxRequestBodyBytes { get; init; } = 256 * 1024;
 
+    /// <summary>Memory for cached event pages (0 turns the cache off).</summary>
+    public long PageCacheBytes { get; init; } = 64L * 1024 * 1024;
+
     /// <summary>Where the gazetteer (OCHA boundaries) is; null finds the shipped one.</summary>
     public string? GazetteerDirectory { get; init; }
 

@@ -47,6 +47,7 @@ public sealed class PublicMaskingPropertyTests(DemoSite site)
         Assert.Contains("Karim Test-Detainee", await anonymous.GetStringAsync("/api/persons"), StringComparison.Ordinal);
         using var editor = site.Client(site.Tokens[Role.Editor]);
         Assert.Contains(DemoSite.ConfidentialSource, await editor.GetStringAsync("/api/events?format=csv&text=Kafr"), StringComparison.Ordinal);
+        Assert.Contains("a single source: " + DemoSite.ConfidentialSource, await editor.GetStringAsync("/api/events?text=Kafr"), StringComparison.Ordinal);
         Assert.Contains(DemoSite.SensitivePersonValues[1], await editor.GetStringAsync("/api/persons"), StringComparison.Ordinal);
         Assert.True(checkedBytes > 50_000, $"only {checkedBytes} characters of public output checked");
     }

@@ -11,6 +11,18 @@ public interface IEventQueries
 {
     Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same events as <see cref="ListAsync"/>, each as its stored JSON (already masked for the role), for
+    /// callers that pass events on as JSON: no parsing and writing again of what the database holds as JSON.
+    /// </summary>
+    Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes whenever anything a listing shows may have changed: the audit chain's head (every record change
+    /// writes a revision) and the confidential source names. Caches key on it.
+    /// </summary>
+    Task<string> DataVersionAsync(CancellationToken cancellationToken = default);
+
     /// <summary>One event with its masked sources, or null when it does not exist or the role may not see it (the public: published and not merged away).</summary>
     Task<EventListItem?> FindAsync(Guid id, Role role, CancellationToken cancellationToken = default);
 

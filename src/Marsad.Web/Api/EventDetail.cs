@@ -32,11 +32,11 @@ public sealed record EventDetail(ConflictEvent Event, long Version, IReadOnlyLis
 
             if (mask.Hides(document.SourceName))
             {
-                documents.Add(new EventDocument(document.Id, null, document.Published, RoleRules.ConfidentialSourceName, null, role.SeesUnpublished() ? await TextAsync(store, document, cancellationToken) : null, index == 0 && role.SeesUnpublished() ? stored.Event.Evidence : null));
+                documents.Add(new EventDocument(document.Id, null, document.Published, RoleRules.ConfidentialSourceName, null, role.SeesUnpublished() ? mask.Scrub(await TextAsync(store, document, cancellationToken)) : null, index == 0 && role.SeesUnpublished() ? stored.Event.Evidence : null));
                 continue;
             }
 
-            documents.Add(new EventDocument(document.Id, document.Title, document.Published, document.SourceName, document.Url, await TextAsync(store, document, cancellationToken), index == 0 ? stored.Event.Evidence : null));
+            documents.Add(new EventDocument(document.Id, mask.Scrub(document.Title), document.Published, document.SourceName, document.Url, mask.Scrub(await TextAsync(store, document, cancellationToken)), index == 0 ? stored.Event.Evidence : null));
         }
 
         return new EventDetail(stored.Event, stored.Version, stored.Sources, documents);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marsad.Core.Access;
 using Marsad.Core.Events;
 using Marsad.Core.Exchange;
 using Marsad.Core.Storage;
@@ -23,7 +24,7 @@ internal static class EventsApi
         return api;
     }
 
-    private static async Task<Results<Ok<EventPage>, ValidationProblem, GeoJsonPage, CsvExport>> ListAsync(HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    private static async Task<Results<EventPageBody, ValidationProblem, CsvExport>> ListAsync(HttpContext http, IMarsadStore store, EventPageCache cache, CancellationToken cancellationToken)
     {
         var (query, errors) = EventFilters.Read(http.Request.Query);
         var format = EventFilters.Text(http.Request.Query, "format") ?? "json";
@@ -43,11 +44,26 @@ internal static class EventsApi
             return new CsvExport(store.Events.StreamAsync(query, role, cancellationToken), format == "csv" ? EventExportFormat.Csv : EventExportFormat.Acled);
         }
 
+        // Pages are cached by role, query and the data's version (the audit chain's head and the confidential
+        // names): any change to the record moves the version on, so a cached page is never stale.
+        var key = $"{role}|{await store.Events.DataVersionAsync(cancellationToken)}|{http.Request.QueryString}";
+        return await cache.GetOrAddAsync(key, () => RenderAsync(store, query, role, format, cancellationToken));
+    }
+
+    private static async Task<EventPageBody> RenderAsync(IMarsadStore store, EventQuery query, Role role, string format, CancellationToken cancellationToken)
+    {
         // One more than asked says whether another page follows without a second query.
-        var items = await store.Events.ListAsync(query with { Limit = query.Limit + 1 }, role, cancellationToken);
-        var page = items.Take(query.Limit).ToList();
-        var next = items.Count > query.Limit ? EventCursor.Of(page[^1].Event).Encode() : null;
-        return format == "geojson" ? new GeoJsonPage(page, next) : TypedResults.Ok(new EventPage(page, next));
+        var asked = query with { Limit = query.Limit + 1 };
+        if (format == "geojson")
+        {
+            var items = await store.Events.ListAsync(asked, role, cancellationToken);
+            var page = items.Take(query.Limit).ToList();
+            return EventPageBody.GeoJson(page, items.Count > query.Limit ? EventCursor.Of(page[^1].Event).Encode() : null);
+        }
+
+        var rows = await store.Events.ListJsonAsync(asked, role, cancellationToken);
+        var shown = rows.Take(query.Limit).ToList();
+        return EventPageBody.Json(shown, rows.Count > query.Limit ? new EventCursor(shown[^1].Start, shown[^1].Id).Encode() : null);
     }
 
     private static async Task<Results<Ok<DeletionFeed>, ValidationProblem>> DeletionsAsync(HttpContext http, IMarsadStore store, CancellationToken cancellationToken)

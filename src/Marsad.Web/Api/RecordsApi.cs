@@ -30,7 +30,7 @@ internal static class RecordsApi
     {
         var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
         var list = await store.Documents.ListAsync(Limit(http), 0, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<DocumentView>>([.. list.Select(d => new DocumentView(d.Id, d.Title, d.Published, mask.Name(d.Source), d.TextLength, d.ReceivedAt, null))]);
+        return TypedResults.Ok<IReadOnlyList<DocumentView>>([.. list.Select(d => new DocumentView(d.Id, mask.Scrub(d.Title), d.Published, mask.Name(d.Source), d.TextLength, d.ReceivedAt, null))]);
     }
 
     private static async Task<Results<Ok<DocumentView>, NotFound>> GetDocumentAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ internal static class RecordsApi
 
         var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
         var text = await store.Extractions.CleanTextAsync(id, cancellationToken) ?? document.CleanText;
-        return TypedResults.Ok(new DocumentView(document.Id, document.Title, document.Published, mask.Name(document.SourceName), text.Length, document.ReceivedAt, text));
+        return TypedResults.Ok(new DocumentView(document.Id, mask.Scrub(document.Title), document.Published, mask.Name(document.SourceName), text.Length, document.ReceivedAt, mask.Scrub(text)));
     }
 
     private static int Limit(HttpContext http) =>

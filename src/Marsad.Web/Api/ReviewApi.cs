@@ -39,7 +39,7 @@ internal static class ReviewApi
             if (item.DocumentId is { } documentId && !texts.ContainsKey(documentId))
             {
                 var document = await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken);
-                texts[documentId] = (await store.Extractions.CleanTextAsync(documentId, cancellationToken) ?? document?.CleanText, mask.Name(document?.SourceName), document?.Title);
+                texts[documentId] = (mask.Scrub(await store.Extractions.CleanTextAsync(documentId, cancellationToken) ?? document?.CleanText), mask.Name(document?.SourceName), mask.Scrub(document?.Title));
             }
 
             var (text, source, title) = item.DocumentId is { } d ? texts[d] : (null, null, null);

@@ -49,6 +49,8 @@ public sealed class DemoSite : IAsyncLifetime
             "On 6 March 2023, a drone hit a car on the road from Ariha to Jisr al-Shughur in Idlib, killing the man at the wheel.\n");
         await RunCliAsync("--db", database, "ingest", reports);
         await RunCliAsync("--db", database, "sources", "set", ConfidentialSource, "--kind", "FieldNetwork", "--confidential");
+        // Grading writes each event's reason, which names its sources ("a single source: ..."): the masking must cover it.
+        await RunCliAsync("--db", database, "corroborate");
         Store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         await PublishHalfAsync();
         await AddDetaineeAsync();

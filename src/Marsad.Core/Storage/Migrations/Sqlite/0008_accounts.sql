@@ -1,4 +1,5 @@
--- Marsad schema, version 8: the people who use the web dashboard and API, and their personal API tokens.
+-- Marsad schema, version 8: the people who use the web dashboard and API, their personal API tokens, and
+-- indexes the API's listings need.
 -- Passwords are kept only as ASP.NET Core Identity hashes (PBKDF2 with a salt); tokens only as SHA-256.
 -- updated_at on events already says when each event last changed; the index makes incremental sync cheap.
 CREATE TABLE users (
@@ -19,3 +20,8 @@ CREATE TABLE api_tokens (
 );
 CREATE INDEX ix_api_tokens_user ON api_tokens(user_id);
 CREATE INDEX ix_events_updated_at ON events(updated_at);
+-- Event listings by date, type or governorate read a window, not the table: the longest span of any event
+-- (an expression index answers MAX at once) gives date_start a lower bound, and type/governorate come with dates.
+CREATE INDEX ix_events_span ON events((julianday(date_end) - julianday(date_start)));
+CREATE INDEX ix_events_type_date ON events(event_type, date_start);
+CREATE INDEX ix_events_admin1_date ON events(admin1, date_start);
