@@ -10,12 +10,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # The CLI tests run marsad as 'nobody' via setpriv (util-linux) to test unreadable folders when run as
-# root, and drive the interactive review queue in a real terminal with tmux.
+# root, and drive the interactive review queue in a real terminal with tmux. The web tests drive Debian's
+# Chromium with Playwright (no browser download).
 missing=""
 command -v setpriv >/dev/null 2>&1 || missing="$missing util-linux"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 # Reports draw their text, chart and map in DejaVu Sans (Skia finds it through fontconfig).
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"   # the web build installs Leaflet with npm ci
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

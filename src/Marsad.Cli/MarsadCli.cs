@@ -34,6 +34,8 @@ public static class MarsadCli
         root.Subcommands.Add(AllegationsCommand.Create(globals, env));
         root.Subcommands.Add(ReportCommand.Create(globals, env));
         root.Subcommands.Add(CheckCommand.Create(globals, env));
+        root.Subcommands.Add(ServeCommand.Create(globals, env));
+        root.Subcommands.Add(UsersCommand.Create(globals, env));
         return root;
     }
 

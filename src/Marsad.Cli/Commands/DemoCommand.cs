@@ -52,12 +52,18 @@ public static class DemoCommand
             var audit = await store.Audit.VerifyAsync(null, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));
             env.WriteLine($"Try: marsad documents list --db {database}");
-            if (!result.GetValue(noServe))
+            var exitCode = summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+            if (result.GetValue(noServe))
             {
-                env.WriteLine("The web dashboard is not part of this build yet; nothing to serve (use --no-serve to skip this note).");
+                return exitCode;
             }
 
-            return summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+            // An editor account, so the unpublished demo record and the review queue can be seen in the browser.
+            var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', '-').Replace('/', '_');
+            await store.Accounts.SaveAsync("demo", Role.Editor, password, cancellationToken);
+            env.WriteLine($"Sign in as 'demo' (editor) with password {password}; anonymous visitors see published events only.");
+            var served = await WebServer.RunAsync(store, [ServeCommand.DefaultUrl], env, cancellationToken);
+            return served == ExitCodes.Ok ? exitCode : served;
         });
         return command;
     }

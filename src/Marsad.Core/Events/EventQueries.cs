@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Marsad.Core.Access;
+using Marsad.Core.Audit;
 using Marsad.Core.Corroboration;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
@@ -13,22 +15,126 @@ namespace Marsad.Core.Events;
 /// <summary>Event listing over ADO.NET, with the role's rules applied in SQL and in source masking.</summary>
 internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 {
-    public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
+    private const int StreamPageSize = 1000;
+
+    public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
+        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload, MarsadJson.Options)!, r.Version, r.Sources))];
+
+    public async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = new List<(ConflictEvent Event, long Version)>();
-        await using (var command = Build(connection, query, role))
+        var rows = new List<(Guid Id, DateOnly Start, string Payload, long Version)>();
+        var longestSpan = query.From is null ? 0 : await LongestSpanDaysAsync(connection, cancellationToken);
+        var secrets = await SecretsAsync(connection, role, cancellationToken);
+        await using (var command = Build(connection, query, role, longestSpan))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((JsonSerializer.Deserialize<ConflictEvent>(reader.GetString(0), MarsadJson.Options)!, reader.GetInt64(1)));
+                rows.Add((Guid.Parse(reader.GetString(2)), DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), secrets.Scrub(reader.GetString(0)), reader.GetInt64(1)));
             }
         }
 
-        var sources = await RecordSourceNames.ForAsync(connection, "event", [.. rows.Select(r => r.Event.Id)], role, cancellationToken);
-        return [.. rows.Select(r => new EventListItem(r.Event, r.Version, sources.TryGetValue(r.Event.Id, out var s) ? s : []))];
+        var sources = await RecordSourceNames.ForAsync(connection, "event", [.. rows.Select(r => r.Id)], role, cancellationToken);
+        return [.. rows.Select(r => new EventJson(r.Id, r.Start, r.Payload, r.Version, sources.TryGetValue(r.Id, out var s) ? s : []))];
+    }
+
+    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, """
+            SELECT COALESCE((SELECT MAX(seq) FROM revisions), 0) || '|' || COALESCE((SELECT group_concat(name, '|') FROM (SELECT name FROM sources WHERE confidential <> 0 ORDER BY name)), '')
+            """);
+        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <summary>Confidential source names the role may not see: scrubbed from payloads too (a grade's reason names its sources).</summary>
+    private static async Task<ConfidentialNames> SecretsAsync(DbConnection connection, Role role, CancellationToken cancellationToken)
+    {
+        if (role.SeesConfidentialSources())
+        {
+            return ConfidentialNames.None;
+        }
+
+        var names = new List<string>();
+        await using var command = connection.Sql(null, "SELECT name FROM sources WHERE confidential <> 0");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return new ConfidentialNames(names);
+    }
+
+    public async Task<EventListItem?> FindAsync(Guid id, Role role, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        ConflictEvent? found = null;
+        long version = 0;
+        var visible = role.SeesUnpublished() ? "" : " AND status = 'published' AND merged_into IS NULL";
+        var secrets = await SecretsAsync(connection, role, cancellationToken);
+        await using (var command = connection.Sql(null, "SELECT payload, version FROM events WHERE id = @id" + visible))
+        {
+            command.AddParameter("@id", id.ToString("D"));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                found = JsonSerializer.Deserialize<ConflictEvent>(secrets.Scrub(reader.GetString(0)), MarsadJson.Options)!;
+                version = reader.GetInt64(1);
+            }
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        var sources = await RecordSourceNames.ForAsync(connection, "event", [id], role, cancellationToken);
+        return new EventListItem(found, version, sources.TryGetValue(id, out var s) ? s : []);
+    }
+
+    public async IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // Keyset pages: each page is one short query, so memory stays flat however many events match.
+        var page = query with { Limit = StreamPageSize };
+        while (true)
+        {
+            var items = await ListAsync(page, role, cancellationToken);
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            if (items.Count < StreamPageSize)
+            {
+                yield break;
+            }
+
+            page = page with { After = EventCursor.Of(items[^1].Event) };
+        }
+    }
+
+    public async Task<IReadOnlyList<EventDeletion>> DeletionsAsync(DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        // For the public, an event that is no longer published is gone too; the team sees every status.
+        var gone = role.SeesUnpublished() ? "(merged_into IS NOT NULL OR status = 'rejected')" : "(merged_into IS NOT NULL OR status <> 'published')";
+        await using var command = connection.Sql(null, $"SELECT id, status, merged_into, updated_at FROM events WHERE {gone} AND updated_at >= @since ORDER BY updated_at, id LIMIT @limit");
+        command.AddParameter("@since", since is { } s ? RevisionHasher.FormatTime(s) : "").AddParameter("@limit", Math.Max(1, limit));
+        var list = new List<EventDeletion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var mergedInto = reader.GetStringOrNull(2);
+            var status = reader.GetString(1);
+            var reason = mergedInto is not null ? "merged" : status == "rejected" ? "rejected" : "unpublished";
+            list.Add(new EventDeletion(Guid.Parse(reader.GetString(0)), reason, mergedInto is null ? null : Guid.Parse(mergedInto), reader.GetString(3)));
+        }
+
+        return list;
     }
 
     public async Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default)
@@ -107,9 +213,17 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return [.. names];
     }
 
-    private static DbCommand Build(DbConnection connection, EventQuery query, Role role)
+    /// <summary>The longest any event lasts, in days (an index answers it): events overlapping a date start at most this long before it.</summary>
+    private static async Task<int> LongestSpanDaysAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder("SELECT payload, version FROM events WHERE merged_into IS NULL");
+        await using var command = connection.Sql(null, "SELECT MAX(julianday(date_end) - julianday(date_start)) FROM events");
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? 0 : (int)Math.Ceiling(Convert.ToDouble(value, CultureInfo.InvariantCulture));
+    }
+
+    private static DbCommand Build(DbConnection connection, EventQuery query, Role role, int longestSpanDays)
+    {
+        var sql = new StringBuilder("SELECT payload, version, id, date_start FROM events WHERE merged_into IS NULL");
         var command = connection.CreateCommand();
         void Where(string condition, string name, object? value)
         {
@@ -125,6 +239,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         if (query.From is { } from)
         {
             Where("date_end >= @from", "@from", Iso(from));
+            // Redundant for correctness, but it lets the date index read a window instead of everything before it.
+            Where("date_start >= @fromStart", "@fromStart", Iso(from.AddDays(-longestSpanDays)));
         }
 
         if (query.To is { } to)
@@ -166,6 +282,24 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         if (query.Grade is { } grade)
         {
             Where("grade = @grade", "@grade", JsonSerializer.Serialize(grade, MarsadJson.Options).Trim('"'));
+        }
+
+        if (query.Within is { } box)
+        {
+            Where("longitude BETWEEN @west AND @east", "@west", box.West);
+            Where("latitude BETWEEN @south AND @north", "@south", box.South);
+            command.AddParameter("@east", box.East).AddParameter("@north", box.North);
+        }
+
+        if (query.UpdatedSince is { } since)
+        {
+            Where("updated_at >= @since", "@since", RevisionHasher.FormatTime(since));
+        }
+
+        if (query.After is { } after)
+        {
+            Where("(date_start > @afterDate OR (date_start = @afterDate AND id > @afterId))", "@afterDate", Iso(after.Date));
+            command.AddParameter("@afterId", after.Id.ToString("D"));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))

@@ -5,7 +5,7 @@ namespace Marsad.Core.Events;
 /// <summary>
 /// Filters for listing events; null means "any". Dates select events whose span overlaps
 /// [From, To]; Actor matches actor1, actor2 or an associated actor; Text searches the summary and the
-/// place name. Merged-away events are left out: they live on inside the event they were merged into.
+/// place name; Within, UpdatedSince and After serve maps, sync and paging. Merged-away events are left out: they live on inside the event they were merged into.
 /// </summary>
 public sealed record EventQuery
 {
@@ -28,6 +28,15 @@ public sealed record EventQuery
     public Grade? Grade { get; init; }
 
     public string? Text { get; init; }
+
+    /// <summary>Only events whose point lies in this box (events without a point are left out).</summary>
+    public BoundingBox? Within { get; init; }
+
+    /// <summary>Only events changed at or after this instant: incremental sync.</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
+
+    /// <summary>Keyset pagination: only events after this one in the listing order (date, then id).</summary>
+    public EventCursor? After { get; init; }
 
     public int Limit { get; init; } = 1000;
 }

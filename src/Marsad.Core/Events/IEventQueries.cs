@@ -12,6 +12,27 @@ public interface IEventQueries
     Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The same events as <see cref="ListAsync"/>, each as its stored JSON (already masked for the role), for
+    /// callers that pass events on as JSON: no parsing and writing again of what the database holds as JSON.
+    /// </summary>
+    Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes whenever anything a listing shows may have changed: the audit chain's head (every record change
+    /// writes a revision) and the confidential source names. Caches key on it.
+    /// </summary>
+    Task<string> DataVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One event with its masked sources, or null when it does not exist or the role may not see it (the public: published and not merged away).</summary>
+    Task<EventListItem?> FindAsync(Guid id, Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>Every event the query matches, read page by page (the query's limit sets nothing here): for exports of any size in constant memory.</summary>
+    IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
+
+    /// <summary>Events a sync client should drop since <paramref name="since"/> (all when null), oldest change first.</summary>
+    Task<IReadOnlyList<EventDeletion>> DeletionsAsync(DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// What corroboration compares, for every event still standing on its own (not merged away, not
     /// rejected), read from columns without opening payloads. Sources are names (a document's id when it has none).
     /// </summary>

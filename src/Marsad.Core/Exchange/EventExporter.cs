@@ -38,6 +38,35 @@ public static class EventExporter
         }
     }
 
+    /// <summary>
+    /// Streams events as CSV (Marsad's columns or ACLED's), flushing as it goes: rows leave as they are read,
+    /// so a million-row export needs no more memory than one page of the query.
+    /// </summary>
+    public static async Task WriteCsvAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, EventExportFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(items);
+        var columns = format switch
+        {
+            EventExportFormat.Csv => MarsadColumns,
+            EventExportFormat.Acled => AcledColumns,
+            _ => throw new ArgumentOutOfRangeException(nameof(format), "only the CSV formats stream"),
+        };
+        await using var csv = CsvWriter.Create(output, CsvWriterOptions.Default, true);
+        await csv.WriteRecordAsync([.. columns.Select(c => c.Name)], cancellationToken);
+        var rows = 0;
+        await foreach (var item in items.WithCancellation(cancellationToken))
+        {
+            await csv.WriteRecordAsync([.. columns.Select(c => c.Value(item) ?? "")], cancellationToken);
+            if (++rows % 1000 == 0)
+            {
+                await csv.FlushAsync(cancellationToken);
+            }
+        }
+
+        await csv.FlushAsync(cancellationToken);
+    }
+
     private static readonly (string Name, Func<EventListItem, string?> Value)[] MarsadColumns =
     [
         ("id", i => i.Event.Id.ToString("D")),

@@ -1,4 +1,5 @@
 using Marsad.Core.Analytics;
+using Marsad.Core.Accounts;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -35,6 +36,9 @@ public interface IMarsadStore
     IRegisterQueries Registers { get; }
 
     IEventAnalytics Analytics { get; }
+
+    /// <summary>Dashboard and API accounts and their tokens.</summary>
+    IAccountStore Accounts { get; }
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using Marsad.Core.Analytics;
+using Marsad.Core.Accounts;
 using Marsad.Core.Audit;
 using Marsad.Core.Documents;
 using Marsad.Core.Events;
@@ -30,6 +31,7 @@ public sealed class MarsadStore : IMarsadStore
         Extractions = new ExtractionStore(dialect, time);
         Registers = new RegisterQueries(dialect);
         Analytics = new EventAnalytics(dialect, OperationCalendar.Default);
+        Accounts = new AccountStore(dialect, time);
     }
 
     public DatabaseTarget Target { get; }
@@ -49,6 +51,8 @@ public sealed class MarsadStore : IMarsadStore
     public IRegisterQueries Registers { get; }
 
     public IEventAnalytics Analytics { get; }
+
+    public IAccountStore Accounts { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when

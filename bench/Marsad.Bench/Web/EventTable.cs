@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Core.Audit;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Microsoft.Data.Sqlite;
+
+namespace Marsad.Bench.Web;
+
+/// <summary>
+/// Fills a migrated SQLite database with generated events straight through SQL (the record store would write
+/// a revision per event, which is not what these benchmarks measure): valid payloads, the same filter columns,
+/// one source and document per 100 events. Seeded, so every run reads the same table.
+/// </summary>
+internal static class EventTable
+{
+    public static readonly string[] Governorates = ["Aleppo", "Idleb", "Hama", "Homs", "Damascus", "Rural Damascus", "Dar'a", "Deir-ez-Zor", "Ar-Raqqa", "Al-Hasakeh", "Lattakia", "Tartous", "As-Sweida", "Quneitra"];
+    public static readonly string[] Actors = ["Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham", "QSD: Syrian Democratic Forces", "Islamic State (Syria)", "Syrian National Army", "Civilians (Syria)"];
+    public static readonly DateOnly First = new(2017, 1, 1);
+
+    public static async Task<IMarsadStore> CreateAsync(string folder, int count)
+    {
+        var path = Path.Combine(folder, "bench.db");
+        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System);
+        var random = new Random(8);
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO events (id, version, status, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, admin3, latitude, longitude, fatalities, grade, payload, updated_at)
+            VALUES ($id, 1, $status, $type, $sub, $start, $end, $a1, $a2, $adm1, $adm1, NULL, $lat, $lon, $f, $grade, $payload, $at)
+            """;
+        var link = connection.CreateCommand();
+        link.Transaction = tx;
+        link.CommandText = "INSERT INTO record_documents (record_kind, record_id, document_id) VALUES ('event', $id, $doc)";
+        var names = new[] { "$id", "$status", "$type", "$sub", "$start", "$end", "$a1", "$a2", "$adm1", "$lat", "$lon", "$f", "$grade", "$payload", "$at" };
+        foreach (var name in names)
+        {
+            insert.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        link.Parameters.Add(new SqliteParameter("$id", null));
+        link.Parameters.Add(new SqliteParameter("$doc", null));
+        var document = Guid.Empty;
+        var days = (new DateOnly(2024, 12, 31).DayNumber - First.DayNumber);
+        for (var i = 0; i < count; i++)
+        {
+            if (i % 100 == 0)
+            {
+                document = await AddDocumentAsync(connection, tx, i);
+            }
+
+            var start = First.AddDays(random.Next(days));
+            var sub = AcledSubEventType.All[random.Next(AcledSubEventType.All.Count)];
+            var admin1 = Governorates[random.Next(Governorates.Length)];
+            var e = new ConflictEvent
+            {
+                Id = Guid.CreateVersion7(),
+                SubEventType = sub,
+                Date = new DateSpan(start, start, TimePrecision.Day),
+                Actor1 = Actors[random.Next(Actors.Length)],
+                Actor2 = Actors[random.Next(Actors.Length)],
+                Location = new Location("Place " + random.Next(2000).ToString(CultureInfo.InvariantCulture), null, admin1, admin1, null,
+                    new GeoPoint(32.5 + random.NextDouble() * 4.5, 35.8 + random.NextDouble() * 6.3), GeoPrecision.Place),
+                Quantities = new Quantities([new(Quantities.Names.Fatalities, Quantity.Exactly(random.Next(12)))]),
+                Summary = "Generated event " + i.ToString(CultureInfo.InvariantCulture) + " for the web benchmarks.",
+                Status = random.NextDouble() < 0.8 ? EventStatus.Published : EventStatus.Reviewed,
+                Grade = Grade.Weak,
+                DocumentIds = [document],
+            };
+            Set(insert, "$id", e.Id.ToString("D"));
+            Set(insert, "$status", Name(e.Status));
+            Set(insert, "$type", e.EventType.Label);
+            Set(insert, "$sub", sub.Label);
+            Set(insert, "$start", Iso(start));
+            Set(insert, "$end", Iso(start));
+            Set(insert, "$a1", e.Actor1);
+            Set(insert, "$a2", e.Actor2);
+            Set(insert, "$adm1", admin1);
+            Set(insert, "$lat", e.Location.Point!.Latitude);
+            Set(insert, "$lon", e.Location.Point.Longitude);
+            Set(insert, "$f", e.Quantities[Quantities.Names.Fatalities].Best);
+            Set(insert, "$grade", Name(e.Grade));
+            Set(insert, "$payload", JsonSerializer.Serialize(e, MarsadJson.Options));
+            Set(insert, "$at", RevisionHasher.FormatTime(DateTimeOffset.UnixEpoch.AddSeconds(i)));
+            await insert.ExecuteNonQueryAsync();
+            Set(link, "$id", e.Id.ToString("D"));
+            Set(link, "$doc", document.ToString("D"));
+            await link.ExecuteNonQueryAsync();
+        }
+
+        await tx.CommitAsync();
+        await using (var analyze = connection.CreateCommand())
+        {
+            analyze.CommandText = "ANALYZE";
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        return store;
+    }
+
+    private static async Task<Guid> AddDocumentAsync(SqliteConnection connection, SqliteTransaction tx, int index)
+    {
+        var id = Guid.CreateVersion7();
+        var source = Guid.CreateVersion7();
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO sources (id, name, name_key, kind, confidential, created_at) VALUES ($s, $name, $key, 'outlet', $conf, '2024-01-01');
+            INSERT INTO documents (id, text_sha256, original_sha256, source_id, language, media_type, origin, received_at, clean_text, original)
+            VALUES ($d, $sha, $sha, $s, 'en', 'text/plain', 'bench', '2024-01-01', 'bench', x'00');
+            """;
+        var name = "Bench outlet " + index.ToString(CultureInfo.InvariantCulture);
+        command.Parameters.AddWithValue("$s", source.ToString("D"));
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$key", name.ToUpperInvariant());
+        command.Parameters.AddWithValue("$conf", index % 700 == 0 ? 1 : 0);
+        command.Parameters.AddWithValue("$d", id.ToString("D"));
+        command.Parameters.AddWithValue("$sha", id.ToString("N"));
+        await command.ExecuteNonQueryAsync();
+        return id;
+    }
+
+    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Name<T>(T value) => JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+}

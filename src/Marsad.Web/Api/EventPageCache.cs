@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Marsad.Web.Api;
+
+/// <summary>
+/// Rendered event pages, up to a memory budget, least recently used out first. Keys carry the data's version,
+/// so entries for an older record are never served; they age out.
+/// </summary>
+internal sealed class EventPageCache(long budgetBytes) : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = budgetBytes, CompactionPercentage = 0.25 });
+
+    public async Task<EventPageBody> GetOrAddAsync(string key, Func<Task<EventPageBody>> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (_cache.TryGetValue(key, out EventPageBody? hit) && hit is not null)
+        {
+            return hit;
+        }
+
+        var body = await render();
+        _cache.Set(key, body, new MemoryCacheEntryOptions { Size = body.Size + key.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return body;
+    }
+
+    public void Dispose() => _cache.Dispose();
+}

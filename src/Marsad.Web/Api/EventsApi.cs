@@ -1,0 +1,90 @@
+using System.Globalization;
+using Marsad.Core.Access;
+using Marsad.Core.Events;
+using Marsad.Core.Exchange;
+using Marsad.Core.Storage;
+using Marsad.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marsad.Web.Api;
+
+/// <summary>
+/// <c>/api/events</c>: the listing with filters and cursor pages (JSON or GeoJSON), streamed CSV exports,
+/// incremental sync (<c>updated_since</c>) with its deletions feed, and one event with its sources and
+/// evidence. Every read goes through the Core query layer with the caller's role.
+/// </summary>
+internal static class EventsApi
+{
+    public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
+    {
+        var events = api.MapGroup("/events").WithTags("events");
+        events.MapGet("/", ListAsync).WithSummary("Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format json|geojson|csv|acled");
+        events.MapGet("/deletions", DeletionsAsync).WithSummary("Events to drop since a time: merged into another, rejected, or (for the public) withdrawn");
+        events.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its sources, documents and evidence");
+        return api;
+    }
+
+    private static async Task<Results<EventPageBody, ValidationProblem, CsvExport>> ListAsync(HttpContext http, IMarsadStore store, EventPageCache cache, CancellationToken cancellationToken)
+    {
+        var (query, errors) = EventFilters.Read(http.Request.Query);
+        var format = EventFilters.Text(http.Request.Query, "format") ?? "json";
+        if (format is not ("json" or "geojson" or "csv" or "acled"))
+        {
+            errors["format"] = ["expected json, geojson, csv or acled"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var role = UserRole.Of(http.User);
+        if (format is "csv" or "acled")
+        {
+            return new CsvExport(store.Events.StreamAsync(query, role, cancellationToken), format == "csv" ? EventExportFormat.Csv : EventExportFormat.Acled);
+        }
+
+        // Pages are cached by role, query and the data's version (the audit chain's head and the confidential
+        // names): any change to the record moves the version on, so a cached page is never stale.
+        var key = $"{role}|{await store.Events.DataVersionAsync(cancellationToken)}|{http.Request.QueryString}";
+        return await cache.GetOrAddAsync(key, () => RenderAsync(store, query, role, format, cancellationToken));
+    }
+
+    private static async Task<EventPageBody> RenderAsync(IMarsadStore store, EventQuery query, Role role, string format, CancellationToken cancellationToken)
+    {
+        // One more than asked says whether another page follows without a second query.
+        var asked = query with { Limit = query.Limit + 1 };
+        if (format == "geojson")
+        {
+            var items = await store.Events.ListAsync(asked, role, cancellationToken);
+            var page = items.Take(query.Limit).ToList();
+            return EventPageBody.GeoJson(page, items.Count > query.Limit ? EventCursor.Of(page[^1].Event).Encode() : null);
+        }
+
+        var rows = await store.Events.ListJsonAsync(asked, role, cancellationToken);
+        var shown = rows.Take(query.Limit).ToList();
+        return EventPageBody.Json(shown, rows.Count > query.Limit ? new EventCursor(shown[^1].Start, shown[^1].Id).Encode() : null);
+    }
+
+    private static async Task<Results<Ok<DeletionFeed>, ValidationProblem>> DeletionsAsync(HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? since = null;
+        if (EventFilters.Text(http.Request.Query, "since") is { } text)
+        {
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = ["expected an ISO 8601 date and time"] });
+            }
+
+            since = at;
+        }
+
+        return TypedResults.Ok(new DeletionFeed(await store.Events.DeletionsAsync(since, UserRole.Of(http.User), EventFilters.MaxLimit, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<EventDetail>, NotFound>> GetAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    {
+        var detail = await EventDetail.ReadAsync(store, id, UserRole.Of(http.User), cancellationToken);
+        return detail is null ? TypedResults.NotFound() : TypedResults.Ok(detail);
+    }
+}

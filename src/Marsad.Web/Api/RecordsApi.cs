@@ -1,0 +1,54 @@
+using System.Globalization;
+using Marsad.Core.Access;
+using Marsad.Core.Storage;
+using Marsad.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marsad.Web.Api;
+
+/// <summary>
+/// Documents (the team only: they are the raw reports), and the persons, claims and allegations registers
+/// (the public sees the published ones; persons only through <see cref="RecordViews"/>'s public shape).
+/// </summary>
+internal static class RecordsApi
+{
+    public static RouteGroupBuilder MapRecords(this RouteGroupBuilder api)
+    {
+        var documents = api.MapGroup("/documents").WithTags("documents").RequireAuthorization(AuthSetup.Policy(Role.Viewer));
+        documents.MapGet("/", ListDocumentsAsync).WithSummary("Stored documents, newest first (viewer and up)");
+        documents.MapGet("/{id:guid}", GetDocumentAsync).WithSummary("One document with its text (viewer and up)");
+        api.MapGet("/persons", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
+            TypedResults.Ok(await RecordViews.PersonsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Persons (public: name, status and group size of published records only)");
+        api.MapGet("/claims", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
+            TypedResults.Ok(await RecordViews.ClaimsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Claims and their verdicts");
+        api.MapGet("/allegations", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
+            TypedResults.Ok(await RecordViews.AllegationsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Allegations and their investigation history");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentView>>> ListDocumentsAsync(HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    {
+        var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
+        var list = await store.Documents.ListAsync(Limit(http), 0, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DocumentView>>([.. list.Select(d => new DocumentView(d.Id, mask.Scrub(d.Title), d.Published, mask.Name(d.Source), d.TextLength, d.ReceivedAt, null))]);
+    }
+
+    private static async Task<Results<Ok<DocumentView>, NotFound>> GetDocumentAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    {
+        var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
+        if (document is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
+        var text = await store.Extractions.CleanTextAsync(id, cancellationToken) ?? document.CleanText;
+        return TypedResults.Ok(new DocumentView(document.Id, mask.Scrub(document.Title), document.Published, mask.Name(document.SourceName), text.Length, document.ReceivedAt, mask.Scrub(text)));
+    }
+
+    private static int Limit(HttpContext http) =>
+        int.TryParse(http.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 200;
+}
+
+/// <summary>A stored document as the API shows it; <see cref="Text"/> only when one document is asked for.</summary>
+public sealed record DocumentView(Guid Id, string? Title, DateOnly? Published, string? Source, int TextLength, DateTimeOffset ReceivedAt, string? Text);

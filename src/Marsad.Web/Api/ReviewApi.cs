@@ -1,0 +1,94 @@
+using Marsad.Core.Access;
+using Marsad.Core.Corroboration;
+using Marsad.Core.Records;
+using Marsad.Core.Review;
+using Marsad.Core.Storage;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+using Marsad.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marsad.Web.Api;
+
+/// <summary>
+/// The review queue over HTTP, the same use cases as <c>marsad review</c>: list proposals with their passage,
+/// accept / edit / reject (coders and up), merge events and move them to verified or published (editors and up).
+/// Every write is a revision under the signed-in name.
+/// </summary>
+internal static class ReviewApi
+{
+    public static RouteGroupBuilder MapReview(this RouteGroupBuilder api)
+    {
+        var review = api.MapGroup("/review").WithTags("review").AddEndpointFilter<AntiforgeryFilter>();
+        review.MapGet("/", PendingAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("Proposals awaiting review, with the text they came from");
+        review.MapPost("/decisions", DecideAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("Accept, edit or reject one proposal (as marsad review --batch)");
+        review.MapPost("/merge", MergeAsync).RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Merge events that report one incident into a target event");
+        api.MapPost("/events/{id:guid}/status", StatusAsync).WithTags("review").AddEndpointFilter<AntiforgeryFilter>()
+            .RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Move an event to verified, published, back, or rejected");
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<ReviewEntry>>> PendingAsync(IMarsadStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        var items = (await new ReviewRecords(store).PendingAsync(null, cancellationToken)).Take(200).ToList();
+        var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
+        var texts = new Dictionary<Guid, (string? Text, string? Source, string? Title)>();
+        var entries = new List<ReviewEntry>();
+        foreach (var item in items)
+        {
+            if (item.DocumentId is { } documentId && !texts.ContainsKey(documentId))
+            {
+                var document = await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken);
+                texts[documentId] = (mask.Scrub(await store.Extractions.CleanTextAsync(documentId, cancellationToken) ?? document?.CleanText), mask.Name(document?.SourceName), mask.Scrub(document?.Title));
+            }
+
+            var (text, source, title) = item.DocumentId is { } d ? texts[d] : (null, null, null);
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, item.Record, item.DocumentId, title, source, text, item.Evidence));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
+    }
+
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> DecideAsync(ReviewDecision decision, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAsync(async () => await new ReviewRecords(store).ApplyAsync(decision, new ChangeContext(UserRole.NameOf(http.User)), cancellationToken));
+
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> MergeAsync(MergeRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAsync(async () => await new MergeEvents(store, new CorroborationOptions())
+            .RunAsync(request.Target, request.Merged ?? [], new ChangeContext(UserRole.NameOf(http.User), request.Reason), request.Version, cancellationToken));
+
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> StatusAsync(Guid id, StatusRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAsync(async () => await new SetEventStatus(store).RunAsync(id, request.Status, request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), cancellationToken));
+
+    /// <summary>Runs a write and maps what can go wrong to a status: 404 unknown record, 409 someone saved first, 400 a decision that makes no valid record.</summary>
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> SaveAsync(Func<Task<long>> write)
+    {
+        try
+        {
+            return TypedResults.Ok(new SavedVersion(await write()));
+        }
+        catch (RecordNotFoundException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}
+
+/// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>.</summary>
+public sealed record ReviewEntry(string Kind, Guid Id, long Version, object Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence);
+
+/// <summary>The version a write produced; name it in the next write to the same record.</summary>
+public sealed record SavedVersion(long Version);
+
+/// <summary>Body of <c>POST /api/review/merge</c>.</summary>
+public sealed record MergeRequest(Guid Target, IReadOnlyList<Guid>? Merged, long? Version = null, string? Reason = null);
+
+/// <summary>Body of <c>POST /api/events/{id}/status</c>.</summary>
+public sealed record StatusRequest(EventStatus Status, long? Version = null, string? Reason = null);

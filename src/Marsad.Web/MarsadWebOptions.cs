@@ -1,0 +1,29 @@
+using Marsad.Core.Storage;
+
+namespace Marsad.Web;
+
+/// <summary>How to run the dashboard: which database, which addresses (loopback by default), and its limits.</summary>
+public sealed record MarsadWebOptions
+{
+    public required DatabaseTarget Database { get; init; }
+
+    /// <summary>Addresses to listen on; port 0 picks a free port (tests).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Sign-in attempts allowed per client address per minute; more get 429.</summary>
+    public int SignInsPerMinute { get; init; } = 10;
+
+    /// <summary>Largest request body accepted (review decisions and sign-ins are small).</summary>
+    public long MaxRequestBodyBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Memory for cached event pages (0 turns the cache off).</summary>
+    public long PageCacheBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Where the gazetteer (OCHA boundaries) is; null finds the shipped one.</summary>
+    public string? GazetteerDirectory { get; init; }
+
+    /// <summary>Log requests (off for benchmarks and tests).</summary>
+    public bool Quiet { get; init; }
+}

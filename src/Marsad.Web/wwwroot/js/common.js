@@ -1,0 +1,115 @@
+// Shared by every page: the interface language (English or Arabic, right-to-left), the navigation bar,
+// and calls to the JSON API (with the anti-forgery token on writes made by the sign-in cookie).
+"use strict";
+
+const MARSAD_TEXT = {
+  en: {
+    title: "Marsad", map: "Map", persons: "Persons", claims: "Claims", allegations: "Allegations", review: "Review queue",
+    signin: "Sign in", signout: "Sign out", language: "Language", type: "Event type", anyType: "All types", from: "From", to: "To",
+    admin1: "Governorate", search: "Search text", apply: "Apply", until: "Events up to", events: "events", timeline: "Events per month",
+    name: "Name", password: "Password", signinFailed: "Name or password is wrong.", tooMany: "Too many attempts; wait a minute.",
+    accept: "Accept", reject: "Reject", edit: "Edit", save: "Save", merge: "Merge selected into the first", history: "History (audit chain)",
+    sources: "Sources", documents: "Documents", evidence: "Evidence", status: "Status", grade: "Grade", date: "Date", place: "Place",
+    actors: "Actors", summary: "Summary", fatalities: "Fatalities", nothing: "Nothing to show.", needRole: "Sign in as a coder or editor to review.",
+    saved: "Saved.", conflict: "Someone saved this record first; reload.", statement: "Statement", claimant: "Claimant", verdict: "Verdict",
+    groupSize: "Group size", kind: "Kind", signedInAs: "Signed in as", publicView: "Public view: published events only",
+    actor1: "Actor 1", actor2: "Actor 2", author: "Author", reason: "Reason", changes: "Changes"
+  },
+  ar: {
+    title: "مرصد", map: "الخريطة", persons: "الأشخاص", claims: "الادعاءات", allegations: "الانتهاكات المزعومة", review: "قائمة المراجعة",
+    signin: "تسجيل الدخول", signout: "تسجيل الخروج", language: "اللغة", type: "نوع الحدث", anyType: "كل الأنواع", from: "من", to: "إلى",
+    admin1: "المحافظة", search: "بحث في النص", apply: "تطبيق", until: "الأحداث حتى", events: "أحداث", timeline: "الأحداث في كل شهر",
+    name: "الاسم", password: "كلمة المرور", signinFailed: "الاسم أو كلمة المرور غير صحيحة.", tooMany: "محاولات كثيرة؛ انتظر دقيقة.",
+    accept: "قبول", reject: "رفض", edit: "تعديل", save: "حفظ", merge: "دمج المحدد في الأول", history: "السجل (سلسلة التدقيق)",
+    sources: "المصادر", documents: "الوثائق", evidence: "الدليل", status: "الحالة", grade: "الدرجة", date: "التاريخ", place: "المكان",
+    actors: "الأطراف", summary: "الملخص", fatalities: "القتلى", nothing: "لا شيء للعرض.", needRole: "سجّل الدخول كمرمّز أو محرر للمراجعة.",
+    saved: "تم الحفظ.", conflict: "حفظ شخص آخر هذا السجل أولاً؛ أعد التحميل.", statement: "النص", claimant: "صاحب الادعاء", verdict: "الحكم",
+    groupSize: "عدد المجموعة", kind: "النوع", signedInAs: "مسجّل باسم", publicView: "العرض العام: الأحداث المنشورة فقط",
+    actor1: "الطرف الأول", actor2: "الطرف الثاني", author: "الكاتب", reason: "السبب", changes: "التغييرات"
+  }
+};
+
+const Marsad = {
+  lang: localStorage.getItem("marsad.lang") === "ar" ? "ar" : "en",
+  me: { name: null, role: "public" },
+
+  t(key) { return (MARSAD_TEXT[Marsad.lang] || MARSAD_TEXT.en)[key] || MARSAD_TEXT.en[key] || key; },
+
+  applyLanguage() {
+    document.documentElement.lang = Marsad.lang;
+    document.documentElement.dir = Marsad.lang === "ar" ? "rtl" : "ltr";
+    document.querySelectorAll("[data-i18n]").forEach(el => { el.textContent = Marsad.t(el.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach(el => { el.placeholder = Marsad.t(el.dataset.i18nPlaceholder); });
+    document.title = Marsad.t("title");
+  },
+
+  el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined) return;
+      if (k === "class") node.className = v; else if (k === "text") node.textContent = v; else node.setAttribute(k, v);
+    });
+    children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+    return node;
+  },
+
+  async api(path, options) {
+    const init = Object.assign({ credentials: "same-origin", headers: {} }, options || {});
+    if (init.method && init.method !== "GET") {
+      const token = await (await fetch("/api/account/antiforgery", { credentials: "same-origin" })).json();
+      init.headers["X-CSRF-TOKEN"] = token.token;
+      init.headers["Content-Type"] = "application/json";
+    }
+    return fetch(path, init);
+  },
+
+  async nav() {
+    try { Marsad.me = await (await fetch("/api/account/me", { credentials: "same-origin" })).json(); } catch { /* stays public */ }
+    const nav = document.getElementById("nav");
+    if (!nav) return;
+    const link = (href, key) => Marsad.el("a", { href, "data-i18n": key, text: Marsad.t(key) });
+    const select = Marsad.el("select", { id: "lang", "aria-label": "language" },
+      Marsad.el("option", { value: "en", text: "English" }), Marsad.el("option", { value: "ar", text: "العربية" }));
+    select.value = Marsad.lang;
+    select.addEventListener("change", () => { localStorage.setItem("marsad.lang", select.value); location.reload(); });
+    const items = [link("/", "map"), link("/records.html?kind=persons", "persons"), link("/records.html?kind=claims", "claims"),
+      link("/records.html?kind=allegations", "allegations")];
+    if (["coder", "editor", "admin"].includes(Marsad.me.role)) items.push(link("/review.html", "review"));
+    const who = Marsad.me.name
+      ? [Marsad.el("span", { class: "who", id: "who" }, Marsad.t("signedInAs") + " " + Marsad.me.name + " (" + Marsad.me.role + ")"), Marsad.el("button", { id: "signout", type: "button", text: Marsad.t("signout") })]
+      : [link("/signin.html", "signin")];
+    nav.replaceChildren(Marsad.el("strong", { class: "brand", text: Marsad.t("title") }), ...items, ...who, select);
+    const out = document.getElementById("signout");
+    if (out) out.addEventListener("click", async () => { await Marsad.api("/api/account/signout", { method: "POST", body: "{}" }); location.href = "/"; });
+  },
+
+  // Writes the text with the evidence spans marked: [{start, end, field}] in character offsets.
+  highlight(container, text, spans) {
+    const sorted = (spans || []).filter(s => s.end > s.start).sort((a, b) => a.start - b.start);
+    let at = 0;
+    for (const span of sorted) {
+      if (span.start < at) continue;
+      container.append(text.slice(at, span.start));
+      container.append(Marsad.el("mark", { class: "evidence", "data-field": span.field, title: span.field, text: text.slice(span.start, span.end) }));
+      at = span.end;
+    }
+    container.append(text.slice(at));
+  },
+
+  spans(evidence) {
+    return Object.entries(evidence || {}).map(([field, s]) => ({ field, start: s[0], end: s[1] }));
+  },
+
+  typeColours: {
+    "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",
+    "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d"
+  }
+};
+
+// Page scripts wait for this: the language is applied and the caller's role is known.
+Marsad.ready = new Promise(resolve => document.addEventListener("DOMContentLoaded", async () => {
+  Marsad.applyLanguage();
+  await Marsad.nav();
+  Marsad.applyLanguage();
+  resolve();
+}));

@@ -1,0 +1,82 @@
+// The review queue: each proposal with the passage it came from (evidence highlighted), and accept / edit /
+// reject for coders, merge for editors. The server checks the role and the version on every write.
+"use strict";
+
+(function () {
+  const editable = { event: ["actor1", "actor2", "summary"], claim: ["claimant", "statement"], person: ["name", "fate"], allegation: ["summary", "kind"] };
+  const message = text => { document.getElementById("review-message").textContent = text; };
+
+  function title(item) {
+    const r = item.record;
+    if (item.kind === "event") return `${r.sub_event_type} — ${r.date.start}${r.location ? " — " + r.location.name : ""}`;
+    if (item.kind === "claim") return `${r.claimant}: ${r.statement}`;
+    if (item.kind === "person") return `${r.name} (${r.status})`;
+    return r.summary;
+  }
+
+  async function decide(item, action, fields) {
+    const body = { kind: item.kind, id: item.id, action, version: item.version };
+    if (fields) body.fields = fields;
+    const response = await Marsad.api("/api/review/decisions", { method: "POST", body: JSON.stringify(body) });
+    if (response.ok) { message(Marsad.t("saved")); await load(); return; }
+    message(response.status === 409 ? Marsad.t("conflict") : (await response.json()).detail || String(response.status));
+  }
+
+  function card(item) {
+    const fields = Marsad.el("div", { class: "edit-fields hidden" });
+    for (const name of editable[item.kind] || []) {
+      fields.append(Marsad.el("label", { for: `f-${item.id}-${name}`, text: Marsad.t(name) }),
+        Marsad.el("input", { id: `f-${item.id}-${name}`, name, value: item.record[name] ?? "", "data-field": name }));
+    }
+    const save = Marsad.el("button", { type: "button", class: "save hidden", text: Marsad.t("save") });
+    const actions = Marsad.el("div", { class: "actions" },
+      Marsad.el("button", { type: "button", class: "accept", text: Marsad.t("accept") }),
+      Marsad.el("button", { type: "button", class: "edit secondary", text: Marsad.t("edit") }),
+      Marsad.el("button", { type: "button", class: "reject secondary", text: Marsad.t("reject") }), save);
+    const head = Marsad.el("h3", {}, item.kind === "event" ? Marsad.el("a", { href: "/event.html?id=" + item.id }, title(item)) : title(item));
+    const parts = [head];
+    if (item.kind === "event" && ["editor", "admin"].includes(Marsad.me.role)) {
+      parts.unshift(Marsad.el("input", { type: "checkbox", class: "merge-pick", value: item.id, "aria-label": "select for merge" }));
+    }
+    const text = Marsad.el("div", { class: "source-text" });
+    if (item.text) Marsad.highlight(text, item.text, Marsad.spans(item.evidence));
+    const node = Marsad.el("div", { class: "card review-item", "data-id": item.id, "data-kind": item.kind },
+      ...parts, Marsad.el("p", {}, (item.document_title || "") + (item.source ? " — " + item.source : "")), text, fields, actions);
+    actions.querySelector(".accept").addEventListener("click", () => decide(item, "accept"));
+    actions.querySelector(".reject").addEventListener("click", () => decide(item, "reject"));
+    actions.querySelector(".edit").addEventListener("click", () => { fields.classList.toggle("hidden"); save.classList.toggle("hidden"); });
+    save.addEventListener("click", () => {
+      const changed = {};
+      fields.querySelectorAll("input").forEach(input => {
+        const before = item.record[input.name] ?? "";
+        if (input.value !== before) changed[input.name] = input.value.trim() === "" ? null : input.value;
+      });
+      decide(item, "edit", changed);
+    });
+    return node;
+  }
+
+  async function load() {
+    const queue = document.getElementById("queue");
+    const response = await fetch("/api/review", { credentials: "same-origin" });
+    if (!response.ok) { queue.replaceChildren(Marsad.el("p", { class: "error", text: Marsad.t("needRole") })); return; }
+    const items = await response.json();
+    queue.replaceChildren(...items.map(card));
+    if (items.length === 0) queue.append(Marsad.el("p", { text: Marsad.t("nothing") }));
+    document.body.dataset.ready = "true";
+  }
+
+  Marsad.ready.then(async () => {
+    if (["editor", "admin"].includes(Marsad.me.role)) {
+      document.getElementById("merge-bar").classList.remove("hidden");
+      document.getElementById("merge").addEventListener("click", async () => {
+        const picked = [...document.querySelectorAll(".merge-pick:checked")].map(c => c.value);
+        if (picked.length < 2) return;
+        const response = await Marsad.api("/api/review/merge", { method: "POST", body: JSON.stringify({ target: picked[0], merged: picked.slice(1) }) });
+        message(response.ok ? Marsad.t("saved") : (await response.json()).detail || String(response.status));
+        await load();
+      });
+    }
+    await load();
+  });
+})();
