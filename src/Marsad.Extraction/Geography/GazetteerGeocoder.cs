@@ -28,6 +28,9 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     public IReadOnlyList<PlaceMatch> FindNames(string text) => finder.Find(text);
 
+    /// <summary>The names over the engine's tokens: keys of capitalised words only, looked up in the index without allocating.</summary>
+    public IReadOnlyList<PlaceMatch> FindNames(string text, Text.Token[] tokens) => finder.Find(text, tokens);
+
     public Location? Resolve(PlaceQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -122,6 +125,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
     {
         var candidates = new List<PlaceCandidate>(matches.Count);
+        Func<GazetteerEntry, Location> locate = entry => ToLocation(entry, precision);
         foreach (var match in matches)
         {
             var entry = Gazetteer.Entries[match.Entry];
@@ -132,7 +136,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
                         + (nearestKm is { } km ? NearWeight * NearScaleKm / (NearScaleKm + km) : 0)
                         + entry.PointTrust
                         + KindFit(entry, precision);
-            candidates.Add(new PlaceCandidate(entry, ToLocation(entry, precision), score, match.Score, inArea, nearestKm));
+            candidates.Add(new PlaceCandidate(entry, score, match.Score, inArea, nearestKm, locate));
         }
 
         candidates.Sort((a, b) => a.InArea != b.InArea ? (a.InArea ? -1 : 1) : b.Score.CompareTo(a.Score));
