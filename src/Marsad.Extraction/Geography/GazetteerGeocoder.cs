@@ -157,6 +157,12 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         return area is null || area.Contains(candidate.Entry, Gazetteer.Boundaries, AreaConstraint.FallbackToleranceKm);
     }
 
+    public bool NamesGovernorate(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return FindArea(name) is { Level: 1 };
+    }
+
     /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>
     public AdminArea? FindArea(string name)
     {
@@ -202,7 +208,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     private Location ToLocation(GazetteerEntry entry, GeoPrecision precision)
     {
-        var effective = entry.Kind.IsAdminArea() || entry.IsApproximate ? GeoPrecision.Region
+        var effective = entry.Kind.IsAdminArea() || entry.Kind == PlaceKind.Area || entry.IsApproximate ? GeoPrecision.Region
             : entry.IsTownCentre ? (GeoPrecision)Math.Max((int)precision, (int)GeoPrecision.NearPlace)
             : precision;
         return MakeLocation(entry.Name, entry.Id, entry.Admin1, entry.Admin2, entry.Admin3, entry.Point, effective);

@@ -186,19 +186,25 @@ public sealed class NameIndex
     private NameMatch[] Fuzzy(string key)
     {
         var found = new HashSet<int>();
-        if (deletions.TryGetValue(key, out var hits))
+        var deletionSpans = deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (deletionSpans.TryGetValue(key, out var hits))
         {
             found.UnionWith(hits);
         }
 
-        foreach (var deletion in Deletions(key))
+        // Each one-letter deletion of the key, built in one buffer rather than as a string apiece.
+        Span<char> deletion = key.Length <= 128 ? stackalloc char[128] : new char[key.Length];
+        for (var i = 0; i < key.Length; i++)
         {
-            if (exact.TryGetValue(deletion, out hits))
+            key.AsSpan(0, i).CopyTo(deletion);
+            key.AsSpan(i + 1).CopyTo(deletion[i..]);
+            var d = deletion[..(key.Length - 1)];
+            if (exactSpans.TryGetValue(d, out hits))
             {
                 found.UnionWith(hits);
             }
 
-            if (deletions.TryGetValue(deletion, out hits))
+            if (deletionSpans.TryGetValue(d, out hits))
             {
                 found.UnionWith(hits);
             }

@@ -46,12 +46,13 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
     // "Khalid ibn al Walid Army", "Ahrar al-Sham", "Hayat Tahrir al-Sham".
     private static readonly FrozenSet<string> GroupTails = FrozenSet.ToFrozenSet(
         ["division", "brigade", "brigades", "army", "battalion", "battalions", "corps", "regiment", "front", "militia", "militias", "movement", "faction",
-         "factions", "group", "shield", "legion", "tribe", "clan", "family", "forces", "falcons", "lions", "revolutionaries", "operation"],
+         "factions", "group", "shield", "legion", "tribe", "clan", "family", "forces", "falcons", "lions", "revolutionaries", "operation",
+         "council", "resistance", "gunmen", "union", "wali"],
         StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> GroupHeads = FrozenSet.ToFrozenSet(
         ["ahrar", "tahrir", "jaysh", "jaish", "liwa", "liwaa", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "suqour", "suqur", "firqat",
-         "tajammu", "usud", "fursan", "quwat", "thuwar", "ibn", "bin"],
+         "tajammu", "usud", "fursan", "quwat", "thuwar", "ibn", "bin", "suqor", "suquor"],
         StringComparer.OrdinalIgnoreCase);
 
     private const int MinLooseKeyLength = 5;
@@ -61,6 +62,10 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameHeadSpans = NameHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupTailSpans = GroupTails.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupHeadSpans = GroupHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Lower-case words between a place and a group word: "Tall Refaat communal militia", "Afrin local council".
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> GroupAdjectiveSpans = FrozenSet.ToFrozenSet(
+        ["communal", "local", "tribal", "military", "popular", "revolutionary", "civil", "rebel"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The place names of a text, tokenised here.</summary>
     public IReadOnlyList<PlaceMatch> Find(string text)
@@ -236,7 +241,7 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
             }
 
             var key = keys[..ends[end - first]];
-            if (key.Length >= MinLooseKeyLength && AllCapitalised(scan, first, end) && gazetteer.Index.HasCloseMatch(key))
+            if (key.Length >= MinLooseKeyLength && AllCapitalised(scan, first, end) && !NameHeadSpans.Contains(key) && gazetteer.Index.HasCloseMatch(key))
             {
                 return end - first + 1;
             }
@@ -266,9 +271,50 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
             previous--; // skip the article in "Ahrar al-Sham"
         }
 
+        if (previous >= 0 && GroupHeadSpans.Contains(scan.Word(previous)))
+        {
+            return true;
+        }
+
+        // "Liberation Army of Afrin", "Military Council of Quneitra", "Wali of Idleb": the place names the group.
+        if (first >= 2 && scan.Word(first - 1) is "of" && GroupTailSpans.Contains(scan.Word(first - 2)) && StartsName(scan.Text, scan.Tokens[first - 2]))
+        {
+            return true;
+        }
+
         var next = last + 1 < scan.Tokens.Length && scan.Word(last + 1) is "'s" or "’s" ? last + 2 : last + 1; // "Hussein Al Ali's family"
-        return (next < scan.Tokens.Length && GroupTailSpans.Contains(scan.Word(next)))
-               || (previous >= 0 && GroupHeadSpans.Contains(scan.Word(previous)));
+        if (next >= scan.Tokens.Length)
+        {
+            return false;
+        }
+
+        // "Omar Ibn al-Khattab Army", "Khalid ibn al-Walid": a man's name; "Suqour al-Sham", "Ahrar al-Sham": a group.
+        var afterArticle = next;
+        while (afterArticle < scan.Tokens.Length && afterArticle - next < 2 && scan.Key(afterArticle).Length == 0)
+        {
+            afterArticle++;
+        }
+
+        if (scan.Word(next) is "ibn" or "Ibn" or "bin" or "Bin" || (afterArticle > next && afterArticle < scan.Tokens.Length && scan.Word(afterArticle) is "Sham"))
+        {
+            return true;
+        }
+
+        // "Hamza Division", "Menbij Military Council", "Dar'a Popular Resistance", "Tall Refaat communal militia".
+        for (var j = next; j < scan.Tokens.Length && j <= next + 1; j++)
+        {
+            if (GroupTailSpans.Contains(scan.Word(j)))
+            {
+                return true;
+            }
+
+            if (!StartsName(scan.Text, scan.Tokens[j]) && !GroupAdjectiveSpans.Contains(scan.Word(j)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // "al-Hasakah, Koniko and Al-Omar": a name right after a found one, joined by a comma or "and", is in the same list.

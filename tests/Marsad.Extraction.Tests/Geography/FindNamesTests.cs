@@ -39,6 +39,11 @@ public sealed class FindNamesTests
     [InlineData("Clashes between the Hamza Division and the SDF.")]
     [InlineData("Fighters of Ahrar al-Sham withdrew.")]
     [InlineData("Hayat Tahrir al-Sham shelled regime positions.")]
+    [InlineData("Fighters of the Menbij Military Council repelled the attack.")]
+    [InlineData("The Liberation Army of Afrin claimed the attack.")]
+    [InlineData("Fighters of Khalid ibn al-Walid withdrew.")]
+    [InlineData("Suqour al-Sham and the Hamza Division exchanged fire.")]
+    [InlineData("Members of the Tall Refaat communal militia were arrested.")]
     public void Place_names_inside_armed_group_names_are_left_out(string text) =>
         Assert.Empty(ShippedGazetteer.Geocoder.FindNames(text));
 

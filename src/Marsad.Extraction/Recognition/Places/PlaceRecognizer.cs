@@ -90,7 +90,32 @@ public static class PlaceRecognizer
                 : IsNear(view, first) ? GeoPrecision.NearPlace : GeoPrecision.Place;
             var within = Within(view, spans, k, to);
             var location = geocoder.Resolve(new PlaceQuery(name, precision, within));
-            refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location));
+            var namesGovernorate = location?.Precision != GeoPrecision.Region && !view.Is(end, "city") && !view.IsSequence(first - 2, ["city", "of"]) && geocoder.NamesGovernorate(name);
+            refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location, namesGovernorate));
+        }
+
+        return WithinNamedGovernorate(geocoder, refs);
+    }
+
+    // "clashes in X ... in Hama": a sentence that names one governorate puts its other places in it, unless the wording
+    // already placed them; a place that has no namesake there keeps the reading it had.
+    private static List<PlaceReference> WithinNamedGovernorate(IGeocoder geocoder, List<PlaceReference> refs)
+    {
+        var governorates = refs.Where(r => r.Location?.Precision == GeoPrecision.Region && r.Location.Admin2 is null && r.Location.Admin1 is not null)
+            .Select(r => r.Location!.Admin1!).Distinct(StringComparer.Ordinal).ToList();
+        if (governorates.Count != 1)
+        {
+            return refs;
+        }
+
+        for (var k = 0; k < refs.Count; k++)
+        {
+            var r = refs[k];
+            if (r.WithinArea is null && r.Location?.Admin1 is { } admin1 && admin1 != governorates[0]
+                && geocoder.Resolve(new PlaceQuery(r.Name, r.Precision, governorates[0])) is { } inside)
+            {
+                refs[k] = r with { Location = inside, WithinArea = governorates[0] };
+            }
         }
 
         return refs;
