@@ -32,6 +32,11 @@ internal static class NotesFailureCauses
             return names.Count == 0 ? "no place name found in the note" : named ? "ACLED's place named, but the event has no location" : "names found, none resolved to a location";
         }
 
+        if (named && !aloneHits)
+        {
+            return "ACLED's place named, geocoder alone also misses it (gazetteer)";
+        }
+
         if (location.Precision == GeoPrecision.Region && named)
         {
             return "ACLED's place named, event took a region (precision 3)";
@@ -43,11 +48,6 @@ internal static class NotesFailureCauses
         }
 
         var pickedKeys = Keys(location.Name ?? string.Empty);
-        if (named && !aloneHits)
-        {
-            return "ACLED's place named, geocoder alone also misses it (gazetteer)";
-        }
-
         if (named && pickedKeys.Overlaps(wanted))
         {
             return "ACLED's place named and taken, resolved to another homonym/point";

@@ -194,6 +194,8 @@ internal static class EventAssembler
             {
                 location = LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) ?? location;
             }
+
+            location = LocationPicker.InNamedGovernorate(location, doc.Sentences.SelectMany(s => s.Places).ToList());
         }
 
         if (HasWord(view, from, to, JointWords) && !tags.Contains("joint operation"))

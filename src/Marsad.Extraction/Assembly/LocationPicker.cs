@@ -51,6 +51,42 @@ internal static class LocationPicker
         return unknown is null ? null : new Location(unknown.Name, null, region.Admin1, region.Admin2, region.Admin3, region.Point, GeoPrecision.Region);
     }
 
+    /// <summary>
+    /// A report that names one governorate ("... in Hama", "Idleb countryside") puts its event there: a location in
+    /// another governorate is a namesake elsewhere, and the governorate itself (its seat, region precision) is the
+    /// better answer. Otherwise the location is returned as it is.
+    /// </summary>
+    public static Location? InNamedGovernorate(Location? location, IReadOnlyList<PlaceReference> documentReferences)
+    {
+        if (location?.Admin1 is not { } admin1)
+        {
+            return location;
+        }
+
+        PlaceReference? governorate = null;
+        foreach (var r in documentReferences)
+        {
+            if (r.Location?.Admin1 is not { } a || !(r.NamesGovernorate || (r.Location.Precision == GeoPrecision.Region && r.Location.Admin2 is null)))
+            {
+                continue;
+            }
+
+            if (governorate is not null && governorate.Location!.Admin1 != a)
+            {
+                return location; // two governorates named: the text may mean either
+            }
+
+            governorate ??= r;
+        }
+
+        if (governorate?.Location is not { } g || g.Admin1 == admin1)
+        {
+            return location;
+        }
+
+        return new Location(location.Name ?? governorate.Name, null, g.Admin1, g.Admin2, g.Admin3, g.Point, GeoPrecision.Region);
+    }
+
     /// <summary>The document's first resolved reference, as a region-precision stand-in; null when none resolves.</summary>
     public static Location? Fallback(IEnumerable<PlaceReference> documentReferences)
     {

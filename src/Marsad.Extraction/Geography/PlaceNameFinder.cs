@@ -28,7 +28,9 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
          "there", "their", "they", "his", "her", "its", "our", "new", "old", "upper", "lower", "central", "eastern", "western", "northern", "southern",
          "unknown", "several", "number", "members", "casualties", "fatalities", "killed", "clashes", "attack",
          "iraqi", "iranian", "kurdish", "kurdistan", "arab", "arabs", "british", "french", "lebanese", "jordanian", "israeli", "turkmen", "ottoman", "islam", "muslim", "christian",
-         "hayat", "hayyat", "tahrir", "jaysh", "jaish", "liwa", "ahrar", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "firqat", "wosta", "idp", "idps"],
+         "hayat", "hayyat", "tahrir", "jaysh", "jaish", "liwa", "ahrar", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "firqat", "wosta", "idp", "idps",
+         "euphrates", "orontes", "druze", "iraqis", "syrians", "kurds", "alawite", "alawites", "sunni", "shia", "bedouin", "egyptian", "saudi", "chechen",
+         "uzbek", "afghan", "turkistani", "tunisian", "palestinian", "palestinians", "lebanese", "russians", "iranians", "americans"],
         StringComparer.OrdinalIgnoreCase);
 
     // Words after which a capitalised name is a place ("in", "village of", "and" in a list of places).

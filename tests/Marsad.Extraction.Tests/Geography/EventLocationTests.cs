@@ -54,4 +54,13 @@ public sealed class EventLocationTests
         Assert.Equal("Idleb", location.Admin1);
         Assert.True(location.Point!.DistanceKm(PointOf("Idlib")) < 1);
     }
+
+    [Fact]
+    public void An_unknown_village_still_gets_the_governorate_the_report_names()
+    {
+        var location = LocationOf("On 3 May 2021, unknown gunmen killed a shepherd in the village of Zuqqaytirun. The village lies in Hama governorate.");
+        Assert.Equal("Hama", location.Admin1);
+        Assert.Equal(GeoPrecision.Region, location.Precision);
+        Assert.NotNull(location.Point);
+    }
 }
