@@ -18,6 +18,8 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     private const double PlaceRadiusKm = 25;
     private const double TownRadiusKm = 15;
     private const double CoarseReplacementKm = 30;
+    private const double SpellingWeight = 0.6;
+    private const int MaxSpellingLength = 48;
 
     private readonly PlaceNameFinder finder = new(gazetteer);
 
@@ -96,7 +98,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         var names = GenericWords.Strip(name) is { } bare ? new[] { name, bare } : [name];
         foreach (var tier in names.SelectMany(Gazetteer.Index.Tiers))
         {
-            var ranked = Score(tier, precision, area, near);
+            var ranked = Score(tier, name, precision, area, near);
             if (ranked.Count == 0 || !ranked[0].InArea)
             {
                 fallback ??= ranked.Count > 0 ? ranked : null;
@@ -122,10 +124,12 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         return coarse ?? fallback ?? [];
     }
 
-    private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
+    private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, string name, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
     {
         var candidates = new List<PlaceCandidate>(matches.Count);
         Func<GazetteerEntry, Location> locate = entry => ToLocation(entry, precision);
+        Span<char> letters = stackalloc char[Math.Min(name.Length, MaxSpellingLength)];
+        var spelled = matches.Count > 1 ? Letters(name, letters) : [];
         foreach (var match in matches)
         {
             var entry = Gazetteer.Entries[match.Entry];
@@ -135,12 +139,51 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
                         + ProminenceWeight * Math.Min(entry.Prominence, 10)
                         + (nearestKm is { } km ? NearWeight * NearScaleKm / (NearScaleKm + km) : 0)
                         + entry.PointTrust
-                        + KindFit(entry, precision);
+                        + KindFit(entry, precision)
+                        + (spelled.Length > 0 ? SpellingWeight * Spelling(spelled, entry) : 0);
             candidates.Add(new PlaceCandidate(entry, score, match.Score, inArea, nearestKm, locate));
         }
 
         candidates.Sort((a, b) => a.InArea != b.InArea ? (a.InArea ? -1 : 1) : b.Score.CompareTo(a.Score));
         return candidates;
+    }
+
+    // Homonyms that share a key are told apart by how the name is spelled: a source tends to keep one list's
+    // transliteration ("Salhiyeh" is the IOM village, "Al Salhiyyah" another source's namesake 90 km away).
+    private static double Spelling(ReadOnlySpan<char> spelled, GazetteerEntry entry)
+    {
+        Span<char> buffer = stackalloc char[MaxSpellingLength];
+        var best = 0.0;
+        foreach (var other in entry.AllNames)
+        {
+            var letters = Letters(other, buffer);
+            if (letters.Length > 0)
+            {
+                best = Math.Max(best, NameIndex.Similarity(spelled, letters));
+            }
+        }
+
+        return best;
+    }
+
+    // The name's Latin letters, lower case, without spaces, hyphens and marks ("Al-Hamrat" → "alhamrat"); empty for Arabic script.
+    private static ReadOnlySpan<char> Letters(string name, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in name)
+        {
+            if (n == buffer.Length)
+            {
+                break;
+            }
+
+            if (char.IsAsciiLetter(c))
+            {
+                buffer[n++] = (char)(c | 0x20);
+            }
+        }
+
+        return buffer[..n];
     }
 
     // A settlement answers "X" at place precision; the admin area of the same name answers "X countryside".
