@@ -126,22 +126,39 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, string name, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
     {
-        var candidates = new List<PlaceCandidate>(matches.Count);
         Func<GazetteerEntry, Location> locate = entry => ToLocation(entry, precision);
-        Span<char> letters = stackalloc char[Math.Min(name.Length, MaxSpellingLength)];
-        var spelled = matches.Count > 1 ? Letters(name, letters) : [];
-        foreach (var match in matches)
+        var scored = new (GazetteerEntry Entry, double Score, bool InArea, double? NearestKm)[matches.Count];
+        var bestInArea = double.MinValue;
+        var best = double.MinValue;
+        for (var i = 0; i < matches.Count; i++)
         {
-            var entry = Gazetteer.Entries[match.Entry];
+            var entry = Gazetteer.Entries[matches[i].Entry];
             var inArea = area is null || area.Contains(entry, Gazetteer.Boundaries);
             var nearestKm = near is { Count: > 0 } ? near.Min(p => Geo.ApproxKm(p, entry.Point)) : (double?)null;
-            var score = NameWeight * match.Score
+            var score = NameWeight * matches[i].Score
                         + ProminenceWeight * Math.Min(entry.Prominence, 10)
                         + (nearestKm is { } km ? NearWeight * NearScaleKm / (NearScaleKm + km) : 0)
                         + entry.PointTrust
-                        + KindFit(entry, precision)
-                        + (spelled.Length > 0 ? SpellingWeight * Spelling(spelled, entry) : 0);
-            candidates.Add(new PlaceCandidate(entry, score, match.Score, inArea, nearestKm, locate));
+                        + KindFit(entry, precision);
+            scored[i] = (entry, score, inArea, nearestKm);
+            best = Math.Max(best, score);
+            bestInArea = inArea ? Math.Max(bestInArea, score) : bestInArea;
+        }
+
+        // Spelling only decides between candidates it can reorder at the top: those within its weight of the leader.
+        var leader = bestInArea > double.MinValue ? bestInArea : best;
+        Span<char> letters = stackalloc char[Math.Min(name.Length, MaxSpellingLength)];
+        var spelled = matches.Count > 1 ? Letters(name, letters) : [];
+        var candidates = new List<PlaceCandidate>(matches.Count);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            var (entry, score, inArea, nearestKm) = scored[i];
+            if (spelled.Length > 0 && score >= leader - SpellingWeight)
+            {
+                score += SpellingWeight * Spelling(spelled, entry);
+            }
+
+            candidates.Add(new PlaceCandidate(entry, score, matches[i].Score, inArea, nearestKm, locate));
         }
 
         candidates.Sort((a, b) => a.InArea != b.InArea ? (a.InArea ? -1 : 1) : b.Score.CompareTo(a.Score));
