@@ -23,6 +23,10 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     private readonly PlaceNameFinder finder = new(gazetteer);
 
+    // Every name key of the 14 governorates: asked for each place reference, so a set rather than an index lookup.
+    private readonly Lazy<System.Collections.Frozen.FrozenSet<string>> governorateKeys = new(() => System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        gazetteer.Boundaries.Areas.Where(a => a.Level == 1).SelectMany(a => a.AllNames).Select(NameKey.Of).Where(k => k.Length > 0), StringComparer.Ordinal));
+
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     /// <summary>The shipped gazetteer with the user's places (see <see cref="GazetteerLocator"/>).</summary>
@@ -220,7 +224,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     public bool NamesGovernorate(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return FindArea(name) is { Level: 1 };
+        return governorateKeys.Value.Contains(NameKey.Of(name));
     }
 
     /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>
