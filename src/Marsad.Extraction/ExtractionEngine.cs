@@ -70,6 +70,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var view = new TokenView(text, tokens);
         var (paragraphs, sentences) = Segmenter.Split(text, tokens);
         var known = geocoder.FindNames(text, tokens);
+        var governorate = PlaceRecognizer.DocumentGovernorate(geocoder, known);
         var facts = new List<SentenceFacts>(sentences.Count);
         var triggers = TriggerLexicon.Matcher;
         foreach (var s in sentences)
@@ -80,7 +81,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
                 DateRecognizer.Find(view, from, to, published),
                 QuantityRecognizer.Find(view, from, to),
                 ActorRecognizer.Find(actors, view, from, to),
-                PlaceRecognizer.Find(geocoder, view, known, from, to),
+                PlaceRecognizer.Find(geocoder, view, known, from, to, governorate),
                 triggers.FindAll(text, tokens, from, to),
                 NegationDetector.Analyse(view, from, to)));
         }

@@ -30,6 +30,7 @@ internal static class StageProfile
         var docs = rows.Take(limit).Select(r => new DocumentInput(r["notes"], DateOnly.ParseExact(r["event_date"], "dd MMMM yyyy", CultureInfo.InvariantCulture).AddDays(1))).ToArray();
         var mb = docs.Sum(d => (long)System.Text.Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
         var engine = BenchEngine.Create();
+        var geocoder = GazetteerGeocoder.LoadDefault();
         foreach (var d in docs.Take(3000))
         {
             ContractJsonWriter.ToJson(engine.Extract(d));
@@ -41,7 +42,7 @@ internal static class StageProfile
             t.Clear();
             foreach (var d in docs)
             {
-                Once(d, t);
+                Once(geocoder, d, t);
             }
         }
 
@@ -67,7 +68,7 @@ internal static class StageProfile
 
     private static double Seconds(long ticks) => ticks / (double)Stopwatch.Frequency;
 
-    private static void Once(DocumentInput input, Dictionary<string, long> t)
+    private static void Once(IGeocoder geocoder, DocumentInput input, Dictionary<string, long> t)
     {
         var clock = Stopwatch.GetTimestamp();
         void Lap(string stage)
@@ -77,7 +78,6 @@ internal static class StageProfile
             clock = now;
         }
 
-        var geocoder = ExactNameGeocoder.Default;
         var clean = TextCleaner.Clean(input.Text);
         Lap("clean");
         var tokens = Tokenizer.Tokenize(clean.Text);
@@ -85,7 +85,7 @@ internal static class StageProfile
         Lap("tokenize");
         var (paragraphs, sentences) = Segmenter.Split(clean.Text, tokens);
         Lap("segment");
-        var known = geocoder.FindNames(clean.Text);
+        var known = geocoder.FindNames(clean.Text, tokens);
         Lap("geocoder.FindNames");
         var facts = new List<SentenceFacts>(sentences.Count);
         foreach (var s in sentences)

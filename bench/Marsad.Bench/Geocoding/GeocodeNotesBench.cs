@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Marsad.Domain.Common;
+using Marsad.Extraction;
 using Marsad.Extraction.Geography;
+using Marsad.Extraction.Recognition.Actors;
 
 namespace Marsad.Bench.Geocoding;
 
@@ -11,7 +13,9 @@ namespace Marsad.Bench.Geocoding;
 /// engine plugs in through files: <c>--write-input FILE</c> writes the rows as <c>marsad extract --jsonl</c>
 /// input (id, text, published = event date + 1 day; keep the file outside the repository, e.g. under
 /// bench/results/, which git ignores), and <c>--predictions FILE</c> scores that command's output (the first
-/// event's location of each id).
+/// event's location of each id); <c>--engine</c> runs the engine in this process instead and prints the ten most common
+/// failure causes on dev (<see cref="NotesFailureCauses"/>); with MARSAD_BENCH_SHOW=TEXT it also prints every 40th dev
+/// row of a cause containing TEXT, for tuning (dev rows only, to the console).
 /// </summary>
 internal static class GeocodeNotesBench
 {
@@ -30,10 +34,31 @@ internal static class GeocodeNotesBench
         var geocoder = new GazetteerGeocoder(Gazetteer.Load(GeoBenchArgs.GazetteerDirectory(args)));
         var predictionsFile = GeoBenchArgs.Option(args, "--predictions", string.Empty);
         var predictions = predictionsFile.Length > 0 ? ReadPredictions(predictionsFile) : null;
-        Func<AcledRow, Location?> locate = predictions is null
+        var engine = args.Contains("--engine") ? new ExtractionEngine(geocoder, ActorLexicon.Default) : null;
+        var causes = new Dictionary<string, int>(StringComparer.Ordinal);
+        Func<AcledRow, Location?> locate = engine is not null
+            ? r =>
+            {
+                // As marsad extract reads the row: text = notes, published = event date + 1 day.
+                var result = engine.Extract(new DocumentInput(r.Notes, r.Date.AddDays(1), "ACLED"));
+                var location = result.Events.FirstOrDefault()?.Location;
+                if (AcledRows.IsDev(r) && !(location?.Point is { } p && p.DistanceKm(r.Point) <= 10))
+                {
+                    var cause = NotesFailureCauses.Classify(geocoder, r, result);
+                    causes[cause] = causes.GetValueOrDefault(cause) + 1;
+                    if (Environment.GetEnvironmentVariable("MARSAD_BENCH_SHOW") is { Length: > 0 } show && cause.Contains(show, StringComparison.Ordinal) && causes[cause] % 40 == 1)
+                    {
+                        Console.WriteLine($"  [{cause}] want {r.Location} ({r.Admin1}) got {location?.Name} p{(int?)location?.Precision}: {r.Notes}");
+                    }
+                }
+
+                return location;
+            }
+            : predictions is null
             ? r => NotesBaseline.Locate(geocoder, r.Notes)
             : r => predictions.GetValueOrDefault(r.Id);
-        Console.WriteLine(predictions is null ? "geocoder baseline on ACLED notes (no extraction engine)" : $"predictions from {predictionsFile}");
+        Console.WriteLine(engine is not null ? "the extraction engine in process (as marsad extract builds it), first event's location"
+            : predictions is null ? "geocoder baseline on ACLED notes (no extraction engine)" : $"predictions from {predictionsFile}");
         Console.WriteLine($"{"split",-28} {"rows",6} {"≤10 km",8} {"admin1",8} {"located",8}");
         foreach (var (label, dev) in new[] { ("dev (battles <2021, all-types Q1)", true), ("test (battles 2021+, all-types Q2)", false) })
         {
@@ -49,6 +74,16 @@ internal static class GeocodeNotesBench
                 {
                     Console.WriteLine($"    {miss.Row.Location} ({miss.Row.Admin1}) ← {miss.Location?.Name ?? "-"}: {miss.Row.Notes[..Math.Min(160, miss.Row.Notes.Length)]}");
                 }
+            }
+        }
+
+        if (causes.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"dev failure causes, the ten most common ({causes.Values.Sum()} rows beyond 10 km or unlocated):");
+            foreach (var (cause, count) in causes.OrderByDescending(c => c.Value).Take(10))
+            {
+                Console.WriteLine($"  {count,5}  {cause}");
             }
         }
 

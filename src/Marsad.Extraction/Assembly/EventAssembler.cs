@@ -161,7 +161,7 @@ internal static class EventAssembler
             roles = roles with { Actor2 = UnidentifiedGroup };
         }
 
-        var evidence = new Dictionary<string, TextSpan> { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
+        var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);
         if (dateSpan is not null)
         {
@@ -183,12 +183,19 @@ internal static class EventAssembler
         }
         else
         {
-            var primary = places.FirstOrDefault(p => p.Precision != GeoPrecision.Region) ?? places.FirstOrDefault();
-            location = primary is null ? null : ToLocation(primary);
+            var primary = LocationPicker.Pick(view, places);
+            location = primary is null ? null : LocationPicker.Named(places, primary) ?? ToLocation(primary);
             if (primary is not null)
             {
                 evidence["location"] = new TextSpan(primary.Start, primary.End);
             }
+
+            if (location?.Point is null)
+            {
+                location = LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) ?? location;
+            }
+
+            location = LocationPicker.InNamedGovernorate(location, doc.Sentences.SelectMany(s => s.Places).ToList());
         }
 
         if (HasWord(view, from, to, JointWords) && !tags.Contains("joint operation"))
@@ -239,6 +246,9 @@ internal static class EventAssembler
 
         return (reportPeriod, null, days);
     }
+
+    // event, date, location, fatalities and a few more quantities: room for them all without growing.
+    private const int EvidenceKinds = 8;
 
     private static Quantities EventQuantities(TokenView? view, List<QuantityMention> mentions, bool violent, Dictionary<string, TextSpan> evidence)
     {

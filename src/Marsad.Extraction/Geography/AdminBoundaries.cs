@@ -21,6 +21,9 @@ public sealed class AdminBoundaries
     private readonly (AdminArea Area, IPreparedGeometry Shape)[] districts;
     private readonly FrozenDictionary<string, AdminArea[]> subDistrictsByDistrict;
 
+    // Indexed shapes of the areas that context tests ask about, built on first use (most areas never are).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AreaShape> shapes = new(StringComparer.OrdinalIgnoreCase);
+
     public AdminBoundaries(IEnumerable<AdminArea> areas)
     {
         ArgumentNullException.ThrowIfNull(areas);
@@ -64,7 +67,15 @@ public sealed class AdminBoundaries
         }
 
         var p = Factory.CreatePoint(new Coordinate(point.Longitude, point.Latitude));
-        return area.Boundary.IsWithinDistance(p, toleranceKm / 111.0);
+        var degrees = toleranceKm / 111.0;
+        var envelope = area.Boundary.EnvelopeInternal;
+        if (envelope.Distance(p.EnvelopeInternal) > degrees)
+        {
+            return false;
+        }
+
+        var shape = shapes.GetOrAdd(area.PCode, static (_, boundary) => new AreaShape(boundary), area.Boundary);
+        return shape.Covers(p) || shape.IsWithinDistance(p, degrees);
     }
 
     private AdminArea? DistrictOf(GeoPoint point)
@@ -102,5 +113,17 @@ public sealed class AdminBoundaries
         }
 
         return candidates.MinBy(s => Geo.ApproxKm(point, s.RepresentativePoint));
+    }
+
+    // A polygon prepared for point-in-polygon and indexed for distance to its edges: the plain geometry tests
+    // walk every vertex, and context tests run for every candidate of every place reference.
+    private sealed class AreaShape(Geometry boundary)
+    {
+        private readonly IPreparedGeometry prepared = PreparedGeometryFactory.Prepare(boundary);
+        private readonly NetTopologySuite.Operation.Distance.IndexedFacetDistance edges = new(boundary);
+
+        public bool Covers(Point point) => prepared.Covers(point);
+
+        public bool IsWithinDistance(Point point, double degrees) => edges.IsWithinDistance(point, degrees);
     }
 }

@@ -18,8 +18,14 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     private const double PlaceRadiusKm = 25;
     private const double TownRadiusKm = 15;
     private const double CoarseReplacementKm = 30;
+    private const double SpellingWeight = 0.6;
+    private const int MaxSpellingLength = 48;
 
     private readonly PlaceNameFinder finder = new(gazetteer);
+
+    // Every name key of the 14 governorates: asked for each place reference, so a set rather than an index lookup.
+    private readonly Lazy<System.Collections.Frozen.FrozenSet<string>> governorateKeys = new(() => System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        gazetteer.Boundaries.Areas.Where(a => a.Level == 1).SelectMany(a => a.AllNames).Select(NameKey.Of).Where(k => k.Length > 0), StringComparer.Ordinal));
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
@@ -27,6 +33,9 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     public static GazetteerGeocoder LoadDefault() => new(GazetteerLocator.LoadDefault());
 
     public IReadOnlyList<PlaceMatch> FindNames(string text) => finder.Find(text);
+
+    /// <summary>The names over the engine's tokens: keys of capitalised words only, looked up in the index without allocating.</summary>
+    public IReadOnlyList<PlaceMatch> FindNames(string text, Text.Token[] tokens) => finder.Find(text, tokens);
 
     public Location? Resolve(PlaceQuery query)
     {
@@ -93,7 +102,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         var names = GenericWords.Strip(name) is { } bare ? new[] { name, bare } : [name];
         foreach (var tier in names.SelectMany(Gazetteer.Index.Tiers))
         {
-            var ranked = Score(tier, precision, area, near);
+            var ranked = Score(tier, name, precision, area, near);
             if (ranked.Count == 0 || !ranked[0].InArea)
             {
                 fallback ??= ranked.Count > 0 ? ranked : null;
@@ -119,24 +128,83 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         return coarse ?? fallback ?? [];
     }
 
-    private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
+    private List<PlaceCandidate> Score(IReadOnlyList<NameMatch> matches, string name, GeoPrecision precision, AreaConstraint? area, IReadOnlyList<GeoPoint>? near)
     {
-        var candidates = new List<PlaceCandidate>(matches.Count);
-        foreach (var match in matches)
+        Func<GazetteerEntry, Location> locate = entry => ToLocation(entry, precision);
+        var scored = new (GazetteerEntry Entry, double Score, bool InArea, double? NearestKm)[matches.Count];
+        var bestInArea = double.MinValue;
+        var best = double.MinValue;
+        for (var i = 0; i < matches.Count; i++)
         {
-            var entry = Gazetteer.Entries[match.Entry];
+            var entry = Gazetteer.Entries[matches[i].Entry];
             var inArea = area is null || area.Contains(entry, Gazetteer.Boundaries);
             var nearestKm = near is { Count: > 0 } ? near.Min(p => Geo.ApproxKm(p, entry.Point)) : (double?)null;
-            var score = NameWeight * match.Score
+            var score = NameWeight * matches[i].Score
                         + ProminenceWeight * Math.Min(entry.Prominence, 10)
                         + (nearestKm is { } km ? NearWeight * NearScaleKm / (NearScaleKm + km) : 0)
                         + entry.PointTrust
                         + KindFit(entry, precision);
-            candidates.Add(new PlaceCandidate(entry, ToLocation(entry, precision), score, match.Score, inArea, nearestKm));
+            scored[i] = (entry, score, inArea, nearestKm);
+            best = Math.Max(best, score);
+            bestInArea = inArea ? Math.Max(bestInArea, score) : bestInArea;
+        }
+
+        // Spelling only decides between candidates it can reorder at the top: those within its weight of the leader.
+        var leader = bestInArea > double.MinValue ? bestInArea : best;
+        Span<char> letters = stackalloc char[Math.Min(name.Length, MaxSpellingLength)];
+        var spelled = matches.Count > 1 ? Letters(name, letters) : [];
+        var candidates = new List<PlaceCandidate>(matches.Count);
+        for (var i = 0; i < scored.Length; i++)
+        {
+            var (entry, score, inArea, nearestKm) = scored[i];
+            if (spelled.Length > 0 && score >= leader - SpellingWeight)
+            {
+                score += SpellingWeight * Spelling(spelled, entry);
+            }
+
+            candidates.Add(new PlaceCandidate(entry, score, matches[i].Score, inArea, nearestKm, locate));
         }
 
         candidates.Sort((a, b) => a.InArea != b.InArea ? (a.InArea ? -1 : 1) : b.Score.CompareTo(a.Score));
         return candidates;
+    }
+
+    // Homonyms that share a key are told apart by how the name is spelled: a source tends to keep one list's
+    // transliteration ("Salhiyeh" is the IOM village, "Al Salhiyyah" another source's namesake 90 km away).
+    private static double Spelling(ReadOnlySpan<char> spelled, GazetteerEntry entry)
+    {
+        Span<char> buffer = stackalloc char[MaxSpellingLength];
+        var best = 0.0;
+        foreach (var other in entry.AllNames)
+        {
+            var letters = Letters(other, buffer);
+            if (letters.Length > 0)
+            {
+                best = Math.Max(best, NameIndex.Similarity(spelled, letters));
+            }
+        }
+
+        return best;
+    }
+
+    // The name's Latin letters, lower case, without spaces, hyphens and marks ("Al-Hamrat" → "alhamrat"); empty for Arabic script.
+    private static ReadOnlySpan<char> Letters(string name, Span<char> buffer)
+    {
+        var n = 0;
+        foreach (var c in name)
+        {
+            if (n == buffer.Length)
+            {
+                break;
+            }
+
+            if (char.IsAsciiLetter(c))
+            {
+                buffer[n++] = (char)(c | 0x20);
+            }
+        }
+
+        return buffer[..n];
     }
 
     // A settlement answers "X" at place precision; the admin area of the same name answers "X countryside".
@@ -151,6 +219,12 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     {
         var area = AreaFor(query.WithinArea!);
         return area is null || area.Contains(candidate.Entry, Gazetteer.Boundaries, AreaConstraint.FallbackToleranceKm);
+    }
+
+    public bool NamesGovernorate(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return governorateKeys.Value.Contains(NameKey.Of(name));
     }
 
     /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>
@@ -198,7 +272,7 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     private Location ToLocation(GazetteerEntry entry, GeoPrecision precision)
     {
-        var effective = entry.Kind.IsAdminArea() || entry.IsApproximate ? GeoPrecision.Region
+        var effective = entry.Kind.IsAdminArea() || entry.Kind == PlaceKind.Area || entry.IsApproximate ? GeoPrecision.Region
             : entry.IsTownCentre ? (GeoPrecision)Math.Max((int)precision, (int)GeoPrecision.NearPlace)
             : precision;
         return MakeLocation(entry.Name, entry.Id, entry.Admin1, entry.Admin2, entry.Admin3, entry.Point, effective);

@@ -13,6 +13,11 @@ public static partial class GenericWords
     public static string? Strip(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (!name.AsSpan().Trim().ContainsAny(Whitespace))
+        {
+            return null; // one word: no generic word beside a name
+        }
+
         var bare = Trailing().Replace(Leading().Replace(name, string.Empty), string.Empty).Trim();
         return bare.Length > 0 && bare.Length < name.Trim().Length ? bare : null;
     }
@@ -23,6 +28,8 @@ public static partial class GenericWords
         ArgumentNullException.ThrowIfNull(text);
         return Strip("x " + text) == "x";
     }
+
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\u00A0");
 
     [GeneratedRegex(@"\s+(?:refugee\s+)?(?:camp|(?:military\s+)?(?:air\s?base|airport|base|heliport|airfield)|(?:oil|gas)\s+fields?|fields?|plain|mountains?|cemete?ary|cemetery|basin|dam|bridge|hills?|roundabout|station|farms?|crossing|checkpoint|prison|valley|lake|junction|highway|road|square|market|hospital|school|factory|silos?|mills?|desert|countryside|area|region)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Trailing();

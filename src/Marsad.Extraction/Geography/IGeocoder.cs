@@ -18,6 +18,9 @@ public interface IGeocoder
     /// </summary>
     IReadOnlyList<PlaceMatch> FindNames(string text, Text.Token[] tokens) => FindNames(text);
 
+    /// <summary>True when <paramref name="name"/> is also a governorate's name (the engine then weighs it as a region).</summary>
+    bool NamesGovernorate(string name) => false;
+
     /// <summary>The location a place reference resolves to, or null when no candidate is good enough.</summary>
     Location? Resolve(PlaceQuery query);
 }

@@ -26,6 +26,10 @@ public sealed class NameIndex
     private readonly Dictionary<string, int[]> skeletons;
     private readonly Dictionary<string, int[]> deletions;
     private readonly string[][] keysByEntry;
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> exactSpans;
+    private readonly HashSet<ulong> prefixHashes = [];
+    private readonly HashSet<ulong> keyHashes = [];
+    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> skeletonSpans;
 
     public NameIndex(IReadOnlyList<IEnumerable<string>> namesByEntry)
     {
@@ -59,6 +63,20 @@ public sealed class NameIndex
         exact = Freeze(exactLists);
         skeletons = Freeze(skeletonLists);
         deletions = Freeze(deletionLists);
+        exactSpans = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in exact.Keys)
+        {
+            var hash = PrefixHashSeed;
+            foreach (var c in key)
+            {
+                hash = PrefixHash(hash, c);
+                prefixHashes.Add(hash);
+            }
+
+            keyHashes.Add(hash);
+        }
+
+        skeletonSpans = skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
         MaxKeyLength = exact.Keys.Max(k => k.Length);
     }
 
@@ -67,6 +85,70 @@ public sealed class NameIndex
 
     /// <summary>True when some entry has exactly this strict key.</summary>
     public bool ContainsKey(string key) => exact.ContainsKey(key);
+
+    /// <summary>The hash of the empty key; <see cref="PrefixHash(ulong, ReadOnlySpan{char})"/> extends it letter by letter (FNV-1a).</summary>
+    public const ulong PrefixHashSeed = 14695981039346656037UL;
+
+    public static ulong PrefixHash(ulong hash, char c) => (hash ^ c) * 1099511628211UL;
+
+    public static ulong PrefixHash(ulong hash, ReadOnlySpan<char> more)
+    {
+        foreach (var c in more)
+        {
+            hash = PrefixHash(hash, c);
+        }
+
+        return hash;
+    }
+
+    /// <summary>
+    /// False when no strict key begins with the key whose <see cref="PrefixHash(ulong, char)"/> this is; true means
+    /// "probably" (hashes may collide), so a text scan can stop a name as soon as this says false.
+    /// </summary>
+    public bool IsKeyPrefix(ulong hash) => prefixHashes.Contains(hash);
+
+    /// <summary>False when no strict key has this hash; true means look the key up.</summary>
+    public bool MayBeKey(ulong hash) => keyHashes.Contains(hash);
+
+    /// <summary>True when some entry has exactly this strict key (a key being built in a buffer).</summary>
+    public bool ContainsKey(ReadOnlySpan<char> key) => exactSpans.ContainsKey(key);
+
+    /// <summary>
+    /// True when the strict key is some entry's, or shares a skeleton with a key at most half its letters apart
+    /// (a match scoring <see cref="CloseScore"/> or more; one-edit matches score less and are not looked at).
+    /// </summary>
+    public bool HasCloseMatch(ReadOnlySpan<char> key)
+    {
+        if (key.Length < 2)
+        {
+            return false;
+        }
+
+        if (exactSpans.ContainsKey(key))
+        {
+            return true;
+        }
+
+        var buffer = key.Length <= 128 ? stackalloc char[128] : new char[key.Length];
+        var skeleton = buffer[..NameKey.SkeletonOf(key, buffer)];
+        if (skeleton.Length < MinSkeletonLength || !skeletonSpans.TryGetValue(skeleton, out var hits))
+        {
+            return false;
+        }
+
+        foreach (var entry in hits)
+        {
+            foreach (var other in keysByEntry[entry])
+            {
+                if (SkeletonScore - (SimilaritySpread * (1 - Similarity(key, other))) >= CloseScore)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Entries whose names match <paramref name="name"/>, best tier only, each entry once.</summary>
     public IReadOnlyList<NameMatch> Lookup(string name) => Tiers(name).FirstOrDefault(t => t.Count > 0) ?? [];
@@ -104,19 +186,25 @@ public sealed class NameIndex
     private NameMatch[] Fuzzy(string key)
     {
         var found = new HashSet<int>();
-        if (deletions.TryGetValue(key, out var hits))
+        var deletionSpans = deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (deletionSpans.TryGetValue(key, out var hits))
         {
             found.UnionWith(hits);
         }
 
-        foreach (var deletion in Deletions(key))
+        // Each one-letter deletion of the key, built in one buffer rather than as a string apiece.
+        Span<char> deletion = key.Length <= 128 ? stackalloc char[128] : new char[key.Length];
+        for (var i = 0; i < key.Length; i++)
         {
-            if (exact.TryGetValue(deletion, out hits))
+            key.AsSpan(0, i).CopyTo(deletion);
+            key.AsSpan(i + 1).CopyTo(deletion[i..]);
+            var d = deletion[..(key.Length - 1)];
+            if (exactSpans.TryGetValue(d, out hits))
             {
                 found.UnionWith(hits);
             }
 
-            if (deletions.TryGetValue(deletion, out hits))
+            if (deletionSpans.TryGetValue(d, out hits))
             {
                 found.UnionWith(hits);
             }
@@ -144,7 +232,7 @@ public sealed class NameIndex
     }
 
     /// <summary>1 − Levenshtein distance / longer length.</summary>
-    internal static double Similarity(string a, string b)
+    internal static double Similarity(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (Math.Abs(a.Length - b.Length) > Math.Max(a.Length, b.Length) / 2)
         {

@@ -14,6 +14,11 @@ public static partial class QueryName
     {
         ArgumentNullException.ThrowIfNull(name);
         var text = name.Trim();
+        if (!text.AsSpan().ContainsAny(Whitespace))
+        {
+            return (text, asked); // every wording below has a space in it
+        }
+
         var precision = asked;
         var region = RegionWords().Match(text);
         if (region.Success)
@@ -37,6 +42,8 @@ public static partial class QueryName
 
         return (text.Trim(), precision);
     }
+
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\u00A0");
 
     private static GeoPrecision Max(GeoPrecision a, GeoPrecision b) => (GeoPrecision)Math.Max((int)a, (int)b);
 

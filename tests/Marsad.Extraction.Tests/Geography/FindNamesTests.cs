@@ -39,6 +39,11 @@ public sealed class FindNamesTests
     [InlineData("Clashes between the Hamza Division and the SDF.")]
     [InlineData("Fighters of Ahrar al-Sham withdrew.")]
     [InlineData("Hayat Tahrir al-Sham shelled regime positions.")]
+    [InlineData("Fighters of the Menbij Military Council repelled the attack.")]
+    [InlineData("The Liberation Army of Afrin claimed the attack.")]
+    [InlineData("Fighters of Khalid ibn al-Walid withdrew.")]
+    [InlineData("Suqour al-Sham and the Hamza Division exchanged fire.")]
+    [InlineData("Members of the Tall Refaat communal militia were arrested.")]
     public void Place_names_inside_armed_group_names_are_left_out(string text) =>
         Assert.Empty(ShippedGazetteer.Geocoder.FindNames(text));
 
@@ -49,4 +54,29 @@ public sealed class FindNamesTests
     [Fact]
     public void Lower_case_words_are_not_taken_for_names() =>
         Assert.Empty(ShippedGazetteer.Geocoder.FindNames("the forces were on the move and the army said nothing."));
+
+    [Fact]
+    public void The_engine_tokens_give_the_same_names_as_the_text()
+    {
+        const string text = "Artillery hit Kafr Nabl and al-Hasakah, then a patrol left Tell Abiad for Deir ez-Zor.";
+        var fromText = ShippedGazetteer.Geocoder.FindNames(text);
+        var fromTokens = ShippedGazetteer.Geocoder.FindNames(text, Text.Tokenizer.Tokenize(text));
+        Assert.Equal(fromText, fromTokens);
+        Assert.Equal(["Kafr Nabl", "al-Hasakah", "Tell Abiad", "Deir ez-Zor"], fromTokens.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void A_possessive_does_not_hide_the_name() =>
+        Assert.Equal(["Idlib"], ShippedGazetteer.Geocoder.FindNames("Drones struck Idlib's southern countryside.").Select(m => m.Text));
+
+    [Fact]
+    public void An_ayn_mark_before_a_word_stays_inside_the_name()
+    {
+        var found = ShippedGazetteer.Geocoder.FindNames("A patrol moved into Ma‘arrat al-Nu‘man at dawn.");
+        Assert.Equal(["Ma‘arrat al-Nu‘man"], found.Select(m => m.Text));
+    }
+
+    [Fact]
+    public void A_group_named_after_a_family_is_not_a_place_even_with_a_possessive() =>
+        Assert.Empty(ShippedGazetteer.Geocoder.FindNames("Gunmen of the Kafr Nabl's family clan fired shots."));
 }

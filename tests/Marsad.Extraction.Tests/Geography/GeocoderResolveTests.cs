@@ -94,4 +94,14 @@ public sealed class GeocoderResolveTests
         Assert.Equal(sequential, parallel);
         Assert.All(sequential, Assert.NotNull);
     }
+
+    [Theory]
+    [InlineData("Majdal")]
+    [InlineData("Al Majdal")]
+    public void Among_namesakes_of_one_key_the_same_spelling_ranks_first(string name)
+    {
+        var candidates = ShippedGazetteer.Geocoder.Candidates(new PlaceQuery(name, GeoPrecision.Place, "Hama"));
+        Assert.True(candidates.Count(c => c.InArea) > 1, "the test needs namesakes in the area");
+        Assert.Equal(name, candidates[0].Entry.Name);
+    }
 }

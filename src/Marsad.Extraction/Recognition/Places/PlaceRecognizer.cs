@@ -20,7 +20,31 @@ public static class PlaceRecognizer
     private static readonly WordSet NameParticles = new("al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell");
     private static readonly WordSet NotPlaceWords = new("The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation");
 
-    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to)
+    /// <summary>The one governorate the document's names point to ("... in Hama"), or null when none or several.</summary>
+    public static string? DocumentGovernorate(IGeocoder geocoder, IReadOnlyList<PlaceMatch> known)
+    {
+        ArgumentNullException.ThrowIfNull(geocoder);
+        ArgumentNullException.ThrowIfNull(known);
+        string? found = null;
+        foreach (var m in known)
+        {
+            if (!geocoder.NamesGovernorate(m.Text) || geocoder.Resolve(new PlaceQuery(m.Text, GeoPrecision.Region))?.Admin1 is not { } admin1)
+            {
+                continue;
+            }
+
+            if (found is not null && found != admin1)
+            {
+                return null;
+            }
+
+            found = admin1;
+        }
+
+        return found;
+    }
+
+    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to, string? documentGovernorate = null)
     {
         ArgumentNullException.ThrowIfNull(geocoder);
         ArgumentNullException.ThrowIfNull(view);
@@ -90,7 +114,37 @@ public static class PlaceRecognizer
                 : IsNear(view, first) ? GeoPrecision.NearPlace : GeoPrecision.Place;
             var within = Within(view, spans, k, to);
             var location = geocoder.Resolve(new PlaceQuery(name, precision, within));
-            refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location));
+            var namesGovernorate = location?.Precision != GeoPrecision.Region && !view.Is(end, "city") && !view.IsSequence(first - 2, ["city", "of"]) && geocoder.NamesGovernorate(name);
+            refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location, namesGovernorate));
+        }
+
+        return WithinNamedGovernorate(geocoder, refs, documentGovernorate);
+    }
+
+    // "clashes in X ... in Hama": a sentence (else a report) that names one governorate puts its other places in it, unless the wording
+    // already placed them; a place that has no namesake there keeps the reading it had.
+    private static List<PlaceReference> WithinNamedGovernorate(IGeocoder geocoder, List<PlaceReference> refs, string? documentGovernorate)
+    {
+        var governorates = refs.Where(r => r.Location?.Precision == GeoPrecision.Region && r.Location.Admin2 is null && r.Location.Admin1 is not null)
+            .Select(r => r.Location!.Admin1!).Distinct(StringComparer.Ordinal).ToList();
+        if (governorates.Count == 0 && documentGovernorate is not null)
+        {
+            governorates.Add(documentGovernorate); // the report names it in another sentence
+        }
+
+        if (governorates.Count != 1)
+        {
+            return refs;
+        }
+
+        for (var k = 0; k < refs.Count; k++)
+        {
+            var r = refs[k];
+            if (r.WithinArea is null && r.Location?.Admin1 is { } admin1 && admin1 != governorates[0]
+                && geocoder.Resolve(new PlaceQuery(r.Name, r.Precision, governorates[0])) is { } inside)
+            {
+                refs[k] = r with { Location = inside, WithinArea = governorates[0] };
+            }
         }
 
         return refs;

@@ -1,0 +1,121 @@
+using Marsad.Domain.Common;
+using Marsad.Extraction.Recognition.Places;
+using Marsad.Extraction.Text;
+
+namespace Marsad.Extraction.Assembly;
+
+/// <summary>
+/// The place an event is coded to, among the references in its sentences: a resolved place (or a point near one)
+/// before a resolved region, before a name the gazetteer does not know; among equals, the first in the text.
+/// A city named like its governorate ("in Dar'a" without "city") counts as a region. A place the wording names as a
+/// road, a building or a quarter, or as someone's origin ("the Khrafi road near X", "a fighter from X") is
+/// not where the event happened and ranks after the others. When none of the event's references resolves, a
+/// resolved reference elsewhere in the document stands in at region precision, so the event keeps its admin1.
+/// </summary>
+internal static class LocationPicker
+{
+    // A road, a building or a quarter named after a place: the event is coded to the town or city named beside it.
+    private static readonly WordSet RouteWords = new("road", "highway", "street", "route", "motorway", "roads", "hospital", "roundabout", "school", "mosque",
+        "bakery", "square", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter");
+    private static readonly WordSet OriginWords = new("from", "native", "hailing", "originally", "hails");
+    private static readonly WordSet OriginFillers = new("the", "village", "town", "city", "of", "area");
+
+    public static PlaceReference? Pick(TokenView view, IReadOnlyList<PlaceReference> references)
+    {
+        PlaceReference? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var reference in references)
+        {
+            var rank = Rank(view, reference);
+            if (rank < bestRank)
+            {
+                (best, bestRank) = (reference, rank);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// "at Sohat Al-Bufirio, Deir ez-Zor desert": when the pick is a region and the text names an unknown place inside
+    /// it, the event keeps that place's name, at the region's point and precision; null otherwise.
+    /// </summary>
+    public static Location? Named(IReadOnlyList<PlaceReference> references, PlaceReference picked)
+    {
+        if (picked.Location is not { Point: not null, Precision: GeoPrecision.Region } region)
+        {
+            return null;
+        }
+
+        var unknown = references.FirstOrDefault(r => r.Location is null && r.WithinArea is not null && string.Equals(r.WithinArea, picked.Name, StringComparison.OrdinalIgnoreCase));
+        return unknown is null ? null : new Location(unknown.Name, null, region.Admin1, region.Admin2, region.Admin3, region.Point, GeoPrecision.Region);
+    }
+
+    /// <summary>
+    /// A report that names one governorate ("... in Hama", "Idleb countryside") puts its event there: a location in
+    /// another governorate is a namesake elsewhere, and the governorate itself (its seat, region precision) is the
+    /// better answer. Otherwise the location is returned as it is.
+    /// </summary>
+    public static Location? InNamedGovernorate(Location? location, IReadOnlyList<PlaceReference> documentReferences)
+    {
+        if (location?.Admin1 is not { } admin1)
+        {
+            return location;
+        }
+
+        PlaceReference? governorate = null;
+        foreach (var r in documentReferences)
+        {
+            if (r.Location?.Admin1 is not { } a || !(r.NamesGovernorate || (r.Location.Precision == GeoPrecision.Region && r.Location.Admin2 is null)))
+            {
+                continue;
+            }
+
+            if (governorate is not null && governorate.Location!.Admin1 != a)
+            {
+                return location; // two governorates named: the text may mean either
+            }
+
+            governorate ??= r;
+        }
+
+        if (governorate?.Location is not { } g || g.Admin1 == admin1)
+        {
+            return location;
+        }
+
+        return new Location(location.Name ?? governorate.Name, null, g.Admin1, g.Admin2, g.Admin3, g.Point, GeoPrecision.Region);
+    }
+
+    /// <summary>The document's first resolved reference, as a region-precision stand-in; null when none resolves.</summary>
+    public static Location? Fallback(IEnumerable<PlaceReference> documentReferences)
+    {
+        var known = documentReferences.Where(r => r.Location?.Point is not null).OrderBy(r => r.Location!.Precision == GeoPrecision.Region ? 0 : 1).ThenBy(r => r.Start).FirstOrDefault();
+        return known?.Location is { } l ? new Location(l.Name, l.PlaceId, l.Admin1, l.Admin2, l.Admin3, l.Point, GeoPrecision.Region) : null;
+    }
+
+    // 0 a place, 1 a region, 2 a route or origin, 3 an unknown name.
+    private static int Rank(TokenView view, PlaceReference reference)
+    {
+        if (reference.Location?.Point is null)
+        {
+            return 3;
+        }
+
+        var first = view.TokenAt(reference.Start);
+        var after = view.TokenAt(reference.End);
+        var before = first - 1;
+        while (before >= 0 && first - before <= 4 && (view.IsAny(before, OriginFillers) || view.IsCapitalised(before)))
+        {
+            before--; // "hails from the village of Hawaij X"
+        }
+
+        if (view.IsAny(after, RouteWords) || view.IsAny(before, OriginWords))
+        {
+            return 2;
+        }
+
+        var precision = (GeoPrecision)Math.Max((int)reference.Precision, (int)(reference.Location.Precision ?? GeoPrecision.Place));
+        return precision == GeoPrecision.Region || reference.NamesGovernorate ? 1 : 0;
+    }
+}
