@@ -19,6 +19,9 @@ public interface IRecordStore
     /// </summary>
     Task UpdateManyAsync<T>(IReadOnlyList<(T Record, long ExpectedVersion, ChangeContext Context)> updates, CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>Starts a bulk rewrite: one write transaction, read and written in storage order.</summary>
+    Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The records with these ids that exist.</summary>
     Task<IReadOnlyDictionary<Guid, StoredRecord<T>>> GetManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) where T : class;
 

@@ -82,6 +82,20 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await dialect.OpenAsync(cancellationToken);
+        try
+        {
+            return new BulkRewrite(dialect, connection, await dialect.BeginWriteAsync(connection, cancellationToken), time.GetUtcNow());
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Saves one record over the version named, with its revision, inside the caller's write transaction; returns its new version.</summary>
     private static async Task<long> UpdateInTransactionAsync(WriteSession session, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -211,10 +225,15 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
 
         foreach (var document in documents)
         {
-            var link = session.Command("INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
-            link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
-            await link.ExecuteNonQueryAsync(cancellationToken);
+            await LinkAsync(session, kind, id, document, cancellationToken);
         }
+    }
+
+    internal static async Task LinkAsync(WriteSession session, RecordKind kind, Guid id, Guid document, CancellationToken cancellationToken)
+    {
+        var link = session.Command("INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
+        link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
+        await link.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private sealed record Row(long Version, string Status, string Payload);
