@@ -30,5 +30,11 @@ public interface IRecordStore
     /// <summary>Every record linked to the document: (kind, id), kind being event, claim, person or allegation.</summary>
     Task<IReadOnlyList<(string Kind, Guid Id)>> OfDocumentAsync(Guid documentId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records of this kind still at status extracted and standing on their own, selected in the query
+    /// rather than after reading every record; with <paramref name="documentId"/>, only those linked to that document.
+    /// </summary>
+    Task<IReadOnlyList<StoredRecord<T>>> PendingAsync<T>(Guid? documentId = null, CancellationToken cancellationToken = default) where T : class;
+
     Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class;
 }

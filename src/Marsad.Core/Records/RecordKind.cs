@@ -16,6 +16,9 @@ internal sealed record RecordKind(
     /// <summary>The payload field that lists the record's documents (kept in step with its document links).</summary>
     public const string DocumentsField = "document_ids";
 
+    /// <summary>SQL that keeps only records standing on their own (events merged into another are not), appended to a WHERE clause.</summary>
+    public string StandingCondition { get; init; } = "";
+
     /// <summary>Payload fields that the status or a query column is computed from.</summary>
     public IReadOnlySet<string> ColumnFields { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "status" };
 

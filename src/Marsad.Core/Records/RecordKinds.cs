@@ -17,6 +17,7 @@ internal static class RecordKinds
         r => ((ConflictEvent)r).DocumentIds,
         r => EventColumns((ConflictEvent)r))
     {
+        StandingCondition = " AND merged_into IS NULL",
         ColumnFields = new HashSet<string>(StringComparer.Ordinal) { "status", "sub_event_type", "event_type", "date", "actor1", "actor2", "location", "quantities", "merged_into", "grade" },
         PatchableColumns = new Dictionary<string, (string, Func<object?, object?>)>(StringComparer.Ordinal)
         {

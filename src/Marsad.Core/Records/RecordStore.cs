@@ -187,6 +187,23 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         return list;
     }
 
+    public async Task<IReadOnlyList<StoredRecord<T>>> PendingAsync<T>(Guid? documentId = null, CancellationToken cancellationToken = default) where T : class
+    {
+        var kind = RecordKinds.For(typeof(T));
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var ofDocument = documentId is null ? "" : " AND id IN (SELECT record_id FROM record_documents WHERE record_kind = @kind AND document_id = @doc)";
+        await using var command = connection.Sql(null, $"SELECT payload, version FROM {kind.Table} WHERE status = 'extracted'{kind.StandingCondition}{ofDocument} ORDER BY updated_at, id");
+        command.AddParameter("@kind", kind.EntityType).AddParameter("@doc", documentId?.ToString("D"));
+        var list = new List<StoredRecord<T>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new StoredRecord<T>(Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
     public async Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class
     {
         var kind = RecordKinds.For(typeof(T));
