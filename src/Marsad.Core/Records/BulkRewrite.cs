@@ -59,7 +59,7 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
                     var id = Guid.Parse(reader.GetString(1));
                     if (wanted(id))
                     {
-                        chunk.Add(new StoredJson(id, reader.GetInt64(2), reader.GetString(3)));
+                        chunk.Add(new StoredJson(id, reader.GetInt64(2), reader.GetString(3)) { Row = after });
                     }
                 }
             }
@@ -109,8 +109,9 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
             return;
         }
 
-        var update = _session.Command($"UPDATE {kind.Table} SET version = version + 1, payload = @payload, updated_at = @at{string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"))} WHERE id = @id AND version = @expected");
-        update.AddParameter("@id", record.Id.ToString("D")).AddParameter("@payload", Encoding.UTF8.GetString(after))
+        var order = dialect.RowOrderColumn;
+        var update = _session.Command($"UPDATE {kind.Table} SET version = version + 1, payload = @payload, updated_at = @at{string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"))} WHERE {order} = @row AND id = @id AND version = @expected");
+        update.AddParameter("@row", record.Row).AddParameter("@id", record.Id.ToString("D")).AddParameter("@payload", Encoding.UTF8.GetString(after))
             .AddParameter("@at", _at).AddParameter("@expected", record.Version);
         foreach (var (column, value) in columns)
         {

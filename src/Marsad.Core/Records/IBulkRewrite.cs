@@ -26,7 +26,11 @@ public interface IBulkRewrite : IAsyncDisposable
 }
 
 /// <summary>A record as stored: its id, version, and payload JSON.</summary>
-public sealed record StoredJson(Guid Id, long Version, string Payload);
+public sealed record StoredJson(Guid Id, long Version, string Payload)
+{
+    /// <summary>Where the row lies in storage order: the patch goes straight to it instead of through the id index.</summary>
+    internal long Row { get; init; }
+}
 
 /// <summary>A top-level field of a record's payload and the value to give it (null: none).</summary>
 public readonly record struct FieldValue(string Name, object? Value);
