@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marsad.Core.Storage;
 using Marsad.Domain.Audit;
 
@@ -10,7 +9,7 @@ namespace Marsad.Core.Audit;
 /// </summary>
 internal static class RevisionWriter
 {
-    public static async Task<Revision> AppendAsync(
+    public static async Task AppendAsync(
         WriteSession session,
         string entityType,
         Guid entityId,
@@ -49,6 +48,5 @@ internal static class RevisionWriter
             .AddParameter("@changes", changes).AddParameter("@state", stateSha256).AddParameter("@prev", previousHash).AddParameter("@hash", hash);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         session.Head = (sequence, hash);
-        return new Revision(sequence, entityType, entityId, action, context.Author, DateTimeOffset.Parse(RevisionHasher.FormatTime(at), CultureInfo.InvariantCulture), context.Reason, changes, previousHash, hash);
     }
 }

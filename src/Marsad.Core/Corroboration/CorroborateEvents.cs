@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Marsad.Core.Grading;
 using Marsad.Core.Records;
 using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
 using Marsad.Domain.Events;
 
 namespace Marsad.Core.Corroboration;
@@ -8,57 +10,74 @@ namespace Marsad.Core.Corroboration;
 /// <summary>
 /// <c>marsad corroborate</c>: finds events that several documents report, merges each group into one
 /// event (the others point to it with <see cref="ConflictEvent.MergedInto"/>, so the merge can be
-/// undone), and grades every standing event from its sources. Each change is a revision with its
-/// reasons. Writes go in batches, each all or nothing; a group someone edited meanwhile is left for the next run.
+/// undone), and grades every standing event from its sources. Each change is a revision with its reasons.
 /// </summary>
+/// <remarks>
+/// It plans from one snapshot of the standing events, then applies the plan in a single write
+/// transaction that walks the events table in storage order: a run over a million events rewrites
+/// each page about once, and either all of it is saved or none. A group any of whose events changed
+/// after the snapshot is left for the next run; so is an event graded on its own.
+/// </remarks>
 public sealed class CorroborateEvents(IMarsadStore store, CorroborationOptions options)
 {
-    private const int GroupsPerBatch = 1000;
-    private const int EventsPerGradingBatch = 5000;
-
     public async Task<CorroborationOutcome> RunAsync(ChangeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var signatures = await store.Events.SignaturesAsync(cancellationToken);
-        var byId = signatures.ToDictionary(s => s.Id);
-        var result = new Corroborator(options).Run(signatures);
-        var scorer = new PairScorer(options);
+        var snapshot = await store.Events.SnapshotAsync(cancellationToken);
+        var standing = snapshot.Events;
+        var result = new Corroborator(options).Run([.. standing.Select(e => e.Signature)]);
+        var index = new Dictionary<Guid, int>(standing.Count);
+        for (var i = 0; i < standing.Count; i++)
+        {
+            index[standing[i].Signature.Id] = i;
+        }
+
+        await using var rewrite = await store.Records.BeginBulkRewriteAsync(cancellationToken);
+        var changed = await rewrite.ChangedSinceAsync<ConflictEvent>(snapshot.Revision, cancellationToken);
+        var plans = new GroupPlan?[standing.Count];
         var merges = new List<MergeRecord>();
         var skipped = 0;
-        foreach (var batch in result.Groups.Chunk(GroupsPerBatch))
+        var scorer = new PairScorer(options);
+        foreach (var group in result.Groups)
         {
-            var stored = await store.Records.GetManyAsync<ConflictEvent>([.. batch.SelectMany(g => g)], cancellationToken);
-            var plans = batch.Select(g => Plan(g, stored, byId, scorer, context)).OfType<GroupPlan>().ToList();
-            try
+            if (group.Any(changed.Contains))
             {
-                await store.Records.UpdateManyAsync([.. plans.SelectMany(p => p.Updates)], cancellationToken);
-                merges.AddRange(plans.Select(p => p.Merge));
+                skipped++;
+                continue;
             }
-            catch (ConcurrencyConflictException)
-            {
-                // Someone saved one of these meanwhile: apply group by group so only the edited groups wait.
-                foreach (var group in batch)
-                {
-                    var fresh = await store.Records.GetManyAsync<ConflictEvent>(group, cancellationToken);
-                    if (Plan(group, fresh, byId, scorer, context) is not { } plan)
-                    {
-                        continue;
-                    }
 
-                    try
-                    {
-                        await store.Records.UpdateManyAsync(plan.Updates, cancellationToken);
-                        merges.Add(plan.Merge);
-                    }
-                    catch (ConcurrencyConflictException)
-                    {
-                        skipped++;
-                    }
-                }
+            var plan = Plan([.. group.Select(id => standing[index[id]])], scorer, context);
+            foreach (var id in group)
+            {
+                plans[index[id]] = plan;
+            }
+
+            merges.Add(plan.Merge);
+        }
+
+        var graded = merges.Count;
+        var why = Because(context, "graded from its sources");
+        await foreach (var stored in rewrite.ReadAsync<ConflictEvent>(id => index.ContainsKey(id) && !changed.Contains(id), cancellationToken))
+        {
+            var i = index[stored.Id];
+            var signature = standing[i].Signature;
+            if (plans[i] is { } plan)
+            {
+                var (fields, because) = plan.Change(stored, signature, scorer);
+                await rewrite.PatchAsync<ConflictEvent>(stored, fields, because, cancellationToken);
+                continue;
+            }
+
+            var read = Read(stored);
+            if (!read.GradeFixed && EventGrader.Grade(read.Tags, signature.Actor1, signature.Sources, signature.Actor1 is { } a ? [a] : []) is var (grade, reason)
+                && (grade != read.Grade || reason != read.GradeReason))
+            {
+                await rewrite.PatchAsync<ConflictEvent>(stored, [new FieldValue("grade", grade), new FieldValue("grade_reason", reason)], why, cancellationToken);
+                graded++;
             }
         }
 
-        var graded = merges.Count + await GradeSinglesAsync(signatures, result.Groups.SelectMany(g => g).ToHashSet(), context, cancellationToken);
+        await rewrite.CommitAsync(cancellationToken);
         return new CorroborationOutcome(merges, graded, skipped, result.ComparedPairs);
     }
 
@@ -80,73 +99,72 @@ public sealed class CorroborateEvents(IMarsadStore store, CorroborationOptions o
         return e with { Grade = grade, GradeReason = reason };
     }
 
-    /// <summary>The updates that merge one group into its strongest event, or null when its events are gone.</summary>
-    private static GroupPlan? Plan(IReadOnlyList<Guid> group, IReadOnlyDictionary<Guid, StoredRecord<ConflictEvent>> stored, Dictionary<Guid, EventSignature> byId, PairScorer scorer, ChangeContext context)
+    private static GradingFields Read(StoredJson e) => JsonSerializer.Deserialize<GradingFields>(e.Payload, MarsadJson.Options)
+        ?? throw new InvalidDataException($"stored event {e.Id} has a null payload");
+
+    /// <summary>
+    /// How one group merges into its strongest event, from the snapshot alone: each event's change can
+    /// then be made when the walk reaches its row, whichever of the group comes first.
+    /// </summary>
+    private static GroupPlan Plan(List<StandingEvent> members, PairScorer scorer, ChangeContext context)
     {
-        var members = group.Where(stored.ContainsKey).Select(id => stored[id]).ToList();
-        if (members.Count < 2)
-        {
-            return null;
-        }
-
-        var canonical = members.OrderByDescending(m => Rank(m.Value.Status)).ThenByDescending(m => m.Value.DocumentIds.Length).ThenBy(m => m.Value.Id).First();
-        var updates = new List<(ConflictEvent, long, ChangeContext)>();
-        var reasons = new List<string>();
-        foreach (var other in members.Where(m => m.Value.Id != canonical.Value.Id))
-        {
-            var why = string.Join("; ", scorer.Explain(byId[canonical.Value.Id], byId[other.Value.Id]).Reasons);
-            updates.Add((other.Value with { MergedInto = canonical.Value.Id }, other.Version, Because(context, $"same incident as event {canonical.Value.Id}: {why}")));
-            reasons.Add(why);
-        }
-
-        var sources = members.SelectMany(m => byId[m.Value.Id].Sources).Distinct(StringComparer.Ordinal).ToList();
-        var merged = canonical.Value with { DocumentIds = [.. members.SelectMany(m => m.Value.DocumentIds).Distinct()] };
-        updates.Add((Graded(merged, sources, members.Select(m => m.Value.Actor1)), canonical.Version, Because(context, $"corroborated by {members.Count} reports")));
-        return new GroupPlan(updates, new MergeRecord(canonical.Value.Id, [.. members.Where(m => m != canonical).Select(m => m.Value.Id)], string.Join(" | ", reasons)));
+        var canonical = members.OrderByDescending(m => Rank(m.Status)).ThenByDescending(m => m.DocumentIds.Count).ThenBy(m => m.Signature.Id).First();
+        var others = members.Where(m => m != canonical).ToList();
+        return new GroupPlan(
+            canonical.Signature,
+            [.. others.SelectMany(m => m.DocumentIds)],
+            [.. members.SelectMany(m => m.Signature.Sources).Distinct(StringComparer.Ordinal)],
+            [.. members.Select(m => m.Signature.Actor1)],
+            Because(context, $"corroborated by {members.Count} reports"),
+            context,
+            new MergeRecord(canonical.Signature.Id, [.. others.Select(m => m.Signature.Id)], string.Join(" | ", others.Select(m => Why(scorer, canonical.Signature, m.Signature)))));
     }
 
-    private async Task<int> GradeSinglesAsync(IReadOnlyList<EventSignature> signatures, HashSet<Guid> grouped, ChangeContext context, CancellationToken cancellationToken)
+    private static string Why(PairScorer scorer, EventSignature canonical, EventSignature other) => string.Join("; ", scorer.Explain(canonical, other).Reasons);
+
+    private static int Rank(string status) => status switch
     {
-        var graded = 0;
-        var why = Because(context, "graded from its sources");
-        foreach (var batch in signatures.Where(s => !grouped.Contains(s.Id)).Chunk(EventsPerGradingBatch))
-        {
-            var stored = await store.Records.GetManyAsync<ConflictEvent>([.. batch.Select(s => s.Id)], cancellationToken);
-            var updates = new List<(ConflictEvent, long, ChangeContext)>();
-            foreach (var signature in batch)
-            {
-                if (stored.TryGetValue(signature.Id, out var e) && Graded(e.Value, signature.Sources, [e.Value.Actor1]) is var g
-                    && (g.Grade != e.Value.Grade || g.GradeReason != e.Value.GradeReason))
-                {
-                    updates.Add((g, e.Version, why));
-                }
-            }
-
-            try
-            {
-                await store.Records.UpdateManyAsync(updates, cancellationToken);
-                graded += updates.Count;
-            }
-            catch (ConcurrencyConflictException)
-            {
-                // Grades are recomputed on every run; events edited meanwhile are graded next time.
-            }
-        }
-
-        return graded;
-    }
-
-    private static int Rank(EventStatus status) => status switch
-    {
-        EventStatus.Published => 4,
-        EventStatus.Verified => 3,
-        EventStatus.Reviewed => 2,
-        EventStatus.Extracted => 1,
+        "published" => 4,
+        "verified" => 3,
+        "reviewed" => 2,
+        "extracted" => 1,
         _ => 0,
     };
 
     private static ChangeContext Because(ChangeContext context, string reason) =>
         new(context.Author, context.Reason is null ? reason : $"{context.Reason}: {reason}");
 
-    private sealed record GroupPlan(IReadOnlyList<(ConflictEvent Record, long ExpectedVersion, ChangeContext Context)> Updates, MergeRecord Merge);
+    /// <summary>One group's merge: the event it keeps, what the others bring to it, and why each joins.</summary>
+    private sealed record GroupPlan(
+        EventSignature Canonical,
+        IReadOnlyList<Guid> OtherDocuments,
+        IReadOnlyList<string> Sources,
+        IReadOnlyList<string?> Attributions,
+        ChangeContext CanonicalContext,
+        ChangeContext Context,
+        MergeRecord Merge)
+    {
+        /// <summary>
+        /// The canonical event takes every document and is graded; each other event points to it, with the
+        /// reasons (worked out again here rather than held for a million events).
+        /// </summary>
+        public (IReadOnlyList<FieldValue> Fields, ChangeContext Because) Change(StoredJson e, EventSignature signature, PairScorer scorer)
+        {
+            if (e.Id != Canonical.Id)
+            {
+                return ([new FieldValue("merged_into", Canonical.Id)], Because(Context, $"same incident as event {Canonical.Id}: {Why(scorer, Canonical, signature)}"));
+            }
+
+            var read = Read(e);
+            List<FieldValue> fields = [new FieldValue("document_ids", read.DocumentIds.Concat(OtherDocuments).Distinct().ToArray())];
+            if (!read.GradeFixed)
+            {
+                var (grade, reason) = EventGrader.Grade(read.Tags, signature.Actor1, Sources, [.. Attributions.OfType<string>()]);
+                fields.Add(new FieldValue("grade", grade));
+                fields.Add(new FieldValue("grade_reason", reason));
+            }
+
+            return (fields, CanonicalContext);
+        }
+    }
 }

@@ -192,7 +192,8 @@ public sealed class Corroborator(CorroborationOptions options)
             members[rb] = null;
         }
 
-        return [.. Enumerable.Range(0, events.Count).GroupBy(Find).Where(g => g.Count() > 1).Select(g => (IReadOnlyList<Guid>)[.. g.Select(i => events[i].Id)])];
+        // Each joined group's members are kept at its root; a group is listed by its first report, its reports in input order.
+        return [.. members.Where(m => m is { Count: > 1 }).Select(m => m!.Order().ToList()).OrderBy(m => m[0]).Select(m => (IReadOnlyList<Guid>)[.. m.Select(i => events[i].Id)])];
 
         int Find(int x)
         {

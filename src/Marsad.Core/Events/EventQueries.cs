@@ -137,55 +137,86 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return list;
     }
 
-    public async Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default) =>
+        [.. (await SnapshotAsync(cancellationToken)).Events.Select(e => e.Signature)];
+
+    public async Task<EventSnapshot> SnapshotAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var sources = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await using (var command = connection.Sql(null, """
-            SELECT rd.record_id, COALESCE(s.name, d.id)
-            FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
-            WHERE rd.record_kind = 'event'
+        await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
+        long head;
+        await using (var command = connection.Sql(tx, "SELECT COALESCE(MAX(seq), 0) FROM revisions"))
+        {
+            head = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        // One pass in storage order, each event's document links joined in: no id-keyed map of a million links.
+        // Names repeat across a million rows (outlets, actors, places), so each distinct one is kept once.
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? Shared(string? value) => value is null ? null : names.TryGetValue(value, out var known) ? known : names[value] = value;
+        var events = new List<StandingEvent>();
+        await using (var command = connection.Sql(tx, """
+            SELECT e.id, e.sub_event_type, e.date_start, e.date_end, e.latitude, e.longitude, COALESCE(e.admin3, e.admin2, e.admin1), e.actor1, e.actor2, e.fatalities,
+                   e.status, rd.document_id, COALESCE(s.name, d.id)
+            FROM events e
+            LEFT JOIN record_documents rd ON rd.record_kind = 'event' AND rd.record_id = e.id
+            LEFT JOIN documents d ON d.id = rd.document_id
+            LEFT JOIN sources s ON s.id = d.source_id
+            WHERE e.merged_into IS NULL AND e.status <> 'rejected'
+            ORDER BY e.rowid
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            string? currentId = null;
+            object[] row = [];
+            var documents = new List<Guid>();
+            var sources = new List<string>();
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = reader.GetString(0);
-                if (!sources.TryGetValue(id, out var list))
+                if (id != currentId)
                 {
-                    sources[id] = list = [];
+                    Flush();
+                    currentId = id;
+                    row = new object[reader.FieldCount];
+                    reader.GetValues(row);
                 }
 
-                list.Add(reader.GetString(1));
+                if (!reader.IsDBNull(11))
+                {
+                    documents.Add(Guid.Parse(reader.GetString(11)));
+                    sources.Add(Shared(reader.GetString(12))!);
+                }
             }
-        }
 
-        var signatures = new List<EventSignature>();
-        await using (var command = connection.Sql(null, """
-            SELECT id, sub_event_type, date_start, date_end, latitude, longitude, COALESCE(admin3, admin2, admin1), actor1, actor2, fatalities
-            FROM events WHERE merged_into IS NULL AND status <> 'rejected'
-            """))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+            Flush();
+
+            void Flush()
             {
-                var id = reader.GetString(0);
-                signatures.Add(new EventSignature(
-                    Guid.Parse(id),
-                    sources.TryGetValue(id, out var list) ? [.. list.Distinct(StringComparer.Ordinal)] : [id],
-                    reader.GetString(1),
-                    DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    reader.IsDBNull(4) ? null : reader.GetDouble(4),
-                    reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                    reader.GetStringOrNull(6),
-                    reader.GetStringOrNull(7),
-                    reader.GetStringOrNull(8),
-                    reader.IsDBNull(9) ? null : reader.GetInt32(9)));
+                if (currentId is null)
+                {
+                    return;
+                }
+
+                var signature = new EventSignature(
+                    Guid.Parse(currentId),
+                    sources.Count > 0 ? [.. sources.Distinct(StringComparer.Ordinal)] : [currentId],
+                    Shared((string)row[1])!,
+                    DateOnly.ParseExact((string)row[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateOnly.ParseExact((string)row[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    row[4] is DBNull ? null : Convert.ToDouble(row[4], CultureInfo.InvariantCulture),
+                    row[5] is DBNull ? null : Convert.ToDouble(row[5], CultureInfo.InvariantCulture),
+                    Shared(row[6] as string),
+                    Shared(row[7] as string),
+                    Shared(row[8] as string),
+                    row[9] is DBNull ? null : Convert.ToInt32(row[9], CultureInfo.InvariantCulture));
+                events.Add(new StandingEvent(signature, Shared((string)row[10])!, [.. documents]));
+                documents.Clear();
+                sources.Clear();
             }
         }
 
-        return signatures;
+        return new EventSnapshot(events, head);
     }
 
     public async Task<IReadOnlyList<string>> SourceNamesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)

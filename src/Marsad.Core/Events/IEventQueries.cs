@@ -38,6 +38,12 @@ public interface IEventQueries
     /// </summary>
     Task<IReadOnlyList<EventSignature>> SignaturesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every event still standing on its own, with its signature, status and documents, and the audit
+    /// chain's head, all read in one transaction: what a corroboration run plans from.
+    /// </summary>
+    Task<EventSnapshot> SnapshotAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The distinct sources behind these documents, unmasked: for grading, never for output.</summary>
     Task<IReadOnlyList<string>> SourceNamesAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default);
 }

@@ -18,11 +18,21 @@ public static class EventGrader
     public static (Grade Grade, string Reason) Grade(ConflictEvent e, IReadOnlyCollection<string> sources, IReadOnlyCollection<string> attributions)
     {
         ArgumentNullException.ThrowIfNull(e);
+        return Grade(e.Tags, e.Actor1, sources, attributions);
+    }
+
+    /// <param name="tags">The event's tags.</param>
+    /// <param name="actor1">The event's perpetrator, if named.</param>
+    /// <param name="sources">Distinct sources behind the event (independent outlets or networks).</param>
+    /// <param name="attributions">The perpetrator (actor1) each merged report named, where it named one.</param>
+    public static (Grade Grade, string Reason) Grade(IReadOnlyCollection<string> tags, string? actor1, IReadOnlyCollection<string> sources, IReadOnlyCollection<string> attributions)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(attributions);
-        if (e.Tags.Contains(ResponsibilityClaimedTag))
+        if (tags.Contains(ResponsibilityClaimedTag))
         {
-            return (Domain.Events.Grade.Confirmed, $"{e.Actor1 ?? "a party"} accepted responsibility");
+            return (Domain.Events.Grade.Confirmed, $"{actor1 ?? "a party"} accepted responsibility");
         }
 
         var perpetrators = attributions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -19,6 +19,9 @@ public interface IRecordStore
     /// </summary>
     Task UpdateManyAsync<T>(IReadOnlyList<(T Record, long ExpectedVersion, ChangeContext Context)> updates, CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>Starts a bulk rewrite: one write transaction, read and written in storage order.</summary>
+    Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The records with these ids that exist.</summary>
     Task<IReadOnlyDictionary<Guid, StoredRecord<T>>> GetManyAsync<T>(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) where T : class;
 
@@ -26,6 +29,12 @@ public interface IRecordStore
 
     /// <summary>Every record linked to the document: (kind, id), kind being event, claim, person or allegation.</summary>
     Task<IReadOnlyList<(string Kind, Guid Id)>> OfDocumentAsync(Guid documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records of this kind still at status extracted and standing on their own, selected in the query
+    /// rather than after reading every record; with <paramref name="documentId"/>, only those linked to that document.
+    /// </summary>
+    Task<IReadOnlyList<StoredRecord<T>>> PendingAsync<T>(Guid? documentId = null, CancellationToken cancellationToken = default) where T : class;
 
     Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class;
 }

@@ -13,19 +13,37 @@ internal static class RecordKinds
         r => ((ConflictEvent)r).Id,
         r => Name(((ConflictEvent)r).Status),
         r => ((ConflictEvent)r).DocumentIds,
-        r => EventColumns((ConflictEvent)r));
+        r => EventColumns((ConflictEvent)r))
+    {
+        StandingCondition = " AND merged_into IS NULL",
+        ColumnFields = new HashSet<string>(StringComparer.Ordinal) { "status", "sub_event_type", "event_type", "date", "actor1", "actor2", "location", "quantities", "merged_into", "grade" },
+        PatchableColumns = new Dictionary<string, (string, Func<object?, object?>)>(StringComparer.Ordinal)
+        {
+            ["merged_into"] = ("merged_into", v => ((Guid?)v)?.ToString("D")),
+            ["grade"] = ("grade", v => v is Grade g ? System.Text.Json.JsonSerializer.Serialize(g, MarsadJson.Options).Trim('"') : null),
+        },
+    };
 
     public static RecordKind Claims { get; } = new(
         typeof(Claim), "claim", "claims",
-        r => ((Claim)r).Id, r => Name(((Claim)r).Status), r => ((Claim)r).DocumentIds, r => ClaimColumns((Claim)r));
+        r => ((Claim)r).Id, r => Name(((Claim)r).Status), r => ((Claim)r).DocumentIds, r => ClaimColumns((Claim)r))
+    {
+        ColumnFields = new HashSet<string>(StringComparer.Ordinal) { "status", "verdict", "date", "merged_into" },
+    };
 
     public static RecordKind Persons { get; } = new(
         typeof(Person), "person", "persons",
-        r => ((Person)r).Id, r => Name(((Person)r).ReviewStatus), r => ((Person)r).DocumentIds, r => PersonColumns((Person)r));
+        r => ((Person)r).Id, r => Name(((Person)r).ReviewStatus), r => ((Person)r).DocumentIds, r => PersonColumns((Person)r))
+    {
+        ColumnFields = new HashSet<string>(StringComparer.Ordinal) { "review_status", "name", "status", "merged_into" },
+    };
 
     public static RecordKind Allegations { get; } = new(
         typeof(Allegation), "allegation", "allegations",
-        r => ((Allegation)r).Id, r => Name(((Allegation)r).ReviewStatus), r => ((Allegation)r).DocumentIds, r => AllegationColumns((Allegation)r));
+        r => ((Allegation)r).Id, r => Name(((Allegation)r).ReviewStatus), r => ((Allegation)r).DocumentIds, r => AllegationColumns((Allegation)r))
+    {
+        ColumnFields = new HashSet<string>(StringComparer.Ordinal) { "review_status", "status", "alleged_on", "merged_into" },
+    };
 
     public static IReadOnlyList<RecordKind> All { get; } = [Events, Claims, Persons, Allegations];
 

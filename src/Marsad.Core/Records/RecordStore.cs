@@ -82,6 +82,20 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await dialect.OpenAsync(cancellationToken);
+        try
+        {
+            return new BulkRewrite(dialect, connection, await dialect.BeginWriteAsync(connection, cancellationToken), time.GetUtcNow());
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Saves one record over the version named, with its revision, inside the caller's write transaction; returns its new version.</summary>
     private static async Task<long> UpdateInTransactionAsync(WriteSession session, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -173,6 +187,23 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         return list;
     }
 
+    public async Task<IReadOnlyList<StoredRecord<T>>> PendingAsync<T>(Guid? documentId = null, CancellationToken cancellationToken = default) where T : class
+    {
+        var kind = RecordKinds.For(typeof(T));
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var ofDocument = documentId is null ? "" : " AND id IN (SELECT record_id FROM record_documents WHERE record_kind = @kind AND document_id = @doc)";
+        await using var command = connection.Sql(null, $"SELECT payload, version FROM {kind.Table} WHERE status = 'extracted'{kind.StandingCondition}{ofDocument} ORDER BY updated_at, id");
+        command.AddParameter("@kind", kind.EntityType).AddParameter("@doc", documentId?.ToString("D"));
+        var list = new List<StoredRecord<T>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new StoredRecord<T>(Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
     public async Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class
     {
         var kind = RecordKinds.For(typeof(T));
@@ -211,10 +242,15 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
 
         foreach (var document in documents)
         {
-            var link = session.Command("INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
-            link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
-            await link.ExecuteNonQueryAsync(cancellationToken);
+            await LinkAsync(session, kind, id, document, cancellationToken);
         }
+    }
+
+    internal static async Task LinkAsync(WriteSession session, RecordKind kind, Guid id, Guid document, CancellationToken cancellationToken)
+    {
+        var link = session.Command("INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
+        link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
+        await link.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private sealed record Row(long Version, string Status, string Payload);

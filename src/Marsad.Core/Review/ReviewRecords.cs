@@ -17,40 +17,31 @@ public sealed class ReviewRecords(IMarsadStore store)
 {
     private static readonly string[] KindOrder = ["event", "claim", "person", "allegation"];
 
-    /// <summary>Everything still at status extracted, oldest document first; optionally only one document's.</summary>
+    /// <summary>
+    /// Everything still at status extracted, oldest document first; optionally only one document's.
+    /// The store selects the pending records (and the document's) in SQL, so reviewed ones are never read.
+    /// </summary>
     public async Task<IReadOnlyList<ReviewItem>> PendingAsync(Guid? documentId = null, CancellationToken cancellationToken = default)
     {
         var items = new List<ReviewItem>();
-        foreach (var e in await store.Records.ListAsync<ConflictEvent>(int.MaxValue, cancellationToken))
+        foreach (var e in await store.Records.PendingAsync<ConflictEvent>(documentId, cancellationToken))
         {
-            if (e.Value.Status == EventStatus.Extracted && e.Value.MergedInto is null)
-            {
-                items.Add(new ReviewItem("event", e.Value.Id, e.Version, e.Value, First(e.Value.DocumentIds), e.Value.Evidence));
-            }
+            items.Add(new ReviewItem("event", e.Value.Id, e.Version, e.Value, First(e.Value.DocumentIds), e.Value.Evidence));
         }
 
-        foreach (var c in await store.Records.ListAsync<Claim>(int.MaxValue, cancellationToken))
+        foreach (var c in await store.Records.PendingAsync<Claim>(documentId, cancellationToken))
         {
-            if (c.Value.Status == EventStatus.Extracted)
-            {
-                items.Add(new ReviewItem("claim", c.Value.Id, c.Version, c.Value, First(c.Value.DocumentIds), c.Value.Evidence));
-            }
+            items.Add(new ReviewItem("claim", c.Value.Id, c.Version, c.Value, First(c.Value.DocumentIds), c.Value.Evidence));
         }
 
-        foreach (var p in await store.Records.ListAsync<Person>(int.MaxValue, cancellationToken))
+        foreach (var p in await store.Records.PendingAsync<Person>(documentId, cancellationToken))
         {
-            if (p.Value.ReviewStatus == EventStatus.Extracted)
-            {
-                items.Add(new ReviewItem("person", p.Value.Id, p.Version, p.Value, First(p.Value.DocumentIds), p.Value.Evidence));
-            }
+            items.Add(new ReviewItem("person", p.Value.Id, p.Version, p.Value, First(p.Value.DocumentIds), p.Value.Evidence));
         }
 
-        foreach (var a in await store.Records.ListAsync<Allegation>(int.MaxValue, cancellationToken))
+        foreach (var a in await store.Records.PendingAsync<Allegation>(documentId, cancellationToken))
         {
-            if (a.Value.ReviewStatus == EventStatus.Extracted)
-            {
-                items.Add(new ReviewItem("allegation", a.Value.Id, a.Version, a.Value, First(a.Value.DocumentIds), a.Value.Evidence));
-            }
+            items.Add(new ReviewItem("allegation", a.Value.Id, a.Version, a.Value, First(a.Value.DocumentIds), a.Value.Evidence));
         }
 
         return [.. items.Where(i => documentId is null || i.DocumentId == documentId).OrderBy(i => i.DocumentId).ThenBy(i => Array.IndexOf(KindOrder, i.Kind)).ThenBy(i => i.Evidence.Spans.Values.Select(s => s.Start).DefaultIfEmpty(0).Min())];

@@ -5,8 +5,15 @@ namespace Marsad.Core.Storage;
 /// <summary>Parameter binding that reads as one line per query.</summary>
 internal static class DbCommandExtensions
 {
+    /// <summary>Binds the value to the parameter, reusing it when a prepared command already has one by that name.</summary>
     public static DbCommand AddParameter(this DbCommand command, string name, object? value)
     {
+        if (command.Parameters.Count > 0 && command.Parameters.IndexOf(name) is var index and >= 0)
+        {
+            command.Parameters[index].Value = value ?? DBNull.Value;
+            return command;
+        }
+
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;

@@ -21,6 +21,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Starts a read transaction: every query in it sees one state of the database, whatever writers commit meanwhile.</summary>
+    public abstract Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>A column that orders a table's rows as they lie in storage, for reading and rewriting a whole table page by page.</summary>
+    public abstract string RowOrderColumn { get; }
+
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
 }

@@ -19,7 +19,10 @@ internal sealed class WriteSession(DbConnection connection, DbTransaction transa
     /// <summary>The last revision written in this transaction (sequence and hash), once known.</summary>
     public (long Sequence, string Hash)? Head { get; set; }
 
-    /// <summary>The prepared command for this SQL, with its parameters cleared. The session owns it: do not dispose it.</summary>
+    /// <summary>
+    /// The prepared command for this SQL. It keeps the parameters of its last run (the same SQL always
+    /// binds the same names), so binding only sets their values. The session owns it: do not dispose it.
+    /// </summary>
     public DbCommand Command(string sql)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -27,7 +30,6 @@ internal sealed class WriteSession(DbConnection connection, DbTransaction transa
             _commands[sql] = command = connection.Sql(transaction, sql);
         }
 
-        command.Parameters.Clear();
         return command;
     }
 

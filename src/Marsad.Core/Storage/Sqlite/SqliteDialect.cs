@@ -58,6 +58,15 @@ public sealed class SqliteDialect : SqlDialect
         return await connection.BeginTransactionAsync(cancellationToken);
     }
 
+    public override string RowOrderColumn => "rowid";
+
+    public override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // A deferred transaction takes its WAL snapshot at the first read and holds it to the end, without blocking writers.
+        return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+    }
+
     public override bool IsTransient(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
 }
