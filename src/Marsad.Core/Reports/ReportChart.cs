@@ -12,7 +12,13 @@ public static class ReportChart
     public const int Width = 900;
     public const int Height = 420;
 
-    public static byte[] Png(ReportChartData data) => Build(data).GetImageBytes(Width, Height, ImageFormat.Png);
+    /// <summary>At twice the pixels (ScottPlot's scale factor), so text stays sharp in a printed PDF.</summary>
+    public static byte[] Png(ReportChartData data)
+    {
+        var plot = Build(data);
+        plot.ScaleFactor = 2;
+        return plot.GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
+    }
 
     public static string Svg(ReportChartData data) => Build(data).GetSvgXml(Width, Height);
 

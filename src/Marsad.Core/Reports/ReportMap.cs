@@ -15,7 +15,13 @@ public static class ReportMap
     public const int Width = 900;
     public const int Height = 760;
 
-    public static byte[] Png(IReadOnlyList<ReportMapPoint> points, IReadOnlyList<AdminArea> areas) => Build(points, areas).GetImageBytes(Width, Height, ImageFormat.Png);
+    /// <summary>At twice the pixels (ScottPlot's scale factor), so text stays sharp in a printed PDF.</summary>
+    public static byte[] Png(IReadOnlyList<ReportMapPoint> points, IReadOnlyList<AdminArea> areas)
+    {
+        var plot = Build(points, areas);
+        plot.ScaleFactor = 2;
+        return plot.GetImageBytes(Width * 2, Height * 2, ImageFormat.Png);
+    }
 
     public static string Svg(IReadOnlyList<ReportMapPoint> points, IReadOnlyList<AdminArea> areas) => Build(points, areas).GetSvgXml(Width, Height);
 
