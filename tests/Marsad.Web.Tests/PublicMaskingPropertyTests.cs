@@ -43,12 +43,28 @@ public sealed class PublicMaskingPropertyTests(DemoSite site)
             }
         }
 
+        // The team's own routes (history, review queue) scrub the name for everyone below editor too.
+        var teamPaths = published.Select(e => $"/api/audit/{e.Event.Id}").Append("/api/review").Append("/api/documents").ToList();
+        foreach (var path in teamPaths)
+        {
+            foreach (var team in new[] { viewer, coder })
+            {
+                using var response = await team.GetAsync(path);
+                if (response.IsSuccessStatusCode)
+                {
+                    Assert.DoesNotContain("Nightjar", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+
         // The property is not vacuous: the detainee is listed by name, and editors do see the network's name.
         Assert.Contains("Karim Test-Detainee", await anonymous.GetStringAsync("/api/persons"), StringComparison.Ordinal);
         using var editor = site.Client(site.Tokens[Role.Editor]);
         Assert.Contains(DemoSite.ConfidentialSource, await editor.GetStringAsync("/api/events?format=csv&text=Kafr"), StringComparison.Ordinal);
         Assert.Contains("a single source: " + DemoSite.ConfidentialSource, await editor.GetStringAsync("/api/events?text=Kafr"), StringComparison.Ordinal);
         Assert.Contains(DemoSite.SensitivePersonValues[1], await editor.GetStringAsync("/api/persons"), StringComparison.Ordinal);
+        var secretEvent = published.First(e => e.Sources.Contains(RoleRules.ConfidentialSourceName)).Event.Id;
+        Assert.Contains(DemoSite.ConfidentialSource, await editor.GetStringAsync($"/api/audit/{secretEvent}"), StringComparison.Ordinal);
         Assert.True(checkedBytes > 50_000, $"only {checkedBytes} characters of public output checked");
     }
 

@@ -9,8 +9,13 @@ internal static class AuditApi
 {
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit/{id:guid}", async (Guid id, IMarsadStore store, CancellationToken ct) =>
-            TypedResults.Ok<IReadOnlyList<RevisionView>>([.. (await store.Audit.ListAsync(id, 1000, ct)).Select(r => new RevisionView(r.Sequence, r.EntityType, r.EntityId, r.Action.ToString().ToLowerInvariant(), r.Author, r.At, r.Reason, r.Changes, r.Hash))]))
+        // Below editor, confidential names are scrubbed from what changed and why (a grade's reason lists its sources).
+        api.MapGet("/audit/{id:guid}", async (Guid id, HttpContext http, IMarsadStore store, CancellationToken ct) =>
+        {
+            var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), ct);
+            return TypedResults.Ok<IReadOnlyList<RevisionView>>([.. (await store.Audit.ListAsync(id, 1000, ct)).Select(r =>
+                new RevisionView(r.Sequence, r.EntityType, r.EntityId, r.Action.ToString().ToLowerInvariant(), r.Author, r.At, mask.Scrub(r.Reason), mask.Scrub(r.Changes)!, r.Hash))]);
+        })
             .RequireAuthorization(AuthSetup.Policy(Role.Viewer)).WithTags("audit").WithSummary("A record's revisions, oldest first (viewer and up)");
         api.MapGet("/users", async (IMarsadStore store, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<UserView>>([.. (await store.Accounts.ListAsync(ct)).Select(u => new UserView(u.Name, RoleNames.Name(u.Role), u.CreatedAt))]))

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Corroboration;
 using Marsad.Core.Records;
 using Marsad.Core.Review;
 using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
 using Marsad.Domain.Common;
 using Marsad.Domain.Events;
 using Marsad.Web.Auth;
@@ -43,7 +45,8 @@ internal static class ReviewApi
             }
 
             var (text, source, title) = item.DocumentId is { } d ? texts[d] : (null, null, null);
-            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, item.Record, item.DocumentId, title, source, text, item.Evidence));
+            var record = JsonSerializer.Deserialize<JsonElement>(mask.Scrub(JsonSerializer.Serialize(item.Record, item.Record.GetType(), MarsadJson.Options))!);
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence));
         }
 
         return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
@@ -82,7 +85,7 @@ internal static class ReviewApi
 }
 
 /// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>.</summary>
-public sealed record ReviewEntry(string Kind, Guid Id, long Version, object Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence);
+public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence);
 
 /// <summary>The version a write produced; name it in the next write to the same record.</summary>
 public sealed record SavedVersion(long Version);
