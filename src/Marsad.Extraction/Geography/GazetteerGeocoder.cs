@@ -23,9 +23,12 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
 
     private readonly PlaceNameFinder finder = new(gazetteer);
 
-    // Every name key of the 14 governorates: asked for each place reference, so a set rather than an index lookup.
-    private readonly Lazy<System.Collections.Frozen.FrozenSet<string>> governorateKeys = new(() => System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        gazetteer.Boundaries.Areas.Where(a => a.Level == 1).SelectMany(a => a.AllNames).Select(NameKey.Of).Where(k => k.Length > 0), StringComparer.Ordinal));
+    // Every name key of the 14 governorates, to the governorate's name: asked for each place reference, so a table
+    // rather than an index lookup.
+    private readonly Lazy<System.Collections.Frozen.FrozenDictionary<string, string>> governorateKeys = new(() => System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        gazetteer.Boundaries.Areas.Where(a => a.Level == 1).SelectMany(a => a.AllNames.Select(n => (Key: NameKey.Of(n), a.NameEn))).Where(k => k.Key.Length > 0)
+            .DistinctBy(k => k.Key, StringComparer.Ordinal),
+        k => k.Key, k => k.NameEn, StringComparer.Ordinal));
 
     public Gazetteer Gazetteer { get; } = gazetteer;
 
@@ -152,7 +155,13 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         // Spelling only decides between candidates it can reorder at the top: those within its weight of the leader.
         var leader = bestInArea > double.MinValue ? bestInArea : best;
         Span<char> letters = stackalloc char[Math.Min(name.Length, MaxSpellingLength)];
-        var spelled = matches.Count > 1 ? Letters(name, letters) : [];
+        var contenders = 0;
+        foreach (var c in scored)
+        {
+            contenders += c.Score >= leader - SpellingWeight && (c.InArea || bestInArea == double.MinValue) ? 1 : 0;
+        }
+
+        var spelled = contenders > 1 ? Letters(name, letters) : [];
         var candidates = new List<PlaceCandidate>(matches.Count);
         for (var i = 0; i < scored.Length; i++)
         {
@@ -221,10 +230,10 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         return area is null || area.Contains(candidate.Entry, Gazetteer.Boundaries, AreaConstraint.FallbackToleranceKm);
     }
 
-    public bool NamesGovernorate(string name)
+    public string? GovernorateNamed(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return governorateKeys.Value.Contains(NameKey.Of(name));
+        return governorateKeys.Value.GetValueOrDefault(NameKey.Of(name));
     }
 
     /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>

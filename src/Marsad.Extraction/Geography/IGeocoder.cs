@@ -18,8 +18,8 @@ public interface IGeocoder
     /// </summary>
     IReadOnlyList<PlaceMatch> FindNames(string text, Text.Token[] tokens) => FindNames(text);
 
-    /// <summary>True when <paramref name="name"/> is also a governorate's name (the engine then weighs it as a region).</summary>
-    bool NamesGovernorate(string name) => false;
+    /// <summary>The governorate <paramref name="name"/> also names ("Idlib" → "Idleb"), or null (the engine then weighs it as a region).</summary>
+    string? GovernorateNamed(string name) => null;
 
     /// <summary>The location a place reference resolves to, or null when no candidate is good enough.</summary>
     Location? Resolve(PlaceQuery query);

@@ -28,7 +28,7 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
          "there", "their", "they", "his", "her", "its", "our", "new", "old", "upper", "lower", "central", "eastern", "western", "northern", "southern",
          "unknown", "several", "number", "members", "casualties", "fatalities", "killed", "clashes", "attack",
          "iraqi", "iranian", "kurdish", "kurdistan", "arab", "arabs", "british", "french", "lebanese", "jordanian", "israeli", "turkmen", "ottoman", "islam", "muslim", "christian",
-         "hayat", "hayyat", "tahrir", "jaysh", "jaish", "liwa", "ahrar", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "firqat", "wosta", "idp", "idps",
+         "hayat", "hayyat", "hayaat", "tahrir", "jaysh", "jaish", "liwa", "ahrar", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "firqat", "wosta", "idp", "idps",
          "euphrates", "orontes", "druze", "iraqis", "syrians", "kurds", "alawite", "alawites", "sunni", "shia", "bedouin", "egyptian", "saudi", "chechen",
          "uzbek", "afghan", "turkistani", "tunisian", "palestinian", "palestinians", "lebanese", "russians", "iranians", "americans"],
         StringComparer.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 
     private static readonly FrozenSet<string> GroupHeads = FrozenSet.ToFrozenSet(
         ["ahrar", "tahrir", "jaysh", "jaish", "liwa", "liwaa", "faylaq", "jabhat", "ansar", "jund", "harakat", "katibat", "saraya", "suqour", "suqur", "firqat",
-         "tajammu", "usud", "fursan", "quwat", "thuwar", "ibn", "bin", "suqor", "suquor"],
+         "tajammu", "usud", "fursan", "quwat", "thuwar", "ibn", "bin", "suqor", "suquor", "banyan", "bunyan"],
         StringComparer.OrdinalIgnoreCase);
 
     private const int MinLooseKeyLength = 5;

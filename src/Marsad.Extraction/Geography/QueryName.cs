@@ -20,6 +20,12 @@ public static partial class QueryName
         }
 
         var precision = asked;
+        var span = text.AsSpan();
+        if (!span.ContainsAny(CueWords))
+        {
+            return (text, asked); // none of the words the patterns below look for
+        }
+
         var region = RegionWords().Match(text);
         if (region.Success)
         {
@@ -44,6 +50,12 @@ public static partial class QueryName
     }
 
     private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\u00A0");
+
+    // Every word the three patterns need; a name without any of them comes back as it is (the patterns are the costly part).
+    private static readonly System.Buffers.SearchValues<string> CueWords = System.Buffers.SearchValues.Create(
+        ["countryside", "desert", "badia", "rural", "province", "governorate", "region", "outskirts", "vicinity", "surroundings", "edge", "environs",
+         "front", "axis", "periphery", "near", "around", "outside", "the", "town", "village", "city", "neighbo", "suburb", "district", "hamlet"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static GeoPrecision Max(GeoPrecision a, GeoPrecision b) => (GeoPrecision)Math.Max((int)a, (int)b);
 

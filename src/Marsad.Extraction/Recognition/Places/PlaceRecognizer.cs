@@ -28,7 +28,7 @@ public static class PlaceRecognizer
         string? found = null;
         foreach (var m in known)
         {
-            if (!geocoder.NamesGovernorate(m.Text) || geocoder.Resolve(new PlaceQuery(m.Text, GeoPrecision.Region))?.Admin1 is not { } admin1)
+            if (geocoder.GovernorateNamed(m.Text) is not { } admin1)
             {
                 continue;
             }
@@ -114,7 +114,7 @@ public static class PlaceRecognizer
                 : IsNear(view, first) ? GeoPrecision.NearPlace : GeoPrecision.Place;
             var within = Within(view, spans, k, to);
             var location = geocoder.Resolve(new PlaceQuery(name, precision, within));
-            var namesGovernorate = location?.Precision != GeoPrecision.Region && !view.Is(end, "city") && !view.IsSequence(first - 2, ["city", "of"]) && geocoder.NamesGovernorate(name);
+            var namesGovernorate = location?.Precision != GeoPrecision.Region && !view.Is(end, "city") && !view.IsSequence(first - 2, ["city", "of"]) && geocoder.GovernorateNamed(name) is not null;
             refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location, namesGovernorate));
         }
 
