@@ -8,7 +8,7 @@ namespace Marsad.Web.Api;
 
 /// <summary>
 /// Documents (the team only: they are the raw reports), and the persons, claims and allegations registers
-/// (the public sees the published ones; persons only through <see cref="RecordViews"/>'s public shape).
+/// (through <see cref="RecordViews"/>: the registers' own role rules).
 /// </summary>
 internal static class RecordsApi
 {
@@ -18,7 +18,7 @@ internal static class RecordsApi
         documents.MapGet("/", ListDocumentsAsync).WithSummary("Stored documents, newest first (viewer and up)");
         documents.MapGet("/{id:guid}", GetDocumentAsync).WithSummary("One document with its text (viewer and up)");
         api.MapGet("/persons", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
-            TypedResults.Ok(await RecordViews.PersonsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Persons (public: name, status and group size of published records only)");
+            TypedResults.Ok(await RecordViews.PersonsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Persons (sensitive fields withheld below editor unless released; the public sees published records only)");
         api.MapGet("/claims", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
             TypedResults.Ok(await RecordViews.ClaimsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Claims and their verdicts");
         api.MapGet("/allegations", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>

@@ -153,4 +153,37 @@ public sealed class RegisterEditsTests
         await store.Records.UpdateAsync(person with { ReviewStatus = EventStatus.Reviewed }, 2, new ChangeContext("editor"));
         Assert.Empty(await store.Registers.ListAsync<Person>(new RegisterQuery(), Role.Public));
     }
+
+    [Fact]
+    public async Task The_public_sees_a_sensitive_record_by_name_status_and_size_only_until_an_editor_marks_it_public()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            Name = "Samir Invented",
+            Aliases = ["Abu Fictive"],
+            Status = PersonStatus.Detained,
+            Fate = "held in the cellar of an imaginary depot",
+            HeldBy = "Unidentified Armed Group (Syria)",
+            ReviewStatus = EventStatus.Published,
+        };
+        await store.Records.AddAsync(person, new ChangeContext("editor"));
+
+        var seen = Assert.Single(await store.Registers.ListAsync<Person>(new RegisterQuery(), Role.Public)).Record;
+        Assert.Equal(("Samir Invented", PersonStatus.Detained), (seen.Name, seen.Status));
+        Assert.Null(seen.Fate);
+        Assert.Null(seen.HeldBy);
+        Assert.Empty(seen.Aliases);
+
+        var team = Assert.Single(await store.Registers.ListAsync<Person>(new RegisterQuery(), Role.Viewer)).Record;
+        Assert.Equal(person.Fate, team.Fate);
+        Assert.Equal(person.HeldBy, team.HeldBy);
+
+        await store.Records.UpdateAsync(person with { Sensitive = false }, 1, new ChangeContext("editor"));
+        var marked = Assert.Single(await store.Registers.ListAsync<Person>(new RegisterQuery(), Role.Public)).Record;
+        Assert.Equal(person.Fate, marked.Fate);
+        Assert.Equal("Abu Fictive", Assert.Single(marked.Aliases));
+    }
 }

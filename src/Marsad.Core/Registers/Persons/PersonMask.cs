@@ -7,7 +7,8 @@ namespace Marsad.Core.Registers.Persons;
 /// <summary>
 /// A person as a role may see them. Below editor, each sensitive field (<see cref="PersonFields"/>) an editor has
 /// not released is withheld: dates of birth, family details and contacts are dropped, exact places are cut down to
-/// their governorate. Applied in the query layer, so no output format ever holds the withheld values.
+/// their governorate. The public, on a record not marked public, also loses fate, holder and aliases. Applied in
+/// the query layer, so no output format ever holds the withheld values.
 /// </summary>
 public static class PersonMask
 {
@@ -57,6 +58,28 @@ public static class PersonMask
             masked = masked with { Contacts = null };
         }
 
+        // The public meets a record an editor has not marked public only by name, status, group size and dates:
+        // fate and holder are free text that often names the place of detention, and an alias can identify.
+        if (role == Role.Public && person.Sensitive)
+        {
+            if (Withhold(PublicOnlyFields.Fate, person.Fate is not null))
+            {
+                masked = masked with { Fate = null };
+            }
+
+            if (Withhold(PublicOnlyFields.HeldBy, person.HeldBy is not null))
+            {
+                masked = masked with { HeldBy = null };
+            }
+
+            if (Withhold(PublicOnlyFields.Aliases, person.Aliases.Length > 0))
+            {
+                masked = masked with { Aliases = [] };
+            }
+
+            masked = masked with { Evidence = Evidence.None };
+        }
+
         // The evidence spans point into report text that may name the exact place; they go with the places.
         if (withheld.Contains(PersonFields.LastSeenAt) || withheld.Contains(PersonFields.HistoryPlaces))
         {
@@ -64,6 +87,14 @@ public static class PersonMask
         }
 
         return (masked, withheld);
+    }
+
+    /// <summary>Fields withheld from the public only (the team reads them): they are not editor-releasable one by one.</summary>
+    private static class PublicOnlyFields
+    {
+        public const string Fate = "fate";
+        public const string HeldBy = "held_by";
+        public const string Aliases = "aliases";
     }
 
     /// <summary>Only the governorate of an exact place (or nothing, when the governorate is not known).</summary>
