@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Domain.Common;
@@ -109,9 +110,10 @@ public static class ContractJsonWriter
 
             w.WriteEndArray();
             w.WriteStartArray("dates");
+            Span<char> day = stackalloc char[DayLength];
             foreach (var d in a.Dates)
             {
-                w.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteStringValue(Day(d, day));
             }
 
             w.WriteEndArray();
@@ -305,13 +307,20 @@ public static class ContractJsonWriter
     {
         if (d is { } v)
         {
-            w.WriteString(name, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Span<char> day = stackalloc char[DayLength];
+            w.WriteString(name, Day(v, day));
         }
         else
         {
             w.WriteNull(name);
         }
     }
+
+    private const int DayLength = 10;
+
+    // Dates are written on every event: formatted into the caller's buffer rather than into a new string each time.
+    private static ReadOnlySpan<char> Day(DateOnly d, Span<char> buffer) =>
+        d.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture) ? buffer[..written] : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteInt(Utf8JsonWriter w, string name, int? v)
     {
@@ -325,7 +334,8 @@ public static class ContractJsonWriter
         }
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    // ImmutableArray, not IEnumerable: no boxed array and enumerator per list written.
+    private static void WriteStrings(Utf8JsonWriter w, string name, ImmutableArray<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)
@@ -336,7 +346,7 @@ public static class ContractJsonWriter
         w.WriteEndArray();
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, ImmutableArray<T> items, Action<Utf8JsonWriter, T> write)
     {
         w.WriteStartArray(name);
         foreach (var item in items)
