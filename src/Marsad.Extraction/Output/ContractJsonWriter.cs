@@ -77,12 +77,22 @@ public static class ContractJsonWriter
     public static void WriteLine(IBufferWriter<byte> output, ExtractionResult r)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using (var w = new Utf8JsonWriter(output, Compact))
-        {
-            Write(w, r);
-        }
+        using var w = LineWriter(output);
+        WriteLine(w, output, r);
+    }
 
+    /// <summary>A writer for <see cref="WriteLine(Utf8JsonWriter, IBufferWriter{byte}, ExtractionResult)"/>, to reuse for many lines into one output.</summary>
+    public static Utf8JsonWriter LineWriter(IBufferWriter<byte> output) => new(output, Compact);
+
+    /// <summary>Appends one result as one line of JSON Lines with a writer made by <see cref="LineWriter"/> over the same output (no writer per line).</summary>
+    public static void WriteLine(Utf8JsonWriter w, IBufferWriter<byte> output, ExtractionResult r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(output);
+        Write(w, r);
+        w.Flush();
         output.Write("\n"u8);
+        w.Reset(output); // one top-level value per line: the writer starts afresh after the line feed
     }
 
     private static void WriteEvent(Utf8JsonWriter w, ConflictEvent e)
