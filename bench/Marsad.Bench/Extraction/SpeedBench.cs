@@ -14,7 +14,8 @@ namespace Marsad.Bench.Extraction;
 /// <c>extract --jsonl</c> pipeline (reading a JSON Lines file written to a temp folder, writing to nothing) with
 /// --threads 1 and 2; then, in the same process over the same notes, Microsoft.Recognizers.Text's English date-time and
 /// number models (<see cref="RecognizersBaseline"/>), and the ratio. The machine may be shared: CPU seconds (the process's, over the same run) give the
-/// per-core rate however busy the other cores are; wall seconds give the scaling.
+/// per-core rate however busy the other cores are; wall seconds give the scaling. <c>--no-baseline</c> leaves the
+/// recognisers out (they take minutes), for measuring Marsad alone while tuning.
 /// </summary>
 internal static class SpeedBench
 {
@@ -24,6 +25,7 @@ internal static class SpeedBench
     public static int Run(string[] args)
     {
         var limit = args.Length >= 2 && args[0] == "--limit" ? int.Parse(args[1], CultureInfo.InvariantCulture) : int.MaxValue;
+        var baselineToo = !args.Contains("--no-baseline");
         var rows = SharedData.ReadCsv(SharedData.PathOf("data", "acled", "acled-syria-battles-2017-2023.csv"));
         var docs = rows.Take(limit).Select(r => new DocumentInput(r["notes"], DateOnly.ParseExact(r["event_date"], "dd MMMM yyyy", CultureInfo.InvariantCulture).AddDays(1))).ToArray();
         var mb = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text)) / 1e6;
@@ -64,6 +66,11 @@ internal static class SpeedBench
             Row("engine + contract JSON", 2, two, mb);
             Row("extract --jsonl pipeline", 1, pipe1, mb);
             Row("extract --jsonl pipeline", 2, pipe2, mb);
+            if (!baselineToo)
+            {
+                return 0;
+            }
+
             var recognizers = new RecognizersBaseline();
             recognizers.Run(docs.Take(WarmUpNotes));
             var found = (Dates: 0, Numbers: 0);

@@ -115,11 +115,12 @@ public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
         {
             var output = new ArrayBufferWriter<byte>(batch.Bytes + (batch.Lines.Count * 512));
             var failed = 0;
+            using var writer = ContractJsonWriter.LineWriter(output);
             foreach (var line in batch.Lines)
             {
                 var result = Process(line);
                 failed += result.Errors.Length > 0 ? 1 : 0;
-                ContractJsonWriter.WriteLine(output, result);
+                ContractJsonWriter.WriteLine(writer, output, result);
             }
 
             batch.Result.TrySetResult((output, failed));

@@ -21,7 +21,15 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     private const double SpellingWeight = 0.6;
     private const int MaxSpellingLength = 48;
 
+    // Answers are pure functions of the query and the immutable gazetteer, and reports name the same places again and
+    // again ("Idleb countryside", "Kabani"): each distinct query is ranked once. Bounded so that a stream of novel
+    // names cannot grow it without limit; past the bound, queries are ranked every time as before.
+    private const int MaxCachedQueries = 200_000;
+
     private readonly PlaceNameFinder finder = new(gazetteer);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, GeoPrecision Precision, string? Within), Location?> resolved = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> governorateNames = new(StringComparer.Ordinal);
+    private int cachedQueries;
 
     // Every name key of the 14 governorates, to the governorate's name: asked for each place reference, so a table
     // rather than an index lookup.
@@ -43,6 +51,28 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     public Location? Resolve(PlaceQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (query.Near is { Count: > 0 })
+        {
+            return ResolveUncached(query);
+        }
+
+        var key = (query.Name, query.Precision, query.WithinArea);
+        if (resolved.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var location = ResolveUncached(query);
+        if (Interlocked.Increment(ref cachedQueries) <= MaxCachedQueries)
+        {
+            resolved.TryAdd(key, location);
+        }
+
+        return location;
+    }
+
+    private Location? ResolveUncached(PlaceQuery query)
+    {
         var best = Candidates(query).FirstOrDefault();
         return best is null || (!best.InArea && query.WithinArea is not null && !NearArea(best, query)) ? null : best.Location;
     }
@@ -233,7 +263,18 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     public string? GovernorateNamed(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return governorateKeys.Value.GetValueOrDefault(NameKey.Of(name));
+        if (governorateNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var governorate = governorateKeys.Value.GetValueOrDefault(NameKey.Of(name));
+        if (Interlocked.Increment(ref cachedQueries) <= MaxCachedQueries)
+        {
+            governorateNames.TryAdd(name, governorate);
+        }
+
+        return governorate;
     }
 
     /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Domain.Common;
@@ -76,12 +77,22 @@ public static class ContractJsonWriter
     public static void WriteLine(IBufferWriter<byte> output, ExtractionResult r)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using (var w = new Utf8JsonWriter(output, Compact))
-        {
-            Write(w, r);
-        }
+        using var w = LineWriter(output);
+        WriteLine(w, output, r);
+    }
 
+    /// <summary>A writer for <see cref="WriteLine(Utf8JsonWriter, IBufferWriter{byte}, ExtractionResult)"/>, to reuse for many lines into one output.</summary>
+    public static Utf8JsonWriter LineWriter(IBufferWriter<byte> output) => new(output, Compact);
+
+    /// <summary>Appends one result as one line of JSON Lines with a writer made by <see cref="LineWriter"/> over the same output (no writer per line).</summary>
+    public static void WriteLine(Utf8JsonWriter w, IBufferWriter<byte> output, ExtractionResult r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(output);
+        Write(w, r);
+        w.Flush();
         output.Write("\n"u8);
+        w.Reset(output); // one top-level value per line: the writer starts afresh after the line feed
     }
 
     private static void WriteEvent(Utf8JsonWriter w, ConflictEvent e)
@@ -109,9 +120,10 @@ public static class ContractJsonWriter
 
             w.WriteEndArray();
             w.WriteStartArray("dates");
+            Span<char> day = stackalloc char[DayLength];
             foreach (var d in a.Dates)
             {
-                w.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteStringValue(Day(d, day));
             }
 
             w.WriteEndArray();
@@ -305,13 +317,20 @@ public static class ContractJsonWriter
     {
         if (d is { } v)
         {
-            w.WriteString(name, v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Span<char> day = stackalloc char[DayLength];
+            w.WriteString(name, Day(v, day));
         }
         else
         {
             w.WriteNull(name);
         }
     }
+
+    private const int DayLength = 10;
+
+    // Dates are written on every event: formatted into the caller's buffer rather than into a new string each time.
+    private static ReadOnlySpan<char> Day(DateOnly d, Span<char> buffer) =>
+        d.TryFormat(buffer, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture) ? buffer[..written] : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteInt(Utf8JsonWriter w, string name, int? v)
     {
@@ -325,7 +344,8 @@ public static class ContractJsonWriter
         }
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    // ImmutableArray, not IEnumerable: no boxed array and enumerator per list written.
+    private static void WriteStrings(Utf8JsonWriter w, string name, ImmutableArray<string> values)
     {
         w.WriteStartArray(name);
         foreach (var v in values)
@@ -336,7 +356,7 @@ public static class ContractJsonWriter
         w.WriteEndArray();
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, ImmutableArray<T> items, Action<Utf8JsonWriter, T> write)
     {
         w.WriteStartArray(name);
         foreach (var item in items)
