@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using Marsad.Core.Access;
 
@@ -33,6 +34,30 @@ public sealed class ConfidentialNames
 
     /// <summary>Whether the text holds any of the names (ordinal, ignoring case).</summary>
     public bool Occurs(ReadOnlySpan<char> text) => _search is not null && text.IndexOfAny(_search) >= 0;
+
+    /// <summary>
+    /// The same for UTF-8 text, as the database hands it over: when no name occurs (the common case) the bytes
+    /// come back as they are, without a string made of them.
+    /// </summary>
+    public byte[] Scrub(byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        if (_search is null)
+        {
+            return utf8;
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(utf8.Length));
+        try
+        {
+            var count = Encoding.UTF8.GetChars(utf8, chars);
+            return Occurs(chars.AsSpan(0, count)) ? Encoding.UTF8.GetBytes(Scrub(new string(chars, 0, count))) : utf8;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
 
     public string Scrub(string text)
     {

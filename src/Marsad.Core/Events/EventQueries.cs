@@ -20,7 +20,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     private DataState? _state;
 
     public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
-        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload, MarsadJson.Options)!, r.Version, r.Sources))];
+        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources))];
 
     public async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         while (await reader.ReadAsync(cancellationToken))
         {
             var sources = reader.IsDBNull(4) ? [] : SortedNames(reader.GetString(4));
-            rows.Add(new EventJson(Guid.Parse(reader.GetString(2)), DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), secrets.Scrub(reader.GetString(0)), reader.GetInt64(1), sources));
+            rows.Add(new EventJson(Guid.Parse(reader.GetString(2)), DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), sources));
         }
 
         return rows;
@@ -132,7 +132,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                found = JsonSerializer.Deserialize<ConflictEvent>(secrets.Scrub(reader.GetString(0)), MarsadJson.Options)!;
+                found = JsonSerializer.Deserialize<ConflictEvent>(secrets.Scrub(reader.GetFieldValue<byte[]>(0)), MarsadJson.Options)!;
                 version = reader.GetInt64(1);
             }
         }

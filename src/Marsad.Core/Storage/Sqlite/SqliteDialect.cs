@@ -53,7 +53,9 @@ public sealed class SqliteDialect : SqlDialect
             using var pragma = connection.CreateCommand();
             // synchronous=NORMAL in WAL mode keeps every committed transaction across a killed process;
             // only a power cut can lose the last few, and never leaves one half-written.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536;";
+            // mmap_size: reads come straight from the operating system's page cache, shared by every connection,
+            // instead of a copy per connection (a new pooled connection is not cold).
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             Configured.AddOrUpdate(handle, Configured);
             return connection;
