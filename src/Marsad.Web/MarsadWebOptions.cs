@@ -18,8 +18,12 @@ public sealed record MarsadWebOptions
     /// <summary>Largest request body accepted (review decisions and sign-ins are small).</summary>
     public long MaxRequestBodyBytes { get; init; } = 256 * 1024;
 
-    /// <summary>Memory for cached event pages (0 turns the cache off).</summary>
-    public long PageCacheBytes { get; init; } = 64L * 1024 * 1024;
+    /// <summary>
+    /// Memory for cached event pages (0 turns the cache off). A page of 100 events is ~70 KB, so 512 MB holds
+    /// ~7,000 distinct queries; with 64 MB (~900 pages) a map's users asking a few thousand different filters in
+    /// turn found nothing cached (least recently used goes first) and every request rendered from the database.
+    /// </summary>
+    public long PageCacheBytes { get; init; } = 512L * 1024 * 1024;
 
     /// <summary>Where the gazetteer (OCHA boundaries) is; null finds the shipped one.</summary>
     public string? GazetteerDirectory { get; init; }

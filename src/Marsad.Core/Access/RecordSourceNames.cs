@@ -7,6 +7,8 @@ namespace Marsad.Core.Access;
 /// <summary>The sources behind records of one kind, by name, with confidential ones masked unless the role may see them.</summary>
 internal static class RecordSourceNames
 {
+    public const string Unnamed = "unnamed source";
+
     public static async Task<Dictionary<Guid, IReadOnlyList<string>>> ForAsync(DbConnection connection, string recordKind, IReadOnlyList<Guid> ids, Role role, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, IReadOnlyList<string>>();
@@ -30,7 +32,7 @@ internal static class RecordSourceNames
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = Guid.Parse(reader.GetString(0));
-                var name = reader.GetStringOrNull(1) ?? "unnamed source";
+                var name = reader.GetStringOrNull(1) ?? Unnamed;
                 var confidential = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0;
                 if (!found.TryGetValue(id, out var set))
                 {

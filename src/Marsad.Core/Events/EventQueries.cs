@@ -16,57 +16,108 @@ namespace Marsad.Core.Events;
 internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 {
     private const int StreamPageSize = 1000;
+    private readonly ChangeWatch _watch = new(dialect);
+    private DataState? _state;
 
     public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
-        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload, MarsadJson.Options)!, r.Version, r.Sources))];
+        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources))];
 
     public async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var rows = new List<(Guid Id, DateOnly Start, string Payload, long Version)>();
-        var longestSpan = query.From is null ? 0 : await LongestSpanDaysAsync(connection, cancellationToken);
-        var secrets = await SecretsAsync(connection, role, cancellationToken);
-        await using (var command = Build(connection, query, role, longestSpan))
+        var state = await StateAsync(cancellationToken);
+        var rows = await ReadPageAsync(connection, null, query, role, state, cancellationToken);
+        // The names to scrub were read before the page: if anything was committed meanwhile (a source made
+        // confidential, say), the page may show what they do not cover. Read both again in one snapshot then.
+        if (state.Reading is null || await _watch.ReadAsync(cancellationToken) != state.Reading)
+        {
+            await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
+            state = await ReadStateAsync(connection, tx, null, cancellationToken);
+            rows = await ReadPageAsync(connection, tx, query, role, state, cancellationToken);
+        }
+
+        return rows;
+    }
+
+    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Version;
+
+    /// <summary>
+    /// What every listing needs besides its rows (the data's version, the confidential names, the longest event),
+    /// kept while the database's change counter stands still, so a page costs one query.
+    /// </summary>
+    private sealed record DataState(ChangeWatch.Reading? Reading, string Version, ConfidentialNames Secrets, int LongestSpanDays);
+
+    private async Task<DataState> StateAsync(CancellationToken cancellationToken)
+    {
+        // The counter is read before the state: a commit in between leaves a state newer than its reading, never older.
+        var reading = await _watch.ReadAsync(cancellationToken);
+        if (reading is not null && _state is { } known && known.Reading == reading)
+        {
+            return known;
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
+        var state = await ReadStateAsync(connection, tx, reading, cancellationToken);
+        _state = state;
+        return state;
+    }
+
+    private static async Task<DataState> ReadStateAsync(DbConnection connection, DbTransaction? tx, ChangeWatch.Reading? reading, CancellationToken cancellationToken)
+    {
+        long head;
+        int longest;
+        await using (var command = connection.Sql(tx, "SELECT COALESCE((SELECT MAX(seq) FROM revisions), 0), (SELECT MAX(julianday(date_end) - julianday(date_start)) FROM events)"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            head = reader.GetInt64(0);
+            // The longest any event lasts, in days (an index answers it): events overlapping a date start at most this long before it.
+            longest = reader.IsDBNull(1) ? 0 : (int)Math.Ceiling(reader.GetDouble(1));
+        }
+
+        var names = new List<string>();
+        await using (var command = connection.Sql(tx, "SELECT name FROM sources WHERE confidential <> 0 ORDER BY name"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((Guid.Parse(reader.GetString(2)), DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), secrets.Scrub(reader.GetString(0)), reader.GetInt64(1)));
+                names.Add(reader.GetString(0));
             }
         }
 
-        var sources = await RecordSourceNames.ForAsync(connection, "event", [.. rows.Select(r => r.Id)], role, cancellationToken);
-        return [.. rows.Select(r => new EventJson(r.Id, r.Start, r.Payload, r.Version, sources.TryGetValue(r.Id, out var s) ? s : []))];
+        var version = head.ToString(CultureInfo.InvariantCulture) + "|" + string.Join('|', names);
+        return new DataState(reading, version, new ConfidentialNames(names), longest);
     }
 
-    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default)
+    /// <summary>One query: the page's rows with each event's source names (masked for the role) beside them.</summary>
+    private static async Task<List<EventJson>> ReadPageAsync(DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, CancellationToken cancellationToken)
     {
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = connection.Sql(null, """
-            SELECT COALESCE((SELECT MAX(seq) FROM revisions), 0) || '|' || COALESCE((SELECT group_concat(name, '|') FROM (SELECT name FROM sources WHERE confidential <> 0 ORDER BY name)), '')
-            """);
-        return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) ?? "";
-    }
-
-    /// <summary>Confidential source names the role may not see: scrubbed from payloads too (a grade's reason names its sources).</summary>
-    private static async Task<ConfidentialNames> SecretsAsync(DbConnection connection, Role role, CancellationToken cancellationToken)
-    {
-        if (role.SeesConfidentialSources())
-        {
-            return ConfidentialNames.None;
-        }
-
-        var names = new List<string>();
-        await using var command = connection.Sql(null, "SELECT name FROM sources WHERE confidential <> 0");
+        var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None : state.Secrets;
+        var rows = new List<EventJson>();
+        await using var command = Build(connection, query, role, state.LongestSpanDays);
+        command.Transaction = tx;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            names.Add(reader.GetString(0));
+            var sources = reader.IsDBNull(4) ? [] : SortedNames(reader.GetString(4));
+            rows.Add(new EventJson(Guid.Parse(reader.GetString(2)), DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), sources));
         }
 
-        return new ConfidentialNames(names);
+        return rows;
     }
+
+    private static string[] SortedNames(string json)
+    {
+        var names = JsonSerializer.Deserialize<string[]>(json) ?? [];
+        Array.Sort(names, StringComparer.Ordinal);
+        return names.Length < 2 ? names : [.. names.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Confidential source names the role may not see: scrubbed from payloads too (a grade's reason names its sources).</summary>
+    private async Task<ConfidentialNames> SecretsAsync(Role role, CancellationToken cancellationToken) =>
+        role.SeesConfidentialSources() ? ConfidentialNames.None : (await StateAsync(cancellationToken)).Secrets;
 
     public async Task<EventListItem?> FindAsync(Guid id, Role role, CancellationToken cancellationToken = default)
     {
@@ -74,14 +125,14 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         ConflictEvent? found = null;
         long version = 0;
         var visible = role.SeesUnpublished() ? "" : " AND status = 'published' AND merged_into IS NULL";
-        var secrets = await SecretsAsync(connection, role, cancellationToken);
+        var secrets = await SecretsAsync(role, cancellationToken);
         await using (var command = connection.Sql(null, "SELECT payload, version FROM events WHERE id = @id" + visible))
         {
             command.AddParameter("@id", id.ToString("D"));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
-                found = JsonSerializer.Deserialize<ConflictEvent>(secrets.Scrub(reader.GetString(0)), MarsadJson.Options)!;
+                found = JsonSerializer.Deserialize<ConflictEvent>(secrets.Scrub(reader.GetFieldValue<byte[]>(0)), MarsadJson.Options)!;
                 version = reader.GetInt64(1);
             }
         }
@@ -244,18 +295,23 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return [.. names];
     }
 
-    /// <summary>The longest any event lasts, in days (an index answers it): events overlapping a date start at most this long before it.</summary>
-    private static async Task<int> LongestSpanDaysAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Sql(null, "SELECT MAX(julianday(date_end) - julianday(date_start)) FROM events");
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? 0 : (int)Math.Ceiling(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-    }
-
     private static DbCommand Build(DbConnection connection, EventQuery query, Role role, int longestSpanDays)
     {
-        var sql = new StringBuilder("SELECT payload, version, id, date_start FROM events WHERE merged_into IS NULL");
+        // Each event's sources come in the same row (a JSON array), masked in SQL unless the role sees confidential ones.
+        var name = role.SeesConfidentialSources() ? "COALESCE(s.name, @unnamed)" : "CASE WHEN COALESCE(s.confidential, 0) <> 0 THEN @confidential ELSE COALESCE(s.name, @unnamed) END";
+        var sql = new StringBuilder($"""
+            SELECT payload, version, id, date_start,
+                   (SELECT json_group_array({name}) FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
+                    WHERE rd.record_kind = 'event' AND rd.record_id = events.id)
+            FROM events WHERE merged_into IS NULL
+            """);
         var command = connection.CreateCommand();
+        command.AddParameter("@unnamed", RecordSourceNames.Unnamed);
+        if (!role.SeesConfidentialSources())
+        {
+            command.AddParameter("@confidential", RoleRules.ConfidentialSourceName);
+        }
+
         void Where(string condition, string name, object? value)
         {
             sql.Append(" AND ").Append(condition);

@@ -27,6 +27,13 @@ public abstract class SqlDialect
     /// <summary>A column that orders a table's rows as they lie in storage, for reading and rewriting a whole table page by page.</summary>
     public abstract string RowOrderColumn { get; }
 
+    /// <summary>
+    /// A statement whose single value changes whenever another connection (in this process or another) has
+    /// committed a change since the last time this connection ran it, or null when the engine has none: lets a
+    /// reader keep what it derived from the data until the data changes, at the cost of one cheap statement.
+    /// </summary>
+    public virtual string? ChangeCounterSql => null;
+
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
 }

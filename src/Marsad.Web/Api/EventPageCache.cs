@@ -9,6 +9,7 @@ namespace Marsad.Web.Api;
 internal sealed class EventPageCache(long budgetBytes) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = budgetBytes, CompactionPercentage = 0.25 });
+    private readonly SemaphoreSlim _renders = new(2 * Environment.ProcessorCount);
 
     public async Task<EventPageBody> GetOrAddAsync(string key, Func<Task<EventPageBody>> render)
     {
@@ -18,10 +19,32 @@ internal sealed class EventPageCache(long budgetBytes) : IDisposable
             return hit;
         }
 
-        var body = await render();
+        // Renders run a few at a time: under a burst of new queries, hundreds at once would each take a pooled
+        // connection (the pool grows, every new connection starts with a cold page cache) and share the cores
+        // anyway; queued, each finishes sooner and the pool stays small and warm.
+        await _renders.WaitAsync();
+        EventPageBody body;
+        try
+        {
+            if (_cache.TryGetValue(key, out hit) && hit is not null)
+            {
+                return hit;
+            }
+
+            body = await render();
+        }
+        finally
+        {
+            _renders.Release();
+        }
+
         _cache.Set(key, body, new MemoryCacheEntryOptions { Size = body.Size + key.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return body;
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _renders.Dispose();
+    }
 }

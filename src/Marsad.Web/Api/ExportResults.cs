@@ -31,7 +31,7 @@ internal sealed class EventPageBody(byte[] body, string contentType, string? nex
             {
                 json.WriteStartObject();
                 json.WritePropertyName("event");
-                json.WriteRawValue(item.Payload, skipInputValidation: true);
+                json.WriteRawValue(item.Payload.Span, skipInputValidation: true);
                 json.WriteNumber("version", item.Version);
                 json.WriteStartArray("sources");
                 foreach (var source in item.Sources)
