@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,18 +14,35 @@ public static class RevisionHasher
 {
     public static string Hash(long sequence, string entityType, Guid entityId, RevisionAction action, string author, DateTimeOffset at, string? reason, string changes, string stateSha256, string previousHash)
     {
-        var builder = new StringBuilder(256 + changes.Length);
-        Append(builder, sequence.ToString(CultureInfo.InvariantCulture));
-        Append(builder, entityType);
-        Append(builder, entityId.ToString("D"));
-        Append(builder, ActionName(action));
-        Append(builder, author);
-        Append(builder, FormatTime(at));
-        Append(builder, reason ?? "\0");
-        Append(builder, changes);
-        Append(builder, stateSha256);
-        Append(builder, previousHash);
-        return Sha256Hex(builder.ToString());
+        // Encoded straight into one pooled buffer: the same bytes as the UTF-8 of the joined text (no value
+        // sits next to another, so no surrogate pair can form across them), without the text itself; a
+        // bulk corroboration hashes a revision per event.
+        Span<string> values = [sequence.ToString(CultureInfo.InvariantCulture), entityType, entityId.ToString("D"), ActionName(action), author, FormatTime(at), reason ?? "\0", changes, stateSha256, previousHash];
+        var size = 0;
+        foreach (var value in values)
+        {
+            size += 12 + Encoding.UTF8.GetMaxByteCount(value.Length);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            var written = 0;
+            foreach (var value in values)
+            {
+                _ = value.Length.TryFormat(buffer.AsSpan(written), out var digits, provider: CultureInfo.InvariantCulture);
+                written += digits;
+                buffer[written++] = (byte)':';
+                written += Encoding.UTF8.GetBytes(value, buffer.AsSpan(written));
+                buffer[written++] = (byte)'\n';
+            }
+
+            return Sha256Hex(buffer.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -54,7 +72,4 @@ public static class RevisionHasher
         "status_change" => RevisionAction.StatusChange,
         _ => throw new FormatException($"unknown revision action '{name}'"),
     };
-
-    private static void Append(StringBuilder builder, string value) =>
-        builder.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('\n');
 }

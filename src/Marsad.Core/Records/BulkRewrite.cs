@@ -20,6 +20,7 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
     private const int ChunkRows = 2000;
     private readonly WriteSession _session = new(connection, transaction);
     private readonly string _at = RevisionHasher.FormatTime(now);
+    private readonly Dictionary<(string Table, string Columns), string> _updates = [];
 
     public async Task<IReadOnlySet<Guid>> ChangedSinceAsync<T>(long revision, CancellationToken cancellationToken = default) where T : class
     {
@@ -102,15 +103,15 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
         }
 
         var before = Encoding.UTF8.GetBytes(record.Payload);
-        var after = PayloadPatch.Apply(before, fields);
-        var changes = JsonDiff.Changes(before, after);
+        var beforeFields = JsonDiff.Fields(before);
+        var after = PayloadPatch.Apply(before, beforeFields, fields);
+        var changes = JsonDiff.Changes(before, beforeFields, after);
         if (changes == "{}")
         {
             return;
         }
 
-        var order = dialect.RowOrderColumn;
-        var update = _session.Command($"UPDATE {kind.Table} SET version = version + 1, payload = @payload, updated_at = @at{string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"))} WHERE {order} = @row AND id = @id AND version = @expected");
+        var update = _session.Command(UpdateSql(kind, columns));
         update.AddParameter("@row", record.Row).AddParameter("@id", record.Id.ToString("D")).AddParameter("@payload", Encoding.UTF8.GetString(after))
             .AddParameter("@at", _at).AddParameter("@expected", record.Version);
         foreach (var (column, value) in columns)
@@ -125,10 +126,22 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
 
         if (documents is not null)
         {
-            await RelinkAsync(kind, record.Id, OldDocuments(before), documents, cancellationToken);
+            await RelinkAsync(kind, record.Id, OldDocuments(before, beforeFields), documents, cancellationToken);
         }
 
         await RevisionWriter.AppendAsync(_session, kind.EntityType, record.Id, RevisionAction.Update, context, changes, RevisionHasher.Sha256Hex(after), now, cancellationToken);
+    }
+
+    /// <summary>The UPDATE for this table and set of columns, built once per set rather than once per record.</summary>
+    private string UpdateSql(RecordKind kind, List<(string Column, object? Value)> columns)
+    {
+        var key = (kind.Table, string.Join(',', columns.Select(c => c.Column)));
+        if (!_updates.TryGetValue(key, out var sql))
+        {
+            _updates[key] = sql = $"UPDATE {kind.Table} SET version = version + 1, payload = @payload, updated_at = @at{string.Concat(columns.Select(c => $", {c.Column} = @{c.Column}"))} WHERE {dialect.RowOrderColumn} = @row AND id = @id AND version = @expected";
+        }
+
+        return sql;
     }
 
     public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
@@ -140,9 +153,9 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
         await connection.DisposeAsync();
     }
 
-    private static Guid[] OldDocuments(byte[] payload)
+    private static Guid[] OldDocuments(byte[] payload, List<(string Name, Range Value)> fields)
     {
-        foreach (var (name, range) in JsonDiff.Fields(payload))
+        foreach (var (name, range) in fields)
         {
             if (name == RecordKind.DocumentsField)
             {

@@ -19,9 +19,12 @@ internal static class JsonDiff
     /// most fields; text that differs is still compared by value, so a re-spelled equal value is no change.
     /// An empty <paramref name="oldJson"/> means there was no record before.
     /// </summary>
-    public static string Changes(ReadOnlySpan<byte> oldJson, ReadOnlySpan<byte> newJson)
+    public static string Changes(ReadOnlySpan<byte> oldJson, ReadOnlySpan<byte> newJson) =>
+        Changes(oldJson, oldJson.IsEmpty ? [] : Fields(oldJson), newJson);
+
+    /// <summary>As above, with the old payload's fields already found, so a bulk patch reads them once.</summary>
+    public static string Changes(ReadOnlySpan<byte> oldJson, List<(string Name, Range Value)> before, ReadOnlySpan<byte> newJson)
     {
-        var before = oldJson.IsEmpty ? [] : Fields(oldJson);
         var after = Fields(newJson);
         var changed = new List<(string Name, Range? Old, Range? New)>();
         var oldByName = new Dictionary<string, Range>(before.Count, StringComparer.Ordinal);

@@ -11,7 +11,10 @@ internal static class PayloadPatch
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = MarsadJson.Options.Encoder, SkipValidation = true };
 
     /// <summary>The patched payload as UTF-8: fields keep their place, new ones go last, a null value drops the field.</summary>
-    public static byte[] Apply(ReadOnlySpan<byte> payload, IReadOnlyList<FieldValue> fields)
+    public static byte[] Apply(ReadOnlySpan<byte> payload, IReadOnlyList<FieldValue> fields) => Apply(payload, JsonDiff.Fields(payload), fields);
+
+    /// <summary>As above, with the payload's fields already found (the caller diffs against them too).</summary>
+    public static byte[] Apply(ReadOnlySpan<byte> payload, List<(string Name, Range Value)> payloadFields, IReadOnlyList<FieldValue> fields)
     {
         var pending = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
         foreach (var (name, value) in fields)
@@ -23,7 +26,7 @@ internal static class PayloadPatch
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            foreach (var (name, range) in JsonDiff.Fields(payload))
+            foreach (var (name, range) in payloadFields)
             {
                 if (pending.Remove(name, out var value))
                 {

@@ -1,4 +1,5 @@
 using Marsad.Core.Analytics;
+using Marsad.Core.Records;
 using Marsad.Core.Storage;
 using Marsad.Core.Tests.Support;
 using Marsad.Domain.Common;
@@ -69,6 +70,82 @@ public sealed class EventAnalyticsTests
         Assert.Equal(["2020-06", "2021-02"], series.Where(m => m.Events > 0).Select(m => m.Month.ToString()).ToArray());
         var july = await store.Analytics.EventsAsync(new DateOnly(2020, 7, 10), new DateOnly(2020, 7, 31), new AnalyticsFilter());
         Assert.Equal([b.Value.Id], july.Select(e => e.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task Facts_and_totals_kept_by_the_triggers_equal_a_recount_after_grading_merging_and_undoing()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var a = await store.Records.AddAsync(Event(new DateOnly(2021, 1, 3), new DateOnly(2021, 1, 3), Coalition, "Deir-ez-Zor", ("fatalities", Quantity.Exactly(4))), new ChangeContext("t"));
+        var b = await store.Records.AddAsync(Event(new DateOnly(2021, 1, 4), new DateOnly(2021, 1, 4), Coalition, "Deir-ez-Zor", ("fatalities", new Quantity(1, 2, null))) with { Actor2 = "Islamic State (Syria)" }, new ChangeContext("t"));
+        var c = await store.Records.AddAsync(Event(new DateOnly(2021, 2, 9), new DateOnly(2021, 2, 9), "Islamic State (Syria)", "Ar-Raqqa"), new ChangeContext("t"));
+
+        // A grade alone, a merge, the merge undone with a new grade, and a quantity change with the same grade.
+        var graded = await store.Records.UpdateAsync(a.Value with { Grade = Grade.Weak, GradeReason = "one source" }, a.Version, new ChangeContext("t"));
+        var merged = await store.Records.UpdateAsync(b.Value with { MergedInto = a.Value.Id }, b.Version, new ChangeContext("t"));
+        await store.Records.UpdateAsync(merged.Value with { MergedInto = null, Grade = Grade.Fair, GradeReason = "two sources" }, merged.Version, new ChangeContext("t"));
+        await store.Records.UpdateAsync(graded.Value with { Quantities = Quantities.Empty.With("fatalities", Quantity.Exactly(6)) }, graded.Version, new ChangeContext("t"));
+        await store.Records.UpdateAsync(c.Value with { GradeReason = "reason only" }, c.Version, new ChangeContext("t"));
+
+        // The bulk path corroboration takes: a grade patched into the payload and column, and a merge.
+        await using (var rewrite = await store.Records.BeginBulkRewriteAsync())
+        {
+            await foreach (var stored in rewrite.ReadAsync<ConflictEvent>(_ => true))
+            {
+                if (stored.Id == c.Value.Id)
+                {
+                    await rewrite.PatchAsync<ConflictEvent>(stored, [new FieldValue("grade", Grade.Contested), new FieldValue("grade_reason", "two claims")], new ChangeContext("t"));
+                }
+                else if (stored.Id == a.Value.Id)
+                {
+                    await rewrite.PatchAsync<ConflictEvent>(stored, [new FieldValue("merged_into", b.Value.Id)], new ChangeContext("t"));
+                }
+            }
+
+            await rewrite.CommitAsync();
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("marsad.db")};Pooling=False");
+        connection.Open();
+        Assert.Equal(Rows(connection, RecountedFacts), Rows(connection, "SELECT * FROM event_facts ORDER BY date_start, id"));
+        Assert.Equal(Rows(connection, RecountedTotals), Rows(connection, "SELECT * FROM event_month_totals WHERE events <> 0 ORDER BY actor, admin1, reviewed, month"));
+        Assert.Equal(["contested", "fair"], Rows(connection, "SELECT grade FROM event_facts ORDER BY grade"));
+    }
+
+    private const string RecountedFacts = """
+        SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade,
+               json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
+        FROM events WHERE merged_into IS NULL AND status <> 'rejected' ORDER BY date_start, id
+        """;
+
+    private const string RecountedTotals = """
+        SELECT k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7), COUNT(*),
+               SUM(COALESCE(json_extract(e.payload, '$.quantities.fatalities.low'), 0)),
+               SUM(COALESCE(json_extract(e.payload, '$.quantities.fatalities.best'), json_extract(e.payload, '$.quantities.fatalities.low'), 0)),
+               SUM(COALESCE(json_extract(e.payload, '$.quantities.fatalities.high'), 0)),
+               SUM(json_extract(e.payload, '$.quantities.fatalities') IS NOT NULL AND json_extract(e.payload, '$.quantities.fatalities.high') IS NULL)
+        FROM events e
+        JOIN (SELECT id, '' AS actor FROM events UNION ALL SELECT id, actor1 FROM events WHERE actor1 IS NOT NULL
+              UNION ALL SELECT id, actor2 FROM events WHERE actor2 IS NOT NULL AND actor2 IS NOT actor1) k ON k.id = e.id
+        JOIN (SELECT id, '' AS admin1 FROM events UNION ALL SELECT id, admin1 FROM events WHERE admin1 IS NOT NULL) g ON g.id = e.id
+        WHERE e.merged_into IS NULL AND e.status <> 'rejected'
+        GROUP BY k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7)
+        ORDER BY k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7)
+        """;
+
+    private static List<string> Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
     }
 
     private static ConflictEvent Event(DateOnly start, DateOnly end, string actor1, string admin1, params (string Name, Quantity Value)[] quantities) => new()

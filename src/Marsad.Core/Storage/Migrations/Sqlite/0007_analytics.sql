@@ -86,8 +86,10 @@ BEGIN
            NEW.sign * COALESCE(json_extract(NEW.payload, '$.quantities.fatalities.best'), json_extract(NEW.payload, '$.quantities.fatalities.low'), 0),
            NEW.sign * COALESCE(json_extract(NEW.payload, '$.quantities.fatalities.high'), 0),
            NEW.sign * (json_extract(NEW.payload, '$.quantities.fatalities') IS NOT NULL AND json_extract(NEW.payload, '$.quantities.fatalities.high') IS NULL)
-    FROM (SELECT '' AS k UNION SELECT NEW.actor1 WHERE NEW.actor1 IS NOT NULL UNION SELECT NEW.actor2 WHERE NEW.actor2 IS NOT NULL) a,
-         (SELECT '' AS k UNION SELECT NEW.admin1 WHERE NEW.admin1 IS NOT NULL) g
+    -- UNION ALL with explicit exclusions rather than UNION: a UNION builds a temporary table per event.
+    FROM (SELECT '' AS k UNION ALL SELECT NEW.actor1 WHERE NEW.actor1 <> ''
+          UNION ALL SELECT NEW.actor2 WHERE NEW.actor2 <> '' AND NEW.actor2 IS NOT NEW.actor1) a,
+         (SELECT '' AS k UNION ALL SELECT NEW.admin1 WHERE NEW.admin1 <> '') g
     WHERE true
     ON CONFLICT (actor, admin1, reviewed, month) DO UPDATE SET
         events = events + excluded.events,
@@ -104,12 +106,32 @@ BEGIN
 END;
 
 -- One trigger, two statements in this order: the old state goes before the new one comes (same key).
+-- It fires only when what the totals or facts hold can differ: the event starts or stops standing, or a
+-- standing event changes a column they copy or the payload fields in facts (compared with the stored
+-- facts, so the old payload is not parsed). A bulk grading or merge pass rewrites most events' payloads
+-- without touching those fields, and re-adding every such event would cost more than the pass itself.
 CREATE TRIGGER events_totals_update AFTER UPDATE ON events
+WHEN (OLD.merged_into IS NULL AND OLD.status <> 'rejected') <> (NEW.merged_into IS NULL AND NEW.status <> 'rejected')
+  OR (NEW.merged_into IS NULL AND NEW.status <> 'rejected' AND (
+         OLD.status IS NOT NEW.status OR OLD.date_start IS NOT NEW.date_start OR OLD.date_end IS NOT NEW.date_end
+      OR OLD.event_type IS NOT NEW.event_type OR OLD.sub_event_type IS NOT NEW.sub_event_type
+      OR OLD.actor1 IS NOT NEW.actor1 OR OLD.actor2 IS NOT NEW.actor2 OR OLD.admin1 IS NOT NEW.admin1 OR OLD.admin2 IS NOT NEW.admin2
+      OR (OLD.payload IS NOT NEW.payload
+          AND json_extract(NEW.payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
+              IS NOT (SELECT facts FROM event_facts WHERE date_start = OLD.date_start AND id = OLD.id))))
 BEGIN
     INSERT INTO event_month_changes SELECT -1, OLD.id, OLD.date_start, OLD.date_end, OLD.status, OLD.event_type, OLD.sub_event_type, OLD.actor1, OLD.actor2, OLD.admin1, OLD.admin2, OLD.grade, OLD.payload
     WHERE OLD.merged_into IS NULL AND OLD.status <> 'rejected';
     INSERT INTO event_month_changes SELECT 1, NEW.id, NEW.date_start, NEW.date_end, NEW.status, NEW.event_type, NEW.sub_event_type, NEW.actor1, NEW.actor2, NEW.admin1, NEW.admin2, NEW.grade, NEW.payload
     WHERE NEW.merged_into IS NULL AND NEW.status <> 'rejected';
+END;
+
+-- A standing event regraded without any other change: only its facts row's grade follows (the totals do
+-- not count grades). Running after the trigger above as well does no harm: it sets the same grade.
+CREATE TRIGGER events_facts_grade AFTER UPDATE OF grade ON events
+WHEN OLD.grade IS NOT NEW.grade AND NEW.merged_into IS NULL AND NEW.status <> 'rejected'
+BEGIN
+    UPDATE event_facts SET grade = NEW.grade WHERE date_start = NEW.date_start AND id = NEW.id;
 END;
 
 CREATE TRIGGER events_totals_delete AFTER DELETE ON events WHEN OLD.merged_into IS NULL AND OLD.status <> 'rejected'
@@ -123,6 +145,7 @@ BEGIN
 END;
 
 CREATE TRIGGER events_span_update AFTER UPDATE OF date_start, date_end ON events
+WHEN OLD.date_start IS NOT NEW.date_start OR OLD.date_end IS NOT NEW.date_end
 BEGIN
     UPDATE event_span_limit SET max_days = MAX(max_days, CAST(julianday(NEW.date_end) - julianday(NEW.date_start) AS INTEGER)) WHERE id = 1;
 END;
