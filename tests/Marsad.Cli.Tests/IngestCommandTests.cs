@@ -57,12 +57,8 @@ public sealed class IngestCommandTests
         folder.Write("in/good.txt", "Unknown gunmen abducted a man near Tafas.");
         folder.Write("in/locked/secret.txt", "A report nobody may read.");
         File.SetUnixFileMode(folder.File("in/locked"), UnixFileMode.None);
-        // Root reads any directory, so when the tests run as root the command runs as 'nobody' instead.
-        var asUser = Environment.UserName == "root" ? "65534" : null; // nobody:nogroup
-        if (asUser is not null)
-        {
-            OpenToEveryone(folder.Path);
-        }
+        // Root reads any directory, so when the tests run as root the command runs without the capabilities that allow it.
+        var asUser = Environment.UserName == "root" ? MarsadProcess.WithoutFileCapabilities : null;
 
         var run = await MarsadProcess.RunAsAsync(asUser, folder.Path, "ingest", "in", "--db", "m.db");
 
@@ -94,14 +90,5 @@ public sealed class IngestCommandTests
         var run = await MarsadProcess.RunAsync(folder.Path, "ingest", "a.txt", "--db", "no/such/folder/m.db");
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("does not exist", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private static void OpenToEveryone(string root)
-    {
-        const UnixFileMode all = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupWrite
-            | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-        File.SetUnixFileMode(root, all);
-        File.SetUnixFileMode(Path.Combine(root, "in"), all);
-        File.SetUnixFileMode(Path.Combine(root, "in", "good.txt"), all);
     }
 }

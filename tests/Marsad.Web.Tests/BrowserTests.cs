@@ -5,7 +5,6 @@ using Marsad.Core.Events;
 using Marsad.Domain.Events;
 using Marsad.Web.Tests.Support;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 
 namespace Marsad.Web.Tests;
 
@@ -22,7 +21,7 @@ public sealed class BrowserTests(DemoSite site, ITestOutputHelper output) : IAsy
     private IBrowser? _browser;
     private readonly List<string> _consoleErrors = [];
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: test.sh installs Debian's chromium package");
         _playwright = await Playwright.CreateAsync();
@@ -34,7 +33,7 @@ public sealed class BrowserTests(DemoSite site, ITestOutputHelper output) : IAsy
         });
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {

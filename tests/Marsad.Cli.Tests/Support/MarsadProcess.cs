@@ -5,6 +5,9 @@ namespace Marsad.Cli.Tests.Support;
 /// <summary>Runs the built <c>marsad</c> as a child process, as a user would, with its output captured.</summary>
 internal static class MarsadProcess
 {
+    /// <summary>Run as root without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH: file modes then bind root too.</summary>
+    public const string WithoutFileCapabilities = "root-without-file-capabilities";
+
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "marsad.dll");
 
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, string workingDirectory, string? runAsUser = null)
@@ -19,13 +22,21 @@ internal static class MarsadProcess
         };
         if (runAsUser is not null)
         {
-            foreach (var arg in new[] { $"--reuid={runAsUser}", $"--regid={runAsUser}", "--clear-groups", "--", FindDotnet() })
+            // Root keeps its own identity (so it can still reach the build output wherever the clone lives, even
+            // inside a 0700 folder) but loses the capabilities that let it ignore file modes.
+            var setpriv = runAsUser == WithoutFileCapabilities
+                ? new[] { "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search", "--", FindDotnet() }
+                : new[] { $"--reuid={runAsUser}", $"--regid={runAsUser}", "--clear-groups", "--", FindDotnet() };
+            foreach (var arg in setpriv)
             {
                 info.ArgumentList.Add(arg);
             }
 
-            info.Environment["HOME"] = workingDirectory;
-            info.Environment["DOTNET_CLI_HOME"] = workingDirectory;
+            if (runAsUser != WithoutFileCapabilities)
+            {
+                info.Environment["HOME"] = workingDirectory;
+                info.Environment["DOTNET_CLI_HOME"] = workingDirectory;
+            }
         }
 
         info.ArgumentList.Add(Dll);

@@ -37,7 +37,7 @@ public sealed class DemoSite : IAsyncLifetime
 
     public string Folder => _folder.Path;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var database = Path.Combine(_folder.Path, "demo", "marsad.db");
         await RunCliAsync("demo", "--no-serve", "--dir", Path.Combine(_folder.Path, "demo"));
@@ -70,7 +70,7 @@ public sealed class DemoSite : IAsyncLifetime
         (_app, BaseAddress) = await StartAsync(new MarsadWebOptions { Database = Store.Target, Urls = ["http://127.0.0.1:0"], Quiet = true, SignInsPerMinute = 1000 }, Store);
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
