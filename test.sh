@@ -30,4 +30,50 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build Marsad.slnx -c Release -nologo -v quiet
-dotnet test Marsad.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+
+# Each project writes a TRX file; the totals below are read from them, so they count what ran, not what printed.
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+status=0
+dotnet test Marsad.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
+  --logger "trx" --results-directory "$results" "$@" || status=$?
+
+summarise() {
+  # One line a test project (from its TRX counters), the skipped tests with their reasons, then the grand total.
+  local total=0 passed=0 failed=0 skipped=0 any=0
+  echo
+  echo "== test totals =="
+  printf '%-28s %6s %6s %6s %7s\n' project run passed failed skipped
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    any=1
+    local name counters t p f s
+    name="$(grep -o 'codeBase="[^"]*' "$trx" | head -1 | sed 's|.*/||; s|\.dll$||')"
+    counters="$(grep -o '<Counters [^>]*' "$trx" | head -1)"
+    t="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    s="$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    printf '%-28s %6s %6s %6s %7s\n' "${name:-?}" "${t:-0}" "${p:-0}" "${f:-0}" "${s:-0}"
+    total=$((total + ${t:-0})); passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  done
+  if [ "$skipped" -gt 0 ]; then
+    echo
+    echo "skipped tests and why:"
+    for trx in "$results"/*.trx; do
+      # A skipped result is 'NotExecuted'; its reason is the first <Message> inside it.
+      awk '/outcome="NotExecuted"/ { n = $0; sub(/.*testName="/, "", n); sub(/".*/, "", n); want = 1 }
+           want && /<Message>/ { m = $0; sub(/.*<Message>/, "", m); sub(/<\/Message>.*/, "", m); print "  - " n ": " m; want = 0 }' "$trx"
+    done
+  fi
+  echo
+  if [ "$any" = 0 ]; then
+    echo "test.sh: no test results were written" >&2
+    return 1
+  fi
+  echo "total: $passed passed, $failed failed, $skipped skipped"
+  [ "$failed" = 0 ]
+}
+
+summarise || status=$((status == 0 ? 1 : status))
+exit "$status"
