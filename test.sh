@@ -53,7 +53,8 @@ summarise() {
     t="$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")"
     p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
     f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
-    s="$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    # xunit's skipped tests are 'NotExecuted' results that the TRX counters leave out.
+    s="$(grep -o '<UnitTestResult [^>]*outcome="NotExecuted"' "$trx" | wc -l)"
     printf '%-28s %6s %6s %6s %7s\n' "${name:-?}" "${t:-0}" "${p:-0}" "${f:-0}" "${s:-0}"
     total=$((total + ${t:-0})); passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
   done
