@@ -24,6 +24,13 @@ public sealed record AnalyticsEvent(
     int Incidents,
     IReadOnlyList<DateOnly> IncidentDates)
 {
+    /// <summary>
+    /// The one month this event counts in, so that no month repeats a figure of the month before: for an aggregate
+    /// with listed dates, the month holding most of them; otherwise the month holding the larger part of its date
+    /// span. Ties go to the earlier month (the start of a span is where a report first saw it).
+    /// </summary>
+    public ReportMonth CountingMonth => ReportMonth.Holding(IncidentDates.Count > 0 ? IncidentDates : null, Start, End);
+
     public bool Involves(string actor) =>
         string.Equals(Actor1, actor, StringComparison.OrdinalIgnoreCase) || string.Equals(Actor2, actor, StringComparison.OrdinalIgnoreCase)
         || AssociatedActors.Contains(actor, StringComparer.OrdinalIgnoreCase);

@@ -139,8 +139,9 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         // The two months are read on two connections at once (WAL readers do not wait for each other).
         var current = EventsAsync(month.First, month.Last, filter, cancellationToken);
         var before = EventsAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken);
-        var events = await current;
-        var previous = Aggregator.Totals(await before);
+        // An event overlapping both months counts in the one holding the larger part of it, never in both.
+        var events = (await current).Where(e => e.CountingMonth == month).ToList();
+        var previous = Aggregator.Totals((await before).Where(e => e.CountingMonth == month.Previous));
         var start = since ?? calendar.StartOf(filter.Actor);
         RunningTotals? totals = null;
         if (start is { } s)

@@ -13,6 +13,33 @@ public readonly record struct ReportMonth(int Year, int Month)
 
     public static ReportMonth Of(DateOnly day) => new(day.Year, day.Month);
 
+    /// <summary>
+    /// The month holding most of <paramref name="days"/> when given, else the most days of [start, end]; the
+    /// earlier month on a tie.
+    /// </summary>
+    public static ReportMonth Holding(IReadOnlyList<DateOnly>? days, DateOnly start, DateOnly end)
+    {
+        if (days is { Count: > 0 })
+        {
+            return days.GroupBy(Of).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.First).First().Key;
+        }
+
+        var best = Of(start);
+        var bestDays = 0;
+        for (var month = Of(start); month.First <= end; month = Of(month.First.AddMonths(1)))
+        {
+            var from = month.First > start ? month.First : start;
+            var to = month.Last < end ? month.Last : end;
+            var count = to.DayNumber - from.DayNumber + 1;
+            if (count > bestDays)
+            {
+                (best, bestDays) = (month, count);
+            }
+        }
+
+        return best;
+    }
+
     public static bool TryParse(string? text, out ReportMonth month)
     {
         month = default;

@@ -83,7 +83,7 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             : $"Monthly report, {EventPhrases.Iso(month.First)} to {EventPhrases.Iso(month.Last)}";
         var notes = new List<string>
         {
-            "Events are counted in every month their dates overlap; an aggregate event (a sentence summing up several incidents) counts once, with its incidents and totals.",
+            "Each event counts in one month only: the month holding the larger part of its dates (for an aggregate with listed dates, the month holding most of them); an aggregate event (a sentence summing up several incidents) counts once, with its incidents and totals.",
             "Figures keep their ranges: a sum with no stated ceiling reads \"at least\", one with only a ceiling reads \"at most\".",
             $"Months without investigation are counted to {EventPhrases.Iso(reference)}.",
         };
@@ -150,7 +150,8 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
 
         if (!analytics.Filter.IncludeUnreviewed)
         {
-            var unreviewed = (await store.Analytics.EventsAsync(analytics.Month.First, analytics.Month.Last, analytics.Filter with { IncludeUnreviewed = true }, cancellationToken)).Count - analytics.Events.Count;
+            var unreviewed = (await store.Analytics.EventsAsync(analytics.Month.First, analytics.Month.Last, analytics.Filter with { IncludeUnreviewed = true }, cancellationToken))
+                .Count(e => e.CountingMonth == analytics.Month) - analytics.Events.Count;
             checks.Add(new ReportCheck(unreviewed == 0, "unreviewed",
                 unreviewed == 0 ? "every event of the month in the record has been reviewed" : string.Create(CultureInfo.InvariantCulture, $"{unreviewed} unreviewed proposals of this month are not counted"), "the record", []));
         }

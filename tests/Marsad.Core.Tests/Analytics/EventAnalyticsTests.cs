@@ -40,9 +40,47 @@ public sealed class EventAnalyticsTests
         Assert.Equal([new DateOnly(2021, 1, 4), new DateOnly(2021, 1, 10), new DateOnly(2021, 1, 12), new DateOnly(2021, 1, 19)], month.Current.ByDay.Keys.ToArray());
         Assert.Equal([2, 1, 1], month.Current.IncidentsByWeekAndType.OrderBy(w => w.Key).Select(w => w.Value.Values.Sum()).ToArray());
         Assert.Equal(new DateOnly(2021, 1, 4), month.Current.IncidentsByWeekAndType.Keys.Min());
-        Assert.Equal(1, month.Previous.Events);
+        // The convoy's listed dates lie mostly in January: it counts there, not in December as well.
+        Assert.Equal(0, month.Previous.Events);
         Assert.Equal(76, month.OperationMonth);
         Assert.Equal(4, (await store.Analytics.MonthAsync(new ReportMonth(2021, 1), new AnalyticsFilter { Actor = Coalition, IncludeUnreviewed = true })).Current.Total.Events);
+    }
+
+    [Fact]
+    public async Task An_event_overlapping_two_months_counts_in_the_one_holding_most_of_it_only()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        // 7 days in January, 10 in February; an aggregate whose listed dates are 2 in March and 1 in April.
+        await store.Records.AddAsync(Event(new DateOnly(2021, 1, 25), new DateOnly(2021, 2, 10), Coalition, "Deir-ez-Zor", ("fatalities", Quantity.Exactly(4))), new ChangeContext("t"));
+        await store.Records.AddAsync(Event(new DateOnly(2021, 3, 28), new DateOnly(2021, 4, 2), Coalition, "Deir-ez-Zor", ("arrested", Quantity.Exactly(12))) with
+        {
+            Aggregate = new Aggregate(3, [], [new DateOnly(2021, 3, 28), new DateOnly(2021, 3, 30), new DateOnly(2021, 4, 2)]),
+        }, new ChangeContext("t"));
+        var filter = new AnalyticsFilter { Actor = Coalition };
+
+        var months = new Dictionary<int, MonthlyAnalytics>();
+        foreach (var m in new[] { 1, 2, 3, 4 })
+        {
+            months[m] = await store.Analytics.MonthAsync(new ReportMonth(2021, m), filter);
+        }
+
+        Assert.Equal([0, 1, 1, 0], months.Values.Select(m => m.Current.Total.Events).ToArray());
+        Assert.Equal(4, months[2].Current.Total.Quantity("fatalities").Low);
+        Assert.Equal(0, months[2].Previous.Events);
+        Assert.Equal(1, months[4].Previous.Events);
+        Assert.Equal(12, months[3].Current.Total.Quantity("arrested").Low);
+        Assert.Equal(0, months[4].Current.Total.Quantity("arrested").Low);
+    }
+
+    [Theory]
+    [InlineData("2021-01-31", "2021-02-01", "2021-01")] // one day each: the earlier month
+    [InlineData("2021-01-20", "2021-03-05", "2021-02")] // a whole month in between holds the most days
+    [InlineData("2021-05-03", "2021-05-09", "2021-05")]
+    public void The_counting_month_holds_the_larger_part_of_the_span(string start, string end, string expected)
+    {
+        var month = ReportMonth.Holding(null, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, month.ToString());
     }
 
     [Fact]
