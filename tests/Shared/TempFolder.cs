@@ -1,12 +1,14 @@
 namespace Marsad.Tests.Support;
 
-/// <summary>A fresh folder under the system temp directory, removed (with any locked sub-folders) when the test ends.</summary>
+/// <summary>
+/// A fresh folder under the system temp directory (its own, mode 0700, so that users sharing /tmp never collide),
+/// removed (with any locked sub-folders) when the test ends.
+/// </summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "marsad-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory("marsad-tests-").FullName;
     }
 
     public string Path { get; }

@@ -23,7 +23,8 @@ public static class DemoCommand
         var command = new Command("demo", "Ingest the sample reports into a fresh database and show what was stored") { dir, samples, noServe };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var folder = result.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "marsad-demo-" + env.Time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            // A new folder of its own (mode 0700), so that two users or two demos in one second never share one.
+            var folder = result.GetValue(dir) ?? Directory.CreateTempSubdirectory("marsad-demo-" + env.Time.GetUtcNow().ToString("yyyyMMdd-HHmmss-", CultureInfo.InvariantCulture)).FullName;
             var samplesFolder = result.GetValue(samples) ?? Path.Combine(AppContext.BaseDirectory, "samples");
             if (!Directory.Exists(samplesFolder))
             {
