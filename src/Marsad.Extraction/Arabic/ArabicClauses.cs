@@ -13,7 +13,7 @@ public static class ArabicClauses
     private static readonly ArabicLexicon<bool> Connectors = new(new Dictionary<string, bool>
     {
         ["فيما"] = true, ["في حين"] = true, ["بينما"] = true, ["كما"] = true, ["بالإضافة إلى"] = true, ["بالإضافة ل"] = true,
-        ["إلى ذلك"] = true, ["على صعيد متصل"] = true, ["في سياق متصل"] = true, ["وفي سياق آخر"] = true, ["من جهة أخرى"] = true,
+        ["إلى ذلك"] = true, ["على صعيد متصل"] = true, ["في سياق متصل"] = true, ["وفي سياق آخر"] = true, ["بالتزامن مع"] = true, ["وسط قصف"] = true, ["وسط تصعيد"] = true, ["يذكر أن"] = true, ["يشار"] = true, ["مشيرا إلى"] = true,
     });
 
     public static List<ArabicClause> Split(IReadOnlyList<ArabicToken> tokens, string text)

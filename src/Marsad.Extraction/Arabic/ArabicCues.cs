@@ -45,7 +45,7 @@ public static class ArabicCues
     });
 
     /// <summary>The cues in tokens [from, to).</summary>
-    public static HashSet<Cue> Find(IReadOnlyList<ArabicToken> tokens, int from, int to)
+    public static HashSet<Cue> Find(IReadOnlyList<ArabicToken> tokens, int from, int to, bool[]? taken = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var found = new HashSet<Cue>();
@@ -55,6 +55,11 @@ public static class ArabicCues
             if (length > 0)
             {
                 found.Add(cue);
+                if (taken is not null)
+                {
+                    Array.Fill(taken, true, i, length);
+                }
+
                 i += length - 1;
             }
         }

@@ -11,7 +11,7 @@ public sealed record ArabicPlace(int First, int End, string Name, bool IsRegion,
 /// </summary>
 public static class ArabicPlaces
 {
-    private const int MaxNameWords = 3;
+    private const int MaxNameWords = 2;
 
     /// <param name="tokens">The document's tokens.</param>
     /// <param name="from">First token of the clause.</param>
@@ -36,11 +36,13 @@ public static class ArabicPlaces
             }
 
             var site = ArabicPlaceWords.In(ArabicPlaceWords.SiteWords, t);
-            var knownAt = known.FirstOrDefault(k => k.First == i);
-            if (ArabicPlaceWords.In(ArabicPlaceWords.Markers, t) || site || knownAt != default)
+            var knownAt = known.FirstOrDefault(k => k.First == i && Locative(tokens, i, from));
+            if (!excluded[i] && (ArabicPlaceWords.In(ArabicPlaceWords.Markers, t) || site || knownAt != default))
             {
-                var reference = IsReference(tokens, i, from);
-                i = List(tokens, site || knownAt != default ? i : i + 1, to, text, known, excluded, reference, found);
+                // "قرى A وB في جبل الزاوية": the area named right after a list contains its places.
+                var within = found.Count > 0 && !found[^1].IsReference && !found[^1].IsRegion && i >= 1 && i - found[^1].End <= 6 && tokens[i - 1].Norm is "في" or "ضمن";
+                var reference = within || IsReference(tokens, i, from);
+                i = Math.Max(i + 1, List(tokens, site || knownAt != default ? i : i + 1, to, text, known, excluded, reference, found));
                 continue;
             }
 
@@ -53,7 +55,6 @@ public static class ArabicPlaces
     // A list of names: the first after the marker, then each "و"-joined item, skipping markers inside ("ومحيط كنصفرة").
     private static int List(IReadOnlyList<ArabicToken> tokens, int i, int to, string text, IReadOnlyList<(int First, int End)> known, bool[] excluded, bool reference, List<ArabicPlace> found)
     {
-        var begin = i;
         var first = true;
         while (i < to)
         {
@@ -105,7 +106,7 @@ public static class ArabicPlaces
             }
         }
 
-        return Math.Max(i, begin + 1);
+        return i;
     }
 
     // A name runs over words that end nothing, up to three; a following adjective ("الشرقي") belongs to it.
@@ -136,10 +137,19 @@ public static class ArabicPlaces
         end < to && ArabicPlaceWords.In(ArabicPlaceWords.NameAdjectives, tokens[end]) ? end + 1 : end;
 
     private static bool Ends(ArabicToken t) =>
-        ArabicPlaceWords.In(ArabicPlaceWords.Stops, t) || ArabicPlaceWords.In(ArabicPlaceWords.Directions, t) || ArabicPlaceWords.In(ArabicPlaceWords.RegionWords, t)
+        ArabicPlaceWords.In(ArabicPlaceWords.Stops, t) || ArabicPlaceWords.In(ArabicPlaceWords.Markers, t) || LooksLikeVerbOrDative(t) || ArabicPlaceWords.In(ArabicPlaceWords.Directions, t) || ArabicPlaceWords.In(ArabicPlaceWords.RegionWords, t)
         || ArabicTriggers.Lexicon.IsWord([t], 0) || ArabicActors.Lexicon.IsWord([t], 0) || ArabicNumbers.TryWord(t, out _);
 
+    // Inside a name, "يتواجد"/"تملك" (an imperfect verb) or "لعناصر" (a dative) begins what is said about the place.
+    private static bool LooksLikeVerbOrDative(ArabicToken t) =>
+        t.Norm.Length >= 4 && (t.Norm[0] is 'ي' || (t.Norm[0] == 'ل' && !t.Norm.StartsWith("ال", StringComparison.Ordinal)));
+
     private static bool IsKnown(IReadOnlyList<(int First, int End)> known, int i) => known.Any(k => k.First == i);
+
+    // A gazetteer name counts as a place where the text puts one: after "في"، "على"، "إلى" or with a ب/و attached.
+    private static bool Locative(IReadOnlyList<ArabicToken> tokens, int i, int from) =>
+        (tokens[i].Forms.Count > 1 && tokens[i].Norm[0] is 'ب' or 'و')
+        || (i > from && tokens[i - 1].Norm is "في" or "علي" or "الي" or "نحو" or "باتجاه" or "قرب" or "عند" or "ضمن" or "داخل" or "من");
 
     // A direction word, "بالقرب من" or "المتمركزة في" just before: the name locates something else.
     private static bool IsReference(IReadOnlyList<ArabicToken> tokens, int i, int from)

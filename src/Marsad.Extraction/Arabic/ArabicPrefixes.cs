@@ -12,7 +12,7 @@ public static class ArabicPrefixes
     {
         ArgumentNullException.ThrowIfNull(norm);
         var forms = new List<string>(4) { norm };
-        if (norm.Length > 3 && norm[0] is 'و' or 'ف')
+        if (norm.Length > 2 && norm[0] is 'و' or 'ف')
         {
             forms.Add(norm[1..]);
         }

@@ -40,6 +40,11 @@ public sealed class ArabicReader(IGeocoder geocoder)
                 continue;
             }
 
+            if (clause.Paragraph == 0 && IsTitle(tokens, clauses, text))
+            {
+                continue;
+            }
+
             if (clause.Paragraph != paragraph)
             {
                 (paragraph, lastActors, lastDate) = (clause.Paragraph, [], (null, null));
@@ -54,14 +59,19 @@ public sealed class ArabicReader(IGeocoder geocoder)
             }
 
             var dates = ArabicDates.Find(tokens, from, to);
+            foreach (var d in dates)
+            {
+                ExcludeSpan(tokens, excluded, from, to, d.Start, d.End);
+            }
+
             var triggers = Triggers(tokens, from, to, excluded);
-            var cues = ArabicCues.Find(tokens, from, to);
+            var cues = ArabicCues.Find(tokens, from, to, excluded);
             if (dates.Count > 0)
             {
                 lastDate = (ArabicDates.Resolve(dates[0], published), dates[0]);
             }
 
-            var own = actors.Where(a => !IsContext(tokens, a)).ToArray();
+            var own = Own(tokens, actors);
             if (own.Any(a => !a.Actor.IsCivilians))
             {
                 lastActors = own;
@@ -87,6 +97,12 @@ public sealed class ArabicReader(IGeocoder geocoder)
             }
 
             var roles = AssignRoles(tokens, own.Any(a => !a.Actor.IsCivilians) ? own : [.. lastActors, .. own.Where(a => a.Actor.IsCivilians)], trigger);
+            // ACLED codes Israel's missile strikes in Syria as air strikes: they are fired from aircraft.
+            if (trigger.SubType == AcledSubEventType.ShellingArtilleryMissileAttack && own.Concat(lastActors).Any(a => a.Actor.Camp == "israel"))
+            {
+                trigger = trigger with { SubType = AcledSubEventType.AirDroneStrike };
+            }
+
             var subType = trigger.SubType ?? (roles.Actor2 == CiviliansName ? AcledSubEventType.Attack : AcledSubEventType.ArmedClash);
             if (subType.EventType == AcledEventType.Battles && roles.Actor1 is not null && roles.Actor2 is null)
             {
@@ -217,13 +233,23 @@ public sealed class ArabicReader(IGeocoder geocoder)
     // The first region of the clause narrows its villages ("قرى ... بريف إدلب الجنوبي").
     private static string? Context(List<ArabicPlace> places) => places.Where(p => p.IsRegion).Select(p => RegionArea(p.Name)).FirstOrDefault(a => a is not null);
 
+    private static void ExcludeSpan(ArabicToken[] tokens, bool[] excluded, int from, int to, int start, int end)
+    {
+        for (var i = from; i < to; i++)
+        {
+            excluded[i] |= tokens[i].Start >= start && tokens[i].End <= end;
+        }
+    }
+
+    // Triggers are read inside actor names too ("مسيرة تركية" names Turkey and a drone); the places then skip their words.
     private static List<Trigger> Triggers(ArabicToken[] tokens, int from, int to, bool[] excluded)
     {
         var found = new List<Trigger>();
         for (var i = from; i < to; i++)
         {
             var (trigger, length) = ArabicTriggers.Lexicon.Match(tokens, i, to);
-            if (length > 0 && trigger is not null && !excluded[i])
+            // "رادار كاشف للطيران": aviation as the object of a dative is no air strike.
+            if (length > 0 && trigger is not null && !(trigger.Tags.Contains("airstrike") && tokens[i].Norm.StartsWith("لل", StringComparison.Ordinal)))
             {
                 found.Add(trigger);
                 Array.Fill(excluded, true, i, length);
@@ -232,6 +258,19 @@ public sealed class ArabicReader(IGeocoder geocoder)
         }
 
         return found;
+    }
+
+    // A first line without a full stop, followed by more, is the headline: it sums up what the body reports.
+    private static bool IsTitle(ArabicToken[] tokens, List<ArabicClause> clauses, string text)
+    {
+        var first = clauses.Where(c => c.Paragraph == 0).ToList();
+        if (first.Count == 0 || !clauses.Exists(c => c.Paragraph > 0))
+        {
+            return false;
+        }
+
+        var end = tokens[first[^1].End - 1].End;
+        return end - tokens[first[0].First].Start < 250 && !text.AsSpan(tokens[first[0].First].Start, end - tokens[first[0].First].Start).EndsWith(".");
     }
 
     private static int EarlierCueAt(ArabicToken[] tokens, int from, int to)
@@ -248,11 +287,37 @@ public sealed class ArabicReader(IGeocoder geocoder)
         return at;
     }
 
+    // Actors not named as holding the area; an actor joined by "و" to a holder holds it too ("لسيطرة القوات التركية والفصائل الموالية لها").
+    private static ArabicActorMention[] Own(ArabicToken[] tokens, List<ArabicActorMention> actors)
+    {
+        var own = new List<ArabicActorMention>();
+        var previousContext = false;
+        foreach (var a in actors)
+        {
+            var context = IsContext(tokens, a) || (previousContext && tokens[a.First].HasConjunction);
+            if (!context)
+            {
+                own.Add(a);
+            }
+
+            previousContext = context;
+        }
+
+        return [.. own];
+    }
+
     // "الخاضعة لسيطرة القوات التركية", "مناطق نفوذ قسد": who holds the area, not who acted.
     private static bool IsContext(ArabicToken[] tokens, ArabicActorMention a)
     {
-        var i = a.First - 1;
-        return i >= 0 && tokens[i].IsWord && tokens[i].Forms.Any(f => f is "سيطره" or "نفوذ" or "لسيطره" or "لنفوذ" or "مناطق");
+        for (var i = a.First - 1; i >= 0 && i >= a.First - 2; i--)
+        {
+            if (tokens[i].IsWord && tokens[i].Forms.Any(f => f is "سيطره" or "نفوذ" or "مناطق" or "تسيطر" or "يسيطر"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed record Roles(string? Actor1, IReadOnlyList<string> Assoc1, string? Actor2);
@@ -371,10 +436,31 @@ public sealed class ArabicReader(IGeocoder geocoder)
 
     private static int? Count(ArabicToken[] tokens, int word, int after, int to)
     {
-        var (value, _) = ArabicNumbers.After(tokens, after, to);
+        // "محاولة اغتيال": an attempt kills no one.
+        if (word > 0 && tokens[word - 1].WithoutConjunction is "محاوله")
+        {
+            return null;
+        }
+
+        var (value, next) = ArabicNumbers.After(tokens, after, to);
         if (value >= 0)
         {
-            return value;
+            return value + Enumerated(tokens, next, to);
+        }
+
+        // "مقتله"، "إصابتها": one person, named by the pronoun.
+        if (tokens[after - 1].Stem is "مقتله" or "مقتلها" or "استشهاده" or "اصابته" or "اصابتها")
+        {
+            return 1;
+        }
+
+        // "أدى لمقتل عناصر النقطة جميعهم والبالغ عددهم 7 عناصر".
+        for (var k = after; k < to && k < after + 8; k++)
+        {
+            if (tokens[k].Stem is "عددهم" or "عددهن" && ArabicNumbers.After(tokens, k + 1, to) is ( >= 0, _) stated)
+            {
+                return stated.Value;
+            }
         }
 
         if (after < to && ArabicNumbers.PersonCount(tokens[after]) is var n and > 0)
@@ -397,12 +483,42 @@ public sealed class ArabicReader(IGeocoder geocoder)
         return word > 1 && tokens[word - 2].IsNumber ? tokens[word - 2].Number : null;
     }
 
+    // "13 عسكريا ومدنيين اثنين", "3 عناصر و5 مدنيين": the parts listed after a first count.
+    private static int Enumerated(ArabicToken[] tokens, int k, int to)
+    {
+        var extra = 0;
+        if (k < to && tokens[k].IsWord && !tokens[k].HasConjunction)
+        {
+            k++;
+        }
+
+        while (k + 1 < to)
+        {
+            if (tokens[k].Norm == "و" && tokens[k + 1].IsNumber)
+            {
+                extra += tokens[k + 1].Number;
+                k += 3;
+            }
+            else if (tokens[k].HasConjunction && ArabicNumbers.TryWord(tokens[k + 1], out var n) && ArabicNumbers.PersonCount(tokens[k]) == 0 && !ArabicNumbers.TryWord(tokens[k], out _))
+            {
+                extra += n;
+                k += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return extra;
+    }
+
     // True for death words, false for injury words.
     private static readonly ArabicLexicon<bool> CasualtyWords = new(new Dictionary<string, bool>
     {
         ["مقتل"] = true, ["قتل"] = true, ["قتيل"] = true, ["قتيلين"] = true, ["قتلى"] = true, ["قضى"] = true, ["قضوا"] = true, ["استشهد"] = true, ["استشهاد"] = true,
         ["استشهدوا"] = true, ["مصرع"] = true, ["لقي حتفه"] = true, ["لقوا حتفهم"] = true, ["وفاة"] = true, ["فارق الحياة"] = true, ["قتلوا"] = true, ["سقوط قتيل"] = true, ["سقوط قتيلين"] = true,
-        ["ارتفع تعداد الذين استشهدوا"] = true, ["ارتفع تعداد الذين قضوا"] = true, ["ارتفع عدد القتلى"] = true,
-        ["إصابة"] = false, ["إصابات"] = false, ["أصيب"] = false, ["أصيبوا"] = false, ["جرح"] = false, ["جرحى"] = false, ["جريح"] = false, ["إصابة آخرين"] = false, ["بجراح"] = false,
+        ["ارتفع تعداد الذين استشهدوا"] = true, ["ارتفع تعداد الذين قضوا"] = true, ["ارتفع عدد القتلى"] = true, ["راح ضحيته"] = true, ["راح ضحيتها"] = true, ["اغتيال"] = true, ["اغتيل"] = true, ["مقتله"] = true, ["مقتلها"] = true, ["استشهاده"] = true,
+        ["إصابة"] = false, ["إصابات"] = false, ["أصيب"] = false, ["أصيبوا"] = false, ["جرح"] = false, ["جرحى"] = false, ["جريح"] = false, ["إصابة آخرين"] = false, ["بجراح"] = false, ["إصابته"] = false, ["إصابتها"] = false,
     });
 }

@@ -18,7 +18,7 @@ public sealed record ArabicToken(int Start, int End, string Norm, int Number, bo
     public string Stem => Forms[^1];
 
     /// <summary>True when the word carries a leading conjunction و or ف ("وفليفل": "and Fleifel").</summary>
-    public bool HasConjunction => IsWord && Norm.Length > 3 && Norm[0] is 'و' or 'ف' && Forms.Count > 1;
+    public bool HasConjunction => IsWord && Norm.Length > 2 && Norm[0] is 'و' or 'ف' && Forms.Count > 1;
 
     /// <summary>The word without its conjunction (a list item as named: "والفطيرة" → "الفطيرة").</summary>
     public string WithoutConjunction => HasConjunction ? Norm[1..] : Norm;
