@@ -17,7 +17,7 @@ public static class ArabicPlaceWords
 
     /// <summary>Directions: after one, a name is a reference point ("جنوب غرب منبج").</summary>
     public static readonly HashSet<string> Directions = Fold(
-        "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا", "قرب", "بالقرب", "مقربة", "بين", "غربي", "باتجاه", "نحو", "أقصى");
+        "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "شمالا", "جنوبا", "شرقا", "غربا", "قرب", "بالقرب", "مقربة", "بين", "عند", "غربي", "باتجاه", "نحو", "أقصى");
 
     /// <summary>Words that end a name: prepositions, relatives, regions, time words.</summary>
     public static readonly HashSet<string> Stops = Fold(
@@ -33,6 +33,9 @@ public static class ArabicPlaceWords
     public static readonly HashSet<string> NameAdjectives = Fold(
         "الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية", "الكبير", "الكبيرة", "الصغير", "الصغيرة", "الحدودي", "العسكري", "النفطي",
         "المهجورة", "الجديدة", "القديمة", "الفوقاني", "التحتاني", "الأوسط", "الوسطى");
+
+    /// <summary>Markers of a settlement: a name after one is a village, town or city.</summary>
+    public static readonly HashSet<string> Settlements = Fold("قرية", "بلدة", "مدينة", "قرى", "بلدات", "مدن");
 
     /// <summary>Regions: a countryside ("ريف إدلب الجنوبي", "ريفي حلب الغربي والجنوبي") or a governorate ("محافظتي حلب والحسكة").</summary>
     public static readonly HashSet<string> RegionWords = Fold("ريف", "ريفي", "محافظة", "محافظتي", "الريف");

@@ -1,7 +1,11 @@
 namespace Marsad.Extraction.Arabic;
 
 /// <summary>A place named at tokens [First, End): the name as written (without attached prefixes), whether it is a region, and whether the text uses it only as a reference point.</summary>
-public sealed record ArabicPlace(int First, int End, string Name, bool IsRegion, bool IsReference);
+public sealed record ArabicPlace(int First, int End, string Name, bool IsRegion, bool IsReference)
+{
+    /// <summary>True for a site named by its kind ("طريق المجبل"، "حاجز"), not a settlement.</summary>
+    public bool IsSite { get; init; }
+}
 
 /// <summary>
 /// Finds place names in an Arabic clause: names after a marker ("قرية"، "بلدات"، "محور"), each item of the lists
@@ -39,8 +43,16 @@ public static class ArabicPlaces
             var knownAt = known.FirstOrDefault(k => k.First == i && Locative(tokens, i, from));
             if (!excluded[i] && (ArabicPlaceWords.In(ArabicPlaceWords.Markers, t) || site || knownAt != default))
             {
-                // "قرى A وB في جبل الزاوية": the area named right after a list contains its places.
-                var within = found.Count > 0 && !found[^1].IsReference && !found[^1].IsRegion && i >= 1 && i - found[^1].End <= 6 && tokens[i - 1].Norm is "في" or "ضمن";
+                // "قرى A وB في جبل الزاوية", "حي المطار بمدينة درعا": the area named right after places contains them.
+                // But a site in a settlement ("على طريق المجبل في بلدة محجة") is coded at the settlement.
+                var within = found.Count > 0 && !found[^1].IsReference && !found[^1].IsRegion && i >= 1 && i - found[^1].End <= 6
+                             && (tokens[i - 1].Norm is "في" or "ضمن" || (t.Norm[0] == 'ب' && t.Forms.Count > 1 && i - found[^1].End <= 1));
+                if (within && found[^1].IsSite && ArabicPlaceWords.In(ArabicPlaceWords.Settlements, t))
+                {
+                    found[^1] = found[^1] with { IsReference = true };
+                    within = false;
+                }
+
                 var reference = within || IsReference(tokens, i, from);
                 i = Math.Max(i + 1, List(tokens, site || knownAt != default ? i : i + 1, to, text, known, excluded, reference, found));
                 continue;
@@ -85,9 +97,10 @@ public static class ArabicPlaces
             }
 
             var name = Name(tokens, start, end, text);
-            if (name.Length > 1)
+            // A kind of site alone ("استهداف حاجز") names no place.
+            if (name.Length > 1 && !(withSite && end - start == 1))
             {
-                found.Add(new ArabicPlace(start, end, name, false, reference));
+                found.Add(new ArabicPlace(start, end, name, false, reference) { IsSite = withSite });
             }
 
             first = false;
@@ -141,8 +154,10 @@ public static class ArabicPlaces
         || ArabicTriggers.Lexicon.IsWord([t], 0) || ArabicActors.Lexicon.IsWord([t], 0) || ArabicNumbers.TryWord(t, out _);
 
     // Inside a name, "يتواجد"/"تملك" (an imperfect verb) or "لعناصر" (a dative) begins what is said about the place.
+    // So does a participle with the article ("والمتمثلة"، "المتواجد").
     private static bool LooksLikeVerbOrDative(ArabicToken t) =>
-        t.Norm.Length >= 4 && (t.Norm[0] is 'ي' || (t.Norm[0] == 'ل' && !t.Norm.StartsWith("ال", StringComparison.Ordinal)));
+        t.Norm.Length >= 4 && (t.Norm[0] is 'ي' || (t.Norm[0] == 'ل' && !t.Norm.StartsWith("ال", StringComparison.Ordinal))
+                               || t.WithoutConjunction.StartsWith("المت", StringComparison.Ordinal) || t.WithoutConjunction.StartsWith("المست", StringComparison.Ordinal));
 
     private static bool IsKnown(IReadOnlyList<(int First, int End)> known, int i) => known.Any(k => k.First == i);
 

@@ -109,20 +109,21 @@ public sealed class ArabicReader(IGeocoder geocoder)
                 roles = roles with { Actor2 = Unidentified };
             }
 
-            var (fatalities, injured) = Counts(tokens, from, to, cues);
+            var (fatalities, injured, countAt) = Counts(tokens, from, to, cues);
+            // A count the clause gives once belongs to the place named nearest to it; the others are coded without one.
+            var counted = sites.Count == 0 ? 0 : sites.IndexOf(sites.MinBy(s => Math.Abs(s.First - countAt))!);
             var region = Context(places);
             for (var k = 0; k < sites.Count; k++)
             {
                 var site = sites[k];
-                var key = $"{subType.Label}|{site.Name}|{roles.Actor1}|{lastDate.Day}";
+                var key = $"{subType.Label}|{site.Name}|{roles.Actor1}|{lastDate.Day}|{(lastDate.Day is null && lastDate.Words is { } dw ? text[dw.Start..dw.End] : null)}";
                 if (!seen.Add(key))
                 {
                     continue;
                 }
 
                 var quantities = new Dictionary<string, Quantity>(StringComparer.Ordinal);
-                // A count the clause gives once belongs to its first place; the others are coded without one.
-                if (fatalities is { } f && (k == 0 || f == 0))
+                if (fatalities is { } f && (k == counted || f == 0))
                 {
                     quantities[Quantities.Names.Fatalities] = Quantity.Exactly(f);
                 }
@@ -131,7 +132,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
                     quantities[Quantities.Names.Fatalities] = new Quantity(0, null, null);
                 }
 
-                if (injured is { } n && (k == 0 || n == 0))
+                if (injured is { } n && (k == counted || n == 0))
                 {
                     quantities["injured"] = Quantity.Exactly(n);
                 }
@@ -387,10 +388,11 @@ public sealed class ArabicReader(IGeocoder geocoder)
     }
 
     // Deaths and injuries the clause states: "مقتل عنصر" (1), "مقتل 3 عناصر", "ارتفع تعداد الذين قضوا إلى 8 على الأقل", "سقوط قتيل".
-    private static (int? Fatalities, int? Injured) Counts(ArabicToken[] tokens, int from, int to, HashSet<ArabicCues.Cue> cues)
+    private static (int? Fatalities, int? Injured, int At) Counts(ArabicToken[] tokens, int from, int to, HashSet<ArabicCues.Cue> cues)
     {
         int? dead = null;
         int? hurt = null;
+        var at = from;
         for (var i = from; i < to; i++)
         {
             var kind = CasualtyWords.Match(tokens, i, to);
@@ -417,6 +419,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
 
             if (kind.Value)
             {
+                at = dead is null ? i : at;
                 dead ??= count;
             }
             else
@@ -431,7 +434,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
             hurt ??= 0;
         }
 
-        return (dead, hurt);
+        return (dead, hurt, at);
     }
 
     private static int? Count(ArabicToken[] tokens, int word, int after, int to)
