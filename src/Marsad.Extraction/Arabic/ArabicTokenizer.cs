@@ -51,7 +51,7 @@ public static class ArabicTokenizer
                     tokens.Add(new ArabicToken(start, i, char.IsAsciiLetter(norm[0]) ? norm.ToLowerInvariant() : norm, -1, false));
                 }
             }
-            else if (char.IsWhiteSpace(c) || IsQuote(c) || c is '-' or '\u2010' or '\u2011' or '\u00AD' or '\u200C' or '\u200D' or '\u200F' or '\u200E')
+            else if (char.IsWhiteSpace(c) || IsQuote(c) || c is '-' or '\u2010' or '\u2011' or '\u2013' or '\u2014' or '\u00AD' or '\u200C' or '\u200D' or '\u200F' or '\u200E')
             {
                 i++;
             }
