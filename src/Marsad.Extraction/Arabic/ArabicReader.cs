@@ -153,7 +153,8 @@ public sealed class ArabicReader(IGeocoder geocoder)
                 {
                     Id = ids(events.Count),
                     SubEventType = subType,
-                    Tags = [.. trigger.Tags],
+                    // The store needs a date: an undated event carries a placeholder and says so in its tags, for the coder to date it.
+                    Tags = day is null && published is null ? [.. trigger.Tags, "undated"] : [.. trigger.Tags],
                     Date = day is { } d ? DateSpan.OnDay(d) : Fallback(published),
                     Actor1 = roles.Actor1,
                     AssocActor1 = [.. roles.Assoc1],
@@ -330,7 +331,17 @@ public sealed class ArabicReader(IGeocoder geocoder)
         string? camp = null;
         string? actor2 = null;
         var assoc = new List<string>();
-        foreach (var m in mentions.Where(m => !IsTarget(tokens, m) && !m.Actor.IsCivilians))
+        // A name joined by "و" to a target is a target too ("عنصر من قوات النظام والمسلحين الموالين لها").
+        var targets = new HashSet<ArabicActorMention>();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (IsTarget(tokens, mentions[i]) || (i > 0 && targets.Contains(mentions[i - 1]) && tokens[mentions[i].First].HasConjunction && mentions[i].First == mentions[i - 1].First + mentions[i - 1].Length))
+            {
+                targets.Add(mentions[i]);
+            }
+        }
+
+        foreach (var m in mentions.Where(m => !targets.Contains(m) && !m.Actor.IsCivilians))
         {
             if (actor1 is null)
             {
@@ -346,7 +357,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
             }
         }
 
-        foreach (var m in mentions.Where(m => IsTarget(tokens, m) || m.Actor.IsCivilians))
+        foreach (var m in mentions.Where(m => targets.Contains(m) || m.Actor.IsCivilians))
         {
             if (actor2 is null && m.Actor.Name != actor1 && m.Actor.Camp != camp)
             {

@@ -88,4 +88,20 @@ public class ArabicReaderTests
         var r = ArabicRead.Run("قوات النظام تقصف كفرنبل\nقصفت قوات النظام بلدة كفرنبل بريف إدلب الجنوبي.");
         Assert.Single(r.Events);
     }
+
+    [Fact]
+    public void A_mixed_report_reads_each_paragraph_in_its_language()
+    {
+        var r = ArabicRead.Run("Regime forces shelled Kafr Nobol in the southern Idlib countryside on Monday, killing two civilians.\n\nوقصفت الفصائل الموالية لتركيا بالمدفعية قرية الصيادة بريف منبج، دون ورود معلومات عن خسائر بشرية.", "2021-06-10");
+        Assert.Contains(r.Events, e => e.Actor1 == "JWS: Syrian National Army" && e.Location?.Name == "الصيادة");
+        Assert.Contains(r.Events, e => e.Actor1 == "Military Forces of Syria (2000-)");
+    }
+
+    [Fact]
+    public void A_target_joined_to_a_target_is_not_the_attacker()
+    {
+        var r = ArabicRead.Run("قتل عنصر من قوات النظام والمسلحين الموالين لها جراء قصف الفصائل محور قرية الحاكورة.");
+        var e = Assert.Single(r.Events);
+        Assert.Equal("Opposition Rebels (Syria)", e.Actor1);
+    }
 }
