@@ -214,8 +214,9 @@ public sealed class ArabicReader(IGeocoder geocoder)
     {
         var precision = site.IsRegion ? GeoPrecision.Region : GeoPrecision.Place;
         var query = site.IsRegion ? RegionArea(site.Name) : site.Name;
+        // A village in a named countryside is looked for there only: a namesake elsewhere would put it on the wrong map.
         var resolved = query is null ? null
-            : (region is not null && !site.IsRegion ? geocoder.Resolve(new PlaceQuery(query, precision, region)) : null) ?? geocoder.Resolve(new PlaceQuery(query, precision));
+            : region is not null && !site.IsRegion ? geocoder.Resolve(new PlaceQuery(query, precision, region)) : geocoder.Resolve(new PlaceQuery(query, precision));
         if (resolved is null)
         {
             return new Location(site.Name, null, null, null, null, null, null);
@@ -389,7 +390,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
         for (var i = m.First - 1; i >= 0 && i >= m.First - 2; i--)
         {
             var w = tokens[i].WithoutConjunction;
-            if (w is "عنصر" or "عناصر" or "عنصرين" or "مقاتل" or "مقاتلين" or "تجمعات" or "مواقع" or "موقع" or "نقاط" or "نقطه" or "تمركزات" or "مقرات" or "مقر" or "ضد" or "قياديا" or "قيادي" or "الي" or "دوريه" or "اليه" or "سياره" or "حاجز" or "عسكريين" or "جنود" or "ضابط")
+            if (w is "عنصر" or "عناصر" or "عنصرين" or "مقاتل" or "مقاتلين" or "تجمعات" or "مواقع" or "موقع" or "نقاط" or "نقطه" or "تمركزات" or "مقرات" or "مقر" or "ضد" or "قياديا" or "قيادي" or "دوريه" or "سياره" or "حاجز" or "عسكريين" or "جنود" or "ضابط")
             {
                 return true;
             }
