@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Domain.Common;
+using Marsad.Extraction.Arabic;
 using Marsad.Extraction.Assembly;
 using Marsad.Extraction.Checks;
 using Marsad.Extraction.Cleaning;
@@ -21,6 +22,8 @@ namespace Marsad.Extraction;
 /// </summary>
 public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
 {
+    private readonly ArabicReader arabic = new(geocoder);
+
     /// <summary>Texts longer than this are refused with an error rather than tying up a worker.</summary>
     public const int MaxTextLength = 4 * 1024 * 1024;
 
@@ -50,17 +53,25 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         }
 
         var clean = TextCleaner.Clean(input.Text);
+        Guid Ids(string kind, int index) => DeterministicId(sha, kind, index);
+        var reading = ArabicReading.Read(arabic, clean.Text, input.Published, Ids);
+        if (reading.Language == LanguageDetector.Arabic && !reading.HasLatinParagraphs)
+        {
+            var arInfo = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length);
+            return new ExtractionResult(id, arInfo, clean.Text, reading.Events, [], [], [], [], []) { Undated = reading.Undated };
+        }
+
         var doc = Analyse(clean, input.Published);
         var period = ReportPeriod(doc, input.Published);
-        Guid Ids(string kind, int index) => DeterministicId(sha, kind, index);
 
         var events = EventAssembler.Assemble(doc, period, Ids);
+        events.AddRange(reading.Events);
         var claims = ClaimAssembler.Assemble(doc, Ids);
         var persons = PersonAssembler.Assemble(doc, Ids);
         var allegations = AllegationAssembler.Assemble(doc, input.Published, Ids);
         var checks = FigureChecker.Check(doc, events);
-        var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, "en", sha, clean.Text.Length);
-        return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []);
+        var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length);
+        return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
     }
 
     private DocumentFacts Analyse(CleanText clean, DateOnly? published)

@@ -26,6 +26,12 @@ public sealed record ExtractionResult(
     ImmutableArray<FigureCheck> Checks,
     ImmutableArray<string> Errors)
 {
+    /// <summary>
+    /// Events whose day the text does not fix and no publication date supplies (DESIGN section 4): the contract prints
+    /// their date as null with the day words the text used; their <see cref="ConflictEvent.Date"/> only fills the required field.
+    /// </summary>
+    public ImmutableDictionary<Guid, string?> Undated { get; init; } = ImmutableDictionary<Guid, string?>.Empty;
+
     /// <summary>A result for input that could not be read: no findings, one error.</summary>
     public static ExtractionResult Failed(string id, string error) =>
         new(id, new DocumentInfo(null, null, null, "en", string.Empty, 0), string.Empty, [], [], [], [], [], [error]);

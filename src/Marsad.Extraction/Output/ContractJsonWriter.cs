@@ -26,7 +26,7 @@ public static class ContractJsonWriter
         w.WriteNumber("clean_text_length", r.Document.CleanTextLength);
         w.WriteEndObject();
 
-        WriteArray(w, "events", r.Events, WriteEvent);
+        WriteArray(w, "events", r.Events, (w, e) => WriteEvent(w, e, r.Undated));
         WriteArray(w, "claims", r.Claims, WriteClaim);
         WriteArray(w, "persons", r.Persons, WritePerson);
         WriteArray(w, "allegations", r.Allegations, WriteAllegation);
@@ -95,13 +95,22 @@ public static class ContractJsonWriter
         w.Reset(output); // one top-level value per line: the writer starts afresh after the line feed
     }
 
-    private static void WriteEvent(Utf8JsonWriter w, ConflictEvent e)
+    private static void WriteEvent(Utf8JsonWriter w, ConflictEvent e, ImmutableDictionary<Guid, string?> undated)
     {
         w.WriteStartObject();
         w.WriteString("event_type", e.EventType.Label);
         w.WriteString("sub_event_type", e.SubEventType.Label);
         WriteStrings(w, "tags", e.Tags);
-        WriteDateSpan(w, "date", e.Date);
+        if (undated.TryGetValue(e.Id, out var dateText))
+        {
+            w.WriteNull("date");
+            w.WriteString("date_text", dateText);
+        }
+        else
+        {
+            WriteDateSpan(w, "date", e.Date);
+        }
+
         w.WriteString("actor1", e.Actor1);
         WriteStrings(w, "assoc_actor_1", e.AssocActor1);
         w.WriteString("actor2", e.Actor2);
