@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Cli.Output;
-using Marsad.Core.Access;
 using Marsad.Core.Records;
 using Marsad.Core.Review;
 using Marsad.Core.Storage;
@@ -90,7 +89,7 @@ public static class ReviewCommand
             {
                 await review.ApplyAsync(decision, context, cancellationToken);
             }
-            catch (Exception ex) when (ex is ArgumentException or RecordNotFoundException or ConcurrencyConflictException or DecisionRefusedException)
+            catch (Exception ex) when (ex is ArgumentException or RecordNotFoundException or ConcurrencyConflictException)
             {
                 failed++;
                 env.WriteError($"{decision.Kind} {decision.Id}: {ex.Message}");

@@ -71,5 +71,5 @@ public static class DecisionRights
     }
 }
 
-/// <summary>A decision the role may not take (HTTP 403).</summary>
-public sealed class DecisionRefusedException(string message) : Exception(message);
+/// <summary>A decision the role may not take (HTTP 403); an <see cref="ArgumentException"/>, so callers that refuse bad decisions refuse it too.</summary>
+public sealed class DecisionRefusedException(string message) : ArgumentException(message);
