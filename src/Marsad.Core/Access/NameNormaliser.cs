@@ -58,7 +58,9 @@ public static class NameNormaliser
             {
                 switch (Rune.GetUnicodeCategory(d))
                 {
-                    case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format:
+                    // Marks, invisible format characters and transliteration's modifier letters (ʿ ʾ) do not tell names apart.
+                    case UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+                        or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol:
                         break;
                     case var _ when Rune.IsLetterOrDigit(d):
                         foreach (var ch in Rune.ToLowerInvariant(d).ToString())

@@ -76,6 +76,12 @@ public sealed class ReviewRecords(IMarsadStore store)
         var stored = await store.Records.GetAsync<T>(decision.Id, cancellationToken)
             ?? throw new RecordNotFoundException($"no {decision.Kind} with id {decision.Id}");
         var node = JsonSerializer.SerializeToNode(stored.Value, MarsadJson.Options)!.AsObject();
+        // A decision made on an older version is a conflict first: someone saved since (perhaps this very review).
+        if (decision.Version is { } seen && seen != stored.Version)
+        {
+            throw new ConcurrencyConflictException(decision.Kind, decision.Id, seen, stored.Version);
+        }
+
         DecisionRights.Check(decision, role, node[statusField]?.GetValue<string>(), typeof(T));
         var version = decision.Version!.Value;
         if (decision.Action == ReviewAction.Edit)
