@@ -39,8 +39,9 @@ public static class MarsadWebApp
         builder.Services.AddSingleton(options.Time);
         builder.Services.AddSingleton(new EventPageCache(options.PageCacheBytes));
         builder.Services.ConfigureHttpJsonOptions(o => CopyMarsadJson(o.SerializerOptions));
+        builder.Services.AddMarsadKeyRing(options.KeysDirectory ?? KeyRingProtection.DefaultDirectory(Environment.GetEnvironmentVariable));
         builder.Services.AddMarsadAuth(options);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(QueryParameters.Declare);
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

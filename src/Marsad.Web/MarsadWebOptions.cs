@@ -28,6 +28,9 @@ public sealed record MarsadWebOptions
     /// <summary>Where the gazetteer (OCHA boundaries) is; null finds the shipped one.</summary>
     public string? GazetteerDirectory { get; init; }
 
+    /// <summary>Where the encrypted data-protection key ring lives (<see cref="Security.KeyRingProtection"/>); null: $MARSAD_HOME/web-keys.</summary>
+    public string? KeysDirectory { get; init; }
+
     /// <summary>Log requests (off for benchmarks and tests).</summary>
     public bool Quiet { get; init; }
 }

@@ -20,7 +20,7 @@ public sealed class ReportCommandTests
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", seed, "--published", "2021-01-23", "--db", "m.db")).ExitCode);
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "review", "--accept-all", "--db", "m.db")).ExitCode);
 
-        var run = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2021-01", "--actor", Coalition, "--format", "md", "--db", "m.db");
+        var run = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2021-01", "--actor", Coalition, "--format", "md", "--role", "editor", "--db", "m.db");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var sections = Sections(run.Stdout);
@@ -77,8 +77,8 @@ public sealed class ReportCommandTests
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "review", "--accept-all", "--db", "m.db")).ExitCode);
 
-        var html = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--format", "html", "-o", "r.html", "--db", "m.db");
-        var pdf = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--format", "pdf", "-o", "r.pdf", "--db", "m.db");
+        var html = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--format", "html", "-o", "r.html", "--role", "editor", "--db", "m.db");
+        var pdf = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--format", "pdf", "-o", "r.pdf", "--role", "editor", "--db", "m.db");
         var bad = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-13", "--db", "m.db");
         var pdfToStdout = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--format", "pdf", "--db", "m.db");
 

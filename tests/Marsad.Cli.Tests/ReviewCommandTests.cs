@@ -42,8 +42,8 @@ public sealed class ReviewCommandTests
         var id = Db.Text(folder.File("m.db"), "SELECT id FROM events LIMIT 1");
         folder.Write("decisions.json", $$"""
             [
-              {"kind": "event", "id": "{{id}}", "action": "edit", "fields": {"summary": "two civilians killed by shelling"}, "reason": "summary added"},
-              {"kind": "event", "id": "{{Guid.NewGuid()}}", "action": "accept"}
+              {"kind": "event", "id": "{{id}}", "action": "edit", "version": 1, "fields": {"summary": "two civilians killed by shelling"}, "reason": "summary added"},
+              {"kind": "event", "id": "{{Guid.NewGuid()}}", "action": "accept", "version": 1}
             ]
             """);
 

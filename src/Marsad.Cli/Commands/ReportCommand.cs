@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marsad.Core.Access;
 using Marsad.Core.Analytics;
 using Marsad.Core.Reports;
 using Marsad.Extraction.Geography;
@@ -22,10 +23,15 @@ public static class ReportCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file (standard output when absent; a PDF needs a file)" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Count months without investigation to this day (default: the month's last day, or today if earlier)", CustomParser = CliParsers.Date };
         var since = new Option<DateOnly?>("--since") { Description = "Start of the actor's operations, for the Nth-month count and running totals (default: the configured start, e.g. 2014-09-23 for the Coalition)", CustomParser = CliParsers.Date };
+        var role = new Option<Role>("--role")
+        {
+            Description = "Whose report: public (the default: published records only, confidential sources and sensitive person fields withheld) or a team role for an internal report marked so on its cover",
+            DefaultValueFactory = _ => Role.Public,
+        };
         var unreviewed = new Option<bool>("--include-unreviewed") { Description = "Count unreviewed proposals too (the report is then marked as a draft)" };
         var command = new Command("report", "Write the monthly report: headline figures, sections, events, chart, map and consistency checks")
         {
-            month, actor, admin1, format, output, asOf, since, unreviewed,
+            month, actor, admin1, format, output, asOf, since, unreviewed, role,
         };
         month.Validators.Add(r =>
         {
@@ -48,7 +54,7 @@ public static class ReportCommand
             var request = new ReportRequest(chosen)
             {
                 Actor = result.GetValue(actor), Admin1 = result.GetValue(admin1), ReferenceDate = result.GetValue(asOf),
-                Since = result.GetValue(since), IncludeUnreviewed = result.GetValue(unreviewed),
+                Since = result.GetValue(since), IncludeUnreviewed = result.GetValue(unreviewed), Role = result.GetValue(role),
             };
             var report = await new BuildMonthlyReport(store, env.Time).RunAsync(request, cancellationToken);
             var file = result.GetValue(output);

@@ -48,8 +48,8 @@ public static class SourcesCommand
     private static Command CreateSet(GlobalOptions globals, CliEnvironment env)
     {
         var name = new Argument<string>("name") { Description = "Source name (matched whatever its case)" };
-        var kind = new Option<SourceKind>("--kind") { Description = "Outlet, FieldNetwork or NamedSource", DefaultValueFactory = _ => SourceKind.Outlet };
-        var confidential = new Option<bool>("--confidential") { Description = "Keep its identity from everyone but editors and admins" };
+        var kind = new Option<SourceKind?>("--kind") { Description = "Outlet, FieldNetwork or NamedSource (a new source: Outlet; else unchanged)" };
+        var confidential = new Option<bool?>("--confidential") { Description = "Keep its identity from everyone but editors and admins ('--confidential false' makes it public; left out: unchanged)", Arity = ArgumentArity.ZeroOrOne };
         var url = new Option<string?>("--url") { Description = "Where the source publishes" };
         var note = new Option<string?>("--reliability") { Description = "A note on how reliable the source has been" };
         var set = new Command("set", "Add a source or change one") { name, kind, confidential, url, note };

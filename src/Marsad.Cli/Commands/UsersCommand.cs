@@ -16,6 +16,7 @@ public static class UsersCommand
         command.Subcommands.Add(CreateList(globals, env));
         command.Subcommands.Add(CreateToken(globals, env));
         command.Subcommands.Add(CreateRevoke(globals, env));
+        command.Subcommands.Add(CreateDisable(globals, env));
         return command;
     }
 
@@ -103,15 +104,29 @@ public static class UsersCommand
     private static Command CreateRevoke(GlobalOptions globals, CliEnvironment env)
     {
         var name = new Argument<string>("name") { Description = "Account name" };
-        var revoke = new Command("revoke", "Revoke every API token of the account") { name };
+        var revoke = new Command("revoke", "Revoke every API token of the account and end its sign-in sessions") { name };
         revoke.SetAction(async (result, cancellationToken) =>
             await ForAccountAsync(globals, env, result, name, async (store, account) =>
             {
                 var count = await store.Accounts.RevokeTokensAsync(account, cancellationToken);
-                env.WriteLine($"Revoked {count} token(s) of '{account}'.");
+                env.WriteLine($"Revoked {count} token(s) of '{account}' and ended its sessions.");
                 return ExitCodes.Ok;
             }, cancellationToken));
         return revoke;
+    }
+
+    private static Command CreateDisable(GlobalOptions globals, CliEnvironment env)
+    {
+        var name = new Argument<string>("name") { Description = "Account name" };
+        var disable = new Command("disable", "Disable the account: no more sign-ins; every session and token it had ends at once ('users add' enables it again)") { name };
+        disable.SetAction(async (result, cancellationToken) =>
+            await ForAccountAsync(globals, env, result, name, async (store, account) =>
+            {
+                await store.Accounts.DisableAsync(account, cancellationToken);
+                env.WriteLine($"Disabled '{account}': its sessions and tokens have ended.");
+                return ExitCodes.Ok;
+            }, cancellationToken));
+        return disable;
     }
 
     private static async Task<int> ForAccountAsync(GlobalOptions globals, CliEnvironment env, ParseResult result, Argument<string> name, Func<Core.Storage.IMarsadStore, string, Task<int>> action, CancellationToken cancellationToken)

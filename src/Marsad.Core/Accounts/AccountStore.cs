@@ -19,16 +19,19 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
         await using (var upsert = connection.Sql(tx, """
-            INSERT INTO users (id, name, name_key, role, password_hash, created_at) VALUES (@id, @name, @key, @role, @hash, @at)
-            ON CONFLICT (name_key) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash
+            INSERT INTO users (id, name, name_key, role, password_hash, created_at, security_stamp) VALUES (@id, @name, @key, @role, @hash, @at, @stamp)
+            ON CONFLICT (name_key) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash,
+                security_stamp = excluded.security_stamp, disabled_at = NULL
             """))
         {
+            upsert.AddParameter("@stamp", NewStamp());
             upsert.AddParameter("@id", account.Id.ToString("D")).AddParameter("@name", account.Name).AddParameter("@key", Key(account.Name))
                 .AddParameter("@role", RoleNames.Name(role)).AddParameter("@hash", Hasher.HashPassword(account, password))
                 .AddParameter("@at", RevisionHasher.FormatTime(account.CreatedAt));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await RevokeAsync(connection, tx, "(SELECT id FROM users WHERE name_key = @key)", Key(account.Name), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return await FindAsync(name, cancellationToken) ?? throw new AccountNotFoundException(name);
     }
@@ -59,7 +62,8 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
             return null;
         }
 
-        return Hasher.VerifyHashedPassword(found.Account, found.Hash, password) == PasswordVerificationResult.Failed ? null : found.Account;
+        var verified = Hasher.VerifyHashedPassword(found.Account, found.Hash, password) != PasswordVerificationResult.Failed;
+        return verified && !found.Account.Disabled ? found.Account : null;
     }
 
     public async Task<string> CreateTokenAsync(string name, CancellationToken cancellationToken = default)
@@ -79,40 +83,63 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
         return token;
     }
 
-    public async Task<int> RevokeTokensAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<int> RevokeTokensAsync(string name, CancellationToken cancellationToken = default) =>
+        await EndAsync(name, disable: false, cancellationToken);
+
+    public async Task EndSessionsAsync(string name, CancellationToken cancellationToken = default) =>
+        await EndAsync(name, disable: false, cancellationToken);
+
+    public async Task DisableAsync(string name, CancellationToken cancellationToken = default) =>
+        await EndAsync(name, disable: true, cancellationToken);
+
+    /// <summary>A new security stamp (ending every cookie), every token revoked, and the account disabled if asked; returns the tokens revoked.</summary>
+    private async Task<int> EndAsync(string name, bool disable, CancellationToken cancellationToken)
     {
         var account = await FindAsync(name, cancellationToken) ?? throw new AccountNotFoundException(name);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        int revoked;
-        await using (var update = connection.Sql(tx, "UPDATE api_tokens SET revoked_at = @at WHERE user_id = @user AND revoked_at IS NULL"))
+        await using (var update = connection.Sql(tx, $"UPDATE users SET security_stamp = @stamp{(disable ? ", disabled_at = @at" : "")} WHERE id = @user"))
         {
-            update.AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow())).AddParameter("@user", account.Id.ToString("D"));
-            revoked = await update.ExecuteNonQueryAsync(cancellationToken);
+            update.AddParameter("@stamp", NewStamp()).AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow())).AddParameter("@user", account.Id.ToString("D"));
+            await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var revoked = await RevokeAsync(connection, tx, "@key", account.Id.ToString("D"), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return revoked;
     }
+
+    private async Task<int> RevokeAsync(DbConnection connection, DbTransaction tx, string userIdSql, string key, CancellationToken cancellationToken)
+    {
+        await using var update = connection.Sql(tx, $"UPDATE api_tokens SET revoked_at = @at WHERE user_id = {userIdSql} AND revoked_at IS NULL");
+        update.AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow())).AddParameter("@key", key);
+        return await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public async Task<UserAccount?> FindByTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(token);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        return (await ReadAsync(connection, "WHERE id = (SELECT user_id FROM api_tokens WHERE token_sha256 = @hash AND revoked_at IS NULL)",
+        return (await ReadAsync(connection, "WHERE disabled_at IS NULL AND id = (SELECT user_id FROM api_tokens WHERE token_sha256 = @hash AND revoked_at IS NULL)",
             c => c.AddParameter("@hash", ApiTokens.Hash(token)), cancellationToken)).FirstOrDefault()?.Account;
     }
 
     private static async Task<List<StoredAccount>> ReadAsync(DbConnection connection, string clause, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
-        await using var command = connection.Sql(null, "SELECT id, name, role, password_hash, created_at FROM users " + clause);
+        await using var command = connection.Sql(null, "SELECT id, name, role, password_hash, created_at, security_stamp, disabled_at FROM users " + clause);
         bind(command);
         var list = new List<StoredAccount>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             list.Add(new StoredAccount(new UserAccount(Guid.Parse(reader.GetString(0)), reader.GetString(1), RoleNames.Parse(reader.GetString(2)),
-                DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)), reader.GetString(3)));
+                DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture))
+            {
+                SecurityStamp = reader.GetString(5),
+                Disabled = !reader.IsDBNull(6),
+            }, reader.GetString(3)));
         }
 
         return list;

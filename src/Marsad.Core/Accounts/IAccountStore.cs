@@ -8,7 +8,10 @@ namespace Marsad.Core.Accounts;
 /// </summary>
 public interface IAccountStore
 {
-    /// <summary>Adds an account, or changes the role and password of the one with that name (names match whatever their case).</summary>
+    /// <summary>
+    /// Adds an account, or changes the role and password of the one with that name (names match whatever their case)
+    /// and enables it again; a change ends every session and token the account had.
+    /// </summary>
     Task<UserAccount> SaveAsync(string name, Role role, string password, CancellationToken cancellationToken = default);
 
     Task<UserAccount?> FindAsync(string name, CancellationToken cancellationToken = default);
@@ -21,8 +24,14 @@ public interface IAccountStore
     /// <summary>A new personal token for the account; the token itself is returned this once and never stored.</summary>
     Task<string> CreateTokenAsync(string name, CancellationToken cancellationToken = default);
 
-    /// <summary>Revokes every token of the account; returns how many were live.</summary>
+    /// <summary>Revokes every token of the account and ends its sessions; returns how many tokens were live.</summary>
     Task<int> RevokeTokensAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends every session (sign-in cookie) of the account and revokes its tokens: a new security stamp.</summary>
+    Task EndSessionsAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Disables the account: it cannot sign in, and every session and token it had ends at once.</summary>
+    Task DisableAsync(string name, CancellationToken cancellationToken = default);
 
     /// <summary>The account a live token belongs to, or null for an unknown or revoked token.</summary>
     Task<UserAccount?> FindByTokenAsync(string token, CancellationToken cancellationToken = default);

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using Marsad.Core.Access;
+using Marsad.Core.Sources;
 using System.Text.Json;
 using Marsad.Core.Audit;
 using Marsad.Core.Storage;
@@ -111,14 +113,10 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
 
     private static async Task<string> EnsureSourceAsync(DbConnection connection, DbTransaction tx, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var key = name.Trim().ToUpperInvariant();
-        await using (var find = connection.Sql(tx, "SELECT id FROM sources WHERE name_key = @key"))
+        var key = NameNormaliser.Key(name);
+        if (await SourceStore.FindAsync(connection, tx, name, cancellationToken) is { } id)
         {
-            find.AddParameter("@key", key);
-            if (await find.ExecuteScalarAsync(cancellationToken) is string id)
-            {
-                return id;
-            }
+            return id;
         }
 
         var newId = Guid.CreateVersion7(now).ToString("D");

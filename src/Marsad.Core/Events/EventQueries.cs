@@ -27,14 +27,14 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var state = await StateAsync(cancellationToken);
-        var rows = await ReadPageAsync(connection, null, query, role, state, cancellationToken);
+        var rows = await ReadPageAsync(dialect, connection, null, query, role, state, cancellationToken);
         // The names to scrub were read before the page: if anything was committed meanwhile (a source made
         // confidential, say), the page may show what they do not cover. Read both again in one snapshot then.
         if (state.Reading is null || await _watch.ReadAsync(cancellationToken) != state.Reading)
         {
             await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
             state = await ReadStateAsync(connection, tx, null, cancellationToken);
-            rows = await ReadPageAsync(connection, tx, query, role, state, cancellationToken);
+            rows = await ReadPageAsync(dialect, connection, tx, query, role, state, cancellationToken);
         }
 
         return rows;
@@ -92,11 +92,14 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     }
 
     /// <summary>One query: the page's rows with each event's source names (masked for the role) beside them.</summary>
-    private static async Task<List<EventJson>> ReadPageAsync(DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, CancellationToken cancellationToken)
+    private static async Task<List<EventJson>> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, CancellationToken cancellationToken)
     {
         var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None : state.Secrets;
         var rows = new List<EventJson>();
-        await using var command = Build(connection, query, role, state.LongestSpanDays);
+        // A text search looks at what the role may read: with names to redact, at the redacted payload (else the
+        // answers would tell a confidential name, one prefix at a time).
+        var visible = secrets.IsEmpty ? "payload" : AccessSql.Visible(dialect, connection, secrets);
+        await using var command = Build(connection, query, role, state.LongestSpanDays, visible);
         command.Transaction = tx;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -172,7 +175,13 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         // For the public, an event that is no longer published is gone too; the team sees every status.
-        var gone = role.SeesUnpublished() ? "(merged_into IS NOT NULL OR status = 'rejected')" : "(merged_into IS NOT NULL OR status <> 'published')";
+        // The public hears only of events it could have seen: one never published is not in its feed at all (its id
+        // alone would tell that the team holds a record the public may not know of).
+        var gone = role.SeesUnpublished() ? "(merged_into IS NOT NULL OR status = 'rejected')"
+            : """
+              (merged_into IS NOT NULL OR status <> 'published') AND EXISTS (SELECT 1 FROM revisions r WHERE r.entity_type = 'event'
+                  AND r.entity_id = events.id AND json_extract(r.changes, '$.status.new') = 'published')
+              """;
         await using var command = connection.Sql(null, $"SELECT id, status, merged_into, updated_at FROM events WHERE {gone} AND updated_at >= @since ORDER BY updated_at, id LIMIT @limit");
         command.AddParameter("@since", since is { } s ? RevisionHasher.FormatTime(s) : "").AddParameter("@limit", Math.Max(1, limit));
         var list = new List<EventDeletion>();
@@ -295,7 +304,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return [.. names];
     }
 
-    private static DbCommand Build(DbConnection connection, EventQuery query, Role role, int longestSpanDays)
+    private static DbCommand Build(DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload)
     {
         // Each event's sources come in the same row (a JSON array), masked in SQL unless the role sees confidential ones.
         var name = role.SeesConfidentialSources() ? "COALESCE(s.name, @unnamed)" : "CASE WHEN COALESCE(s.confidential, 0) <> 0 THEN @confidential ELSE COALESCE(s.name, @unnamed) END";
@@ -347,7 +356,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (query.Actor is not null)
         {
-            Where("(actor1 = @actor OR actor2 = @actor OR payload LIKE @actorJson ESCAPE '\\')", "@actor", query.Actor);
+            Where($"(actor1 = @actor OR actor2 = @actor OR {visiblePayload} LIKE @actorJson ESCAPE '\\')", "@actor", query.Actor);
             command.AddParameter("@actorJson", "%" + EscapeLike(JsonSerializer.Serialize(query.Actor, MarsadJson.Options)) + "%");
         }
 
@@ -391,7 +400,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            Where("payload LIKE @text ESCAPE '\\'", "@text", "%" + EscapeLike(query.Text.Trim()) + "%");
+            Where($"{visiblePayload} LIKE @text ESCAPE '\\'", "@text", "%" + EscapeLike(query.Text.Trim()) + "%");
         }
 
         sql.Append(" ORDER BY date_start, id LIMIT @limit");

@@ -40,7 +40,10 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             // Searching the payload would let the public find people by a withheld field; below editor, names only.
-            var column = typeof(T) == typeof(Person) && !role.SeesSensitivePersonFields() ? "name" : "payload";
+            // Below editor the payload is searched as the role reads it, confidential names redacted.
+            var secrets = await Redactions.ForAsync(connection, null, role, cancellationToken);
+            var column = typeof(T) == typeof(Person) && !role.SeesSensitivePersonFields() ? "name"
+                : secrets.IsEmpty ? "payload" : AccessSql.Visible(dialect, connection, secrets);
             sql.Append(CultureInfo.InvariantCulture, $" AND {column} LIKE @text ESCAPE '\\'");
             command.AddParameter("@text", "%" + EscapeLike(query.Text.Trim()) + "%");
         }
@@ -76,12 +79,15 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
 
     private static async Task<IReadOnlyList<RegisterItem<T>>> ReadAsync<T>(DbConnection connection, DbCommand command, RecordKind kind, Role role, CancellationToken cancellationToken) where T : class
     {
+        // Below editor, confidential names are redacted from every string of the record (an allegation's sources
+        // and notes, a claim's verdict reason, a person's status notes) before anything else sees it.
+        var secrets = await Redactions.ForAsync(connection, null, role, cancellationToken);
         var rows = new List<(T Record, long Version)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((JsonSerializer.Deserialize<T>(reader.GetString(0), MarsadJson.Options)!, reader.GetInt64(1)));
+                rows.Add((JsonSerializer.Deserialize<T>(secrets.ScrubJson(reader.GetString(0)), MarsadJson.Options)!, reader.GetInt64(1)));
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Marsad.Core.Access;
 using Marsad.Core.Analytics;
+using Marsad.Core.Events;
 using Marsad.Core.Storage;
 using Marsad.Domain.Common;
 using Marsad.Domain.Events;
@@ -14,16 +16,34 @@ namespace Marsad.Core.Reports;
 /// </summary>
 public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
 {
+    private static readonly Registers.RegisterQuery AllRecords = new() { Limit = int.MaxValue };
+
     public async Task<MonthlyReport> RunAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var month = request.Month;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var reference = request.ReferenceDate ?? (today < month.Last ? today : month.Last);
-        var filter = new AnalyticsFilter { Actor = request.Actor, Admin1 = request.Admin1, IncludeUnreviewed = request.IncludeUnreviewed };
+        // The public's report counts published events only and reads every record through the access policy.
+        var role = request.Role;
+        var internalReport = role.SeesUnpublished();
+        var includeUnreviewed = request.IncludeUnreviewed && internalReport;
+        var filter = new AnalyticsFilter
+        {
+            Actor = request.Actor, Admin1 = request.Admin1, IncludeUnreviewed = includeUnreviewed, Status = internalReport ? null : EventStatus.Published,
+        };
         var analytics = await store.Analytics.MonthAsync(month, filter, request.Since, cancellationToken);
-        var stored = await store.Records.GetManyAsync<ConflictEvent>([.. analytics.Events.Select(e => e.Id)], cancellationToken);
-        var events = analytics.Events.Where(e => stored.ContainsKey(e.Id)).Select(e => stored[e.Id].Value).ToList();
+        var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None
+            : new ConfidentialNames((await store.Sources.ListAsync(Role.Admin, cancellationToken)).Where(s => s.Confidential).Select(s => s.Name));
+        var events = new List<ConflictEvent>();
+        foreach (var e in analytics.Events)
+        {
+            if (await store.Events.FindAsync(e.Id, role, cancellationToken) is { } seen)
+            {
+                events.Add(seen.Event);
+            }
+        }
+
         var labels = events.Select((e, i) => (e.Id, Label: "E" + (i + 1).ToString(CultureInfo.InvariantCulture))).ToDictionary(x => x.Id, x => x.Label);
         string[] Refs(IEnumerable<Guid> ids) => [.. ids.Where(labels.ContainsKey).Select(id => labels[id])];
 
@@ -32,7 +52,10 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
         foreach (var id in documentIds)
         {
             var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
-            documents[id] = document?.Title ?? "document " + id.ToString("D")[..8];
+            // A confidential source's document is not named below editor: its title can give the source away.
+            var hidden = document?.SourceName is { } source && secrets.Occurs(source);
+            documents[id] = hidden ? RoleRules.ConfidentialSourceName + " " + id.ToString("D")[..8]
+                : document?.Title is { } documentTitle ? secrets.Scrub(documentTitle) : "document " + id.ToString("D")[..8];
         }
 
         var headline = Headline(analytics, request, Refs);
@@ -46,23 +69,23 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             }
         }
 
-        bool Counts(EventStatus status) => status != EventStatus.Rejected && (request.IncludeUnreviewed || status != EventStatus.Extracted);
+        bool Counts(EventStatus status) => status != EventStatus.Rejected && (includeUnreviewed || status != EventStatus.Extracted);
         bool Relevant(IEnumerable<Guid> docs, DateOnly? date) => docs.Any(documentIds.Contains)
             || (request.Actor is null && request.Admin1 is null && date is { } d && d >= month.First && d <= month.Last);
 
-        var claims = (await store.Records.ListAsync<Claim>(int.MaxValue, cancellationToken)).Select(c => c.Value)
+        var claims = (await store.Registers.ListAsync<Claim>(AllRecords, role, cancellationToken)).Select(c => c.Record)
             .Where(c => Counts(c.Status) && c.Verdict is Verdict.False or Verdict.Misleading && Relevant(c.DocumentIds, c.Date)).ToList();
         sections.Add(new ReportSection(ReportSections.FalseClaims, [.. claims.Select(c => new ReportLine(
             $"{c.Claimant} claimed {Quote(c.Statement)}{(c.Date is { } d ? $" (reported {EventPhrases.Iso(d)})" : "")}: found {c.Verdict.ToString().ToLowerInvariant()}{(c.VerdictReason is { } why ? $" — {why.TrimEnd('.')}" : "")}.",
             [Short("claim", c.Id), .. Refs(c.EventIds)]))]));
 
-        var persons = (await store.Records.ListAsync<Person>(int.MaxValue, cancellationToken)).Select(p => p.Value)
+        var persons = (await store.Registers.ListAsync<Person>(AllRecords, role, cancellationToken)).Select(p => p.Record)
             .Where(p => Counts(p.ReviewStatus) && FateUnknown(p) && Relevant(p.DocumentIds, p.LastSeen?.End)).ToList();
         sections.Add(new ReportSection(ReportSections.FateUnknown, [.. persons.Select(p => new ReportLine(
             $"{p.Name}{(p.GroupSize is { } size ? $" ({QuantityRange.Of(size)} people)" : "")}: {p.Status.ToString().ToLowerInvariant()}, fate {p.Fate ?? "unknown"}{(p.HeldBy is { } by ? $", held by {by} (as reported)" : "")}.",
             [Short("person", p.Id), .. Refs(p.EventIds)]))]));
 
-        var allegations = (await store.Records.ListAsync<Allegation>(int.MaxValue, cancellationToken)).Select(a => a.Value)
+        var allegations = (await store.Registers.ListAsync<Allegation>(AllRecords, role, cancellationToken)).Select(a => a.Record)
             .Where(a => Counts(a.ReviewStatus) && a.Status is InvestigationStatus.Alleged or InvestigationStatus.InvestigationRequested
                 && (Relevant(a.DocumentIds, null) || (request.Actor is not null && string.Equals(a.AllegedPerpetrator, request.Actor, StringComparison.OrdinalIgnoreCase))))
             .ToList();
@@ -77,7 +100,7 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             string.Join("; ", e.DocumentIds.Select(d => documents.GetValueOrDefault(d, d.ToString("D")[..8]))))).ToList();
 
         var scope = string.Join(", ", new[] { request.Actor, request.Admin1 }.OfType<string>());
-        var title = $"{(request.IncludeUnreviewed ? "Draft: " : "")}{(scope.Length > 0 ? scope + ": " : "")}{month.Title}";
+        var title = $"{(internalReport ? "Internal: " : "")}{(includeUnreviewed ? "Draft: " : "")}{(scope.Length > 0 ? scope + ": " : "")}{month.Title}";
         var subtitle = analytics.OperationMonth is { } n && request.Actor is not null
             ? $"The {EventPhrases.Ordinal(n)} consecutive month of {request.Actor} operations (since {EventPhrases.Iso(analytics.OperationsSince!.Value)})"
             : $"Monthly report, {EventPhrases.Iso(month.First)} to {EventPhrases.Iso(month.Last)}";
@@ -87,12 +110,17 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             "Figures keep their ranges: a sum with no stated ceiling reads \"at least\", one with only a ceiling reads \"at most\".",
             $"Months without investigation are counted to {EventPhrases.Iso(reference)}.",
         };
-        if (request.IncludeUnreviewed)
+        if (internalReport)
+        {
+            subtitle += $" — internal report for the team (role {RoleNames.Name(role)}): it counts records not yet published{(role.SeesConfidentialSources() ? " and names confidential sources" : "")}; not for publication";
+        }
+
+        if (includeUnreviewed)
         {
             notes.Add("This draft counts unreviewed proposals (status extracted) as well as reviewed events.");
         }
 
-        return new MonthlyReport(title, subtitle, month, request.Actor, request.Admin1, reference, request.IncludeUnreviewed, headline, sections, rows, checks,
+        return new MonthlyReport(title, subtitle, month, request.Actor, request.Admin1, reference, includeUnreviewed, headline, sections, rows, checks,
             Chart(analytics), MapPoints(events, labels), notes);
     }
 

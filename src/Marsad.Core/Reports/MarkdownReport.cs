@@ -13,8 +13,8 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        md.Append("# ").AppendLine(report.Title).AppendLine();
-        md.Append("**").Append(report.Subtitle).AppendLine("**").AppendLine();
+        md.Append("# ").AppendLine(Text(report.Title)).AppendLine();
+        md.Append("**").Append(Text(report.Subtitle)).AppendLine("**").AppendLine();
         md.AppendLine("## Headline figures").AppendLine();
         md.AppendLine("| figure | value | events |").AppendLine("|---|---|---|");
         foreach (var f in report.Headline)
@@ -25,7 +25,7 @@ public static class MarkdownReport
         md.AppendLine();
         foreach (var section in report.Sections)
         {
-            md.Append("## ").AppendLine(section.Title).AppendLine();
+            md.Append("## ").AppendLine(Text(section.Title)).AppendLine();
             if (section.Lines.Count == 0)
             {
                 md.AppendLine("Nothing in the record for this month.").AppendLine();
@@ -34,7 +34,7 @@ public static class MarkdownReport
 
             foreach (var line in section.Lines)
             {
-                md.Append("- ").Append(line.Text).Append(' ').AppendLine(Refs(line.Refs));
+                md.Append("- ").Append(Text(line.Text)).Append(' ').AppendLine(Refs(line.Refs));
             }
 
             md.AppendLine();
@@ -43,8 +43,8 @@ public static class MarkdownReport
         md.AppendLine("## Consistency checks").AppendLine();
         foreach (var check in report.Checks)
         {
-            md.Append("- ").Append(check.Passed ? "✔ " : "✘ **mismatch** ").Append('`').Append(check.Kind).Append("` ").Append(check.Message)
-                .Append(" (").Append(check.Where).Append(") ").AppendLine(Refs(check.Refs));
+            md.Append("- ").Append(check.Passed ? "✔ " : "✘ **mismatch** ").Append('`').Append(check.Kind).Append("` ").Append(Text(check.Message))
+                .Append(" (").Append(Text(check.Where)).Append(") ").AppendLine(Refs(check.Refs));
         }
 
         md.AppendLine().AppendLine("## The month by week and type").AppendLine();
@@ -71,7 +71,7 @@ public static class MarkdownReport
             md.Append("![Events of the month over the OCHA boundaries](").Append(mapImage).AppendLine(")").AppendLine();
         }
 
-        md.AppendLine(report.MapPoints.Count == 0 ? "No event of the month has coordinates." : string.Join("; ", report.MapPoints.Select(p => $"{p.Label} {p.Place} ({p.Latitude:0.###}, {p.Longitude:0.###})"))).AppendLine();
+        md.AppendLine(report.MapPoints.Count == 0 ? "No event of the month has coordinates." : string.Join("; ", report.MapPoints.Select(p => $"{p.Label} {Text(p.Place)} ({p.Latitude:0.###}, {p.Longitude:0.###})"))).AppendLine();
         md.AppendLine("## Events").AppendLine();
         md.AppendLine("| # | dates | type | actors | place | figures | status | sources |").AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var e in report.Events)
@@ -83,7 +83,7 @@ public static class MarkdownReport
         md.AppendLine().AppendLine("## Notes").AppendLine();
         foreach (var note in report.Notes)
         {
-            md.Append("- ").AppendLine(note);
+            md.Append("- ").AppendLine(Text(note));
         }
 
         md.AppendLine().Append("Event ids: ").AppendLine(string.Join(", ", report.Events.Select(e => $"{e.Label} `{e.Id:D}`")));
@@ -93,5 +93,12 @@ public static class MarkdownReport
     private static string Refs(IReadOnlyList<string> refs) =>
         refs.Count == 0 ? "" : "[" + string.Join(", ", refs.Select(r => r.StartsWith('E') && !r.Contains(' ', StringComparison.Ordinal) ? $"[{r}](#{r.ToLowerInvariant()})" : $"`{r}`")) + "]";
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => Text(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Text from the record as Markdown text, never markup: Markdown passes raw HTML through, so a title holding
+    /// &lt;script&gt; or &lt;img onerror&gt; would run in whatever renders the report.
+    /// </summary>
+    private static string Text(string? text) => (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

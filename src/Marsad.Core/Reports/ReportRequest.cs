@@ -1,3 +1,4 @@
+using Marsad.Core.Access;
 using Marsad.Core.Analytics;
 
 namespace Marsad.Core.Reports;
@@ -18,4 +19,11 @@ public sealed record ReportRequest(ReportMonth Month)
     public DateOnly? Since { get; init; }
 
     public bool IncludeUnreviewed { get; init; }
+
+    /// <summary>
+    /// Whose report: the public's (the default) is built from published records only, through the access policy
+    /// (confidential sources and sensitive person fields withheld); a team role's is an internal report that says
+    /// so on its cover.
+    /// </summary>
+    public Role Role { get; init; } = Role.Public;
 }

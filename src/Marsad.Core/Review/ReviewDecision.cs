@@ -5,7 +5,7 @@ namespace Marsad.Core.Review;
 /// <summary>
 /// A coder's decision on one record, as <c>marsad review --batch</c> reads it from JSON:
 /// <c>{"kind": "event", "id": "...", "action": "accept|reject|edit", "version": 3, "fields": {"actor2": "Civilians (Syria)"}, "reason": "..."}</c>.
-/// <see cref="Version"/>, when given, is the version the coder looked at: if the record moved on since, nothing is saved.
+/// <see cref="Version"/> (required) is the version the coder looked at: if the record moved on since, nothing is saved.
 /// </summary>
 public sealed record ReviewDecision(string Kind, Guid Id, ReviewAction Action, long? Version = null, JsonObject? Fields = null, string? Reason = null);
 

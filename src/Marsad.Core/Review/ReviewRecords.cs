@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marsad.Core.Access;
 using Marsad.Core.Records;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
@@ -47,43 +48,46 @@ public sealed class ReviewRecords(IMarsadStore store)
         return [.. items.Where(i => documentId is null || i.DocumentId == documentId).OrderBy(i => i.DocumentId).ThenBy(i => Array.IndexOf(KindOrder, i.Kind)).ThenBy(i => i.Evidence.Spans.Values.Select(s => s.Start).DefaultIfEmpty(0).Min())];
     }
 
-    /// <summary>Applies one decision; returns the record's new version.</summary>
-    public async Task<long> ApplyAsync(ReviewDecision decision, ChangeContext context, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies one decision as the role (the web's signed-in account; the command line acts with the rights of
+    /// whoever can open the database); returns the record's new version. <see cref="DecisionRights"/> says what may be decided.
+    /// </summary>
+    public Task<long> ApplyAsync(ReviewDecision decision, ChangeContext context, CancellationToken cancellationToken = default) =>
+        ApplyAsync(decision, context, Role.Editor, cancellationToken);
+
+    /// <summary>As above, with the rights of <paramref name="role"/>.</summary>
+    public async Task<long> ApplyAsync(ReviewDecision decision, ChangeContext context, Role role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(context);
         var reasonContext = new ChangeContext(context.Author, decision.Reason ?? context.Reason ?? $"review: {decision.Action.ToString().ToLowerInvariant()}");
         return decision.Kind switch
         {
-            "event" => await ApplyAsync<ConflictEvent>(decision, reasonContext, "status", cancellationToken),
-            "claim" => await ApplyAsync<Claim>(decision, reasonContext, "status", cancellationToken),
-            "person" => await ApplyAsync<Person>(decision, reasonContext, "review_status", cancellationToken),
-            "allegation" => await ApplyAsync<Allegation>(decision, reasonContext, "review_status", cancellationToken),
+            "event" => await ApplyAsync<ConflictEvent>(decision, reasonContext, "status", role, cancellationToken),
+            "claim" => await ApplyAsync<Claim>(decision, reasonContext, "status", role, cancellationToken),
+            "person" => await ApplyAsync<Person>(decision, reasonContext, "review_status", role, cancellationToken),
+            "allegation" => await ApplyAsync<Allegation>(decision, reasonContext, "review_status", role, cancellationToken),
             _ => throw new ArgumentException($"unknown record kind '{decision.Kind}' (event, claim, person or allegation)", nameof(decision)),
         };
     }
 
-    private async Task<long> ApplyAsync<T>(ReviewDecision decision, ChangeContext context, string statusField, CancellationToken cancellationToken) where T : class
+    private async Task<long> ApplyAsync<T>(ReviewDecision decision, ChangeContext context, string statusField, Role role, CancellationToken cancellationToken) where T : class
     {
         var stored = await store.Records.GetAsync<T>(decision.Id, cancellationToken)
             ?? throw new RecordNotFoundException($"no {decision.Kind} with id {decision.Id}");
-        var version = decision.Version ?? stored.Version;
         var node = JsonSerializer.SerializeToNode(stored.Value, MarsadJson.Options)!.AsObject();
+        // A decision made on an older version is a conflict first: someone saved since (perhaps this very review).
+        if (decision.Version is { } seen && seen != stored.Version)
+        {
+            throw new ConcurrencyConflictException(decision.Kind, decision.Id, seen, stored.Version);
+        }
+
+        DecisionRights.Check(decision, role, node[statusField]?.GetValue<string>(), typeof(T));
+        var version = decision.Version!.Value;
         if (decision.Action == ReviewAction.Edit)
         {
             foreach (var (field, value) in decision.Fields ?? [])
             {
-                if (field is "id" or "status" or "review_status" or "event_type")
-                {
-                    throw new ArgumentException($"field '{field}' cannot be edited in review", nameof(decision));
-                }
-
-                // The review queue is the coders'; what only editors may see or release is set with 'marsad persons update'.
-                if (decision.Kind == "person" && field is "date_of_birth" or "family_details" or "contacts" or "public_fields" or "sensitive" or "merged_into")
-                {
-                    throw new ArgumentException($"field '{field}' of a person is for editors: use 'marsad persons update'", nameof(decision));
-                }
-
                 node[field] = value?.DeepClone();
             }
         }

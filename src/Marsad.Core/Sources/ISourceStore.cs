@@ -9,6 +9,10 @@ public interface ISourceStore
     /// <summary>Every source; for roles that may not know confidential identities, those are left out entirely.</summary>
     Task<IReadOnlyList<SourceInfo>> ListAsync(Role role, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds the source, or updates the one with that name (names match whatever their case).</summary>
-    Task<SourceInfo> SaveAsync(string name, SourceKind kind, bool confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds the source, or updates the one with that name (names match in <see cref="NameNormaliser"/>'s form: case,
+    /// spacing and punctuation aside). A null argument keeps what the source had: leaving out a flag never makes a
+    /// confidential source public.
+    /// </summary>
+    Task<SourceInfo> SaveAsync(string name, SourceKind? kind, bool? confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Marsad.Core.Access;
 using Marsad.Core.Audit;
@@ -33,28 +34,55 @@ internal sealed class SourceStore(SqlDialect dialect, TimeProvider time) : ISour
         return list;
     }
 
-    public async Task<SourceInfo> SaveAsync(string name, SourceKind kind, bool confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default)
+    public async Task<SourceInfo> SaveAsync(string name, SourceKind? kind, bool? confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var source = new Source(Guid.CreateVersion7(time.GetUtcNow()), name, kind, confidential, url, reliabilityNote);
-        var key = source.Name.ToUpperInvariant();
+        var key = NameNormaliser.Key(name);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await using (var upsert = connection.Sql(tx, """
-            INSERT INTO sources (id, name, name_key, kind, confidential, url, reliability_note, created_at)
-            VALUES (@id, @name, @key, @kind, @confidential, @url, @note, @at)
-            ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, kind = excluded.kind, confidential = excluded.confidential,
-                url = excluded.url, reliability_note = excluded.reliability_note
-            """))
+        var existing = await FindAsync(connection, tx, name, cancellationToken);
+        var source = new Source(existing is null ? Guid.CreateVersion7(time.GetUtcNow()) : Guid.Parse(existing), name, kind ?? SourceKind.Outlet, confidential ?? false, url, reliabilityNote);
+        await using (var upsert = connection.Sql(tx, existing is null
+            ? """
+              INSERT INTO sources (id, name, name_key, kind, confidential, url, reliability_note, created_at)
+              VALUES (@id, @name, @key, @kind, @confidential, @url, @note, @at)
+              """
+            : """
+              UPDATE sources SET kind = COALESCE(@kind, kind), confidential = COALESCE(@confidential, confidential),
+                  url = COALESCE(@url, url), reliability_note = COALESCE(@note, reliability_note)
+              WHERE id = @id
+              """))
         {
+            var keep = existing is not null;
             upsert.AddParameter("@id", source.Id.ToString("D")).AddParameter("@name", source.Name).AddParameter("@key", key)
-                .AddParameter("@kind", KindName(kind)).AddParameter("@confidential", confidential ? 1 : 0).AddParameter("@url", url)
+                .AddParameter("@kind", keep && kind is null ? null : KindName(source.Kind))
+                .AddParameter("@confidential", keep && confidential is null ? null : source.Confidential ? 1 : 0).AddParameter("@url", url)
                 .AddParameter("@note", reliabilityNote).AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow()));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
-        return (await ListAsync(Role.Admin, cancellationToken)).Single(s => s.Name.ToUpperInvariant() == key);
+        return (await ListAsync(Role.Admin, cancellationToken)).Single(s => s.Id == source.Id);
+    }
+
+    /// <summary>
+    /// The id of the source a name means, in <see cref="NameNormaliser"/>'s form, so that a variant spelling (a
+    /// non-breaking space, a line break, a trailing '.') is the same source, never a non-confidential twin.
+    /// </summary>
+    internal static async Task<string?> FindAsync(DbConnection connection, DbTransaction tx, string name, CancellationToken cancellationToken)
+    {
+        var key = NameNormaliser.Key(name);
+        await using var command = connection.Sql(tx, "SELECT id, name FROM sources");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (NameNormaliser.Key(reader.GetString(1)) == key)
+            {
+                return reader.GetString(0);
+            }
+        }
+
+        return null;
     }
 
     internal static string KindName(SourceKind kind) => kind switch

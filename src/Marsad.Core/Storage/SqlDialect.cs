@@ -34,6 +34,13 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? ChangeCounterSql => null;
 
+    /// <summary>
+    /// Makes a function of one text argument callable from SQL on this connection: the access policy searches the
+    /// text a role may see (<c>marsad_visible(payload)</c>), never the stored record.
+    /// </summary>
+    public virtual void AddFunction(DbConnection connection, string name, Func<string?, string?> function) =>
+        throw new NotSupportedException($"{Provider}: SQL functions written in .NET are not supported");
+
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
 }

@@ -22,11 +22,17 @@ internal static class AccountApi
         account.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) => TypedResults.Ok(new AntiforgeryToken(antiforgery.GetAndStoreTokens(http).RequestToken!)))
             .WithSummary("A token to send as X-CSRF-TOKEN with writes made by cookie");
         account.MapPost("/signin", SignInAsync).AddEndpointFilter<AntiforgeryFilter>().RequireRateLimiting(AuthSetup.SignInLimit).WithSummary("Sign in with name and password (sets the session cookie)");
-        account.MapPost("/signout", async (HttpContext http) =>
+        account.MapPost("/signout", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
         {
+            // Signing out ends every session of the account (a new security stamp), so a copied cookie dies with it.
+            if (http.User.Identity?.IsAuthenticated == true && http.User.Identity.Name is { } name)
+            {
+                await store.Accounts.EndSessionsAsync(name, ct);
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.NoContent();
-        }).AddEndpointFilter<AntiforgeryFilter>().WithSummary("Sign out");
+        }).AddEndpointFilter<AntiforgeryFilter>().WithSummary("Sign out: ends every session and token of the account");
         return api;
     }
 

@@ -9,12 +9,15 @@ internal static class AuditApi
 {
     public static RouteGroupBuilder MapAudit(this RouteGroupBuilder api)
     {
-        // Below editor, confidential names are scrubbed from what changed and why (a grade's reason lists its sources).
+        // Below editor, the history is masked like the record (Core's AuditMask): confidential names scrubbed from
+        // what changed and why (a grade's reason lists its sources), sensitive person fields and file paths left out.
         api.MapGet("/audit/{id:guid}", async (Guid id, HttpContext http, IMarsadStore store, CancellationToken ct) =>
         {
-            var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), ct);
+            var role = UserRole.Of(http.User);
+            var mask = await SourceMask.ForAsync(store, role, ct);
             return TypedResults.Ok<IReadOnlyList<RevisionView>>([.. (await store.Audit.ListAsync(id, 1000, ct)).Select(r =>
-                new RevisionView(r.Sequence, r.EntityType, r.EntityId, r.Action.ToString().ToLowerInvariant(), r.Author, r.At, mask.Scrub(r.Reason), mask.Scrub(r.Changes)!, r.Hash))]);
+                new RevisionView(r.Sequence, r.EntityType, r.EntityId, r.Action.ToString().ToLowerInvariant(), r.Author, r.At, mask.Scrub(r.Reason),
+                    AuditMask.Changes(r.EntityType, r.Changes, role, mask.Secrets, mask.Hides), r.Hash))]);
         })
             .RequireAuthorization(AuthSetup.Policy(Role.Viewer)).WithTags("audit").WithSummary("A record's revisions, oldest first (viewer and up)");
         api.MapGet("/users", async (IMarsadStore store, CancellationToken ct) =>

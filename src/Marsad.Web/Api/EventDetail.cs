@@ -30,13 +30,16 @@ public sealed record EventDetail(ConflictEvent Event, long Version, IReadOnlyLis
                 continue;
             }
 
+            var evidence = index == 0 ? stored.Event.Evidence : null;
             if (mask.Hides(document.SourceName))
             {
-                documents.Add(new EventDocument(document.Id, null, document.Published, RoleRules.ConfidentialSourceName, null, role.SeesUnpublished() ? mask.Scrub(await TextAsync(store, document, cancellationToken)) : null, index == 0 && role.SeesUnpublished() ? stored.Event.Evidence : null));
+                var hidden = role.SeesUnpublished() ? mask.Redact(await TextAsync(store, document, cancellationToken), evidence) : (null, null);
+                documents.Add(new EventDocument(document.Id, null, document.Published, RoleRules.ConfidentialSourceName, null, hidden.Text, hidden.Evidence));
                 continue;
             }
 
-            documents.Add(new EventDocument(document.Id, mask.Scrub(document.Title), document.Published, document.SourceName, document.Url, mask.Scrub(await TextAsync(store, document, cancellationToken)), index == 0 ? stored.Event.Evidence : null));
+            var (text, spans) = mask.Redact(await TextAsync(store, document, cancellationToken), evidence);
+            documents.Add(new EventDocument(document.Id, mask.Scrub(document.Title), document.Published, document.SourceName, document.Url, text, spans));
         }
 
         return new EventDetail(stored.Event, stored.Version, stored.Sources, documents);

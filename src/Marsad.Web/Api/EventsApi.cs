@@ -18,8 +18,11 @@ internal static class EventsApi
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         var events = api.MapGroup("/events").WithTags("events");
-        events.MapGet("/", ListAsync).WithSummary("Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format json|geojson|csv|acled");
-        events.MapGet("/deletions", DeletionsAsync).WithSummary("Events to drop since a time: merged into another, rejected, or (for the public) withdrawn");
+        events.MapGet("/", ListAsync).WithMetadata(new QueryParameters(
+            [.. new[] { "from", "to", "type", "sub_type", "actor", "admin1", "admin2", "bbox", "grade", "status", "text", "updated_since", "cursor", "limit" }
+                .Select(n => new QueryParameter(n, "filter or page (see the summary)")), new QueryParameter("format", "response format", ["json", "geojson", "csv", "acled"])]))
+            .WithSummary("Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format json|geojson|csv|acled");
+        events.MapGet("/deletions", DeletionsAsync).WithMetadata(new QueryParameters(new QueryParameter("since", "ISO 8601 date and time"))).WithSummary("Events to drop since a time: merged into another, rejected, or (for the public) withdrawn");
         events.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its sources, documents and evidence");
         return api;
     }

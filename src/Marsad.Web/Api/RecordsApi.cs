@@ -15,14 +15,14 @@ internal static class RecordsApi
     public static RouteGroupBuilder MapRecords(this RouteGroupBuilder api)
     {
         var documents = api.MapGroup("/documents").WithTags("documents").RequireAuthorization(AuthSetup.Policy(Role.Viewer));
-        documents.MapGet("/", ListDocumentsAsync).WithSummary("Stored documents, newest first (viewer and up)");
+        documents.MapGet("/", ListDocumentsAsync).WithMetadata(Limited).WithSummary("Stored documents, newest first (viewer and up)");
         documents.MapGet("/{id:guid}", GetDocumentAsync).WithSummary("One document with its text (viewer and up)");
         api.MapGet("/persons", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
-            TypedResults.Ok(await RecordViews.PersonsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Persons (sensitive fields withheld below editor unless released; the public sees published records only)");
+            TypedResults.Ok(await RecordViews.PersonsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Persons (sensitive fields withheld below editor unless released; the public sees published records only)");
         api.MapGet("/claims", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
-            TypedResults.Ok(await RecordViews.ClaimsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Claims and their verdicts");
+            TypedResults.Ok(await RecordViews.ClaimsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Claims and their verdicts");
         api.MapGet("/allegations", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
-            TypedResults.Ok(await RecordViews.AllegationsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithSummary("Allegations and their investigation history");
+            TypedResults.Ok(await RecordViews.AllegationsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Allegations and their investigation history");
         return api;
     }
 
@@ -45,6 +45,8 @@ internal static class RecordsApi
         var text = await store.Extractions.CleanTextAsync(id, cancellationToken) ?? document.CleanText;
         return TypedResults.Ok(new DocumentView(document.Id, mask.Scrub(document.Title), document.Published, mask.Name(document.SourceName), text.Length, document.ReceivedAt, mask.Scrub(text)));
     }
+
+    private static readonly QueryParameters Limited = new(new QueryParameter("limit", "at most this many (1 to 1000; default 200)"));
 
     private static int Limit(HttpContext http) =>
         int.TryParse(http.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 200;

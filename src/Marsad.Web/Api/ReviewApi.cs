@@ -45,7 +45,7 @@ internal static class ReviewApi
             }
 
             var (text, source, title) = item.DocumentId is { } d ? texts[d] : (null, null, null);
-            var record = JsonSerializer.Deserialize<JsonElement>(mask.Scrub(JsonSerializer.Serialize(item.Record, item.Record.GetType(), MarsadJson.Options))!);
+            var record = JsonSerializer.Deserialize<JsonElement>(mask.ScrubJson(JsonSerializer.Serialize(item.Record, item.Record.GetType(), MarsadJson.Options)));
             entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence));
         }
 
@@ -53,7 +53,7 @@ internal static class ReviewApi
     }
 
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> DecideAsync(ReviewDecision decision, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
-        await SaveAsync(async () => await new ReviewRecords(store).ApplyAsync(decision, new ChangeContext(UserRole.NameOf(http.User)), cancellationToken));
+        await SaveAsync(async () => await new ReviewRecords(store).ApplyAsync(decision, new ChangeContext(UserRole.NameOf(http.User)), UserRole.Of(http.User), cancellationToken));
 
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> MergeAsync(MergeRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
         await SaveAsync(async () => await new MergeEvents(store, new CorroborationOptions())
@@ -76,6 +76,10 @@ internal static class ReviewApi
         catch (ConcurrencyConflictException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (DecisionRefusedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden);
         }
         catch (ArgumentException ex)
         {

@@ -80,15 +80,20 @@ public static class AuthSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>Each request by cookie takes the account's current role, so a demoted or deleted account loses its rights at once.</summary>
+    /// <summary>
+    /// Each request by cookie takes the account's current role, so a demoted or deleted account loses its rights at once;
+    /// a cookie issued under another security stamp (the account signed out, changed password or role, was revoked or
+    /// disabled since) is refused.
+    /// </summary>
     private static async Task RefreshRoleAsync(CookieValidatePrincipalContext context)
     {
         var name = context.Principal?.Identity?.Name;
         var store = context.HttpContext.RequestServices.GetRequiredService<IMarsadStore>();
         var account = name is null ? null : await store.Accounts.FindAsync(name, context.HttpContext.RequestAborted);
-        if (account is null)
+        if (account is null || account.Disabled || context.Principal?.FindFirst(UserRole.StampClaimType)?.Value != account.SecurityStamp)
         {
             context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 

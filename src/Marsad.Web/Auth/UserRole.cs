@@ -11,6 +11,9 @@ public static class UserRole
     /// <summary>"cookie" or "token": how the request authenticated, so that writes by cookie must carry an anti-forgery token.</summary>
     public const string ViaClaimType = "marsad:via";
 
+    /// <summary>The account's security stamp when the cookie was issued: a cookie whose stamp is no longer the account's is refused.</summary>
+    public const string StampClaimType = "marsad:stamp";
+
     public static Role Of(ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated == true && RoleNames.TryParse(user.FindFirstValue(ClaimType), out var role) ? role : Role.Public;
 
@@ -24,7 +27,7 @@ public static class UserRole
     {
         ArgumentNullException.ThrowIfNull(account);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimType, RoleNames.Name(account.Role)), new Claim(ViaClaimType, via)],
+            [new Claim(ClaimTypes.Name, account.Name), new Claim(ClaimType, RoleNames.Name(account.Role)), new Claim(ViaClaimType, via), new Claim(StampClaimType, account.SecurityStamp)],
             scheme, ClaimTypes.Name, ClaimType);
         return new ClaimsPrincipal(identity);
     }

@@ -104,7 +104,7 @@ public sealed class RegisterEditsTests
         foreach (var field in new[] { "contacts", "public_fields", "sensitive" })
         {
             var fields = new System.Text.Json.Nodes.JsonObject { [field] = field == "sensitive" ? false : field == "public_fields" ? new System.Text.Json.Nodes.JsonArray("contacts") : "+000 555 0123" };
-            await Assert.ThrowsAsync<ArgumentException>(() => review.ApplyAsync(new Core.Review.ReviewDecision("person", person.Id, Core.Review.ReviewAction.Edit, 1, fields), new ChangeContext("coder")));
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => review.ApplyAsync(new Core.Review.ReviewDecision("person", person.Id, Core.Review.ReviewAction.Edit, 1, fields), new ChangeContext("coder")));
         }
 
         await review.ApplyAsync(new Core.Review.ReviewDecision("person", person.Id, Core.Review.ReviewAction.Edit, 1, new System.Text.Json.Nodes.JsonObject { ["held_by"] = "Islamic State (Syria)" }), new ChangeContext("coder"));

@@ -24,9 +24,9 @@ public sealed class ReviewRecordsTests
         var review = new ReviewRecords(store);
         Assert.Equal(3, (await review.PendingAsync()).Count);
 
-        await review.ApplyAsync(new ReviewDecision("event", events[0].Id, ReviewAction.Accept), new ChangeContext("coder-a", "matches field notes"));
+        await review.ApplyAsync(new ReviewDecision("event", events[0].Id, ReviewAction.Accept, 1), new ChangeContext("coder-a", "matches field notes"));
         await review.ApplyAsync(new ReviewDecision("event", events[1].Id, ReviewAction.Edit, 1, new JsonObject { ["actor2"] = "Civilians (Syria)" }), new ChangeContext("coder-a"));
-        await review.ApplyAsync(new ReviewDecision("event", events[2].Id, ReviewAction.Reject, Reason: "commentary, not an event"), new ChangeContext("coder-b"));
+        await review.ApplyAsync(new ReviewDecision("event", events[2].Id, ReviewAction.Reject, 1, Reason: "commentary, not an event"), new ChangeContext("coder-b"));
 
         Assert.Empty(await review.PendingAsync());
         var edited = (await store.Records.GetAsync<ConflictEvent>(events[1].Id))!.Value;
@@ -56,6 +56,8 @@ public sealed class ReviewRecordsTests
     [InlineData("sub_event_type", "\"Airstrike\"")]
     [InlineData("confidence", "7")]
     [InlineData("status", "\"published\"")]
+    [InlineData("fatalities", "99")]
+    [InlineData("grade_fixed", "true")]
     public async Task Edits_that_break_the_record_are_refused_and_nothing_is_saved(string field, string json)
     {
         using var folder = new TempFolder();
@@ -63,8 +65,8 @@ public sealed class ReviewRecordsTests
         var e = RecordStoreTests.Strike();
         await store.Records.AddAsync(e, new ChangeContext("engine"));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => new ReviewRecords(store).ApplyAsync(
-            new ReviewDecision("event", e.Id, ReviewAction.Edit, null, new JsonObject { [field] = JsonNode.Parse(json) }), new ChangeContext("coder")));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => new ReviewRecords(store).ApplyAsync(
+            new ReviewDecision("event", e.Id, ReviewAction.Edit, 1, new JsonObject { [field] = JsonNode.Parse(json) }), new ChangeContext("coder")));
         Assert.Equal(1, (await store.Records.GetAsync<ConflictEvent>(e.Id))!.Version);
     }
 }

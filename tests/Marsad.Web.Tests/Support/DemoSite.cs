@@ -101,7 +101,7 @@ public sealed class DemoSite : IAsyncLifetime
         return client;
     }
 
-    private static async Task RunCliAsync(params string[] args)
+    internal static async Task RunCliAsync(params string[] args)
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });

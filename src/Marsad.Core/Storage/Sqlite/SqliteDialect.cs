@@ -38,6 +38,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string MigrationFolder => "Sqlite";
 
+    public override void AddFunction(DbConnection connection, string name, Func<string?, string?> function) =>
+        ((SqliteConnection)connection).CreateFunction(name, function, isDeterministic: true);
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

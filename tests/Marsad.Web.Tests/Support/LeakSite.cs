@@ -1,0 +1,86 @@
+using Marsad.Core.Access;
+using Marsad.Core.Review;
+using Marsad.Core.Storage;
+using Marsad.Domain.Events;
+using Marsad.Domain.Records;
+
+namespace Marsad.Web.Tests.Support;
+
+/// <summary>
+/// A demo site of its own with planted secrets: a confidential source with a name found nowhere else, filed once
+/// under a variant spelling (non-breaking space, trailing '.') and named in a document's folder, a grade reason, a
+/// claim's verdict reason (across a line break), an allegation's sources and notes and a person's status note; and
+/// a published person's date of birth, family details and contacts. The leak walk looks for them everywhere.
+/// </summary>
+public sealed class LeakSite : IAsyncLifetime
+{
+    public const string Secret = "Qorvash Relay Cell";
+
+    /// <summary>Sensitive person values no role below editor may receive.</summary>
+    public static readonly string[] PersonSecrets = ["Zubaydi cousin Farqad", "+963 944 017 662", "1987-02-14"];
+
+    public DemoSite Site { get; } = new();
+
+    public List<Guid> Ids { get; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await Site.InitializeAsync();
+        var database = Site.Store.Target.Value;
+        var folder = Path.Combine(Site.Folder, Secret);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "a.txt"), $"---\ntitle: Raid near Saraqib\npublished: 2023-03-09\nsource: {Secret}\n---\n" +
+            $"On 8 March 2023, security forces raided homes in Saraqib in Idlib governorate and arrested four men, {Secret} said.\n");
+        File.WriteAllText(Path.Combine(folder, "b.txt"), "---\ntitle: Shelling of Maarrat Misrin\npublished: 2023-03-10\nsource: Qorvash\u00A0Relay Cell.\n---\n" +
+            "On 9 March 2023, shells fell on Maarrat Misrin in Idlib governorate, wounding a child.\n");
+        await DemoSite.RunCliAsync("--db", database, "sources", "set", Secret, "--kind", "FieldNetwork", "--confidential");
+        await DemoSite.RunCliAsync("--db", database, "ingest", folder);
+        await DemoSite.RunCliAsync("--db", database, "corroborate");
+        var store = Site.Store;
+        var context = new ChangeContext("fixture", "planted for the leak walk");
+        foreach (var item in await store.Events.ListAsync(new Core.Events.EventQuery { Limit = 10_000 }, Role.Editor))
+        {
+            Ids.Add(item.Event.Id);
+            if (item.Sources.Contains(Secret) && item.Event.Status == EventStatus.Extracted)
+            {
+                var version = item.Version;
+                foreach (var next in new[] { EventStatus.Reviewed, EventStatus.Verified, EventStatus.Published })
+                {
+                    version = await new SetEventStatus(store).RunAsync(item.Event.Id, next, version, context);
+                }
+            }
+        }
+
+        var claim = new Claim
+        {
+            Id = Guid.NewGuid(), Claimant = "regional media", Statement = "no civilians were hurt in Maarrat Misrin", Verdict = Verdict.False,
+            VerdictReason = "contradicted by Qorvash Relay\nCell on the day", Status = EventStatus.Published,
+        };
+        var allegation = new Allegation
+        {
+            Id = Guid.NewGuid(), Summary = "unlawful shelling of a residential street", AllegedPerpetrator = "Military Forces of Syria (2000-)",
+            History = [new InvestigationStep(InvestigationStatus.Alleged, new DateOnly(2023, 3, 9), $"first reported by {Secret}")],
+            Sources = [Secret], ReviewStatus = EventStatus.Published,
+        };
+        var person = new Person
+        {
+            Id = Guid.NewGuid(), Name = "Hamid Test-Missing", Status = PersonStatus.Missing, ReviewStatus = EventStatus.Published,
+            FamilyDetails = PersonSecrets[0], Contacts = PersonSecrets[1], DateOfBirth = DateOnly.Parse(PersonSecrets[2], System.Globalization.CultureInfo.InvariantCulture),
+            History = [new PersonStatusStep(PersonStatus.Missing, null, null, $"last heard of by Qorvash Relay Cell.")],
+        };
+        await store.Records.AddAsync(claim, context);
+        await store.Records.AddAsync(allegation, context);
+        await store.Records.AddAsync(person, context);
+        Ids.AddRange([claim.Id, allegation.Id, person.Id]);
+        Ids.AddRange((await store.Documents.ListAsync(10_000, 0)).Select(d => d.Id));
+        Ids.AddRange((await store.Registers.ListAsync<Person>(new Core.Registers.RegisterQuery(), Role.Editor)).Select(p => p.Record.Id));
+    }
+
+    public ValueTask DisposeAsync() => Site.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class LeakSiteCollection : ICollectionFixture<LeakSite>
+{
+    public const string Name = "leak site";
+}
