@@ -23,7 +23,7 @@ public sealed class SampleMonthReportTests
             "--since", "2021-07-10", "--db", "m.db");
         Assert.True(added.ExitCode == 0, added.Stderr + added.Stdout);
 
-        var run = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--actor", Coalition, "--format", "md", "--db", "m.db");
+        var run = await MarsadProcess.RunAsync(folder.Path, "report", "--month", "2023-02", "--actor", Coalition, "--format", "md", "--role", "editor", "--db", "m.db");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var report = run.Stdout;
