@@ -29,6 +29,7 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await SealAsync(connection, tx, SealedTable.Users, "name_key = @key", ("@key", Key(account.Name)), "account saved", cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return await FindAsync(name, cancellationToken) ?? throw new AccountNotFoundException(name);
     }
@@ -75,6 +76,7 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await SealAsync(connection, tx, SealedTable.Tokens, "token_sha256 = @hash", ("@hash", ApiTokens.Hash(token)), "token created", cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return token;
     }
@@ -85,11 +87,14 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
         int revoked;
+        var at = RevisionHasher.FormatTime(time.GetUtcNow());
         await using (var update = connection.Sql(tx, "UPDATE api_tokens SET revoked_at = @at WHERE user_id = @user AND revoked_at IS NULL"))
         {
-            update.AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow())).AddParameter("@user", account.Id.ToString("D"));
+            update.AddParameter("@at", at).AddParameter("@user", account.Id.ToString("D"));
             revoked = await update.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await SealAsync(connection, tx, SealedTable.Tokens, "user_id = @user AND revoked_at = @at", ("@user", account.Id.ToString("D")), "tokens revoked", cancellationToken, ("@at", at));
 
         await tx.CommitAsync(cancellationToken);
         return revoked;
@@ -116,6 +121,12 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
         }
 
         return list;
+    }
+
+    private async Task SealAsync(DbConnection connection, DbTransaction tx, SealedTable table, string where, (string, object?) key, string reason, CancellationToken cancellationToken, (string, object?)? more = null)
+    {
+        await using var session = new WriteSession(connection, tx);
+        await RowSealer.SealAsync(session, table, where, more is { } extra ? [key, extra] : [key], RowSealer.Administrator(reason), time.GetUtcNow(), cancellationToken);
     }
 
     private sealed record StoredAccount(UserAccount Account, string Hash);

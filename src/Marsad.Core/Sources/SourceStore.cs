@@ -53,6 +53,11 @@ internal sealed class SourceStore(SqlDialect dialect, TimeProvider time) : ISour
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var session = new WriteSession(connection, tx))
+        {
+            await RowSealer.SealAsync(session, SealedTable.Sources, "name_key = @key", [("@key", key)], RowSealer.Administrator("source saved"), time.GetUtcNow(), cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return (await ListAsync(Role.Admin, cancellationToken)).Single(s => s.Name.ToUpperInvariant() == key);
     }
