@@ -20,6 +20,11 @@ public static class MarsadCli
         root.Subcommands.Add(DocumentsCommand.Create(globals, env));
         root.Subcommands.Add(DbCommand.Create(globals, env));
         root.Subcommands.Add(AuditCommand.Create(globals, env));
+        foreach (var backup in BackupCommand.Create(globals, env))
+        {
+            root.Subcommands.Add(backup);
+        }
+
         root.Subcommands.Add(DemoCommand.Create(globals, env));
         root.Subcommands.Add(EventsCommand.Create(globals, env));
         root.Subcommands.Add(SourcesCommand.Create(globals, env));

@@ -8,7 +8,7 @@ public sealed class ExtractCommandTests
 {
     private const string GoodText = "Regime forces shelled the town of Kafr Nabl on Monday, killing two civilians.";
 
-    public static TheoryData<string> BadLines => ["not json", "missing text", "10 MB text", "invalid UTF-8", "empty line", "empty text", "not an object"];
+    public static TheoryData<string> BadLines => ["not json", "missing text", "10 MB text", "invalid UTF-8", "empty line", "empty text", "not an object", "lone high surrogate", "lone low surrogate in the title"];
 
     [Fact]
     public async Task A_single_file_gives_one_contract_object_with_relative_dates_resolved()
@@ -142,6 +142,8 @@ public sealed class ExtractCommandTests
         "empty line" => [],
         "empty text" => Encoding.UTF8.GetBytes(Record("x", "")),
         "not an object" => "[1, 2, 3]"u8.ToArray(),
+        "lone high surrogate" => "{\"id\": \"x\", \"text\": \"shelling on \\ud800 Ariha\", \"published\": \"2022-01-19\"}"u8.ToArray(),
+        "lone low surrogate in the title" => "{\"id\": \"x\", \"text\": \"shelling on Ariha\", \"title\": \"\\udc00\"}"u8.ToArray(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

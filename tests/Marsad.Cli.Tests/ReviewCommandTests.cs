@@ -56,6 +56,30 @@ public sealed class ReviewCommandTests
     }
 
     [Fact]
+    public async Task Lone_surrogates_in_a_batch_fail_their_own_decisions_and_the_rest_apply_with_a_summary()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", Report);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
+        var id = Db.Text(folder.File("m.db"), "SELECT id FROM events LIMIT 1");
+        folder.Write("decisions.json", $$"""
+            [
+              {"kind": "event", "id": "{{id}}", "action": "edit", "fields": {"summary": "bad \ud800 text"} },
+              {"kind": "event", "id": "{{id}}", "action": "accept", "reason": "bad \udc00"},
+              {"kind": "event", "id": "{{id}}", "action": "accept", "reason": "checked"}
+            ]
+            """);
+
+        var run = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "decisions.json", "--db", "m.db");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Applied 1 decisions, 2 failed.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not Unicode text", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, Db.Scalar(folder.File("m.db"), $"SELECT COUNT(*) FROM events WHERE id = '{id}' AND status = 'reviewed'"));
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
+    }
+
+    [Fact]
     public async Task Without_a_terminal_interactive_review_says_what_to_use_instead()
     {
         using var folder = new TempFolder();

@@ -55,10 +55,10 @@ public static class ReviewCommand
 
             if (result.GetValue(batch) is { } file)
             {
-                List<ReviewDecision> decisions;
+                List<JsonElement> items;
                 try
                 {
-                    decisions = JsonSerializer.Deserialize<List<ReviewDecision>>(await File.ReadAllTextAsync(file.FullName, cancellationToken), MarsadJson.Options) ?? [];
+                    items = JsonSerializer.Deserialize<List<JsonElement>>(await File.ReadAllTextAsync(file.FullName, cancellationToken), MarsadJson.Options) ?? [];
                 }
                 catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
                 {
@@ -66,7 +66,23 @@ public static class ReviewCommand
                     return ExitCodes.CannotRun;
                 }
 
-                return await ApplyAllAsync(env, review, decisions, context, cancellationToken);
+                // Each decision is read on its own: one that cannot be (a lone surrogate, a wrong type) fails alone.
+                var decisions = new List<ReviewDecision>();
+                var unreadable = 0;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    try
+                    {
+                        decisions.Add(items[i].Deserialize<ReviewDecision>(MarsadJson.Options) ?? throw new JsonException("null"));
+                    }
+                    catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+                    {
+                        unreadable++;
+                        env.WriteError(string.Create(CultureInfo.InvariantCulture, $"decision {i + 1}: cannot be read: {ex.Message}"));
+                    }
+                }
+
+                return await ApplyAllAsync(env, review, decisions, context, cancellationToken, unreadable);
             }
 
             if (!env.Interactive)
@@ -80,9 +96,9 @@ public static class ReviewCommand
         return command;
     }
 
-    private static async Task<int> ApplyAllAsync(CliEnvironment env, ReviewRecords review, IReadOnlyList<ReviewDecision> decisions, ChangeContext context, CancellationToken cancellationToken)
+    private static async Task<int> ApplyAllAsync(CliEnvironment env, ReviewRecords review, IReadOnlyList<ReviewDecision> decisions, ChangeContext context, CancellationToken cancellationToken, int unreadable = 0)
     {
-        var failed = 0;
+        var failed = unreadable;
         foreach (var decision in decisions)
         {
             try
@@ -96,7 +112,7 @@ public static class ReviewCommand
             }
         }
 
-        env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applied {decisions.Count - failed} decisions, {failed} failed."));
+        env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applied {decisions.Count + unreadable - failed} decisions, {failed} failed."));
         return failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 }

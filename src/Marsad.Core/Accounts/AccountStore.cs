@@ -32,6 +32,7 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
         }
 
         await RevokeAsync(connection, tx, "(SELECT id FROM users WHERE name_key = @key)", Key(account.Name), cancellationToken);
+        await SealAsync(connection, tx, SealedTable.Users, "name_key = @key", ("@key", Key(account.Name)), "account saved", cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return await FindAsync(name, cancellationToken) ?? throw new AccountNotFoundException(name);
     }
@@ -79,6 +80,7 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await SealAsync(connection, tx, SealedTable.Tokens, "token_sha256 = @hash", ("@hash", ApiTokens.Hash(token)), "token created", cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return token;
     }
@@ -105,15 +107,38 @@ internal sealed class AccountStore(SqlDialect dialect, TimeProvider time) : IAcc
         }
 
         var revoked = await RevokeAsync(connection, tx, "@key", account.Id.ToString("D"), cancellationToken);
+        if (disable)
+        {
+            // Disabling is sealed (a tamperer must not re-enable an account unseen); the stamp itself is not.
+            await SealAsync(connection, tx, SealedTable.Users, "id = @user", ("@user", account.Id.ToString("D")), "account disabled", cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return revoked;
     }
 
     private async Task<int> RevokeAsync(DbConnection connection, DbTransaction tx, string userIdSql, string key, CancellationToken cancellationToken)
     {
-        await using var update = connection.Sql(tx, $"UPDATE api_tokens SET revoked_at = @at WHERE user_id = {userIdSql} AND revoked_at IS NULL");
-        update.AddParameter("@at", RevisionHasher.FormatTime(time.GetUtcNow())).AddParameter("@key", key);
-        return await update.ExecuteNonQueryAsync(cancellationToken);
+        var at = RevisionHasher.FormatTime(time.GetUtcNow());
+        int revoked;
+        await using (var update = connection.Sql(tx, $"UPDATE api_tokens SET revoked_at = @at WHERE user_id = {userIdSql} AND revoked_at IS NULL"))
+        {
+            update.AddParameter("@at", at).AddParameter("@key", key);
+            revoked = await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (revoked > 0)
+        {
+            await SealAsync(connection, tx, SealedTable.Tokens, $"user_id = {userIdSql} AND revoked_at = @at", ("@key", key), "tokens revoked", cancellationToken, ("@at", at));
+        }
+
+        return revoked;
+    }
+
+    private async Task SealAsync(DbConnection connection, DbTransaction tx, SealedTable table, string where, (string, object?) key, string reason, CancellationToken cancellationToken, (string, object?)? more = null)
+    {
+        await using var session = new WriteSession(connection, tx);
+        await RowSealer.SealAsync(session, table, where, more is { } extra ? [key, extra] : [key], RowSealer.Administrator(reason), time.GetUtcNow(), cancellationToken);
     }
 
     private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Marsad.Core.Records;
 using Marsad.Core.Storage;
 using Marsad.Domain.Audit;
 
@@ -40,8 +39,9 @@ internal sealed class AuditLog(SqlDialect dialect) : IAuditLog
             }
         }
 
-        failure ??= await CheckStoredStatesAsync(connection, lastState, cancellationToken);
-        return new AuditVerification(expectedSequence - 1, expectedPrevious, failure);
+        // Stored rows are compared with the chain only once the chain itself holds: a broken chain seals nothing after the break.
+        IReadOnlyList<AuditFailure> failures = failure is null ? await new StoredStateCheck(connection, lastState).RunAsync(cancellationToken) : [failure];
+        return new AuditVerification(expectedSequence - 1, expectedPrevious, failures.FirstOrDefault()) { Failures = failures };
     }
 
     public async Task<IReadOnlyList<Revision>> ListAsync(Guid? entityId = null, int limit = 1000, CancellationToken cancellationToken = default)
@@ -70,6 +70,14 @@ internal sealed class AuditLog(SqlDialect dialect) : IAuditLog
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.Sql(null, "SELECT COUNT(*) FROM revisions");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> HashAtAsync(long sequence, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT hash FROM revisions WHERE seq = @seq");
+        command.AddParameter("@seq", sequence);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private static AuditFailure? CheckRow(System.Data.Common.DbDataReader reader, long seq, string type, string id, long expectedSequence, string expectedPrevious)
@@ -104,34 +112,6 @@ internal sealed class AuditLog(SqlDialect dialect) : IAuditLog
         return string.Equals(recomputed, reader.GetString(10), StringComparison.Ordinal)
             ? null
             : new AuditFailure(seq, type, id, "content does not match its hash: the revision was altered");
-    }
-
-    /// <summary>Each stored record must be exactly the state its last revision sealed, and have one.</summary>
-    private static async Task<AuditFailure?> CheckStoredStatesAsync(System.Data.Common.DbConnection connection, Dictionary<(string Type, string Id), (long Seq, string State)> lastState, CancellationToken cancellationToken)
-    {
-        var sources = RecordKinds.All.Select(k => (k.EntityType, $"SELECT id, payload FROM {k.Table}"))
-            .Append((DocumentStateType, "SELECT id, clean_text FROM documents"));
-        AuditFailure? first = null;
-        foreach (var (type, sql) in sources)
-        {
-            await using var command = connection.Sql(null, sql);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetString(0);
-                var state = RevisionHasher.Sha256Hex(reader.GetString(1));
-                AuditFailure? found = lastState.TryGetValue((type, id), out var sealedState)
-                    ? (string.Equals(sealedState.State, state, StringComparison.Ordinal) ? null
-                        : new AuditFailure(sealedState.Seq, type, id, $"the stored {type} differs from the state this revision sealed: it was changed outside Marsad"))
-                    : new AuditFailure(0, type, id, $"the stored {type} has no revision: it was added outside Marsad");
-                if (found is not null && (first is null || found.Sequence < first.Sequence))
-                {
-                    first = found;
-                }
-            }
-        }
-
-        return first;
     }
 
     internal const string DocumentStateType = "document";

@@ -7,6 +7,9 @@ namespace Marsad.Core.Audit;
 public sealed record AuditVerification(long Checked, string HeadHash, AuditFailure? FirstFailure)
 {
     public bool Ok => FirstFailure is null;
+
+    /// <summary>Every failure found (up to a thousand), first by sequence; a broken chain stops at its first break.</summary>
+    public IReadOnlyList<AuditFailure> Failures { get; init; } = FirstFailure is null ? [] : [FirstFailure];
 }
 
 /// <summary>The first revision (by sequence) that does not verify, what it concerns, and what is wrong with it.</summary>

@@ -12,4 +12,7 @@ public interface IAuditLog
     Task<IReadOnlyList<Revision>> ListAsync(Guid? entityId = null, int limit = 1000, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The hash of the revision with this sequence number, or null when there is none.</summary>
+    Task<string?> HashAtAsync(long sequence, CancellationToken cancellationToken = default);
 }

@@ -20,9 +20,34 @@ namespace Marsad.Core.Corroboration;
 /// </remarks>
 public sealed class CorroborateEvents(IMarsadStore store, CorroborationOptions options)
 {
+    /// <summary>
+    /// Passes until one merges nothing: a merged event carries its group's documents, sources and places, and can then
+    /// match an event none of its members matched alone. Stopping earlier left merges for the next run (five runs on one
+    /// record merged 2,807, then 378, 60, 9, 1); a run now ends at the fixed point, so a second run merges nothing.
+    /// Each pass is its own transaction, so an interrupted run keeps the passes it finished and a re-run does the rest.
+    /// </summary>
     public async Task<CorroborationOutcome> RunAsync(ChangeContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var merges = new List<MergeRecord>();
+        int graded = 0, skipped = 0;
+        long compared = 0;
+        while (true)
+        {
+            var pass = await PassAsync(context, cancellationToken);
+            merges.AddRange(pass.Merges);
+            graded += pass.Graded;
+            skipped = pass.SkippedForConflicts;
+            compared += pass.ComparedPairs;
+            if (pass.Merges.Count == 0)
+            {
+                return new CorroborationOutcome(merges, graded, skipped, compared);
+            }
+        }
+    }
+
+    private async Task<CorroborationOutcome> PassAsync(ChangeContext context, CancellationToken cancellationToken)
+    {
         var snapshot = await store.Events.SnapshotAsync(cancellationToken);
         var standing = snapshot.Events;
         var result = new Corroborator(options).Run([.. standing.Select(e => e.Signature)]);

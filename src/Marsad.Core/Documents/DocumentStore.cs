@@ -1,12 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using Marsad.Core.Access;
-using Marsad.Core.Sources;
-using System.Text.Json;
 using Marsad.Core.Audit;
+using Marsad.Core.Sources;
 using Marsad.Core.Storage;
-using Marsad.Core.Storage.Json;
-using Marsad.Domain.Audit;
 using Marsad.Domain.Documents;
 
 namespace Marsad.Core.Documents;
@@ -48,11 +45,16 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var changes = JsonSerializer.Serialize(
-            new { title = document.Title, published = document.Published, source = document.SourceName, origin = document.Origin, text_sha256 = document.TextSha256, original_sha256 = document.OriginalSha256 },
-            MarsadJson.Options);
-        await using var session = new WriteSession(connection, tx);
-        await RevisionWriter.AppendAsync(session, AuditLog.DocumentStateType, document.Id, RevisionAction.Insert, context, changes, document.TextSha256, now, cancellationToken);
+        await using (var session = new WriteSession(connection, tx))
+        {
+            if (sourceId is not null && await SourceIsNewAsync(connection, tx, sourceId, cancellationToken))
+            {
+                await RowSealer.SealAsync(session, SealedTable.Sources, "id = @id", [("@id", sourceId)], context, now, cancellationToken);
+            }
+
+            await RowSealer.SealAsync(session, SealedTable.Documents, "id = @id", [("@id", document.Id.ToString("D"))], context, now, cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return new AddDocumentResult(document.Id, Stored: true);
     }
@@ -124,6 +126,13 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
         insert.AddParameter("@id", newId).AddParameter("@name", name.Trim()).AddParameter("@key", key).AddParameter("@at", RevisionHasher.FormatTime(now));
         await insert.ExecuteNonQueryAsync(cancellationToken);
         return newId;
+    }
+
+    private static async Task<bool> SourceIsNewAsync(DbConnection connection, DbTransaction tx, string sourceId, CancellationToken cancellationToken)
+    {
+        await using var sealedCount = connection.Sql(tx, "SELECT COUNT(*) FROM revisions WHERE entity_type = 'source' AND entity_id = @id");
+        sealedCount.AddParameter("@id", sourceId);
+        return Convert.ToInt64(await sealedCount.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0;
     }
 
     private static DateOnly? ParseDate(string? value) => value is null ? null : DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);

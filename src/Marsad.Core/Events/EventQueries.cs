@@ -171,19 +171,27 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         }
     }
 
-    public async Task<IReadOnlyList<EventDeletion>> DeletionsAsync(DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EventDeletion>> DeletionsAsync(long after, DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         // For the public, an event that is no longer published is gone too; the team sees every status.
         // The public hears only of events it could have seen: one never published is not in its feed at all (its id
         // alone would tell that the team holds a record the public may not know of).
-        var gone = role.SeesUnpublished() ? "(merged_into IS NOT NULL OR status = 'rejected')"
+        var gone = role.SeesUnpublished() ? "(e.merged_into IS NOT NULL OR e.status = 'rejected')"
             : """
-              (merged_into IS NOT NULL OR status <> 'published') AND EXISTS (SELECT 1 FROM revisions r WHERE r.entity_type = 'event'
-                  AND r.entity_id = events.id AND json_extract(r.changes, '$.status.new') = 'published')
+              (e.merged_into IS NOT NULL OR e.status <> 'published') AND EXISTS (SELECT 1 FROM revisions p WHERE p.entity_type = 'event'
+                  AND p.entity_id = e.id AND json_extract(p.changes, '$.status.new') = 'published')
               """;
-        await using var command = connection.Sql(null, $"SELECT id, status, merged_into, updated_at FROM events WHERE {gone} AND updated_at >= @since ORDER BY updated_at, id LIMIT @limit");
-        command.AddParameter("@since", since is { } s ? RevisionHasher.FormatTime(s) : "").AddParameter("@limit", Math.Max(1, limit));
+        // Paged by the audit chain's sequence (the event's last revision): unique and monotonic, where a bulk merge stamps
+        // thousands of events with one time. An event that changes again moves past the client's position and comes again.
+        await using var command = connection.Sql(null, $"""
+            SELECT e.id, e.status, e.merged_into, e.updated_at, r.seq
+            FROM revisions r JOIN events e ON e.id = r.entity_id
+            WHERE r.seq > @after AND r.entity_type = 'event' AND {gone} AND e.updated_at >= @since
+              AND NOT EXISTS (SELECT 1 FROM revisions later WHERE later.entity_type = 'event' AND later.entity_id = r.entity_id AND later.seq > r.seq)
+            ORDER BY r.seq LIMIT @limit
+            """);
+        command.AddParameter("@after", Math.Max(0, after)).AddParameter("@since", since is { } s ? RevisionHasher.FormatTime(s) : "").AddParameter("@limit", Math.Max(1, limit));
         var list = new List<EventDeletion>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -191,7 +199,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             var mergedInto = reader.GetStringOrNull(2);
             var status = reader.GetString(1);
             var reason = mergedInto is not null ? "merged" : status == "rejected" ? "rejected" : "unpublished";
-            list.Add(new EventDeletion(Guid.Parse(reader.GetString(0)), reason, mergedInto is null ? null : Guid.Parse(mergedInto), reader.GetString(3)));
+            list.Add(new EventDeletion(Guid.Parse(reader.GetString(0)), reason, mergedInto is null ? null : Guid.Parse(mergedInto), reader.GetString(3), reader.GetInt64(4)));
         }
 
         return list;

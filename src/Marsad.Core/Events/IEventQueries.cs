@@ -30,7 +30,7 @@ public interface IEventQueries
     IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
 
     /// <summary>Events a sync client should drop since <paramref name="since"/> (all when null), oldest change first.</summary>
-    Task<IReadOnlyList<EventDeletion>> DeletionsAsync(DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EventDeletion>> DeletionsAsync(long after, DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// What corroboration compares, for every event still standing on its own (not merged away, not

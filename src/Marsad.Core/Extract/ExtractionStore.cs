@@ -46,7 +46,7 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
         ArgumentNullException.ThrowIfNull(result);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, time.GetUtcNow(), cancellationToken);
+        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, RowSealer.Administrator("re-extracted"), time.GetUtcNow(), cancellationToken);
         await tx.CommitAsync(cancellationToken);
     }
 
@@ -104,12 +104,12 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
             }
         }
 
-        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, now, cancellationToken);
+        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, context, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new ExtractionCounts(result.Events.Length, result.Claims.Length, result.Persons.Length, result.Allegations.Length, result.Checks.Length);
     }
 
-    private static async Task InsertExtractionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid documentId, string engineVersion, ExtractionResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task InsertExtractionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid documentId, string engineVersion, ExtractionResult result, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var insert = connection.Sql(tx, """
             INSERT INTO extractions (document_id, engine_version, extracted_at, clean_text, result, events, claims, persons, allegations, checks)
@@ -120,5 +120,8 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
             .AddParameter("@events", result.Events.Length).AddParameter("@claims", result.Claims.Length).AddParameter("@persons", result.Persons.Length)
             .AddParameter("@allegations", result.Allegations.Length).AddParameter("@checks", result.Checks.Length);
         await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using var session = new WriteSession(connection, tx);
+        await RowSealer.SealAsync(session, SealedTable.Extractions, "document_id = @doc AND engine_version = @version",
+            [("@doc", documentId.ToString("D")), ("@version", engineVersion)], context, now, cancellationToken);
     }
 }

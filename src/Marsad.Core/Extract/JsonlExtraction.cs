@@ -113,23 +113,41 @@ public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
     {
         await foreach (var batch in work.ReadAllAsync(cancellationToken))
         {
-            var output = new ArrayBufferWriter<byte>(batch.Bytes + (batch.Lines.Count * 512));
-            var failed = 0;
-            using var writer = ContractJsonWriter.LineWriter(output);
-            foreach (var line in batch.Lines)
+            try
             {
-                var result = Process(line);
-                failed += result.Errors.Length > 0 ? 1 : 0;
-                ContractJsonWriter.WriteLine(writer, output, result);
-            }
+                var output = new ArrayBufferWriter<byte>(batch.Bytes + (batch.Lines.Count * 512));
+                var failed = 0;
+                using var writer = ContractJsonWriter.LineWriter(output);
+                foreach (var line in batch.Lines)
+                {
+                    var result = Process(line);
+                    failed += result.Errors.Length > 0 ? 1 : 0;
+                    ContractJsonWriter.WriteLine(writer, output, result);
+                }
 
-            batch.Result.TrySetResult((output, failed));
+                batch.Result.TrySetResult((output, failed));
+            }
+            catch (Exception ex)
+            {
+                // The writer waits on this batch: it must learn of the failure, never wait forever.
+                batch.Result.TrySetException(ex);
+                throw;
+            }
         }
     }
 
     private ExtractionResult Process(RawLine line)
     {
-        var parsed = JsonlRecordParser.Parse(line);
+        JsonlRecordParser.Parsed parsed;
+        try
+        {
+            parsed = JsonlRecordParser.Parse(line);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ExtractionResult.Failed($"line-{line.Number}", $"line {line.Number}: cannot be read ({ex.GetType().Name}: {ex.Message})");
+        }
+
         if (parsed.Input is null)
         {
             return ExtractionResult.Failed(parsed.Id, parsed.Problems[0]);

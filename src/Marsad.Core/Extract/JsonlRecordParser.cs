@@ -45,7 +45,21 @@ public static class JsonlRecordParser
 
         using (json)
         {
-            var root = json.RootElement;
+            try
+            {
+                return Read(json.RootElement, line);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses to turn an escaped lone surrogate ("\ud800") into a string: valid JSON, not text.
+                return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: a string holds an escaped lone surrogate (not Unicode text); skipped"));
+            }
+        }
+    }
+
+    private static Parsed Read(JsonElement root, RawLine line)
+    {
+        {
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return Failed(HashId(line), string.Create(CultureInfo.InvariantCulture, $"line {line.Number}: not a JSON object"));

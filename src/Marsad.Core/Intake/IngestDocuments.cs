@@ -71,6 +71,13 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             return new IngestOutcome(origin, IngestStatus.Failed, Problem: "no report text found");
         }
 
+        // A document the engine cannot read would sit in the record unread: refused, with the limit named.
+        if (text.Length > ExtractionEngine.MaxTextLength)
+        {
+            return new IngestOutcome(origin, IngestStatus.Failed, Problem: string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"text of {text.Length} characters is longer than the extraction engine's limit of {ExtractionEngine.MaxTextLength}; split the report and ingest its parts"));
+        }
+
         var now = time.GetUtcNow();
         var document = new Document(
             Guid.CreateVersion7(now),

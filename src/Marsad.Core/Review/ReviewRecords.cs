@@ -106,6 +106,11 @@ public sealed class ReviewRecords(IMarsadStore store)
         {
             throw new ArgumentException($"{decision.Kind} {decision.Id}: {ex.Message}", nameof(decision), ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // An escaped lone surrogate ("\ud800") is valid JSON but no text: System.Text.Json refuses to read it as a string.
+            throw new ArgumentException($"{decision.Kind} {decision.Id}: an edited field is not Unicode text ({ex.Message})", nameof(decision), ex);
+        }
 
         return (await store.Records.UpdateAsync(updated, version, context, cancellationToken)).Version;
     }

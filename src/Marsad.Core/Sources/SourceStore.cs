@@ -61,6 +61,11 @@ internal sealed class SourceStore(SqlDialect dialect, TimeProvider time) : ISour
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var session = new WriteSession(connection, tx))
+        {
+            await RowSealer.SealAsync(session, SealedTable.Sources, "name_key = @key", [("@key", key)], RowSealer.Administrator("source saved"), time.GetUtcNow(), cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return (await ListAsync(Role.Admin, cancellationToken)).Single(s => s.Id == source.Id);
     }

@@ -22,7 +22,8 @@ internal static class EventsApi
             [.. new[] { "from", "to", "type", "sub_type", "actor", "admin1", "admin2", "bbox", "grade", "status", "text", "updated_since", "cursor", "limit" }
                 .Select(n => new QueryParameter(n, "filter or page (see the summary)")), new QueryParameter("format", "response format", ["json", "geojson", "csv", "acled"])]))
             .WithSummary("Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format json|geojson|csv|acled");
-        events.MapGet("/deletions", DeletionsAsync).WithMetadata(new QueryParameters(new QueryParameter("since", "ISO 8601 date and time"))).WithSummary("Events to drop since a time: merged into another, rejected, or (for the public) withdrawn");
+        events.MapGet("/deletions", DeletionsAsync).WithMetadata(new QueryParameters(new QueryParameter("after", "the seq of the last item already read (0 to start)"), new QueryParameter("since", "ISO 8601 date and time (optional)")))
+            .WithSummary("Events to drop after a position (after = the last item's seq; since = a time, optional): merged into another, rejected, or (for the public) withdrawn");
         events.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its sources, documents and evidence");
         return api;
     }
@@ -82,7 +83,13 @@ internal static class EventsApi
             since = at;
         }
 
-        return TypedResults.Ok(new DeletionFeed(await store.Events.DeletionsAsync(since, UserRole.Of(http.User), EventFilters.MaxLimit, cancellationToken)));
+        long after = 0;
+        if (EventFilters.Text(http.Request.Query, "after") is { } position && !long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["expected the seq of the last item received"] });
+        }
+
+        return TypedResults.Ok(new DeletionFeed(await store.Events.DeletionsAsync(after, since, UserRole.Of(http.User), EventFilters.MaxLimit, cancellationToken)));
     }
 
     private static async Task<Results<Ok<EventDetail>, NotFound>> GetAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)

@@ -45,6 +45,47 @@ public sealed class CorroborateEventsTests
         return (store, [.. events.Select(e => e.Id)]);
     }
 
+    /// <summary>Six outlets report one shelling a day apart each, in drifting places: merges can enable further merges.</summary>
+    private static async Task<IMarsadStore> DriftingReportsAsync(TempFolder folder)
+    {
+        var store = await TestStore.OpenAsync(folder);
+        var ingest = new IngestDocuments(store, TimeProvider.System);
+        for (var i = 0; i < 6; i++)
+        {
+            var outcome = await ingest.RunAsync(new IngestRequest([folder.Write($"r{i}.txt", $"Report {i}: regime shells hit Kansafra, casualties reported.")], null, $"Outlet {(char)('A' + i)}"), Editor);
+            await store.Records.AddAsync(new ConflictEvent
+            {
+                Id = new Guid(i + 1, 0, 0, [0, 0, 0, 0, 0, 0, 0, (byte)i]),
+                SubEventType = AcledSubEventType.ShellingArtilleryMissileAttack,
+                Date = DateSpan.OnDay(new DateOnly(2022, 1, 10 + i)),
+                Actor1 = "Military Forces of Syria (2000-)",
+                Location = new Location("Kansafra", null, "Idleb", "Ariha", null, new GeoPoint(35.62 + (i * 0.004), 36.53), GeoPrecision.Place),
+                Quantities = Quantities.Empty.With("fatalities", Quantity.Exactly(3 + (i % 2))),
+                DocumentIds = [outcome.Outcomes[0].DocumentId!.Value],
+            }, Editor);
+        }
+
+        return store;
+    }
+
+    [Fact]
+    public async Task One_run_reaches_the_fixed_point_and_two_equal_records_merge_alike()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        var store = await DriftingReportsAsync(first);
+        var twin = await DriftingReportsAsync(second);
+
+        var outcome = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(Editor);
+        var again = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(Editor);
+        var twinOutcome = await new CorroborateEvents(twin, new CorroborationOptions()).RunAsync(Editor);
+
+        Assert.NotEmpty(outcome.Merges);
+        Assert.Empty(again.Merges);
+        Assert.Equal(outcome.Merges.Select(m => (m.Into, string.Join(",", m.Merged))), twinOutcome.Merges.Select(m => (m.Into, string.Join(",", m.Merged))));
+        Assert.True((await store.Audit.VerifyAsync()).Ok);
+    }
+
     [Fact]
     public async Task Two_outlets_reporting_one_incident_become_one_event_graded_fair_with_reasons()
     {

@@ -40,6 +40,22 @@ public sealed class IngestExtractsTests
     }
 
     [Fact]
+    public async Task A_text_longer_than_the_engine_reads_is_refused_with_the_limit_named_not_stored_unread()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var line = "Regime forces shelled the village of Kansafra in Jabal al-Zawiya on Monday.\n";
+        var path = folder.Write("long.txt", string.Concat(Enumerable.Repeat(line, (ExtractionEngine.MaxTextLength / line.Length) + 10)));
+
+        var summary = await new IngestDocuments(store, TimeProvider.System, new ExtractionEngine()).RunAsync(new IngestRequest([path], new DateOnly(2021, 3, 2)), new ChangeContext("coder"));
+
+        var outcome = Assert.Single(summary.Outcomes);
+        Assert.Equal(IngestStatus.Failed, outcome.Status);
+        Assert.Contains("limit of 4194304", outcome.Problem, StringComparison.Ordinal);
+        Assert.Equal(0, await store.Documents.CountAsync());
+    }
+
+    [Fact]
     public async Task Ingesting_again_neither_duplicates_candidates_nor_touches_reviewed_ones()
     {
         using var folder = new TempFolder();

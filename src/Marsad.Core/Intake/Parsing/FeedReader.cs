@@ -67,6 +67,11 @@ public static class FeedReader
         };
         try
         {
+            using (var scan = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), settings))
+            {
+                MarkupLimits.CheckXml(scan);
+            }
+
             using var reader = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), settings);
             return XDocument.Load(reader, LoadOptions.None);
         }

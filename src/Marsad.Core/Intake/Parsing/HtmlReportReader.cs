@@ -30,6 +30,7 @@ public static class HtmlReportReader
     public static ParsedReport Read(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
+        MarkupLimits.CheckHtml(html);
 
         using var document = HtmlTextExtractor.Parse(html);
 

@@ -17,6 +17,12 @@ public static class InputDecoder
             throw new IntakeFormatException("empty file");
         }
 
+        // UTF-16 (Windows "Unicode" exports) is only ever recognised by its BOM: without one, its NUL bytes say binary.
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            return DecodeUtf16(bytes);
+        }
+
         // NUL is valid UTF-8 but never occurs in text, so it is the cheapest reliable sign of a binary file.
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0)
@@ -50,6 +56,28 @@ public static class InputDecoder
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    private static string DecodeUtf16(ReadOnlySpan<byte> bytes)
+    {
+        var bigEndian = bytes[0] == 0xFE;
+        var encoding = new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true);
+        string text;
+        try
+        {
+            text = encoding.GetString(bytes[2..]);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new IntakeFormatException(string.Create(CultureInfo.InvariantCulture, $"not valid UTF-16 ({(bigEndian ? "big" : "little")}-endian BOM; {ex.Message})"));
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new IntakeFormatException("binary file (NUL character in UTF-16 text)");
+        }
+
+        return IsBlank(text) ? throw new IntakeFormatException("empty file") : text;
     }
 
     private static bool IsBlank(string text)

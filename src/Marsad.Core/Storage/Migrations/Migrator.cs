@@ -28,10 +28,18 @@ public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
     public async Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
-        var from = await CurrentVersionAsync(connection, null, cancellationToken);
+        // What is applied is read first, without a write lock: a migrated database (every run of every command) never
+        // queues behind a writer such as a long corroboration, so readers start at once.
+        var known = await AppliedAsync(connection, cancellationToken);
+        if (known is null)
+        {
+            await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
+            known = [];
+        }
+
+        var from = known.Count == 0 ? 0 : known.Max();
         var applied = new List<string>();
-        foreach (var (version, name, sql) in Scripts(dialect.MigrationFolder))
+        foreach (var (version, name, sql) in Scripts(dialect.MigrationFolder).Where(s => !known.Contains(s.Version)))
         {
             await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
             // Another process may have migrated while we waited for the write lock.
@@ -55,6 +63,31 @@ public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
         }
 
         return new MigrationReport(from, await CurrentVersionAsync(connection, null, cancellationToken), applied);
+    }
+
+    /// <summary>The versions recorded, or null when there is no record yet (a new database).</summary>
+    private static async Task<HashSet<int>?> AppliedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_migrations";
+        var versions = new HashSet<int>();
+        DbDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+
+        await using var _ = reader;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return versions;
     }
 
     private static async Task<bool> IsAppliedAsync(DbConnection connection, DbTransaction tx, int version, CancellationToken cancellationToken)

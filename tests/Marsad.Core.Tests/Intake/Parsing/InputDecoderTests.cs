@@ -12,6 +12,23 @@ public class InputDecoderTests
         Assert.Equal(text, InputDecoder.Decode(Encoding.UTF8.GetBytes(text)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decodes_utf16_with_a_bom_in_either_byte_order(bool bigEndian)
+    {
+        var text = "Shelling on the bridge, قصف على الجسر";
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        Assert.Equal(text, InputDecoder.Decode([.. encoding.GetPreamble(), .. encoding.GetBytes(text)]));
+    }
+
+    [Fact]
+    public void Utf16_with_a_lone_surrogate_is_refused_by_name()
+    {
+        byte[] bytes = [0xFF, 0xFE, (byte)'a', 0, 0x00, 0xD8, (byte)'b', 0];
+        Assert.Contains("not valid UTF-16", Assert.Throws<IntakeFormatException>(() => InputDecoder.Decode(bytes)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Strips_bom()
     {
