@@ -84,7 +84,7 @@ public sealed class AcledFormat : IDatasetFormat
         var longitude = f.Coordinate("longitude", 180);
         var geoPrecision = f.OptionalInteger("geo_precision", 1, 3);
         var fatalities = f.Integer("fatalities", 0, int.MaxValue);
-        if (latitude is null != longitude is null)
+        if (latitude is null != longitude is null && !f.Failed)
         {
             f.Fail<string>(latitude is null ? "latitude" : "longitude", "a point needs both latitude and longitude");
         }

@@ -14,6 +14,9 @@ internal sealed class DatasetFile(Stream input)
     /// <summary>The header, or the header error (missing columns) when the file is not this dataset's.</summary>
     public Dictionary<string, int>? Header { get; private set; }
 
+    /// <summary>Data rows read so far, good or bad.</summary>
+    public long RowsRead { get; private set; }
+
     public async IAsyncEnumerable<DatasetRow> RowsAsync(IDatasetFormat format, ICollection<ImportError> errors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var options = CsvReaderOptions.Default with { TrackLineNumbers = true };
@@ -36,6 +39,7 @@ internal sealed class DatasetFile(Stream input)
         Header = header;
         while (await reader.ReadAsync(cancellationToken))
         {
+            RowsRead = reader.RowNumber;
             if (reader.FieldCount != names.Count)
             {
                 errors.Add(new ImportError(reader.RowNumber, reader.LineNumber, null, $"has {reader.FieldCount} fields, the header has {names.Count}"));

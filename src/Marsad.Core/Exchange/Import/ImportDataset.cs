@@ -42,7 +42,7 @@ public sealed class ImportDataset(IMarsadStore store)
             ? new RecordSweep<ConflictEvent>($"\"dataset\":\"{format.Dataset}\"", e => Withdraw(e, format, seen, coverage), new ChangeContext(options.Author, $"sync: not in the current {format.Dataset} export"))
             : null;
         var counts = await store.Records.UpsertManyAsync(Events(), Merge, sweep, context, cancellationToken);
-        return new ImportSummary(rows, counts.Inserted, counts.Updated, counts.Unchanged, counts.Swept, errors);
+        return new ImportSummary(file.RowsRead, counts.Inserted, counts.Updated, counts.Unchanged, counts.Swept, errors);
 
         async IAsyncEnumerable<ConflictEvent> Events([EnumeratorCancellation] CancellationToken token = default)
         {
