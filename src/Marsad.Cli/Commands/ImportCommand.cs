@@ -3,6 +3,7 @@ using System.Globalization;
 using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Exchange.Import;
 using Marsad.Domain.Events;
+using Marsad.Extraction.Geography;
 
 namespace Marsad.Cli.Commands;
 
@@ -36,7 +37,7 @@ public static class ImportCommand
             var path = result.GetValue(file)!;
             await using var input = path.OpenRead();
             var options = new DatasetImportOptions(result.GetValue(status), result.GetValue(sync), globals.UserName(result, env));
-            var summary = await new ImportDataset(store).RunAsync(input, format, options, rows => Progress(env, rows), cancellationToken);
+            var summary = await new ImportDataset(store, GazetteerGeocoder.LoadDefault()).RunAsync(input, format, options, rows => Progress(env, rows), cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{format.Dataset} {path.Name}: {summary.Rows} rows; inserted {summary.Inserted}, updated {summary.Updated}, unchanged {summary.Unchanged}, withdrawn {summary.Withdrawn}; rejected {summary.Rejected} rows — database {store.Target.Display}"));
             PrintErrors(env, summary.Errors);

@@ -25,7 +25,9 @@ public sealed record ImportSummary(long Rows, int Inserted, int Updated, int Unc
 /// grade and documents. With sync, the file is the dataset's whole export for the dates and countries it covers: an
 /// earlier import's event inside that coverage that the file lacks is withdrawn (rejected, with the reason).
 /// </summary>
-public sealed class ImportDataset(IMarsadStore store)
+/// <param name="store">Where the events go.</param>
+/// <param name="geocoder">The gazetteer places are linked to, when given (see <see cref="PlaceLinker"/>).</param>
+public sealed class ImportDataset(IMarsadStore store, Extraction.Geography.IGeocoder? geocoder = null)
 {
     public async Task<ImportSummary> RunAsync(Stream input, IDatasetFormat format, DatasetImportOptions options, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -37,6 +39,7 @@ public sealed class ImportDataset(IMarsadStore store)
         var coverage = new Coverage();
         long rows = 0;
         var file = new DatasetFile(input);
+        var places = geocoder is null ? null : new PlaceLinker(geocoder);
         var context = new ChangeContext(options.Author, $"import {format.Dataset}");
         var sweep = options.Sync
             ? new RecordSweep<ConflictEvent>($"\"dataset\":\"{format.Dataset}\"", e => Withdraw(e, format, seen, coverage), new ChangeContext(options.Author, $"sync: not in the current {format.Dataset} export"))
@@ -65,7 +68,7 @@ public sealed class ImportDataset(IMarsadStore store)
                 if (format.Read(row, options.Status, errors) is { } read)
                 {
                     coverage.Add(read, row["country"]);
-                    yield return read with { Origin = Origin(format, row, read) };
+                    yield return (places?.Link(read) ?? read) with { Origin = Origin(format, row, read) };
                 }
             }
 
