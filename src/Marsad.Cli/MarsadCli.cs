@@ -27,6 +27,7 @@ public static class MarsadCli
 
         root.Subcommands.Add(DemoCommand.Create(globals, env));
         root.Subcommands.Add(EventsCommand.Create(globals, env));
+        root.Subcommands.Add(ImportCommand.Create(globals, env));
         root.Subcommands.Add(SourcesCommand.Create(globals, env));
         root.Subcommands.Add(CorroborateCommand.Create(globals, env));
         root.Subcommands.Add(ReviewCommand.Create(globals, env));

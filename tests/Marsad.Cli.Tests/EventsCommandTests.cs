@@ -47,6 +47,9 @@ public sealed class EventsCommandTests
     [InlineData("csv")]
     [InlineData("geojson")]
     [InlineData("acled")]
+    [InlineData("ucdp")]
+    [InlineData("hxl")]
+    [InlineData("jsonl")]
     [InlineData("table")]
     public async Task The_public_never_sees_a_confidential_source_in_any_format(string format)
     {

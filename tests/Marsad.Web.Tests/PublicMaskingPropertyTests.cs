@@ -12,7 +12,7 @@ namespace Marsad.Web.Tests;
 [Collection(DemoSiteCollection.Name)]
 public sealed class PublicMaskingPropertyTests(DemoSite site)
 {
-    private static readonly string[] Formats = ["json", "geojson", "csv", "acled"];
+    private static readonly string[] Formats = ["json", "geojson", "csv", "acled", "ucdp", "hxl", "jsonl"];
 
     [Fact]
     public async Task No_public_response_names_a_confidential_source_or_a_sensitive_person_field()

@@ -24,10 +24,10 @@ public static class EventsCommand
         var grade = new Option<Grade?>("--grade") { Description = "confirmed, fair, weak, contested or discounted" };
         var text = new Option<string?>("--text") { Description = "Text in the event's summary or place" };
         var limit = new Option<int>("--limit") { Description = "How many events at most", DefaultValueFactory = _ => 1000 };
-        var format = new Option<string>("--format") { Description = "table, json, csv, geojson or acled", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv", "geojson", "acled");
+        var format = new Option<string>("--format") { Description = $"table or an export format: {string.Join(", ", EventExportFormats.Names)} (exports stream every matching event unless --limit is given)", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(["table", .. EventExportFormats.Names]);
         var role = new Option<Role>("--role") { Description = "Whose view: public (published events, no confidential sources), viewer, coder, editor or admin", DefaultValueFactory = _ => Role.Editor };
-        var command = new Command("events", "List and filter events; export them as JSON, CSV, GeoJSON or ACLED CSV")
+        var command = new Command("events", "List and filter events; export them as JSON, CSV, GeoJSON, ACLED, UCDP, HXL or JSON Lines")
         {
             from, to, type, subType, actor, admin1, admin2, status, grade, text, limit, format, role,
         };
@@ -42,18 +42,25 @@ public static class EventsCommand
                 Actor = result.GetValue(actor), Admin1 = result.GetValue(admin1), Admin2 = result.GetValue(admin2), Status = result.GetValue(status),
                 Grade = result.GetValue(grade), Text = result.GetValue(text), Limit = Math.Max(1, result.GetValue(limit)),
             };
-            var items = await store.Events.ListAsync(query, result.GetValue(role), cancellationToken);
             var chosen = result.GetValue(format)!;
             if (chosen == "table")
             {
+                var items = await store.Events.ListAsync(query, result.GetValue(role), cancellationToken);
                 env.Out.Write(EventTable.Of(items));
                 env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} events"));
             }
             else
             {
+                var streamed = store.Events.StreamAsync(query, result.GetValue(role), cancellationToken);
+                if (result.GetResult(limit) is { Implicit: false })
+                {
+                    streamed = streamed.Take(query.Limit);
+                }
+
+                var urls = (await store.Sources.ListAsync(result.GetValue(role), cancellationToken)).ToDictionary(s => s.Name, s => s.Url);
                 var writer = env.Out.Profile.Out.Writer;
-                EventExporter.Write(writer, items, Enum.Parse<EventExportFormat>(chosen, ignoreCase: true));
-                writer.Flush();
+                await EventExporter.WriteAsync(writer, streamed, EventExportFormats.Parse(chosen)!.Value, urls, cancellationToken);
+                await writer.FlushAsync(cancellationToken);
             }
 
             return ExitCodes.Ok;

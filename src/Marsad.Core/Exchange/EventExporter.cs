@@ -1,180 +1,219 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using Marsad.Core.Events;
+using Marsad.Core.Exchange.Csv;
+using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Storage.Json;
-using Marsad.Domain.Common;
-using Marsad.Domain.Events;
 
 namespace Marsad.Core.Exchange;
 
 /// <summary>
-/// Writes listed events in an export format. It writes only what the query layer returned for the
-/// caller's role, so masking happens once, before any format sees the data.
+/// Writes events in an export format, streaming: rows leave as they are read, so a million-event export needs no
+/// more memory than a page of the query. It writes only what the query layer returned for the caller's role, so
+/// masking happens once, before any format sees the data. Every CSV cell goes through <see cref="CsvCellSafety"/>.
 /// </summary>
 public static class EventExporter
 {
-    public static void Write(TextWriter output, IReadOnlyList<EventListItem> items, EventExportFormat format)
+    private const int FlushBytes = 64 * 1024;
+
+    /// <summary>Writes a list already read (a cached page).</summary>
+    public static void Write(TextWriter output, IReadOnlyList<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?>? sourceUrls = null) =>
+        WriteAsync(output, items.ToAsyncEnumerable(), format, sourceUrls).GetAwaiter().GetResult();
+
+    /// <summary>Writes every event <paramref name="items"/> yields; <paramref name="sourceUrls"/> maps source names to URLs (from the sources register as the role sees it), which JSON Lines writes beside the names.</summary>
+    public static async Task WriteAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?>? sourceUrls = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(items);
         switch (format)
         {
-            case EventExportFormat.Json:
-                output.WriteLine(JsonSerializer.Serialize(items.Select(i => new { Event = i.Event, i.Version, i.Sources }), MarsadJson.Indented));
+            case EventExportFormat.Csv:
+                await WriteCsvAsync(output, items, [.. MarsadColumns.All.Select(c => c.Name)], null, i => MarsadColumns.All.Select(c => c.Value(i)), cancellationToken);
+                break;
+            case EventExportFormat.Hxl:
+                await WriteCsvAsync(output, items, [.. MarsadColumns.All.Select(c => c.Name)], [.. MarsadColumns.All.Select(c => c.Hxl)], i => MarsadColumns.All.Select(c => c.Value(i)), cancellationToken);
+                break;
+            case EventExportFormat.Acled or EventExportFormat.Ucdp:
+                IDatasetFormat dataset = format == EventExportFormat.Acled ? AcledFormat.Instance : UcdpFormat.Instance;
+                await WriteCsvAsync(output, items, [.. dataset.Columns.Select(c => c.Name)], null, i => dataset.Columns.Select(c => c.Value(i, dataset.Dataset)), cancellationToken);
                 break;
             case EventExportFormat.GeoJson:
-                WriteGeoJson(output, items);
+                await WriteJsonAsync(output, items, GeoJsonStart, WriteFeature, GeoJsonEnd, cancellationToken);
                 break;
-            case EventExportFormat.Csv:
-                WriteCsv(output, items, MarsadColumns);
+            case EventExportFormat.Json:
+                await WriteJsonAsync(output, items, (json, _) => json.WriteStartArray(), (json, item) => WriteJsonItem(json, item, null), (json, _) => json.WriteEndArray(), cancellationToken);
                 break;
-            case EventExportFormat.Acled:
-                WriteCsv(output, items, AcledColumns);
+            case EventExportFormat.Jsonl:
+                await WriteJsonLinesAsync(output, items, sourceUrls ?? new Dictionary<string, string?>(), cancellationToken);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format));
         }
     }
 
-    /// <summary>
-    /// Streams events as CSV (Marsad's columns or ACLED's), flushing as it goes: rows leave as they are read,
-    /// so a million-row export needs no more memory than one page of the query.
-    /// </summary>
-    public static async Task WriteCsvAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, EventExportFormat format, CancellationToken cancellationToken = default)
+    private static async Task WriteCsvAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, string[] header, string[]? hashtags, Func<EventListItem, IEnumerable<string?>> values, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(items);
-        var columns = format switch
-        {
-            EventExportFormat.Csv => MarsadColumns,
-            EventExportFormat.Acled => AcledColumns,
-            _ => throw new ArgumentOutOfRangeException(nameof(format), "only the CSV formats stream"),
-        };
         await using var csv = CsvWriter.Create(output, CsvWriterOptions.Default, true);
-        await csv.WriteRecordAsync([.. columns.Select(c => c.Name)], cancellationToken);
-        var rows = 0;
+        await csv.WriteRecordAsync(header, cancellationToken);
+        if (hashtags is not null)
+        {
+            await csv.WriteRecordAsync(hashtags, cancellationToken);
+        }
+
+        var row = new string[header.Length];
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
-            await csv.WriteRecordAsync([.. columns.Select(c => c.Value(item) ?? "")], cancellationToken);
-            if (++rows % 1000 == 0)
+            var i = 0;
+            foreach (var value in values(item))
             {
-                await csv.FlushAsync(cancellationToken);
+                row[i++] = CsvCellSafety.Escape(value) ?? "";
             }
+
+            await csv.WriteRecordAsync(row, cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);
     }
 
-    private static readonly (string Name, Func<EventListItem, string?> Value)[] MarsadColumns =
-    [
-        ("id", i => i.Event.Id.ToString("D")),
-        ("event_type", i => i.Event.EventType.Label),
-        ("sub_event_type", i => i.Event.SubEventType.Label),
-        ("date_start", i => Iso(i.Event.Date.Start)),
-        ("date_end", i => Iso(i.Event.Date.End)),
-        ("time_precision", i => ((int)i.Event.Date.Precision).ToString(CultureInfo.InvariantCulture)),
-        ("actor1", i => i.Event.Actor1),
-        ("assoc_actor_1", i => string.Join("; ", i.Event.AssocActor1)),
-        ("actor2", i => i.Event.Actor2),
-        ("assoc_actor_2", i => string.Join("; ", i.Event.AssocActor2)),
-        ("location", i => i.Event.Location?.Name),
-        ("admin1", i => i.Event.Location?.Admin1),
-        ("admin2", i => i.Event.Location?.Admin2),
-        ("admin3", i => i.Event.Location?.Admin3),
-        ("latitude", i => Number(i.Event.Location?.Point?.Latitude)),
-        ("longitude", i => Number(i.Event.Location?.Point?.Longitude)),
-        ("geo_precision", i => i.Event.Location?.Precision is { } p ? ((int)p).ToString(CultureInfo.InvariantCulture) : null),
-        ("fatalities_low", i => Count(i.Event, Quantities.Names.Fatalities, q => q.Low)),
-        ("fatalities_best", i => Count(i.Event, Quantities.Names.Fatalities, q => q.Best)),
-        ("fatalities_high", i => Count(i.Event, Quantities.Names.Fatalities, q => q.High)),
-        ("tags", i => string.Join("; ", i.Event.Tags)),
-        ("status", i => JsonName(i.Event.Status)),
-        ("grade", i => i.Event.Grade is { } g ? JsonName(g) : null),
-        ("sources", i => string.Join("; ", i.Sources)),
-        ("summary", i => i.Event.Summary),
-    ];
-
-    private static readonly (string Name, Func<EventListItem, string?> Value)[] AcledColumns =
-    [
-        ("event_id_cnty", i => i.Event.Id.ToString("D")),
-        ("event_date", i => Iso(i.Event.Date.Start)),
-        ("year", i => i.Event.Date.Start.Year.ToString(CultureInfo.InvariantCulture)),
-        ("time_precision", i => ((int)i.Event.Date.Precision).ToString(CultureInfo.InvariantCulture)),
-        ("event_type", i => i.Event.EventType.Label),
-        ("sub_event_type", i => i.Event.SubEventType.Label),
-        ("actor1", i => i.Event.Actor1),
-        ("assoc_actor_1", i => string.Join("; ", i.Event.AssocActor1)),
-        ("actor2", i => i.Event.Actor2),
-        ("assoc_actor_2", i => string.Join("; ", i.Event.AssocActor2)),
-        ("country", _ => "Syria"),
-        ("admin1", i => i.Event.Location?.Admin1),
-        ("admin2", i => i.Event.Location?.Admin2),
-        ("admin3", i => i.Event.Location?.Admin3),
-        ("location", i => i.Event.Location?.Name),
-        ("latitude", i => Number(i.Event.Location?.Point?.Latitude)),
-        ("longitude", i => Number(i.Event.Location?.Point?.Longitude)),
-        ("geo_precision", i => i.Event.Location?.Precision is { } p ? ((int)p).ToString(CultureInfo.InvariantCulture) : null),
-        ("source", i => string.Join("; ", i.Sources)),
-        ("notes", i => i.Event.Summary),
-        ("fatalities", i => Count(i.Event, Quantities.Names.Fatalities, q => q.Low) ?? "0"),
-        ("tags", i => string.Join("; ", i.Event.Tags)),
-    ];
-
-    private static void WriteCsv(TextWriter output, IReadOnlyList<EventListItem> items, (string Name, Func<EventListItem, string?> Value)[] columns)
+    /// <summary>JSON through one Utf8JsonWriter into a buffer that is handed to the output each time it fills.</summary>
+    private static async Task WriteJsonAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, Action<Utf8JsonWriter, bool> start, Action<Utf8JsonWriter, EventListItem> write, Action<Utf8JsonWriter, bool> end, CancellationToken cancellationToken)
     {
-        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default, true);
-        csv.WriteRecord([.. columns.Select(c => c.Name)]);
-        foreach (var item in items)
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarsadJson.Options.Encoder });
+        start(json, true);
+        await foreach (var item in items.WithCancellation(cancellationToken))
         {
-            csv.WriteRecord([.. columns.Select(c => c.Value(item) ?? "")]);
+            write(json, item);
+            if (json.BytesPending + buffer.WrittenCount > FlushBytes)
+            {
+                await json.FlushAsync(cancellationToken);
+                await DrainAsync(output, buffer, cancellationToken);
+            }
         }
+
+        end(json, true);
+        await json.FlushAsync(cancellationToken);
+        await DrainAsync(output, buffer, cancellationToken);
+        await output.WriteLineAsync();
+        await output.FlushAsync(cancellationToken);
     }
 
-    private static void WriteGeoJson(TextWriter output, IReadOnlyList<EventListItem> items)
+    private static async Task WriteJsonLinesAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, IReadOnlyDictionary<string, string?> sourceUrls, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarsadJson.Options.Encoder });
+        await foreach (var item in items.WithCancellation(cancellationToken))
         {
-            json.WriteStartObject();
-            json.WriteString("type", "FeatureCollection");
-            json.WriteStartArray("features");
-            foreach (var item in items.Where(i => i.Event.Location?.Point is not null))
+            WriteJsonItem(json, item, sourceUrls);
+            await json.FlushAsync(cancellationToken);
+            json.Reset();
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount > FlushBytes)
             {
-                var point = item.Event.Location!.Point!;
-                json.WriteStartObject();
-                json.WriteString("type", "Feature");
-                json.WriteStartObject("geometry");
-                json.WriteString("type", "Point");
-                json.WriteStartArray("coordinates");
-                json.WriteNumberValue(point.Longitude);
-                json.WriteNumberValue(point.Latitude);
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteStartObject("properties");
-                foreach (var (name, value) in MarsadColumns.Where(c => c.Name is not ("latitude" or "longitude")))
-                {
-                    json.WriteString(name, value(item));
-                }
+                await DrainAsync(output, buffer, cancellationToken);
+            }
+        }
 
-                json.WriteEndObject();
-                json.WriteEndObject();
+        await DrainAsync(output, buffer, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+    }
+
+    private static async Task DrainAsync(TextWriter output, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken);
+        buffer.ResetWrittenCount();
+    }
+
+    /// <summary>An event, its version and its sources (with URLs when given): the JSON and JSON Lines record.</summary>
+    private static void WriteJsonItem(Utf8JsonWriter json, EventListItem item, IReadOnlyDictionary<string, string?>? sourceUrls)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("event");
+        JsonSerializer.Serialize(json, item.Event, MarsadJson.Options);
+        json.WriteNumber("version", item.Version);
+        json.WriteStartArray("sources");
+        foreach (var source in item.Sources)
+        {
+            if (sourceUrls is null)
+            {
+                json.WriteStringValue(source);
+                continue;
             }
 
-            json.WriteEndArray();
+            json.WriteStartObject();
+            json.WriteString("name", source);
+            if (sourceUrls.GetValueOrDefault(source) is { } url)
+            {
+                json.WriteString("url", url);
+            }
+
             json.WriteEndObject();
         }
 
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
-    private static string? Count(ConflictEvent e, string name, Func<Quantity, int?> pick) =>
-        e.Quantities.TryGetValue(name, out var q) && pick(q) is { } n ? n.ToString(CultureInfo.InvariantCulture) : null;
+    private static void GeoJsonStart(Utf8JsonWriter json, bool _)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteStartArray("features");
+    }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static void GeoJsonEnd(Utf8JsonWriter json, bool _)
+    {
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
 
-    private static string? Number(double? value) => value?.ToString("0.#####", CultureInfo.InvariantCulture);
+    /// <summary>An RFC 7946 feature: [longitude, latitude]; an event without a point keeps its place with <c>geometry: null</c>.</summary>
+    private static void WriteFeature(Utf8JsonWriter json, EventListItem item)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "Feature");
+        json.WriteString("id", item.Event.Id.ToString("D"));
+        if (item.Event.Location?.Point is { } point)
+        {
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(point.Longitude);
+            json.WriteNumberValue(point.Latitude);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("geometry");
+        }
 
-    private static string JsonName<T>(T value) => JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+        json.WriteStartObject("properties");
+        foreach (var column in MarsadColumns.All)
+        {
+            if (column.Name is "latitude" or "longitude")
+            {
+                continue;
+            }
+
+            var value = column.Value(item);
+            if (value is null)
+            {
+                json.WriteNull(column.Name);
+            }
+            else if (column.IsNumber)
+            {
+                json.WriteNumber(column.Name, long.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                json.WriteString(column.Name, value);
+            }
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
 }

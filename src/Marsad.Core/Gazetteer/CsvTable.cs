@@ -1,9 +1,9 @@
-using System.Text;
+using CsvHelper;
 
 namespace Marsad.Core.Gazetteer;
 
 /// <summary>
-/// A CSV file read whole (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks) with its
+/// A CSV file read whole with CsvHelper (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks) with its
 /// header, for the reference sources the gazetteer is built from. Rows are looked up by column name.
 /// </summary>
 public sealed class CsvTable
@@ -29,74 +29,26 @@ public sealed class CsvTable
 
     public static CsvTable Read(string path)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var records = Parse(text);
+        // CsvHelper reads RFC 4180 (quoted commas, doubled quotes, line breaks), CRLF or LF and a byte order mark.
+        using var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default with { HasHeader = false, SkipEmptyLines = true }, leaveOpen: false);
+        var records = new List<string[]>();
+        while (csv.Read())
+        {
+            var record = new string[csv.FieldCount];
+            for (var f = 0; f < record.Length; f++)
+            {
+                record[f] = csv.GetString(f);
+            }
+
+            records.Add(record);
+        }
+
         if (records.Count == 0)
         {
             throw new InvalidDataException($"{path}: no header line");
         }
 
+        records[0][0] = records[0][0].TrimStart('\uFEFF');
         return new CsvTable([.. records[0]], records.Skip(1).Where(r => r.Length > 1 || r[0].Length > 0).ToList());
-    }
-
-    private static List<string[]> Parse(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add([.. fields]);
-                fields.Clear();
-            }
-            else if (c != '\uFEFF' || i > 0)
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add([.. fields]);
-        }
-
-        return records;
     }
 }

@@ -19,6 +19,14 @@ public interface IRecordStore
     /// </summary>
     Task UpdateManyAsync<T>(IReadOnlyList<(T Record, long ExpectedVersion, ChangeContext Context)> updates, CancellationToken cancellationToken = default) where T : class;
 
+    /// <summary>
+    /// Saves a stream of records in one write transaction (a dataset import): a new id is inserted; for an id already
+    /// stored, <paramref name="merge"/> gets (incoming, stored) and returns what to save, or null to leave it. Then
+    /// <paramref name="sweep"/>, when given, sees each stored record it selects and may replace it (records a sync withdraws).
+    /// Every change is a revision; all or nothing.
+    /// </summary>
+    Task<UpsertCounts> UpsertManyAsync<T>(IAsyncEnumerable<T> records, Func<T, T, T?> merge, RecordSweep<T>? sweep, ChangeContext context, CancellationToken cancellationToken = default) where T : class;
+
     /// <summary>Starts a bulk rewrite: one write transaction, read and written in storage order.</summary>
     Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default);
 

@@ -9,6 +9,9 @@ namespace Marsad.Core.Records;
 /// <summary>The record store over ADO.NET: one row a record (payload JSON plus query columns), one revision a change.</summary>
 internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IRecordStore
 {
+    public Task<UpsertCounts> UpsertManyAsync<T>(IAsyncEnumerable<T> records, Func<T, T, T?> merge, RecordSweep<T>? sweep, ChangeContext context, CancellationToken cancellationToken = default) where T : class =>
+        RecordUpsert.RunAsync(dialect, time.GetUtcNow(), records, merge, sweep, context, cancellationToken);
+
     public async Task<StoredRecord<T>> AddAsync<T>(T record, ChangeContext context, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -97,7 +100,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     }
 
     /// <summary>Saves one record over the version named, with its revision, inside the caller's write transaction; returns its new version.</summary>
-    private static async Task<long> UpdateInTransactionAsync(WriteSession session, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<long> UpdateInTransactionAsync(WriteSession session, object record, long expectedVersion, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = RecordKinds.For(record.GetType());
         var id = kind.Id(record);
@@ -220,7 +223,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         return list;
     }
 
-    private static T Deserialize<T>(string payload) => JsonSerializer.Deserialize<T>(payload, MarsadJson.Options)
+    internal static T Deserialize<T>(string payload) => JsonSerializer.Deserialize<T>(payload, MarsadJson.Options)
         ?? throw new InvalidDataException($"stored {typeof(T).Name} payload is null");
 
     private static async Task<Row?> ReadRowAsync(WriteSession session, RecordKind kind, Guid id, CancellationToken cancellationToken)

@@ -137,12 +137,15 @@ public sealed record ConflictEvent
     /// <summary>True when an editor set the grade by hand: recomputing grades then leaves it alone.</summary>
     public bool GradeFixed { get; init; }
 
+    /// <summary>Set for events imported from a dataset (ACLED, UCDP): the row they came from and its values.</summary>
+    public EventOrigin? Origin { get; init; }
+
     public bool Equals(ConflictEvent? other) => other is not null && Id == other.Id && SubEventType == other.SubEventType && Tags.SequenceEqual(other.Tags)
         && Date == other.Date && Actor1 == other.Actor1 && Actor2 == other.Actor2 && AssocActor1.SequenceEqual(other.AssocActor1)
         && AssocActor2.SequenceEqual(other.AssocActor2) && Location == other.Location && Quantities.Equals(other.Quantities)
         && Aggregate == other.Aggregate && Evidence == other.Evidence && Summary == other.Summary && Confidence == other.Confidence
         && Status == other.Status && Grade == other.Grade && DocumentIds.SequenceEqual(other.DocumentIds)
-        && MergedInto == other.MergedInto && GradeReason == other.GradeReason && GradeFixed == other.GradeFixed;
+        && MergedInto == other.MergedInto && GradeReason == other.GradeReason && GradeFixed == other.GradeFixed && Origin == other.Origin;
 
     public override int GetHashCode() => HashCode.Combine(Id, SubEventType, Date, Status);
 

@@ -18,23 +18,21 @@ internal static class EventsApi
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         var events = api.MapGroup("/events").WithTags("events");
-        events.MapGet("/", ListAsync).WithMetadata(new QueryParameters(
-            [.. new[] { "from", "to", "type", "sub_type", "actor", "admin1", "admin2", "bbox", "grade", "status", "text", "updated_since", "cursor", "limit" }
-                .Select(n => new QueryParameter(n, "filter or page (see the summary)")), new QueryParameter("format", "response format", ["json", "geojson", "csv", "acled"])]))
-            .WithSummary("Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format json|geojson|csv|acled");
+        events.MapGet("/", ListAsync).WithSummary($"Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format {string.Join('|', EventExportFormats.Names)}")
+            .AddOpenApiOperationTransformer(EventsOpenApi.DescribeListAsync);
         events.MapGet("/deletions", DeletionsAsync).WithMetadata(new QueryParameters(new QueryParameter("after", "the seq of the last item already read (0 to start)"), new QueryParameter("since", "ISO 8601 date and time (optional)")))
             .WithSummary("Events to drop after a position (after = the last item's seq; since = a time, optional): merged into another, rejected, or (for the public) withdrawn");
         events.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its sources, documents and evidence");
         return api;
     }
 
-    private static async Task<Results<EventPageBody, ValidationProblem, CsvExport>> ListAsync(HttpContext http, IMarsadStore store, EventPageCache cache, CancellationToken cancellationToken)
+    private static async Task<Results<EventPageBody, ValidationProblem, StreamedExport>> ListAsync(HttpContext http, IMarsadStore store, EventPageCache cache, CancellationToken cancellationToken)
     {
         var (query, errors) = EventFilters.Read(http.Request.Query);
         var format = EventFilters.Text(http.Request.Query, "format") ?? "json";
-        if (format is not ("json" or "geojson" or "csv" or "acled"))
+        if (EventExportFormats.Parse(format) is null)
         {
-            errors["format"] = ["expected json, geojson, csv or acled"];
+            errors["format"] = [$"expected {string.Join(", ", EventExportFormats.Names)}"];
         }
 
         if (errors.Count > 0)
@@ -43,9 +41,11 @@ internal static class EventsApi
         }
 
         var role = UserRole.Of(http.User);
-        if (format is "csv" or "acled")
+        if (format is not ("json" or "geojson"))
         {
-            return new CsvExport(store.Events.StreamAsync(query, role, cancellationToken), format == "csv" ? EventExportFormat.Csv : EventExportFormat.Acled);
+            // Whole exports stream every matching event; json and geojson are the paged listing below.
+            var urls = (await store.Sources.ListAsync(role, cancellationToken)).ToDictionary(s => s.Name, s => s.Url);
+            return new StreamedExport(store.Events.StreamAsync(query, role, cancellationToken), EventExportFormats.Parse(format)!.Value, urls);
         }
 
         // Pages are cached by role, query and the data's version (the audit chain's head and the confidential

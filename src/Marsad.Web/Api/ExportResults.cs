@@ -82,22 +82,22 @@ internal sealed class EventPageBody(byte[] body, string contentType, string? nex
     }
 }
 
-/// <summary>Every matching event as CSV, written while it is read: a million rows take no more memory than a page.</summary>
-internal sealed class CsvExport(IAsyncEnumerable<EventListItem> items, EventExportFormat format) : IResult, IEndpointMetadataProvider
+/// <summary>Every matching event in an export format, written while it is read: a million rows take no more memory than a page.</summary>
+internal sealed class StreamedExport(IAsyncEnumerable<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?> sourceUrls) : IResult, IEndpointMetadataProvider
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        httpContext.Response.ContentType = "text/csv; charset=utf-8";
-        httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"marsad-events{(format == EventExportFormat.Acled ? "-acled" : "")}.csv\"";
+        httpContext.Response.ContentType = EventExportFormats.MediaType(format) + "; charset=utf-8";
+        httpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"marsad-events-{EventExportFormats.Name(format)}.{EventExportFormats.FileExtension(format)}\"";
         await using var writer = new StreamWriter(httpContext.Response.Body, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-        await EventExporter.WriteCsvAsync(writer, items, format, httpContext.RequestAborted);
+        await EventExporter.WriteAsync(writer, items, format, sourceUrls, httpContext.RequestAborted);
         await writer.FlushAsync(httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(string), ["text/csv", "application/jsonl"]));
     }
 }

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using Marsad.Bench.Extraction;
+using Marsad.Core.Access;
+using Marsad.Core.Events;
+using Marsad.Core.Exchange;
+using Marsad.Core.Exchange.Formats;
+using Marsad.Core.Exchange.Import;
+using Marsad.Core.Storage;
+using Marsad.Domain.Events;
+
+namespace Marsad.Bench.Exchange;
+
+/// <summary>
+/// <c>exchange-roundtrip</c>: each real ACLED and UCDP file of ../shared/data, read at run time, imported into its
+/// own new SQLite database, then exported in its own format and compared with the file field by field (row by
+/// row id, column by column, as text). Prints rows, rejected rows, the import rate measured inside the process from
+/// the first row read to the commit (wall and the process's CPU time: the machine may be shared), and every difference.
+/// </summary>
+internal static class ExchangeRoundTrip
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var shown = new BenchArgs(args).Int("--show", 10);
+        (string File, IDatasetFormat Format, EventExportFormat Export, string Key)[] files =
+        [
+            ("acled/acled-syria-battles-2017-2023.csv", AcledFormat.Instance, EventExportFormat.Acled, "event_id_cnty"),
+            ("acled/acled-syria-2022h1-all-types.csv", AcledFormat.Instance, EventExportFormat.Acled, "event_id_cnty"),
+            ("ucdp/ucdp-ged-syria-2016-2019.csv", UcdpFormat.Instance, EventExportFormat.Ucdp, "id"),
+        ];
+        var failed = false;
+        foreach (var (file, format, export, key) in files)
+        {
+            var path = SharedData.PathOf("data", file);
+            var folder = Directory.CreateTempSubdirectory("marsad-exchange-").FullName;
+            try
+            {
+                var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db")), TimeProvider.System);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                ImportSummary summary;
+                await using (var input = File.OpenRead(path))
+                {
+                    summary = await new ImportDataset(store).RunAsync(input, format, new DatasetImportOptions(EventStatus.Extracted, false, "bench"));
+                }
+
+                var seconds = clock.Elapsed.TotalSeconds;
+                var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                var exported = Path.Combine(folder, "export.csv");
+                clock.Restart();
+                await using (var output = new StreamWriter(exported))
+                {
+                    await EventExporter.WriteAsync(output, store.Events.StreamAsync(new EventQuery(), Role.Editor), export);
+                }
+
+                var exportSeconds = clock.Elapsed.TotalSeconds;
+                var (differences, examples) = Compare(path, exported, key, shown);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{file}: {summary.Rows:N0} rows, {summary.Inserted:N0} imported, {summary.Rejected} rejected; import {summary.Rows / seconds:N0} rows/s wall ({seconds:F2} s), {summary.Rows / cpuSeconds:N0} rows/s of process CPU ({cpuSeconds:F2} s); export {summary.Rows / exportSeconds:N0} rows/s; field-by-field differences: {differences}"));
+                foreach (var example in examples)
+                {
+                    Console.WriteLine("  " + example);
+                }
+
+                foreach (var error in summary.Errors.Take(shown))
+                {
+                    Console.WriteLine("  " + error);
+                }
+
+                failed |= differences > 0 || summary.Rejected > 0;
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Differences between two CSV files with the same key column: missing rows, extra rows, columns, and each differing value.</summary>
+    private static (int Count, List<string> Examples) Compare(string expectedPath, string actualPath, string key, int shown)
+    {
+        var (expectedHeader, expected) = Read(expectedPath, key);
+        var (actualHeader, actual) = Read(actualPath, key);
+        var examples = new List<string>();
+        var count = 0;
+        void Note(string what)
+        {
+            count++;
+            if (examples.Count < shown)
+            {
+                examples.Add(what);
+            }
+        }
+
+        if (!expectedHeader.SequenceEqual(actualHeader))
+        {
+            Note($"header: [{string.Join(",", expectedHeader)}] became [{string.Join(",", actualHeader)}]");
+        }
+
+        foreach (var (id, row) in expected)
+        {
+            if (!actual.TryGetValue(id, out var other))
+            {
+                Note($"{id}: missing from the export");
+                continue;
+            }
+
+            foreach (var (column, value) in row)
+            {
+                if (other.GetValueOrDefault(column) != value)
+                {
+                    Note($"{id} {column}: '{value}' became '{other.GetValueOrDefault(column)}'");
+                }
+            }
+        }
+
+        foreach (var id in actual.Keys.Where(k => !expected.ContainsKey(k)))
+        {
+            Note($"{id}: in the export only");
+        }
+
+        return (count, examples);
+    }
+
+    private static (string[] Header, Dictionary<string, Dictionary<string, string>> Rows) Read(string path, string key)
+    {
+        using var csv = CsvReader.Create(File.OpenRead(path), CsvReaderOptions.Default, false);
+        var header = csv.Headers.ToArray();
+        var rows = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var row = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Length; i++)
+            {
+                row[header[i]] = i < csv.FieldCount ? csv.GetString(i) : "";
+            }
+
+            rows[row[key]] = row;
+        }
+
+        return (header, rows);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Marsad.Domain.Common;
+using Marsad.Domain.Events;
+
+namespace Marsad.Core.Exchange.Formats;
+
+/// <summary>How values are written to and read from the exchange formats: one rule each, shared by every format.</summary>
+public static class ExchangeText
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd MMMM yyyy", "d MMMM yyyy", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.fff", "yyyy-MM-ddTHH:mm:ss"];
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The shortest text that reads back as the same double.</summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string? Number(double? value) => value is { } v ? Number(v) : null;
+
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    public static bool TryInteger(string text, out int value) => int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
+
+    public static bool TryNumber(string text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>A date in any accepted form, as ISO; text that is not a date stays as it is.</summary>
+    public static string SameDate(string text) => TryDate(text, out var d) ? Iso(d) : text.Trim();
+
+    /// <summary>A number in any form, as its shortest round-trip text; other text stays as it is.</summary>
+    public static string SameNumber(string text) => TryNumber(text, out var n) ? Number(n) : text.Trim();
+
+    /// <summary>A list as "a; b", however it was spaced.</summary>
+    public static string SameList(string text) => string.Join("; ", Split(text));
+
+    public static IReadOnlyList<string> Split(string text) =>
+        text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static string Join(IEnumerable<string> items) => string.Join("; ", items);
+
+    public static string? Count(ConflictEvent e, Func<Quantity, int?> pick) =>
+        e.Quantities.TryGetValue(Quantities.Names.Fatalities, out var q) && pick(q) is { } n ? Integer(n) : null;
+
+    /// <summary>
+    /// The event id of a dataset's row: the same row always gets the same id (a name-based UUID, RFC 9562 version 8
+    /// over SHA-256), so a re-import finds what an earlier one stored without an index of source ids.
+    /// </summary>
+    public static Guid StableId(string dataset, string rowId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(dataset + "\n" + rowId), hash);
+        var bytes = hash[..16];
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+}

@@ -1,0 +1,93 @@
+using Marsad.Core.Storage;
+
+namespace Marsad.Core.Records;
+
+/// <summary>What an upsert did: records inserted, updated, left as they were, and replaced by the sweep.</summary>
+public sealed record UpsertCounts(int Inserted, int Updated, int Unchanged, int Swept);
+
+/// <summary>
+/// After an upsert: <see cref="PayloadContains"/> narrows the stored records read (a text the payload must hold, so
+/// a sweep over one dataset's rows does not parse every event), <see cref="Replace"/> returns a record's new state or null.
+/// </summary>
+public sealed record RecordSweep<T>(string PayloadContains, Func<T, T?> Replace, ChangeContext Context) where T : class;
+
+/// <summary>The upsert of <see cref="IRecordStore.UpsertManyAsync"/>: one write transaction, prepared statements reused.</summary>
+internal static class RecordUpsert
+{
+    public static async Task<UpsertCounts> RunAsync<T>(SqlDialect dialect, DateTimeOffset now, IAsyncEnumerable<T> records, Func<T, T, T?> merge, RecordSweep<T>? sweep, ChangeContext context, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(merge);
+        ArgumentNullException.ThrowIfNull(context);
+        var kind = RecordKinds.For(typeof(T));
+        int inserted = 0, updated = 0, unchanged = 0, swept = 0;
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using (var session = new WriteSession(connection, tx))
+        {
+            var select = $"SELECT version, payload FROM {kind.Table} WHERE id = @id";
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                var id = kind.Id(record);
+                var stored = await ReadAsync(session, select, id, cancellationToken);
+                if (stored is null)
+                {
+                    await RecordStore.InsertAsync(session, record, context, now, cancellationToken);
+                    inserted++;
+                }
+                else if (merge(record, RecordStore.Deserialize<T>(stored.Value.Payload)) is { } next
+                    && await RecordStore.UpdateInTransactionAsync(session, next, stored.Value.Version, context, now, cancellationToken) != stored.Value.Version)
+                {
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+
+            if (sweep is not null)
+            {
+                swept = await SweepAsync(session, kind, sweep, now, cancellationToken);
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return new UpsertCounts(inserted, updated, unchanged, swept);
+    }
+
+    private static async Task<int> SweepAsync<T>(WriteSession session, RecordKind kind, RecordSweep<T> sweep, DateTimeOffset now, CancellationToken cancellationToken) where T : class
+    {
+        var candidates = new List<(long Version, T Record)>();
+        var command = session.Command($"SELECT version, payload FROM {kind.Table} WHERE payload LIKE @pattern");
+        command.AddParameter("@pattern", "%" + sweep.PayloadContains + "%");
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                candidates.Add((reader.GetInt64(0), RecordStore.Deserialize<T>(reader.GetString(1))));
+            }
+        }
+
+        var swept = 0;
+        foreach (var (version, record) in candidates)
+        {
+            if (sweep.Replace(record) is { } replacement)
+            {
+                await RecordStore.UpdateInTransactionAsync(session, replacement, version, sweep.Context, now, cancellationToken);
+                swept++;
+            }
+        }
+
+        return swept;
+    }
+
+    private static async Task<(long Version, string Payload)?> ReadAsync(WriteSession session, string sql, Guid id, CancellationToken cancellationToken)
+    {
+        var command = session.Command(sql);
+        command.AddParameter("@id", id.ToString("D"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+}
