@@ -20,6 +20,11 @@ public static class ContractJsonWriter
         w.WriteStartObject("document");
         w.WriteString("title", r.Document.Title);
         WriteDate(w, "published", r.Document.Published);
+        if (r.Document.Undated)
+        {
+            w.WriteBoolean("undated", true);
+        }
+
         w.WriteString("source", r.Document.Source);
         w.WriteString("language", r.Document.Language);
         w.WriteString("sha256", r.Document.Sha256);
@@ -101,7 +106,17 @@ public static class ContractJsonWriter
         w.WriteString("event_type", e.EventType.Label);
         w.WriteString("sub_event_type", e.SubEventType.Label);
         WriteStrings(w, "tags", e.Tags);
-        WriteDateSpan(w, "date", e.Date);
+        if (e.Date.IsUnresolved)
+        {
+            // Never an invented date: the words stay for the coder, who sets the document's date.
+            w.WriteNull("date");
+            w.WriteString("date_text", e.DateText);
+        }
+        else
+        {
+            WriteDateSpan(w, "date", e.Date);
+        }
+
         w.WriteString("actor1", e.Actor1);
         WriteStrings(w, "assoc_actor_1", e.AssocActor1);
         w.WriteString("actor2", e.Actor2);

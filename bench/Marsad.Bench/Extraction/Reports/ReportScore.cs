@@ -82,12 +82,15 @@ public sealed record ReportScore(
 
         public List<bool> Persons { get; } = [];
 
+        public List<string> Notes { get; } = [];
+
         public void Add(Builder f)
         {
             lines.Add(F($"{f.File,-12} gold {f.Gold,3} predicted {f.Predicted,3} matched {f.Matched,3} right proposals {f.UsedPredictions,3}")
                 + F($" | date {f.Dates.Count(x => x)}/{f.Dates.Count} fatalities {f.Fatalities.Count(x => x)}/{f.Fatalities.Count} actors {f.Actors.Count(x => x)}/{f.Actors.Count}")
                 + F($" | claims {f.Claims.Count(x => x)}/{f.Claims.Count} persons {f.Persons.Count(x => x)}/{f.Persons.Count} checks {f.ChecksFound}/{f.ChecksGold} false {f.FalseChecks} invented {f.Invented}")
                 + (f.Errors > 0 ? " UNREADABLE" : string.Empty));
+            lines.AddRange(f.Notes.Where(n => n.Length > 0));
             Gold += f.Gold;
             Predicted += f.Predicted;
             Matched += f.Matched;

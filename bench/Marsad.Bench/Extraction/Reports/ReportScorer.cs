@@ -11,7 +11,8 @@ namespace Marsad.Bench.Extraction.Reports;
 /// an aggregate may match as many gold events as it lists incidents, dates or places.
 /// </summary>
 /// <param name="extract">The contract JSON for a report file and its published date, or null when the extraction gave none.</param>
-public sealed partial class ReportScorer(Func<string, DateOnly?, string?> extract)
+/// <param name="explain">Also list, per file, the gold events no proposal matched and the proposals that matched none.</param>
+public sealed partial class ReportScorer(Func<string, DateOnly?, string?> extract, bool explain = false)
 {
     public ReportScore Score(string folder)
     {
@@ -66,7 +67,7 @@ public sealed partial class ReportScorer(Func<string, DateOnly?, string?> extrac
         }
     }
 
-    private static void ScoreOne(JsonElement g, JsonElement? output, ReportScore.Builder s)
+    private void ScoreOne(JsonElement g, JsonElement? output, ReportScore.Builder s)
     {
         if (output is null)
         {
@@ -94,6 +95,7 @@ public sealed partial class ReportScorer(Func<string, DateOnly?, string?> extrac
             var hit = Enumerable.Range(0, preds.Count).Cast<int?>().FirstOrDefault(i => used.GetValueOrDefault(i!.Value) < Capacity(preds[i.Value]) && TypeOk(ge, preds[i.Value]) && PlaceOk(ge, preds[i.Value]));
             if (hit is not { } h)
             {
+                s.Notes.Add(explain ? $"  missed {Str(ge, "sub_event_type")} at {string.Join(" / ", Arr(ge, "places").Select(x => Text(x)))} ({Str(ge, "actor1")}, {Str(ge, "date")})" : string.Empty);
                 continue;
             }
 
@@ -122,6 +124,15 @@ public sealed partial class ReportScorer(Func<string, DateOnly?, string?> extrac
             s.Actors.Add(actorOk);
             // taken as proposed: the coder accepts it without touching actors, date or fatalities
             s.AsProposed += actorOk && (!dated || DateOk(ge, pe)) && fatalitiesOk ? 1 : 0;
+        }
+
+        for (var i = 0; i < preds.Count; i++)
+        {
+            if (!used.ContainsKey(i))
+            {
+                var pe = preds[i];
+                s.Notes.Add(explain ? $"  extra  {Str(pe, "sub_event_type")} at {Str(Obj(pe, "location"), "name")} ({Str(pe, "actor1")}, {Str(Obj(pe, "date"), "start")})" : string.Empty);
+            }
         }
 
         var pclaims = Arr(o, "claims");

@@ -6,7 +6,7 @@ using Marsad.Extraction.Output;
 namespace Marsad.Bench.Extraction.Reports;
 
 /// <summary>
-/// <c>extract-reports --data DIR [--min f1=0.85 ...] [--no-false-checks] [--no-invented-dates] [-- CMD...]</c>:
+/// <c>extract-reports --data DIR [--min f1=0.85 ...] [--no-false-checks] [--no-invented-dates] [--explain] [-- CMD...]</c>:
 /// <c>marsad extract FILE --source SOHR [--published D]</c> on every text of a gold folder, scored as
 /// <c>score_reports.py</c> scores it, with a line per file. In process by default (the CLI's own reading of a
 /// file: <see cref="FileExtraction"/> and the shipped gazetteer); after <c>--</c>, a command run per text as the
@@ -30,7 +30,7 @@ internal static class ReportsBench
         }
 
         Func<string, DateOnly?, string?> extract = command.Length > 0 ? (path, published) => RunCommand(command, path, published) : InProcess();
-        var score = new ReportScorer(extract).Score(folder);
+        var score = new ReportScorer(extract, options.Contains("--explain")).Score(folder);
         foreach (var line in score.FileLines)
         {
             Console.WriteLine(line);
