@@ -76,12 +76,13 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         foreach (var s in sentences)
         {
             var (from, to) = (s.FirstToken, s.EndToken);
+            var actorMentions = ActorRecognizer.Find(actors, view, from, to);
             facts.Add(new SentenceFacts(
                 s,
                 UnanchoredDates.Find(view, from, to, published),
                 QuantityRecognizer.Find(view, from, to),
-                ActorRecognizer.Find(actors, view, from, to),
-                PlaceRecognizer.Find(geocoder, view, known, from, to, governorate),
+                actorMentions,
+                NotPlaceNames.Without(view, PlaceRecognizer.Find(geocoder, view, known, from, to, governorate), actorMentions),
                 triggers.FindAll(text, tokens, from, to),
                 NegationDetector.Analyse(view, from, to)));
         }

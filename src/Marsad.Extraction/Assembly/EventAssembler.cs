@@ -67,6 +67,13 @@ internal static class EventAssembler
                 continue;
             }
 
+            // A breakdown item that gives a perpetrator and a count but no place or day ("two were killed by gunmen") is a
+            // statistic, not an incident.
+            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Places.Count > 0) && !draft.Sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period)))
+            {
+                continue;
+            }
+
             drafts.Add(draft);
         }
 
@@ -106,8 +113,14 @@ internal static class EventAssembler
             }
         }
 
-        var sentence = d.Sentences.FirstOrDefault(s => s.Sentence.Start <= place.Start && place.Start < s.Sentence.End)?.Sentence;
+        var facts = PlaceList.SentenceOf(d.Sentences, place);
+        var sentence = facts?.Sentence;
         evidence["event"] = sentence is null ? e.Evidence.Spans["event"] : new TextSpan(sentence.Start, sentence.End);
+        // Each place takes the kind of action its own clause reports, when that names an ACLED sub-type.
+        var subType = facts is not null && PlaceList.Trigger(doc.View, facts, place) is { SubType: { } own } trigger
+                      && trigger.Class is TriggerClass.Remote or TriggerClass.Clash && (own.EventType == e.EventType || e.EventType == AcledEventType.Battles)
+            ? own
+            : e.SubEventType;
 
         evidence["location"] = new TextSpan(place.Start, place.End);
         var counts = PlaceList.CountsOf(place, targets, d.Sentences);
@@ -119,7 +132,7 @@ internal static class EventAssembler
             location = new Location(place.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
         }
 
-        return e with { Id = id, Location = location, Quantities = q, Evidence = new Evidence(evidence) };
+        return e with { Id = id, SubEventType = subType, Location = location, Quantities = q, Evidence = new Evidence(evidence) };
     }
 
     // The same actor, place, type and day reported twice is one event; the later report may add the toll.

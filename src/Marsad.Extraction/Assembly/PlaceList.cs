@@ -23,7 +23,7 @@ internal static class PlaceList
         var targets = new List<PlaceReference>();
         foreach (var s in sentences)
         {
-            if (s.Triggers.Count == 0 && s.Places.Count < 2)
+            if (s.Triggers.Count == 0 || NotEvents.OnlyOverflights(view, s))
             {
                 continue;
             }
@@ -33,7 +33,7 @@ internal static class PlaceList
             {
                 var container = previous is not null && LiesIn(view, previous, r);
                 previous = r;
-                if (container || IsArea(r) || LocationPicker.IsRouteOrOrigin(view, r))
+                if (container || IsArea(r) || LocationPicker.IsRouteOrOrigin(view, r) || Trigger(view, s, r) is null)
                 {
                     continue;
                 }
@@ -72,6 +72,39 @@ internal static class PlaceList
 
         return own;
     }
+
+    /// <summary>
+    /// What happened at a listed place: the nearest trigger before it in its sentence ("clashed in A, and shelled B and
+    /// C" puts B and C under the shelling), else the first after it; null when the sentence has none that counts.
+    /// </summary>
+    public static Trigger? Trigger(TokenView view, SentenceFacts s, PlaceReference place)
+    {
+        var at = view.TokenAt(place.Start);
+        Trigger? before = null;
+        Trigger? after = null;
+        foreach (var t in s.Triggers)
+        {
+            if (Recognition.Negation.NegationDetector.IsNegated(view, t.First, s.Sentence.FirstToken) || NotEvents.IsOverflight(view, s, t))
+            {
+                continue;
+            }
+
+            if (t.First < at)
+            {
+                before = t.Value;
+            }
+            else
+            {
+                after ??= t.Value;
+            }
+        }
+
+        return before ?? after;
+    }
+
+    /// <summary>The sentence of the draft that holds a place.</summary>
+    public static SentenceFacts? SentenceOf(IEnumerable<SentenceFacts> sentences, PlaceReference place) =>
+        sentences.FirstOrDefault(s => s.Sentence.Start <= place.Start && place.Start < s.Sentence.End);
 
     /// <summary>The same place across spellings of the article and case: "al-Bara" and "Al Bara" are one.</summary>
     public static string NameKey(string? name)
