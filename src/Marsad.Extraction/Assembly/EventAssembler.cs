@@ -135,11 +135,15 @@ internal static class EventAssembler
         return e with { Id = id, SubEventType = subType, Location = location, Quantities = q, Evidence = new Evidence(evidence) };
     }
 
+    // A report's later paragraph without a day of its own ("later, the toll rose") falls in its period: the same day as one inside it.
+    private static bool SameDay(DateSpan a, DateSpan b) =>
+        a == b || (a.Precision == TimePrecision.Day && b.Contains(a.Start)) || (b.Precision == TimePrecision.Day && a.Contains(b.Start));
+
     // The same actor, place, type and day reported twice is one event; the later report may add the toll.
     private static void AddOrMerge(List<ConflictEvent> events, ConflictEvent e)
     {
         var key = PlaceList.NameKey(e.Location?.Name);
-        var same = key.Length == 0 ? -1 : events.FindIndex(x => x.SubEventType == e.SubEventType && x.Actor1 == e.Actor1 && x.Date == e.Date && PlaceList.NameKey(x.Location?.Name) == key);
+        var same = key.Length == 0 ? -1 : events.FindIndex(x => x.SubEventType == e.SubEventType && x.Actor1 == e.Actor1 && SameDay(x.Date, e.Date) && PlaceList.NameKey(x.Location?.Name) == key);
         if (same < 0)
         {
             events.Add(e);
@@ -266,9 +270,10 @@ internal static class EventAssembler
                 evidence["location"] = new TextSpan(primary.Start, primary.End);
             }
 
-            if (location?.Point is null)
+            if (location?.Point is null && LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) is { } area)
             {
-                location = LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) ?? location;
+                // A name the gazetteer does not know keeps its name, at the area's point and region precision.
+                location = primary is null ? area : new Location(primary.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
             }
 
             location = LocationPicker.InNamedGovernorate(location, doc.Sentences.SelectMany(s => s.Places).ToList());

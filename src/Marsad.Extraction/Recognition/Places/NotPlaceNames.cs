@@ -27,7 +27,7 @@ public static class NotPlaceNames
     private static bool IsNotPlace(TokenView view, PlaceReference p)
     {
         var first = view.TokenAt(p.Start);
-        var last = view.TokenAt(p.End - 1);
+        var last = view.TokenAt(p.End) - 1;
         if (first == last && NumberWords.TryCardinal(view.Text, view.Tokens, first, out _, out _))
         {
             return true;
