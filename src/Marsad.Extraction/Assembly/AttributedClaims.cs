@@ -112,6 +112,11 @@ internal static class AttributedClaims
             }
 
             var first = SubjectStart(v, from, i);
+            if (v.Is(first - 1, "as"))
+            {
+                continue; // "as regime media claimed": a reference to a claim, read where the claim is stated
+            }
+
             var isFalse = HasAny(v, i + 1, Math.Min(to, i + 3), FalseWords);
             var start = Skip(v, i + 1, to);
             if (start >= to || to - start < 4)
@@ -129,7 +134,7 @@ internal static class AttributedClaims
     private static int SubjectStart(TokenView v, int from, int verb)
     {
         var k = verb;
-        while (k > from && !v.IsPunct(k - 1, ',') && !v.IsAny(k - 1, ["while", "however", "and", "but", "that", "context"]) && verb - k < 8)
+        while (k > from && !v.IsPunct(k - 1, ',') && !v.IsAny(k - 1, ["while", "however", "and", "but", "that", "context", "as"]) && verb - k < 8)
         {
             k--;
         }
