@@ -69,7 +69,7 @@ internal static class EventAssembler
 
             // A breakdown item that gives a perpetrator and a count but no place or day ("two were killed by gunmen") is a
             // statistic, not an incident.
-            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Places.Count > 0) && !draft.Sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period)))
+            if (!doc.IsDispatch && IsListItem(doc, p) && !draft.Sentences.Any(s => s.Places.Count > 0) && !draft.Sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period)))
             {
                 continue;
             }
@@ -159,6 +159,13 @@ internal static class EventAssembler
             merged[Quantities.Names.Fatalities] = dead;
             events[same] = kept with { Quantities = new Quantities(merged) };
         }
+    }
+
+    // "• Nine killed by ...", "- 13 civilians": an item of a breakdown.
+    private static bool IsListItem(DocumentFacts doc, Segmentation.Paragraph p)
+    {
+        var text = doc.Text.AsSpan(p.Start, p.End - p.Start).TrimStart();
+        return text.Length > 0 && text[0] is '•' or '-' or '*' or '–' or '·' or '▪';
     }
 
     private static bool TwoArmedBlocs(List<ActorMention> mentions)
