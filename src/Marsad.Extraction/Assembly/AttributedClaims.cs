@@ -33,7 +33,8 @@ internal static class AttributedClaims
                 continue;
             }
 
-            if (Read(v, s) is { } c)
+            // A party or a statement that trims to nothing is no claim.
+            if (Read(v, s) is { } c && !string.IsNullOrWhiteSpace(c.Claimant) && !string.IsNullOrWhiteSpace(c.Statement))
             {
                 var date = s.Dates.FirstOrDefault(d => d.Kind != DateKind.Period && !d.Span.IsUnresolved)?.Span.Start;
                 found.Add((new Claim

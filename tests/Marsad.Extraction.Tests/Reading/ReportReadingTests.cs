@@ -154,3 +154,52 @@ public class ReportReadingTests
         Assert.Empty(r.Events);
     }
 }
+
+/// <summary>Statements attributed to a party, written for these tests.</summary>
+public class AttributedClaimTests
+{
+    [Fact]
+    public void A_party_statement_is_an_unverified_claim()
+    {
+        var r = ReportReadingTests.Read("""
+            Daily report | Attack on a base
+
+            The Ministry of Interior announced that its forces killed five members of a cell near the village of Tal Harun.
+
+            The observatory could not confirm the toll.
+            """, new DateOnly(2022, 3, 8));
+        var c = Assert.Single(r.Claims);
+        Assert.Equal("Ministry of Interior", c.Claimant);
+        Assert.Equal(Domain.Records.Verdict.Unverified, c.Verdict);
+        Assert.Contains("killed five members", c.Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_statement_the_report_denies_is_false()
+    {
+        var r = ReportReadingTests.Read("""
+            False news | Observatory denies a ministry's figures
+
+            Observatory sources denied the news published by the Defence Ministry that twelve fighters were killed in the village of Tal Harun.
+
+            The Defence Ministry stated that its forces repelled an attack by twelve fighters on its positions.
+            """, new DateOnly(2022, 3, 8));
+        Assert.Equal(2, r.Claims.Length);
+        Assert.All(r.Claims, c => Assert.Equal(Domain.Records.Verdict.False, c.Verdict));
+        Assert.Empty(r.Events);
+    }
+
+    [Fact]
+    public void A_bare_verb_with_no_party_makes_no_claim_and_no_error()
+    {
+        var r = ReportReadingTests.Read("""
+            Daily report | Calm
+
+            As said, reported. The, stated: calm.
+
+            Nothing else happened in the region today.
+            """, new DateOnly(2022, 3, 8));
+        Assert.Empty(r.Errors);
+        Assert.All(r.Claims, c => Assert.False(string.IsNullOrWhiteSpace(c.Claimant)));
+    }
+}
