@@ -22,6 +22,7 @@ internal static class BenchProgram
         ["geocode-text"] = ("the place names found in a text FILE and where they resolve", Sync(Geocoding.GeocodeTextCommand.Run)),
         ["extract-acled"] = ("ACLED dev/test accuracies [--dump-dev N --field X]", Sync(AcledBench.Run)),
         ["extract-ucdp"] = ("UCDP 2019 test split: deaths exact (best), location within 25 km", Sync(UcdpBench.Run)),
+        ["extract-reports"] = ("real reports against hand-made gold, scored as ../shared/tools/score_reports.py: --data DIR [--min f1=0.85] [--no-false-checks] [--no-invented-dates] [--explain] [-- CMD...]", Sync(Extraction.Reports.ReportsBench.Run)),
         ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),
         ["extract-stages"] = ("seconds per extraction stage over the ACLED battle notes [--limit N]", Sync(StageProfile.Run)),
         ["persons-duplicates"] = ("pairwise precision/recall of person merge proposals on 5,000 generated people (dev seed 1, test seed 2) [--explain N]", Persons.PersonDuplicatesBench.RunAsync),

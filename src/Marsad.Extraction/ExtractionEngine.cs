@@ -57,7 +57,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var reading = ArabicReading.Read(arabic, clean.Text, input.Published, Ids);
         if (reading.Language == LanguageDetector.Arabic && !reading.HasLatinParagraphs)
         {
-            var arInfo = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length);
+            var arInfo = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
             return new ExtractionResult(id, arInfo, clean.Text, reading.Events, [], [], [], [], []) { Undated = reading.Undated };
         }
 
@@ -70,7 +70,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var persons = PersonAssembler.Assemble(doc, Ids);
         var allegations = AllegationAssembler.Assemble(doc, input.Published, Ids);
         var checks = FigureChecker.Check(doc, events);
-        var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length);
+        var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
         return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
     }
 
@@ -87,12 +87,13 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         foreach (var s in sentences)
         {
             var (from, to) = (s.FirstToken, s.EndToken);
+            var actorMentions = ActorRecognizer.Find(actors, view, from, to);
             facts.Add(new SentenceFacts(
                 s,
-                DateRecognizer.Find(view, from, to, published),
+                UnanchoredDates.Find(view, from, to, published),
                 QuantityRecognizer.Find(view, from, to),
-                ActorRecognizer.Find(actors, view, from, to),
-                PlaceRecognizer.Find(geocoder, view, known, from, to, governorate),
+                actorMentions,
+                NotPlaceNames.Without(view, PlaceRecognizer.Find(geocoder, view, known, from, to, governorate), actorMentions),
                 triggers.FindAll(text, tokens, from, to),
                 NegationDetector.Analyse(view, from, to)));
         }
@@ -100,7 +101,8 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         return new DocumentFacts(view, paragraphs, facts, published, clean.Title);
     }
 
-    // The period a report covers: the first period it names ("during the last month"), else the month before publication.
+    // The period a report covers: the first period it names ("during the last month"), else the month before publication,
+    // else the month before the latest date the text gives with its year; unresolved when the text gives none.
     private static DateSpan ReportPeriod(DocumentFacts doc, DateOnly? published)
     {
         var named = doc.Sentences.SelectMany(s => s.Dates).FirstOrDefault(d => d.Kind == DateKind.Period);
@@ -109,8 +111,8 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             return named.Span;
         }
 
-        var end = published ?? doc.Sentences.SelectMany(s => s.Dates).Select(d => (DateOnly?)d.Span.End).Max() ?? new DateOnly(2000, 1, 1);
-        return new DateSpan(end.AddMonths(-1), end, TimePrecision.Month);
+        var end = published ?? doc.Sentences.SelectMany(s => s.Dates).Where(d => !d.Span.IsUnresolved).Select(d => (DateOnly?)d.Span.End).Max();
+        return end is { } e ? new DateSpan(e.AddMonths(-1), e, TimePrecision.Month) : DateSpan.Unresolved;
     }
 
     private static bool LooksBinary(string text)

@@ -5,8 +5,11 @@ using Marsad.Domain.Records;
 
 namespace Marsad.Extraction;
 
-/// <summary>What the contract's <c>document</c> object holds.</summary>
-public sealed record DocumentInfo(string? Title, DateOnly? Published, string? Source, string Language, string Sha256, int CleanTextLength);
+/// <summary>
+/// What the contract's <c>document</c> object holds. <paramref name="Undated"/>: the document states no publication
+/// date and none was given, so dates that need one are left unresolved.
+/// </summary>
+public sealed record DocumentInfo(string? Title, DateOnly? Published, string? Source, string Language, string Sha256, int CleanTextLength, bool Undated = false);
 
 /// <summary>A disagreement between figures in one report (headline against body, total against parts); never resolved silently.</summary>
 public sealed record FigureCheck(string Kind, string Message, ImmutableArray<TextSpan> Evidence);

@@ -67,6 +67,10 @@ public static class ExtractCommand
                 foreach (var r in results)
                 {
                     env.WriteLine(ContractJsonWriter.ToJson(r, indented: results.Count == 1));
+                    if (r.Document.Undated && r.Events.Any(e => e.Date.IsUnresolved))
+                    {
+                        env.Error.WriteLine($"marsad: note: {path}: no publication date in the document; {r.Events.Count(e => e.Date.IsUnresolved)} event dates left unresolved (date null): give --published YYYY-MM-DD");
+                    }
                 }
 
                 return ExitCodes.Ok;

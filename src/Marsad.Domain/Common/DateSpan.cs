@@ -21,6 +21,15 @@ public sealed record DateSpan
 
     public TimePrecision Precision { get; }
 
+    /// <summary>
+    /// No date can be given: the words need a publication date ("on Friday", "yesterday") and the document states none.
+    /// A record holds this rather than an invented date; outputs show it as no date (the contract's <c>date: null</c>).
+    /// </summary>
+    public static DateSpan Unresolved { get; } = new(DateOnly.MinValue, DateOnly.MinValue, TimePrecision.Month);
+
+    /// <summary>True for <see cref="Unresolved"/>.</summary>
+    public bool IsUnresolved => Start == DateOnly.MinValue;
+
     /// <summary>One day known exactly.</summary>
     public static DateSpan OnDay(DateOnly day) => new(day, day, TimePrecision.Day);
 

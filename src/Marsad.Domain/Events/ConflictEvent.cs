@@ -47,6 +47,9 @@ public sealed record ConflictEvent
         init => field = value ?? throw new DomainException("event: date is required");
     }
 
+    /// <summary>The text's own time words ("in the early hours of Friday") when <see cref="Date"/> is <see cref="DateSpan.Unresolved"/>.</summary>
+    public string? DateText { get; init => field = NullIfBlank(value); }
+
     public string? Actor1 { get; init => field = NullIfBlank(value); }
 
     public string? Actor2 { get; init => field = NullIfBlank(value); }

@@ -25,6 +25,8 @@ public sealed record ArabicReading(string Language, bool HasLatinParagraphs, Imm
 
         var read = reader.Read(text, published, i => ids("ArabicEvent", i), latin ? at => arabic.Exists(p => at >= p.Start && at < p.End) : null);
         var undated = read.Where(e => e.Undated).ToImmutableDictionary(e => e.Event.Id, e => e.DateText);
-        return new ArabicReading(LanguageDetector.Detect(text), latin, [.. read.Select(e => e.Event)], undated);
+        // An undated event carries the same unresolved date as an English one, so every reader of the result sees one form.
+        var events = read.Select(e => e.Undated ? e.Event with { Date = Marsad.Domain.Common.DateSpan.Unresolved, DateText = e.DateText } : e.Event);
+        return new ArabicReading(LanguageDetector.Detect(text), latin, [.. events], undated);
     }
 }

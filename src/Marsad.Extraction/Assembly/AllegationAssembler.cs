@@ -37,10 +37,14 @@ internal static class AllegationAssembler
                 quantities.TryAdd(q.Name, q.Value);
             }
 
-            var since = date?.Span.Start ?? published ?? new DateOnly(2000, 1, 1);
-            var history = new List<InvestigationStep> { new(InvestigationStatus.Alleged, since) };
-            var requested = published is { } p && p >= since ? p : since;
-            history.Add(new InvestigationStep(InvestigationStatus.InvestigationRequested, requested, unanswered ? "no investigation announced; appeals unanswered" : null));
+            // The history's steps need days: with neither the violation's date nor the document's, none is invented.
+            var history = new List<InvestigationStep>();
+            if ((date is { Span.IsUnresolved: false } ? date.Span.Start : published) is { } since)
+            {
+                history.Add(new(InvestigationStatus.Alleged, since));
+                var requested = published is { } p && p >= since ? p : since;
+                history.Add(new InvestigationStep(InvestigationStatus.InvestigationRequested, requested, unanswered ? "no investigation announced; appeals unanswered" : null));
+            }
             var evidence = new Dictionary<string, TextSpan> { ["allegation"] = new(s.Sentence.Start, s.Sentence.End) };
             if (place is not null)
             {
@@ -52,7 +56,7 @@ internal static class AllegationAssembler
                 Id = ids(nameof(Allegation), result.Count),
                 Summary = v.Slice(from, to),
                 Kind = HasAny(v, from, to, ["massacre", "massacres"]) ? "massacre" : "violation",
-                Date = date?.Span,
+                Date = date is { Span.IsUnresolved: false } ? date.Span : null,
                 Location = place is null ? null : place.Location is { } l ? new Location(place.Name, l.PlaceId, l.Admin1, l.Admin2, l.Admin3, l.Point, l.Precision) : new Location(place.Name, null, null, null, null, null, place.Precision),
                 AllegedPerpetrator = perpetrator?.Entry.Name,
                 Quantities = new Quantities(quantities),

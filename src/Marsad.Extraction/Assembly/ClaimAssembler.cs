@@ -15,6 +15,7 @@ internal static class ClaimAssembler
     public static List<Claim> Assemble(DocumentFacts doc, Func<string, int, Guid> ids)
     {
         var claims = new List<Claim>();
+        var handled = new HashSet<int>();
         foreach (var s in doc.Sentences)
         {
             if (!s.Stance.Denial)
@@ -82,8 +83,10 @@ internal static class ClaimAssembler
                 VerdictOn = decidedBy is null ? null : date,
                 Evidence = new Domain.Common.Evidence([new("claim", new Domain.Common.TextSpan(s.Sentence.Start, s.Sentence.End))]),
             });
+            handled.Add(s.Sentence.Index);
         }
 
+        claims.AddRange(AttributedClaims.Find(doc, handled, ids, claims.Count));
         return claims;
     }
 

@@ -30,7 +30,8 @@ internal static class EventAssembler
                 continue;
             }
 
-            var sentences = doc.In(p).Where(s => s.Triggers.Count > 0 && !s.Stance.Denial && !s.Stance.Commentary && !IsAllegation(doc, s)).ToList();
+            var sentences = doc.In(p).Where(s => s.Triggers.Count > 0 && !s.Stance.Denial && !s.Stance.Commentary && !IsAllegation(doc, s)
+                                                 && !NotEvents.OnlyOverflights(doc.View, s) && !NotEvents.IsTally(doc.View, s)).ToList();
             if (!doc.IsDispatch)
             {
                 // In a report, a sentence that only names a claim ("as regime media claimed") keeps its events; one that reports it does not.
@@ -57,11 +58,18 @@ internal static class EventAssembler
             }
 
             var draft = new EventDraft(p);
-            draft.Sentences.AddRange(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary));
+            draft.Sentences.AddRange(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary && !NotEvents.IsTally(doc.View, s)));
 
             // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"):
             // with no count, day or place of its own it is not an incident.
             if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Count > 0 || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
+            {
+                continue;
+            }
+
+            // A breakdown item that gives a perpetrator and a count but no place or day ("two were killed by gunmen") is a
+            // statistic, not an incident.
+            if (!doc.IsDispatch && IsListItem(doc, p) && !draft.Sentences.Any(s => s.Places.Count > 0) && !draft.Sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period)))
             {
                 continue;
             }
@@ -72,13 +80,92 @@ internal static class EventAssembler
         var events = new List<ConflictEvent>(drafts.Count);
         foreach (var d in drafts)
         {
-            if (Build(doc, d, reportPeriod, ids(nameof(ConflictEvent), events.Count)) is { } e)
+            if (Build(doc, d, reportPeriod, ids(nameof(ConflictEvent), events.Count)) is not { } e)
             {
-                events.Add(e);
+                continue;
+            }
+
+            var targets = doc.IsDispatch || e.Aggregate is not null ? [] : PlaceList.Targets(doc.View, d.Sentences);
+            if (targets.Count < 2)
+            {
+                AddOrMerge(events, e);
+                continue;
+            }
+
+            foreach (var place in targets)
+            {
+                AddOrMerge(events, AtPlace(doc, d, e, place, targets, ids(nameof(ConflictEvent), events.Count)));
             }
         }
 
         return events;
+    }
+
+    // One of the places an action fell on: the event's type, actors and date, the place's own counts and evidence.
+    private static ConflictEvent AtPlace(DocumentFacts doc, EventDraft d, ConflictEvent e, PlaceReference place, List<PlaceReference> targets, Guid id)
+    {
+        var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal);
+        foreach (var (kind, span) in e.Evidence.Spans)
+        {
+            if (kind == "date")
+            {
+                evidence[kind] = span;
+            }
+        }
+
+        var facts = PlaceList.SentenceOf(d.Sentences, place);
+        var sentence = facts?.Sentence;
+        evidence["event"] = sentence is null ? e.Evidence.Spans["event"] : new TextSpan(sentence.Start, sentence.End);
+        // Each place takes the kind of action its own clause reports, when that names an ACLED sub-type.
+        var subType = facts is not null && PlaceList.Trigger(doc.View, facts, place) is { SubType: { } own } trigger
+                      && trigger.Class is TriggerClass.Remote or TriggerClass.Clash && (own.EventType == e.EventType || e.EventType == AcledEventType.Battles)
+            ? own
+            : e.SubEventType;
+
+        evidence["location"] = new TextSpan(place.Start, place.End);
+        var counts = PlaceList.CountsOf(place, targets, d.Sentences);
+        var q = EventQuantities(null, counts, e.EventType != AcledEventType.StrategicDevelopments, evidence);
+        var location = ToLocation(place);
+        if (location.Point is null && (e.Location ?? LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places))) is { } area)
+        {
+            // A name the gazetteer does not know keeps its name, placed in the area the report puts the event in.
+            location = new Location(place.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
+        }
+
+        return e with { Id = id, SubEventType = subType, Location = location, Quantities = q, Evidence = new Evidence(evidence) };
+    }
+
+    // A report's later paragraph without a day of its own ("later, the toll rose") falls in its period: the same day as one inside it.
+    private static bool SameDay(DateSpan a, DateSpan b) =>
+        a == b || (a.Precision == TimePrecision.Day && b.Contains(a.Start)) || (b.Precision == TimePrecision.Day && a.Contains(b.Start));
+
+    // The same actor, place, type and day reported twice is one event; the later report may add the toll.
+    private static void AddOrMerge(List<ConflictEvent> events, ConflictEvent e)
+    {
+        var key = PlaceList.NameKey(e.Location?.Name);
+        var same = key.Length == 0 ? -1 : events.FindIndex(x => x.SubEventType == e.SubEventType && x.Actor1 == e.Actor1 && SameDay(x.Date, e.Date) && PlaceList.NameKey(x.Location?.Name) == key);
+        if (same < 0)
+        {
+            events.Add(e);
+            return;
+        }
+
+        var kept = events[same];
+        var dead = e.Quantities.TryGetValue(Quantities.Names.Fatalities, out var f) ? f : null;
+        var had = kept.Quantities.TryGetValue(Quantities.Names.Fatalities, out var k) ? k : null;
+        if (dead?.Low is > 0 && (had?.Low ?? 0) < dead.Low)
+        {
+            var merged = kept.Quantities.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+            merged[Quantities.Names.Fatalities] = dead;
+            events[same] = kept with { Quantities = new Quantities(merged) };
+        }
+    }
+
+    // "• Nine killed by ...", "- 13 civilians": an item of a breakdown.
+    private static bool IsListItem(DocumentFacts doc, Segmentation.Paragraph p)
+    {
+        var text = doc.Text.AsSpan(p.Start, p.End - p.Start).TrimStart();
+        return text.Length > 0 && text[0] is '•' or '-' or '*' or '–' or '·' or '▪';
     }
 
     private static bool TwoArmedBlocs(List<ActorMention> mentions)
@@ -190,9 +277,10 @@ internal static class EventAssembler
                 evidence["location"] = new TextSpan(primary.Start, primary.End);
             }
 
-            if (location?.Point is null)
+            if (location?.Point is null && LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) is { } area)
             {
-                location = LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) ?? location;
+                // A name the gazetteer does not know keeps its name, at the area's point and region precision.
+                location = primary is null ? area : new Location(primary.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
             }
 
             location = LocationPicker.InNamedGovernorate(location, doc.Sentences.SelectMany(s => s.Places).ToList());
@@ -209,6 +297,7 @@ internal static class EventAssembler
             SubEventType = subType,
             Tags = [.. tags],
             Date = date,
+            DateText = date.IsUnresolved && dateSpan is not null ? doc.Text[dateSpan.Start..dateSpan.End] : null,
             Actor1 = roles.Actor1,
             AssocActor1 = [.. roles.Assoc1],
             Actor2 = roles.Actor2,
@@ -232,7 +321,7 @@ internal static class EventAssembler
             return (span, new TextSpan(mentions[0].Start, mentions[^1].End), days);
         }
 
-        var first = mentions.FirstOrDefault();
+        var first = mentions.FirstOrDefault(m => !m.Span.IsUnresolved) ?? mentions.FirstOrDefault();
         if (first is not null)
         {
             return (first.Span, new TextSpan(first.Start, first.End), days);

@@ -31,7 +31,7 @@ public static class EventTyping
         {
             foreach (var t in s.Triggers)
             {
-                if (NegationDetector.IsNegated(view, t.First, s.Sentence.FirstToken)
+                if (NegationDetector.IsNegated(view, t.First, s.Sentence.FirstToken) || NotEvents.IsOverflight(view, s, t)
                     || (t.Value.Class == TriggerClass.Territory && Attempted(view, t.First)))
                 {
                     continue;

@@ -94,14 +94,9 @@ internal static class LocationPicker
         return known?.Location is { } l ? new Location(l.Name, l.PlaceId, l.Admin1, l.Admin2, l.Admin3, l.Point, GeoPrecision.Region) : null;
     }
 
-    // 0 a place, 1 a region, 2 a route or origin, 3 an unknown name.
-    private static int Rank(TokenView view, PlaceReference reference)
+    /// <summary>"the Khrafi road", "X hospital", "a fighter from X": the name is a route, a building or an origin, not where it happened.</summary>
+    public static bool IsRouteOrOrigin(TokenView view, PlaceReference reference)
     {
-        if (reference.Location?.Point is null)
-        {
-            return 3;
-        }
-
         var first = view.TokenAt(reference.Start);
         var after = view.TokenAt(reference.End);
         var before = first - 1;
@@ -110,7 +105,18 @@ internal static class LocationPicker
             before--; // "hails from the village of Hawaij X"
         }
 
-        if (view.IsAny(after, RouteWords) || view.IsAny(before, OriginWords))
+        return view.IsAny(after, RouteWords) || view.IsAny(before, OriginWords);
+    }
+
+    // 0 a place, 1 a region, 2 a route or origin, 3 an unknown name.
+    private static int Rank(TokenView view, PlaceReference reference)
+    {
+        if (reference.Location?.Point is null)
+        {
+            return 3;
+        }
+
+        if (IsRouteOrOrigin(view, reference))
         {
             return 2;
         }

@@ -47,6 +47,7 @@ internal static class PersonAssembler
             }
         }
 
+        persons.AddRange(NamedPersons.Find(doc, [.. persons.Select(p => p.Name)], ids, persons.Count));
         return persons;
     }
 

@@ -20,6 +20,11 @@ public static class ContractJsonWriter
         w.WriteStartObject("document");
         w.WriteString("title", r.Document.Title);
         WriteDate(w, "published", r.Document.Published);
+        if (r.Document.Undated)
+        {
+            w.WriteBoolean("undated", true);
+        }
+
         w.WriteString("source", r.Document.Source);
         w.WriteString("language", r.Document.Language);
         w.WriteString("sha256", r.Document.Sha256);
@@ -101,10 +106,11 @@ public static class ContractJsonWriter
         w.WriteString("event_type", e.EventType.Label);
         w.WriteString("sub_event_type", e.SubEventType.Label);
         WriteStrings(w, "tags", e.Tags);
-        if (undated.TryGetValue(e.Id, out var dateText))
+        if (e.Date.IsUnresolved || undated.ContainsKey(e.Id))
         {
+            // Never an invented date: the words stay for the coder, who sets the document's date.
             w.WriteNull("date");
-            w.WriteString("date_text", dateText);
+            w.WriteString("date_text", e.DateText ?? undated.GetValueOrDefault(e.Id));
         }
         else
         {

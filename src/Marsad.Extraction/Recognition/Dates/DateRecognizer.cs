@@ -132,10 +132,11 @@ public static class DateRecognizer
             return 2;
         }
 
-        if (CalendarWords.TryWeekday(word, out var weekday) && (v.IsAny(i - 1, ["on", "last", "since"]) || v.IsPunct(i - 1, ',')))
+        if (CalendarWords.TryWeekday(word, out var weekday) && (v.IsAny(i - 1, ["on", "last", "since", "of", "until"]) || v.IsPunct(i - 1, ',') || i == 0 || v.IsPunct(i - 1, '.')))
         {
+            // The most recent such day on or before publication: "on Tuesday" in Tuesday's report is that day; "last Tuesday" the week before.
             var back = ((int)pub.DayOfWeek - (int)weekday + 7) % 7;
-            mention = new DateMention(t[i].Start, t[i].End, DateSpan.OnDay(pub.AddDays(-(back == 0 ? 7 : back))), DateKind.Relative);
+            mention = new DateMention(t[i].Start, t[i].End, DateSpan.OnDay(pub.AddDays(-(back == 0 && v.Is(i - 1, "last") ? 7 : back))), DateKind.Relative);
             return 1;
         }
 

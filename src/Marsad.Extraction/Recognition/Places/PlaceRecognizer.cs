@@ -11,7 +11,7 @@ namespace Marsad.Extraction.Recognition.Places;
 /// </summary>
 public static class PlaceRecognizer
 {
-    private static readonly WordSet PlaceNouns = new("town", "village", "city", "area", "neighbourhood", "neighborhood", "district", "camp", "hills", "hill", "axis", "front", "base", "field", "airport", "checkpoint", "desert", "farms", "plain", "subdistrict", "suburb", "outskirts");
+    private static readonly WordSet PlaceNouns = new("town", "village", "city", "towns", "villages", "area", "neighbourhood", "neighborhood", "district", "camp", "hills", "hill", "axis", "front", "base", "field", "airport", "checkpoint", "desert", "farms", "plain", "subdistrict", "suburb", "outskirts");
     private static readonly WordSet RegionNouns = new("countryside", "desert", "province", "governorate", "region", "countrysides", "badia", "outskirts");
     private static readonly WordSet NearWords = new("near", "around", "outskirts", "vicinity", "close", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "between", "surroundings", "frontline", "axis", "outside");
     private static readonly WordSet PlacePrepositions = new("in", "near", "of", "at");

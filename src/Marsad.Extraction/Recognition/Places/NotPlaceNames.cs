@@ -1,0 +1,50 @@
+using Marsad.Extraction.Recognition.Actors;
+using Marsad.Extraction.Text;
+
+namespace Marsad.Extraction.Recognition.Places;
+
+/// <summary>
+/// A name is a place only when nothing reads it better: an actor or operations room the lexicon knows ("Al-Fath
+/// Al-Mubin"), a number word ("Nine"), a vehicle ("Hummer"), or a country or city abroad ("Tehran") that a Syrian
+/// gazetteer would otherwise match to a namesake or a near spelling.
+/// </summary>
+public static class NotPlaceNames
+{
+    private static readonly WordSet NameIntroducers = new("aka", "a.k.a", "named", "nicknamed", "dubbed", "called", "surnamed", "alias");
+    private static readonly HashSet<string> Vehicles = new(StringComparer.OrdinalIgnoreCase) {"hummer", "humvee", "humvees", "hummers", "bmp", "toyota", "hilux", "pickup", "pick-up", "bradley", "abrams", "leopard", "t-72", "t-55", "t-62", "t-90", "shilka", "dushka", "motorcycle", "motorbike", "bulldozer" };
+    private static readonly HashSet<string> Abroad = new(StringComparer.OrdinalIgnoreCase) {
+        "iraq", "iran", "turkey", "türkiye", "lebanon", "jordan", "israel", "russia", "egypt", "yemen", "libya", "ukraine", "america", "usa", "europe",
+        "tehran", "baghdad", "ankara", "istanbul", "moscow", "beirut", "amman", "washington", "cairo", "riyadh", "doha", "erbil", "mosul", "kirkuk",
+        "sulaymaniyah", "gaziantep", "hatay", "antakya", "urfa", "sanliurfa", "kilis", "mersin", "adana", "tel aviv", "jerusalem", "golan heights", "sinjar", "qaim", "al-qaim" };
+
+    /// <summary>The references in a sentence without those that an actor mention covers or that name no place.</summary>
+    public static List<PlaceReference> Without(TokenView view, List<PlaceReference> places, IReadOnlyList<ActorMention> actors)
+    {
+        places.RemoveAll(p => actors.Any(a => a.Start < p.End && p.Start < a.End) || IsNotPlace(view, p));
+        return places;
+    }
+
+    private static bool IsNotPlace(TokenView view, PlaceReference p)
+    {
+        var first = view.TokenAt(p.Start);
+        var last = view.TokenAt(p.End) - 1;
+        if (first == last && NumberWords.TryCardinal(view.Text, view.Tokens, first, out _, out _))
+        {
+            return true;
+        }
+
+        // "known as “Abu X”", "aka X", "named X": a person's name or nickname.
+        var before = first - 1;
+        while (before >= 0 && view.Tokens[before].Kind == TokenKind.Punctuation && first - before <= 2)
+        {
+            before--;
+        }
+
+        if (view.IsAny(before, NameIntroducers) || (view.Is(before, "as") && view.IsAny(before - 1, ["known", "identified", "named"])))
+        {
+            return true;
+        }
+
+        return Vehicles.Contains(p.Name) || Abroad.Contains(p.Name) || (p.Name.StartsWith("al-", StringComparison.OrdinalIgnoreCase) && Abroad.Contains(p.Name[3..]));
+    }
+}
