@@ -64,9 +64,9 @@ public sealed class ReviewCommandTests
         var id = Db.Text(folder.File("m.db"), "SELECT id FROM events LIMIT 1");
         folder.Write("decisions.json", $$"""
             [
-              {"kind": "event", "id": "{{id}}", "action": "edit", "fields": {"summary": "bad \ud800 text"} },
-              {"kind": "event", "id": "{{id}}", "action": "accept", "reason": "bad \udc00"},
-              {"kind": "event", "id": "{{id}}", "action": "accept", "reason": "checked"}
+              {"kind": "event", "id": "{{id}}", "action": "edit", "version": 1, "fields": {"summary": "bad \ud800 text"} },
+              {"kind": "event", "id": "{{id}}", "action": "accept", "version": 1, "reason": "bad \udc00"},
+              {"kind": "event", "id": "{{id}}", "action": "accept", "version": 1, "reason": "checked"}
             ]
             """);
 
