@@ -13,8 +13,10 @@ namespace Marsad.Core.Review;
 /// Every decision is an update through the record store, so it is a revision with the coder's name and
 /// reason, and it fails with <see cref="ConcurrencyConflictException"/> if someone saved first.
 /// </summary>
-public sealed class ReviewRecords(IMarsadStore store)
+public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? plain = null)
 {
+    private readonly PlainValues.PlainFields fields = plain ?? PlainValues.PlainFields.Default;
+
     private static readonly string[] KindOrder = ["event", "claim", "person", "allegation"];
 
     /// <summary>
@@ -84,7 +86,21 @@ public sealed class ReviewRecords(IMarsadStore store)
                     throw new ArgumentException($"field '{field}' of a person is for editors: use 'marsad persons update'", nameof(decision));
                 }
 
-                node[field] = value?.DeepClone();
+                if (decision.Kind == "event")
+                {
+                    try
+                    {
+                        fields.SetEventField(node, field, value);
+                    }
+                    catch (PlainValues.PlainValueException ex)
+                    {
+                        throw new PlainValues.PlainValueException($"{field}: {ex.Message}", ex.Candidates);
+                    }
+                }
+                else
+                {
+                    node[field] = value?.DeepClone();
+                }
             }
         }
 
