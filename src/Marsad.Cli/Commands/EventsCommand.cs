@@ -34,6 +34,7 @@ public static class EventsCommand
             from, to, type, subType, actor, admin1, admin2, status, grade, text, limit, format, role,
         };
         command.Subcommands.Add(EventStatusCommand.Create(globals, env));
+        command.Subcommands.Add(EventShowCommand.Create(globals, env));
         command.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);

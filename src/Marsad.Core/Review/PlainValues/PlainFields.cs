@@ -37,14 +37,16 @@ public sealed class PlainFields(PlainPlace places, ActorNames actors)
             return;
         }
 
+        // DESIGN.md and ACLED write assoc_actor_1; the stored JSON writes assoc_actor1. Either is accepted.
+        field = field switch { "assoc_actor_1" => "assoc_actor1", "assoc_actor_2" => "assoc_actor2", _ => field };
         record[field] = (field, text) switch
         {
             (_, "") when field is "location" or "actor2" or "actor1" => null,
             ("date", { } t) => Node(PlainDate.Parse(t)),
             ("location", { } t) => Node(places.Resolve(t)),
             ("actor1" or "actor2", { } t) => actors.Canonical(t) ?? t,
-            ("assoc_actor_1" or "assoc_actor_2", { } t) => new JsonArray([.. t.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => (JsonNode?)(actors.Canonical(a) ?? a))]),
-            ("assoc_actor_1" or "assoc_actor_2", null) when value is JsonArray list => new JsonArray([.. list.Select(a => a is JsonValue av && av.TryGetValue<string>(out var name) ? (JsonNode?)(actors.Canonical(name) ?? name.Trim()) : a?.DeepClone())]),
+            ("assoc_actor1" or "assoc_actor2", { } t) => new JsonArray([.. t.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(a => (JsonNode?)(actors.Canonical(a) ?? a))]),
+            ("assoc_actor1" or "assoc_actor2", null) when value is JsonArray list => new JsonArray([.. list.Select(a => a is JsonValue av && av.TryGetValue<string>(out var name) ? (JsonNode?)(actors.Canonical(name) ?? name.Trim()) : a?.DeepClone())]),
             ("sub_event_type", { } t) => AcledSubEventType.All.FirstOrDefault(st => string.Equals(st.Label, t, StringComparison.OrdinalIgnoreCase))?.Label
                 ?? throw new PlainValueException($"'{t}' is not an ACLED sub-event type{Hint(NearestName.Of(t, AcledSubEventType.All.Select(st => st.Label)))}"),
             ("quantities", null) when value is JsonObject counts => Quantities(record, counts),
