@@ -20,7 +20,7 @@ internal static class EventsApi
         var events = api.MapGroup("/events").WithTags("events");
         events.MapGet("/", ListAsync).WithSummary("Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format json|geojson|csv|acled");
         events.MapGet("/deletions", DeletionsAsync).WithSummary("Events to drop since a time: merged into another, rejected, or (for the public) withdrawn");
-        events.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its sources, documents and evidence");
+        events.MapGet("/{id}", GetAsync).WithSummary("One event with its sources, documents and evidence; the id may be the short id pages show, or any unique prefix of 6+");
         return api;
     }
 
@@ -82,9 +82,16 @@ internal static class EventsApi
         return TypedResults.Ok(new DeletionFeed(await store.Events.DeletionsAsync(since, UserRole.Of(http.User), EventFilters.MaxLimit, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<EventDetail>, NotFound>> GetAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EventDetail>, NotFound, ProblemHttpResult>> GetAsync(string id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
     {
-        var detail = await EventDetail.ReadAsync(store, id, UserRole.Of(http.User), cancellationToken);
+        var role = UserRole.Of(http.User);
+        var (found, ambiguous) = await WebIds.ResolveAsync(store, Core.Ids.IdKind.Event, id, role, cancellationToken);
+        if (found is not { } eventId)
+        {
+            return ambiguous is null ? TypedResults.NotFound() : TypedResults.Problem(ambiguous, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var detail = await EventDetail.ReadAsync(store, eventId, role, cancellationToken);
         return detail is null ? TypedResults.NotFound() : TypedResults.Ok(detail);
     }
 }
