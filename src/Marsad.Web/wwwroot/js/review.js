@@ -29,7 +29,8 @@
     const before = name => plain[name] !== undefined ? (plain[name] === "—" ? "" : plain[name]) : (item.record[name] ?? "");
     for (const name of editable[item.kind] || []) {
       const input = Marsad.el("input", { id: `f-${item.id}-${name}`, name, value: before(name), "data-field": name });
-      fields.append(Marsad.el("label", { for: `f-${item.id}-${name}`, text: Marsad.t(name) }), input);
+      const cell = Marsad.el("div", { class: "field-value" }, input);
+      fields.append(Marsad.el("label", { for: `f-${item.id}-${name}`, text: Marsad.t(name) }), cell);
       if (item.kind === "event" && name === "location") {
         // The gazetteer's candidates for what was typed; picking one sends "name #N".
         const pick = Marsad.el("select", { class: "place-candidates hidden", "aria-label": "place candidates" });
@@ -44,7 +45,7 @@
           if (candidates.length > 0) input.value = `${typed} #1`;
         });
         pick.addEventListener("change", () => { input.value = pick.value; });
-        fields.append(pick);
+        cell.append(pick);
       }
     }
     const save = Marsad.el("button", { type: "button", class: "save hidden", text: Marsad.t("save") });
