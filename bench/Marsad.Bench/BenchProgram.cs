@@ -27,6 +27,7 @@ internal static class BenchProgram
         ["extract-stages"] = ("seconds per extraction stage over the ACLED battle notes [--limit N]", Sync(StageProfile.Run)),
         ["persons-duplicates"] = ("pairwise precision/recall of person merge proposals on 5,000 generated people (dev seed 1, test seed 2) [--explain N]", Persons.PersonDuplicatesBench.RunAsync),
         ["web-load"] = ("GET /api/events with filters over 100k events on loopback at a fixed 1,000 requests/s for 30 s: achieved rate, p50/p95/p99 [--events N --rate R --seconds S]", Web.WebLoad.RunAsync),
+        ["review-session"] = ("a coder's session over the web API: 50 dev-report proposals (30 accept, 15 edit one plain field, 5 reject), p95 per decision, revisions, audit verify", Web.ReviewBench.RunAsync),
         ["web-export"] = ("streamed CSV export of N events (default 1,000,000): rows/s and peak memory [--events N]", Web.WebExport.RunAsync),
         ["exchange-roundtrip"] = ("the real ACLED and UCDP files each into a new database, re-exported in their format: rejected rows, import rows/s, field-by-field differences", Exchange.ExchangeRoundTrip.RunAsync),
         ["exchange-export"] = ("export N events (default 1,000,000) in a format to /dev/null from a kept database: rows/s (peak RSS with /usr/bin/time -v) [--format F --events N --db PATH]", Exchange.ExchangeExport.RunAsync),

@@ -45,6 +45,7 @@ public static class MarsadWebApp
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(Core.Review.PlainValues.PlainFields.Default.Warm));
         app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Pages });

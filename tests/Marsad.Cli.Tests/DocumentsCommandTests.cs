@@ -27,7 +27,7 @@ public sealed class DocumentsCommandTests
 
         var unknown = await MarsadProcess.RunAsync(folder.Path, "documents", "show", "ffffffffff", "--db", "m.db");
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("no single document matches 'ffffffffff'", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no document matches 'ffffffffff'", unknown.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,7 +102,9 @@ public sealed class ReviewCommandTests
             var screen = await WaitForAsync(session, "Decision?");
             Assert.Contains("source text", screen, StringComparison.Ordinal);
             Assert.Contains("Kansafra", screen, StringComparison.Ordinal);
-            Assert.Contains("sub_event_type", screen, StringComparison.Ordinal);
+            Assert.Contains("Shelling/artillery/missile attack", screen, StringComparison.Ordinal);
+            Assert.Contains("Shelling on Kansafra", screen, StringComparison.Ordinal);
+            Assert.Contains("Test Observatory · 2022-01-19", screen, StringComparison.Ordinal);
 
             Tmux("send-keys", "-t", session, "Enter");
             await WaitForAsync(session, "Reason (optional):");
@@ -115,6 +117,55 @@ public sealed class ReviewCommandTests
         }
 
         Assert.Equal(1, Db.Scalar(folder.File("m.db"), "SELECT COUNT(*) FROM revisions WHERE author = 'tmux-coder' AND reason = 'seen on video'"));
+    }
+
+    [Fact]
+    public async Task The_terminal_queue_takes_a_plain_date_a_place_picked_by_number_and_a_plain_count()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", Report);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
+        var session = "marsad-plain-" + Guid.NewGuid().ToString("N")[..8];
+        var command = $"cd '{folder.Path}' && MARSAD_USER=tmux-coder dotnet '{MarsadProcess.Dll}' review --db m.db; sleep 5";
+        Tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "60", command);
+        try
+        {
+            await WaitForAsync(session, "Decision?");
+            Tmux("send-keys", "-t", session, "Down", "Enter");
+            await WaitForAsync(session, "Field to change");
+            Tmux("send-keys", "-t", session, "date", "Enter");
+            await WaitForAsync(session, "New date");
+            Tmux("send-keys", "-t", session, "2023-07-21", "Enter");
+            await WaitForAsync(session, "date = 2023-07-21");
+            Tmux("send-keys", "-t", session, "location", "Enter");
+            await WaitForAsync(session, "New location");
+            Tmux("send-keys", "-t", session, "Rmelan", "Enter");
+            var candidates = await WaitForAsync(session, "Which place?");
+            Assert.Contains("  1  ", candidates, StringComparison.Ordinal);
+            Assert.Contains("  2  ", candidates, StringComparison.Ordinal);
+            Tmux("send-keys", "-t", session, "2", "Enter");
+            await WaitForAsync(session, "location = ");
+            Tmux("send-keys", "-t", session, "fatalities", "Enter");
+            await WaitForAsync(session, "New fatalities");
+            Tmux("send-keys", "-t", session, "at least 3", "Enter");
+            await WaitForAsync(session, "fatalities = at least 3");
+            Tmux("send-keys", "-t", session, "Enter");
+            await WaitForAsync(session, "Reason (optional):");
+            Tmux("send-keys", "-t", session, "Enter");
+            await WaitForAsync(session, "Saved.");
+        }
+        finally
+        {
+            Tmux("kill-session", "-t", session);
+        }
+
+        var payload = Db.Text(folder.File("m.db"), "SELECT payload FROM events WHERE status = 'reviewed'");
+        using var json = System.Text.Json.JsonDocument.Parse(payload);
+        var e = json.RootElement;
+        Assert.Equal("2023-07-21", e.GetProperty("date").GetProperty("start").GetString());
+        Assert.Equal("Al-Hasakeh", e.GetProperty("location").GetProperty("admin1").GetString());
+        Assert.Equal(3, e.GetProperty("quantities").GetProperty("fatalities").GetProperty("low").GetInt32());
+        Assert.Equal(1, Db.Scalar(folder.File("m.db"), "SELECT COUNT(*) FROM revisions WHERE author = 'tmux-coder'"));
     }
 
     private static async Task<string> WaitForAsync(string session, string text)

@@ -42,15 +42,20 @@ public static class CorroborateCommand
 
     private static Command CreateUndo(GlobalOptions globals, CliEnvironment env)
     {
-        var id = new Argument<Guid>("event") { Description = "Id of an event that was merged into another" };
+        var id = new Argument<string>("event") { Description = "Id of an event that was merged into another (the short id shown, or 6+ characters of it)" };
         var reason = new Option<string?>("--reason") { Description = "Why the merge was wrong (kept in the audit trail)" };
         var undo = new Command("undo", "Undo a merge: the event stands on its own again") { id, reason };
         undo.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+            if (await CliIds.ResolveAsync(store, env, Core.Ids.IdKind.Event, result.GetValue(id)!, cancellationToken) is not { } eventId)
+            {
+                return ExitCodes.SomeInputsFailed;
+            }
+
             try
             {
-                var into = await new UndoMerge(store, new CorroborationOptions()).RunAsync(result.GetValue(id), new ChangeContext(globals.UserName(result, env), result.GetValue(reason)), cancellationToken);
+                var into = await new UndoMerge(store, new CorroborationOptions()).RunAsync(eventId, new ChangeContext(globals.UserName(result, env), result.GetValue(reason)), cancellationToken);
                 env.WriteLine($"Event {result.GetValue(id)} no longer merged into {into}.");
                 return ExitCodes.Ok;
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Marsad.Cli.Output;
+using Marsad.Core.Ids;
 using Marsad.Core.Access;
 using Marsad.Core.Corroboration;
 using Marsad.Core.Events;
@@ -43,12 +44,16 @@ public static class DemoCommand
             var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), env.Time, migrate: true, cancellationToken);
             var context = new ChangeContext(globals.UserName(result, env), "demo");
             var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time, Engines.Create()), new IngestRequest([samplesFolder]), context, env, cancellationToken);
-            env.Out.Write(DocumentTable.Of(await store.Documents.ListAsync(1000, 0, cancellationToken)));
+            var documents = await store.Documents.ListAsync(1000, 0, cancellationToken);
+            env.Out.Write(DocumentTable.Of(documents, await CliIds.ShortAsync(store, IdKind.Document, documents.Select(d => d.Id), cancellationToken)));
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {summary.Stored} documents from {samplesFolder} (failed {summary.Failed})."));
             env.WriteLine($"Extraction proposed {summary.Proposed}.");
             var corroboration = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(context, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Corroboration merged {corroboration.Merges.Sum(m => m.Merged.Count)} reports into {corroboration.Merges.Count} events and graded {corroboration.Graded}."));
-            env.Out.Write(EventTable.Of(await store.Events.ListAsync(new EventQuery(), Role.Editor, cancellationToken)));
+            var published = await DemoPublishing.PublishCorroboratedAsync(store, context, cancellationToken);
+            env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Published {published} events as an editor would (corroborated, or complete: a day, a point, an actor); anonymous visitors see them on the map."));
+            var events = await store.Events.ListAsync(new EventQuery(), Role.Editor, cancellationToken);
+            env.Out.Write(EventTable.Of(events, await CliIds.ShortAsync(store, IdKind.Event, events.Select(e => e.Event.Id), cancellationToken)));
             await DemoReport.WriteAsync(store, folder, env, cancellationToken);
             var audit = await store.Audit.VerifyAsync(null, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Cli.Output;
+using Marsad.Core.Ids;
+using Marsad.Domain.Documents;
 using Marsad.Core.Storage.Json;
 using Spectre.Console;
 
@@ -41,7 +43,7 @@ public static class DocumentsCommand
             else
             {
                 var total = await store.Documents.CountAsync(cancellationToken);
-                env.Out.Write(DocumentTable.Of(documents));
+                env.Out.Write(DocumentTable.Of(documents, await CliIds.ShortAsync(store, IdKind.Document, documents.Select(d => d.Id), cancellationToken)));
                 env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{documents.Count} of {total} documents"));
             }
 
@@ -59,10 +61,20 @@ public static class DocumentsCommand
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
             var key = result.GetValue(id)!;
-            var document = await store.Documents.FindAsync(key, cancellationToken);
+            Document? document;
+            try
+            {
+                document = await store.FindDocumentAsync(key, cancellationToken);
+            }
+            catch (AmbiguousIdException ex)
+            {
+                env.WriteError(ex.Message);
+                return ExitCodes.SomeInputsFailed;
+            }
+
             if (document is null)
             {
-                env.WriteError($"no single document matches '{key}' (give 6 or more characters of its id or SHA-256)");
+                env.WriteError($"no document matches '{key}' (give the id shown by 'documents list', or 6 or more characters of its id or SHA-256)");
                 return ExitCodes.SomeInputsFailed;
             }
 

@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Marsad.Core.Access;
 using Marsad.Core.Events;
+using Marsad.Core.Events.Filters;
 using Marsad.Core.Exchange;
 using Marsad.Domain.Events;
 using Marsad.Cli.Output;
+using Marsad.Core.Ids;
 
 namespace Marsad.Cli.Commands;
 
@@ -17,8 +19,8 @@ public static class EventsCommand
         var to = new Option<DateOnly?>("--to") { Description = "Events whose dates start this day or earlier (YYYY-MM-DD)", CustomParser = CliParsers.Date };
         var type = new Option<string?>("--type") { Description = "ACLED event type, e.g. \"Explosions/Remote violence\"" };
         var subType = new Option<string?>("--sub-type") { Description = "ACLED sub-event type, e.g. \"Air/drone strike\"" };
-        var actor = new Option<string?>("--actor") { Description = "Canonical actor name (actor1, actor2 or associated)" };
-        var admin1 = new Option<string?>("--admin1") { Description = "Governorate" };
+        var actor = new Option<string?>("--actor") { Description = "Actor (actor1, actor2 or associated): any name the lexicon knows, e.g. SDF, ISIS, Turkey" };
+        var admin1 = new Option<string?>("--admin1") { Description = "Governorate, any spelling (Idlib, Idleb)" };
         var admin2 = new Option<string?>("--admin2") { Description = "District" };
         var status = new Option<EventStatus?>("--status") { Description = "extracted, reviewed, verified, published or rejected" };
         var grade = new Option<Grade?>("--grade") { Description = "confirmed, fair, weak, contested or discounted" };
@@ -31,8 +33,8 @@ public static class EventsCommand
         {
             from, to, type, subType, actor, admin1, admin2, status, grade, text, limit, format, role,
         };
-        type.Validators.Add(r => Check(r, AcledEventType.FromLabel(r.GetValueOrDefault<string?>()) is not null, "is not an ACLED event type"));
-        subType.Validators.Add(r => Check(r, AcledSubEventType.FromLabel(r.GetValueOrDefault<string?>()) is not null, "is not an ACLED sub-event type"));
+        command.Subcommands.Add(EventStatusCommand.Create(globals, env));
+        command.Subcommands.Add(EventShowCommand.Create(globals, env));
         command.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
@@ -42,11 +44,21 @@ public static class EventsCommand
                 Actor = result.GetValue(actor), Admin1 = result.GetValue(admin1), Admin2 = result.GetValue(admin2), Status = result.GetValue(status),
                 Grade = result.GetValue(grade), Text = result.GetValue(text), Limit = Math.Max(1, result.GetValue(limit)),
             };
+            try
+            {
+                query = ForgivingFilters.Default.Canonical(query);
+            }
+            catch (UnknownFilterValueException ex)
+            {
+                env.WriteError(ex.Message);
+                return ExitCodes.UsageError;
+            }
+
             var chosen = result.GetValue(format)!;
             if (chosen == "table")
             {
                 var items = await store.Events.ListAsync(query, result.GetValue(role), cancellationToken);
-                env.Out.Write(EventTable.Of(items));
+                env.Out.Write(EventTable.Of(items, await CliIds.ShortAsync(store, IdKind.Event, items.Select(i => i.Event.Id), cancellationToken)));
                 env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} events"));
             }
             else
@@ -66,13 +78,5 @@ public static class EventsCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    private static void Check(System.CommandLine.Parsing.OptionResult result, bool ok, string problem)
-    {
-        if (!ok)
-        {
-            result.AddError($"'{result.GetValueOrDefault<string?>()}' {problem}");
-        }
     }
 }

@@ -175,10 +175,11 @@ public static class PersonsCommand
                 }
 
                 var table = new Table().Border(TableBorder.Rounded).AddColumn("score").AddColumn("first").AddColumn("second").AddColumn("why");
+                var shown = await store.Ids.ShortenAsync(Core.Ids.IdKind.Person, proposals.SelectMany(p => new[] { p.First, p.Second }), cancellationToken);
                 foreach (var p in proposals)
                 {
-                    table.AddRow(p.Score.ToString("F2", CultureInfo.InvariantCulture), Markup.Escape($"{p.FirstName} ({p.First.ToString("D")[..8]})"),
-                        Markup.Escape($"{p.SecondName} ({p.Second.ToString("D")[..8]})"), Markup.Escape(string.Join("; ", p.Reasons)));
+                    table.AddRow(p.Score.ToString("F2", CultureInfo.InvariantCulture), Markup.Escape($"{p.FirstName} ({shown[p.First]})"),
+                        Markup.Escape($"{p.SecondName} ({shown[p.Second]})"), Markup.Escape(string.Join("; ", p.Reasons)));
                 }
 
                 env.Out.Write(table);

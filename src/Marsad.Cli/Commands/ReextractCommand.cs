@@ -1,3 +1,4 @@
+using Marsad.Core.Ids;
 using System.CommandLine;
 using System.Globalization;
 using Marsad.Cli.Output;
@@ -20,7 +21,7 @@ public static class ReextractCommand
             Guid? only = null;
             if (result.GetValue(document) is { } key)
             {
-                if (await store.Documents.FindAsync(key, cancellationToken) is not { } found)
+                if (await store.FindDocumentAsync(key, cancellationToken) is not { } found)
                 {
                     env.WriteError($"no single document matches '{key}'");
                     return ExitCodes.UsageError;

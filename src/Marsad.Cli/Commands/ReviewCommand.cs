@@ -1,3 +1,4 @@
+using Marsad.Core.Ids;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -5,7 +6,6 @@ using Marsad.Cli.Output;
 using Marsad.Core.Records;
 using Marsad.Core.Review;
 using Marsad.Core.Storage;
-using Marsad.Core.Storage.Json;
 
 namespace Marsad.Cli.Commands;
 
@@ -19,7 +19,7 @@ public static class ReviewCommand
     {
         var document = new Option<string?>("--document") { Description = "Only this document's proposals (id or 6+ characters of its id or SHA-256)" };
         var acceptAll = new Option<bool>("--accept-all") { Description = "Accept every pending proposal (trusted batches, demos, scripts)" };
-        var batch = new Option<FileInfo?>("--batch") { Description = "Apply decisions from a JSON file: [{\"kind\":\"event\",\"id\":\"…\",\"action\":\"accept|reject|edit\",\"version\":1,\"fields\":{…},\"reason\":\"…\"}]" };
+        var batch = new Option<FileInfo?>("--batch") { Description = "Apply decisions from a JSON file: [{\"kind\":\"event\",\"id\":\"short id\",\"action\":\"accept|reject|edit\",\"version\":1,\"fields\":{\"date\":\"2021-01-16\",\"location\":\"Rmelan\",\"actor2\":\"ISIS\",\"fatalities\":\"at least 3\"},\"reason\":\"…\"}]" };
         var reason = new Option<string?>("--reason") { Description = "Reason recorded with every decision of this run" };
         var command = new Command("review", "Review extracted proposals: accept, edit, reject") { document, acceptAll, batch, reason };
         command.Validators.Add(r =>
@@ -35,7 +35,7 @@ public static class ReviewCommand
             Guid? documentId = null;
             if (result.GetValue(document) is { } key)
             {
-                if (await store.Documents.FindAsync(key, cancellationToken) is not { } found)
+                if (await store.FindDocumentAsync(key, cancellationToken) is not { } found)
                 {
                     env.WriteError($"no single document matches '{key}'");
                     return ExitCodes.UsageError;
@@ -55,27 +55,28 @@ public static class ReviewCommand
 
             if (result.GetValue(batch) is { } file)
             {
-                List<JsonElement> items;
+                System.Text.Json.Nodes.JsonArray items;
                 try
                 {
-                    items = JsonSerializer.Deserialize<List<JsonElement>>(await File.ReadAllTextAsync(file.FullName, cancellationToken), MarsadJson.Options) ?? [];
+                    items = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file.FullName, cancellationToken)) as System.Text.Json.Nodes.JsonArray
+                        ?? throw new JsonException("expected a JSON list of decisions");
                 }
-                catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+                catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or RecordNotFoundException or ArgumentException)
                 {
                     env.WriteError($"{file.FullName}: not a list of review decisions: {ex.Message}");
                     return ExitCodes.CannotRun;
                 }
 
-                // Each decision is read on its own: one that cannot be (a lone surrogate, a wrong type) fails alone.
+                // Each decision is read on its own: one that cannot be (a lone surrogate, a wrong type, an unknown id) fails alone.
                 var decisions = new List<ReviewDecision>();
                 var unreadable = 0;
                 for (var i = 0; i < items.Count; i++)
                 {
                     try
                     {
-                        decisions.Add(items[i].Deserialize<ReviewDecision>(MarsadJson.Options) ?? throw new JsonException("null"));
+                        decisions.Add(await ReviewBatch.ReadOneAsync(items[i], store.Ids, cancellationToken));
                     }
-                    catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+                    catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or ArgumentException or RecordNotFoundException)
                     {
                         unreadable++;
                         env.WriteError(string.Create(CultureInfo.InvariantCulture, $"decision {i + 1}: cannot be read: {ex.Message}"));

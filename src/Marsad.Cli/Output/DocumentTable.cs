@@ -7,14 +7,14 @@ namespace Marsad.Cli.Output;
 /// <summary>The table of documents that <c>documents list</c> and <c>demo</c> print.</summary>
 internal static class DocumentTable
 {
-    public static Table Of(IEnumerable<DocumentSummary> documents)
+    public static Table Of(IEnumerable<DocumentSummary> documents, IReadOnlyDictionary<Guid, string> shortIds)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("doc").AddColumn("published").AddColumn("source").AddColumn("title").AddColumn(new TableColumn("chars").RightAligned());
+            .AddColumn("id").AddColumn("published").AddColumn("source").AddColumn("title").AddColumn(new TableColumn("chars").RightAligned());
         foreach (var d in documents)
         {
             table.AddRow(
-                d.TextSha256[..10],
+                shortIds[d.Id],
                 d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—",
                 Markup.Escape(d.Source ?? "—"),
                 Markup.Escape(Shorten(d.Title ?? Path.GetFileName(d.Origin), 70)),

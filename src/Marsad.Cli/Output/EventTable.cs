@@ -7,7 +7,7 @@ namespace Marsad.Cli.Output;
 /// <summary>The table of events that <c>events</c> and <c>demo</c> print.</summary>
 internal static class EventTable
 {
-    public static Table Of(IReadOnlyList<EventListItem> items)
+    public static Table Of(IReadOnlyList<EventListItem> items, IReadOnlyDictionary<Guid, string> shortIds)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("id").AddColumn("date").AddColumn("sub-event type").AddColumn("actors").AddColumn("place").AddColumn(new TableColumn("killed").RightAligned())
@@ -18,7 +18,7 @@ internal static class EventTable
             var date = e.Date.Start == e.Date.End ? Day(e.Date.Start) : $"{Day(e.Date.Start)}…{Day(e.Date.End)}";
             var killed = e.Quantities.TryGetValue("fatalities", out var q) ? (q.Low ?? q.Best ?? q.High)?.ToString(CultureInfo.InvariantCulture) ?? "" : "";
             table.AddRow(
-                e.Id.ToString("D")[^8..], date, Markup.Escape(e.SubEventType.Label), Markup.Escape(string.Join(" / ", new[] { e.Actor1, e.Actor2 }.Where(a => a is not null))),
+                shortIds[e.Id], date, Markup.Escape(e.SubEventType.Label), Markup.Escape(string.Join(" / ", new[] { e.Actor1, e.Actor2 }.Where(a => a is not null))),
                 Markup.Escape(e.Location?.Name ?? "—"), killed, e.Status.ToString().ToLowerInvariant(), e.Grade?.ToString().ToLowerInvariant() ?? "—",
                 Markup.Escape(string.Join(", ", item.Sources)));
         }

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marsad.Core.Ids;
 using Marsad.Core.Records;
+using Marsad.Core.Review.PlainValues;
+using Marsad.Domain.Events;
 using Marsad.Core.Review;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
@@ -15,7 +18,7 @@ namespace Marsad.Cli.Output;
 /// </summary>
 internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, ReviewRecords review, ChangeContext context)
 {
-    private const string Accept = "Accept", Edit = "Edit a field", Reject = "Reject", Skip = "Skip", Quit = "Quit";
+    private const string Accept = "Accept", Edit = "Edit fields (then accept)", Reject = "Reject", Skip = "Skip", Quit = "Quit";
 
     public async Task<int> RunAsync(Guid? documentId, CancellationToken cancellationToken)
     {
@@ -74,9 +77,14 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
 
     private async Task ShowAsync(ReviewItem item, int position, int total, CancellationToken cancellationToken)
     {
-        env.Out.Write(new Rule($"[bold]{item.Kind} {position}/{total}[/] [grey]{item.Id}[/]").LeftJustified());
-        if (item.DocumentId is { } documentId && await store.Extractions.CleanTextAsync(documentId, cancellationToken) is { } text)
+        var shortId = (await store.Ids.ShortenAsync(IdKinds.FromWord(item.Kind) ?? IdKind.Event, [item.Id], cancellationToken))[item.Id];
+        env.Out.Write(new Rule($"[bold]{item.Kind} {position}/{total}[/] [grey]{shortId}[/]").LeftJustified());
+        if (item.DocumentId is { } documentId && await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken) is { } document)
         {
+            var published = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+            env.Out.MarkupLine($"[bold]{Markup.Escape(document.Title ?? Path.GetFileName(document.Origin))}[/]");
+            env.Out.MarkupLine($"{Markup.Escape(document.SourceName ?? "source unknown")} · {published}{(document.Url is { } url ? " · " + Markup.Escape(url) : string.Empty)}");
+            var text = await store.Extractions.CleanTextAsync(documentId, cancellationToken) ?? document.CleanText;
             env.Out.Write(new Panel(new Markup(Passage(text, item))).Header("source text").Border(BoxBorder.Rounded));
         }
 
@@ -90,6 +98,88 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
     }
 
     private async Task<ReviewDecision> AskEditAsync(ReviewItem item, CancellationToken cancellationToken)
+    {
+        if (item.Record is not ConflictEvent e)
+        {
+            return await AskJsonEditAsync(item, cancellationToken);
+        }
+
+        // Each value is checked as it is typed, on a scratch copy, so a mistake is shown at once and stays on screen.
+        var scratch = JsonSerializer.SerializeToNode(e, MarsadJson.Options)!.AsObject();
+        var changes = new JsonObject();
+        env.Out.MarkupLine($"Fields: {Markup.Escape(string.Join(", ", PlainText.EditableEventFields))}");
+        while (true)
+        {
+            var field = (await env.Out.PromptAsync(new TextPrompt<string>("Field to change ([grey]Enter when done[/]):").AllowEmpty(), cancellationToken)).Trim().ToLowerInvariant();
+            if (field.Length == 0)
+            {
+                return new ReviewDecision(item.Kind, item.Id, changes.Count == 0 ? ReviewAction.Accept : ReviewAction.Edit, item.Version, changes);
+            }
+
+            if (!PlainText.EditableEventFields.Contains(field))
+            {
+                env.Out.MarkupLine($"[red]'{Markup.Escape(field)}' is not a field you can set here.[/] Fields: {Markup.Escape(string.Join(", ", PlainText.EditableEventFields))}");
+                continue;
+            }
+
+            var value = await AskValueAsync(field, cancellationToken);
+            if (value is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var trial = (JsonObject)scratch.DeepClone();
+                PlainFields.Default.SetEventField(trial, field, JsonValue.Create(value));
+                var checkedEvent = trial.Deserialize<ConflictEvent>(MarsadJson.Options)!;
+                scratch = trial;
+                changes[field] = value;
+                var shown = PlainText.Of(checkedEvent).FirstOrDefault(r => r.Field == field).Text ?? (value.Length == 0 ? "(removed)" : value);
+                env.Out.MarkupLine($"[green]{Markup.Escape(field)}[/] = {Markup.Escape(shown)}");
+            }
+            catch (Exception ex) when (ex is ArgumentException or JsonException or Domain.Common.DomainException)
+            {
+                env.Out.MarkupLine($"[red]{Markup.Escape(field)}: {Markup.Escape(ex.Message)}[/]");
+            }
+        }
+    }
+
+    // A place is looked up as it is typed and picked from the gazetteer's candidates by number.
+    private async Task<string?> AskValueAsync(string field, CancellationToken cancellationToken)
+    {
+        var hint = field switch
+        {
+            "date" => "2023-07-21, July 2023, 21–23 July 2023",
+            "location" => "a place name, or latitude, longitude",
+            "actor1" or "actor2" => "a name from the lexicon (ISIS, SDF, Turkey …) or a new name",
+            "assoc_actor_1" or "assoc_actor_2" => "names separated by ;",
+            _ when PlainFields.QuantityNames.Contains(field) => "3, 3-5, at least 3, at most 10; empty removes it",
+            _ => "text",
+        };
+        var typed = (await env.Out.PromptAsync(new TextPrompt<string>($"New {Markup.Escape(field)} ([grey]{Markup.Escape(hint)}[/]):").AllowEmpty(), cancellationToken)).Trim();
+        if (field != "location" || typed.Length == 0 || typed.Contains('#', StringComparison.Ordinal) || char.IsAsciiDigit(typed[0]) || typed[0] == '-')
+        {
+            return typed;
+        }
+
+        var candidates = PlainFields.Default.Places.Candidates(typed);
+        if (candidates.Count <= 1)
+        {
+            return typed;
+        }
+
+        foreach (var c in candidates)
+        {
+            env.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  [bold]{c.Number}[/]  {Markup.Escape(c.Describe())}"));
+        }
+
+        var pick = await env.Out.PromptAsync(new TextPrompt<int>("Which place? (number)").DefaultValue(1)
+            .Validate(n => n >= 1 && n <= candidates.Count ? ValidationResult.Success() : ValidationResult.Error($"[red]pick 1 to {candidates.Count}[/]")), cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"{typed} #{pick}");
+    }
+
+    private async Task<ReviewDecision> AskJsonEditAsync(ReviewItem item, CancellationToken cancellationToken)
     {
         var field = await env.Out.PromptAsync(new SelectionPrompt<string>().Title("Which field?").AddChoices(Fields(item).Select(f => f.Field).Where(f => f is not ("id" or "status" or "review_status" or "event_type" or "evidence"))), cancellationToken);
         var value = await env.Out.PromptAsync(new TextPrompt<string>($"New value for [bold]{Markup.Escape(field)}[/] (JSON, or plain text):"), cancellationToken);
@@ -106,9 +196,11 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
         return new ReviewDecision(item.Kind, item.Id, ReviewAction.Edit, item.Version, new JsonObject { [field] = node });
     }
 
-    private static IEnumerable<(string Field, string Value)> Fields(ReviewItem item) =>
-        JsonSerializer.SerializeToNode(item.Record, item.Record.GetType(), MarsadJson.Options)!.AsObject()
-            .Select(p => (p.Key, p.Value is JsonValue v ? v.ToString() : p.Value?.ToJsonString(MarsadJson.Options) ?? "null"));
+    private static IEnumerable<(string Field, string Value)> Fields(ReviewItem item) => item.Record is ConflictEvent e
+        ? PlainText.Of(e)
+        : JsonSerializer.SerializeToNode(item.Record, item.Record.GetType(), MarsadJson.Options)!.AsObject()
+            .Where(p => p.Key != "evidence")
+            .Select(p => (p.Key, p.Value is JsonValue v ? v.ToString() : p.Value?.ToJsonString(MarsadJson.Options) ?? "—"));
 
     /// <summary>The paragraph around the evidence, with each evidence span highlighted.</summary>
     private static string Passage(string text, ReviewItem item)

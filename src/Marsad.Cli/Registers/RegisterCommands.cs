@@ -47,7 +47,7 @@ internal static class RegisterCommands
                 Limit = Math.Max(1, result.GetValue(limit)),
             };
             var items = await store.Registers.ListAsync<T>(query, result.GetValue(role), cancellationToken);
-            RegisterOutput.Write(env, items, Format(result, format, json), single: false);
+            RegisterOutput.Write(env, items, Format(result, format, json), single: false, await store.Ids.ShortenAsync(IdKindOf<T>(), items.Select(i => Id(i.Record)), cancellationToken));
             return ExitCodes.Ok;
         });
         return command;
@@ -194,6 +194,9 @@ internal static class RegisterCommands
         _ => throw new NotSupportedException(typeof(T).Name),
     };
 
+    public static Core.Ids.IdKind IdKindOf<T>() =>
+        typeof(T) == typeof(Domain.Records.Person) ? Core.Ids.IdKind.Person : typeof(T) == typeof(Domain.Records.Claim) ? Core.Ids.IdKind.Claim : Core.Ids.IdKind.Allegation;
+
     public static string Singular<T>() => RegisterOutput.Plural<T>().TrimEnd('s');
 
     /// <summary>Links to events, by their full ids; each must exist.</summary>
@@ -202,12 +205,7 @@ internal static class RegisterCommands
         var ids = new List<Guid>();
         foreach (var key in keys)
         {
-            if (!Guid.TryParse(key, out var id) || await store.Records.GetAsync<Domain.Events.ConflictEvent>(id, cancellationToken) is null)
-            {
-                throw new RecordNotFoundException($"no event with id '{key}' (give the full id that 'marsad events --format json' prints)");
-            }
-
-            ids.Add(id);
+            ids.Add(await store.Ids.ResolveAsync(Core.Ids.IdKind.Event, key, cancellationToken));
         }
 
         return ids;

@@ -13,7 +13,7 @@ namespace Marsad.Cli.Registers;
 /// </summary>
 internal static class RegisterOutput
 {
-    public static void Write<T>(CliEnvironment env, IReadOnlyList<RegisterItem<T>> items, string format, bool single) where T : class
+    public static void Write<T>(CliEnvironment env, IReadOnlyList<RegisterItem<T>> items, string format, bool single, IReadOnlyDictionary<Guid, string>? shortIds = null) where T : class
     {
         var today = new InvestigationClock(env.Time).Today;
         var writer = env.Out.Profile.Out.Writer;
@@ -35,7 +35,7 @@ internal static class RegisterOutput
                 }
                 else
                 {
-                    env.Out.Write(Table(items, today));
+                    env.Out.Write(Table(items, today, shortIds ?? new Dictionary<Guid, string>()));
                     env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{items.Count} {Plural<T>()}"));
                 }
 
@@ -47,7 +47,7 @@ internal static class RegisterOutput
 
     public static string Plural<T>() => typeof(T) == typeof(Person) ? "persons" : typeof(T) == typeof(Claim) ? "claims" : "allegations";
 
-    private static Table Table<T>(IReadOnlyList<RegisterItem<T>> items, DateOnly today) where T : class
+    private static Table Table<T>(IReadOnlyList<RegisterItem<T>> items, DateOnly today, IReadOnlyDictionary<Guid, string> shortIds) where T : class
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in Columns<T>())
@@ -57,7 +57,7 @@ internal static class RegisterOutput
 
         foreach (var item in items)
         {
-            table.AddRow([.. Row(item, today).Select(Markup.Escape)]);
+            table.AddRow([.. Row(item, today, shortIds).Select(Markup.Escape)]);
         }
 
         return table;
@@ -68,17 +68,17 @@ internal static class RegisterOutput
         : typeof(T) == typeof(Claim) ? ["id", "date", "claimant", "statement", "verdict", "decided by", "review"]
         : ["id", "date", "kind", "place", "alleged perpetrator", "killed", "investigation", "months without", "review"];
 
-    private static string[] Row<T>(RegisterItem<T> item, DateOnly today) where T : class => item.Record switch
+    private static string[] Row<T>(RegisterItem<T> item, DateOnly today, IReadOnlyDictionary<Guid, string> shortIds) where T : class => item.Record switch
     {
         Person p =>
         [
-            Short(p.Id), p.Name, RegisterExporter.Name(p.Status), Day(p.History.LastOrDefault(s => s.When is not null)?.When?.Start), Day(p.LastSeen?.Start),
+            Short(p.Id, shortIds), p.Name, RegisterExporter.Name(p.Status), Day(p.History.LastOrDefault(s => s.When is not null)?.When?.Start), Day(p.LastSeen?.Start),
             p.LastSeenAt?.Name ?? "—", p.HeldBy ?? "—", Range(p.GroupSize), RegisterExporter.Name(p.ReviewStatus), string.Join(", ", item.Sources),
         ],
-        Claim c => [Short(c.Id), Day(c.Date), c.Claimant, Cut(c.Statement), RegisterExporter.Name(c.Verdict), c.VerdictBy ?? "—", RegisterExporter.Name(c.Status)],
+        Claim c => [Short(c.Id, shortIds), Day(c.Date), c.Claimant, Cut(c.Statement), RegisterExporter.Name(c.Verdict), c.VerdictBy ?? "—", RegisterExporter.Name(c.Status)],
         Allegation a =>
         [
-            Short(a.Id), Day(a.Date?.Start), a.Kind ?? "—", a.Location?.Name ?? "—", a.AllegedPerpetrator ?? "—",
+            Short(a.Id, shortIds), Day(a.Date?.Start), a.Kind ?? "—", a.Location?.Name ?? "—", a.AllegedPerpetrator ?? "—",
             a.Quantities.TryGetValue(Quantities.Names.Fatalities, out var q) ? Range(q) : "—", RegisterExporter.Name(a.Status),
             a.MonthsWithoutInvestigation(today)?.ToString(CultureInfo.InvariantCulture) ?? "—", RegisterExporter.Name(a.ReviewStatus),
         ],
@@ -168,7 +168,7 @@ internal static class RegisterOutput
         return grid;
     }
 
-    private static string Short(Guid id) => id.ToString("D")[..8];
+    private static string Short(Guid id, IReadOnlyDictionary<Guid, string> shortIds) => shortIds.TryGetValue(id, out var shown) ? shown : id.ToString("D");
 
     private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 

@@ -66,14 +66,14 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
 
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT payload, version FROM {kind.Table} WHERE id LIKE @prefix ESCAPE '\\'{(role.SeesUnpublished() ? "" : " AND status = 'published'")} LIMIT 2";
+        command.CommandText = $"SELECT payload, version FROM {kind.Table} WHERE id LIKE @prefix ESCAPE '\\'{(role.SeesUnpublished() ? "" : " AND status = 'published'")} LIMIT 5";
         command.AddParameter("@prefix", EscapeLike(key) + "%");
         var found = await ReadAsync<T>(connection, command, kind, role, cancellationToken);
         return found.Count switch
         {
             0 => null,
             1 => found[0],
-            _ => throw new ArgumentException($"'{idOrPrefix}' starts more than one {kind.EntityType} id; give more characters", nameof(idOrPrefix)),
+            _ => throw new Ids.AmbiguousIdException(kind.EntityType, idOrPrefix.Trim(), [.. (await new Ids.RecordIds(dialect).ShortenAsync(Ids.IdKinds.FromWord(kind.EntityType) ?? Ids.IdKind.Person, found.Select(f => IdOf(f.Record)), cancellationToken)).Values]),
         };
     }
 
@@ -122,4 +122,12 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
     };
 
     private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static Guid IdOf(object record) => record switch
+    {
+        Person p => p.Id,
+        Claim c => c.Id,
+        Allegation a => a.Id,
+        _ => throw new NotSupportedException(record.GetType().Name),
+    };
 }

@@ -48,14 +48,20 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
         string[] Refs(IEnumerable<Guid> ids) => [.. ids.Where(labels.ContainsKey).Select(id => labels[id])];
 
         var documentIds = events.SelectMany(e => e.DocumentIds).ToHashSet();
+        // Sources named as a reader finds them: title and outlet, with the short id 'marsad documents show' takes.
+        // The public view of the sources register names only outlets that are not confidential.
+        var outlets = (await store.Sources.ListAsync(Access.Role.Public, cancellationToken)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var shortIds = await store.Ids.ShortenAsync(Ids.IdKind.Document, documentIds, cancellationToken);
         var documents = new Dictionary<Guid, string>();
         foreach (var id in documentIds)
         {
             var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
             // A confidential source's document is not named below editor: its title can give the source away.
             var hidden = document?.SourceName is { } source && secrets.Occurs(source);
-            documents[id] = hidden ? RoleRules.ConfidentialSourceName + " " + id.ToString("D")[..8]
-                : document?.Title is { } documentTitle ? secrets.Scrub(documentTitle) : "document " + id.ToString("D")[..8];
+            var outlet = document?.SourceName is { } name && outlets.Contains(name) ? name : null;
+            var named = hidden ? RoleRules.ConfidentialSourceName
+                : string.Join(", ", new[] { document?.Title is { } t ? $"“{secrets.Scrub(t)}”" : null, outlet }.OfType<string>());
+            documents[id] = named.Length == 0 ? $"document {shortIds[id]}" : $"{named} (document {shortIds[id]})";
         }
 
         var headline = Headline(analytics, request, Refs);
@@ -97,7 +103,7 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             string.Join("; ", new[] { e.Actor1, string.Join(", ", e.AssocActor1), e.Actor2 }.Where(a => !string.IsNullOrEmpty(a))),
             EventPhrases.Places(e), string.Join(", ", e.Quantities.Select(q => $"{EventPhrases.QuantityLabel(q.Key)} {QuantityRange.Of(q.Value)}")),
             $"{Name(e.Status)}{(e.Grade is { } g ? ", " + Name(g) : "")}",
-            string.Join("; ", e.DocumentIds.Select(d => documents.GetValueOrDefault(d, d.ToString("D")[..8]))))).ToList();
+            string.Join("; ", e.DocumentIds.Select(d => documents[d])))).ToList();
 
         var scope = string.Join(", ", new[] { request.Actor, request.Admin1 }.OfType<string>());
         var title = $"{(internalReport ? "Internal: " : "")}{(includeUnreviewed ? "Draft: " : "")}{(scope.Length > 0 ? scope + ": " : "")}{month.Title}";

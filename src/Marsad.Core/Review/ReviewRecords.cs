@@ -14,8 +14,10 @@ namespace Marsad.Core.Review;
 /// Every decision is an update through the record store, so it is a revision with the coder's name and
 /// reason, and it fails with <see cref="ConcurrencyConflictException"/> if someone saved first.
 /// </summary>
-public sealed class ReviewRecords(IMarsadStore store)
+public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? plain = null)
 {
+    private readonly PlainValues.PlainFields fields = plain ?? PlainValues.PlainFields.Default;
+
     private static readonly string[] KindOrder = ["event", "claim", "person", "allegation"];
 
     /// <summary>
@@ -88,7 +90,32 @@ public sealed class ReviewRecords(IMarsadStore store)
         {
             foreach (var (field, value) in decision.Fields ?? [])
             {
-                node[field] = value?.DeepClone();
+                if (field is "id" or "status" or "review_status" or "event_type")
+                {
+                    throw new ArgumentException($"field '{field}' cannot be edited in review", nameof(decision));
+                }
+
+                // The review queue is the coders'; what only editors may see or release is set with 'marsad persons update'.
+                if (decision.Kind == "person" && field is "date_of_birth" or "family_details" or "contacts" or "public_fields" or "sensitive" or "merged_into")
+                {
+                    throw new ArgumentException($"field '{field}' of a person is for editors: use 'marsad persons update'", nameof(decision));
+                }
+
+                if (decision.Kind == "event")
+                {
+                    try
+                    {
+                        fields.SetEventField(node, field, value);
+                    }
+                    catch (PlainValues.PlainValueException ex)
+                    {
+                        throw new PlainValues.PlainValueException($"{field}: {ex.Message}", ex.Candidates);
+                    }
+                }
+                else
+                {
+                    node[field] = value?.DeepClone();
+                }
             }
         }
 

@@ -40,6 +40,9 @@ public interface IMarsadStore
     /// <summary>Dashboard and API accounts and their tokens.</summary>
     IAccountStore Accounts { get; }
 
+    /// <summary>Ids as people see and type them: short forms and prefix resolution.</summary>
+    Ids.IRecordIds Ids { get; }
+
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);
 }

@@ -32,6 +32,7 @@ public sealed class MarsadStore : IMarsadStore
         Registers = new RegisterQueries(dialect);
         Analytics = new EventAnalytics(dialect, OperationCalendar.Default);
         Accounts = new AccountStore(dialect, time);
+        Ids = new Ids.RecordIds(dialect);
     }
 
     public DatabaseTarget Target { get; }
@@ -53,6 +54,8 @@ public sealed class MarsadStore : IMarsadStore
     public IEventAnalytics Analytics { get; }
 
     public IAccountStore Accounts { get; }
+
+    public Ids.IRecordIds Ids { get; }
 
     /// <summary>
     /// Opens the database <paramref name="target"/> names, creating and migrating it when

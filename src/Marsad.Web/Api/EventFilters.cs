@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marsad.Core.Events;
+using Marsad.Core.Events.Filters;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Events;
 
@@ -52,6 +53,15 @@ internal static class EventFilters
             {
                 Limit = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxLimit ? n : Error<int>(errors, "limit", $"a whole number from 1 to {MaxLimit}"),
             };
+        }
+
+        try
+        {
+            query = ForgivingFilters.Default.Canonical(query);
+        }
+        catch (UnknownFilterValueException ex)
+        {
+            errors["filters"] = [ex.Message];
         }
 
         return (query, errors);

@@ -22,7 +22,7 @@ internal static class EventsApi
             .AddOpenApiOperationTransformer(EventsOpenApi.DescribeListAsync);
         events.MapGet("/deletions", DeletionsAsync).WithMetadata(new QueryParameters(new QueryParameter("after", "the seq of the last item already read (0 to start)"), new QueryParameter("since", "ISO 8601 date and time (optional)")))
             .WithSummary("Events to drop after a position (after = the last item's seq; since = a time, optional): merged into another, rejected, or (for the public) withdrawn");
-        events.MapGet("/{id:guid}", GetAsync).WithSummary("One event with its sources, documents and evidence");
+        events.MapGet("/{id}", GetAsync).WithSummary("One event with its sources, documents and evidence; the id may be the short id pages show, or any unique prefix of 6+");
         return api;
     }
 
@@ -92,9 +92,16 @@ internal static class EventsApi
         return TypedResults.Ok(new DeletionFeed(await store.Events.DeletionsAsync(after, since, UserRole.Of(http.User), EventFilters.MaxLimit, cancellationToken)));
     }
 
-    private static async Task<Results<Ok<EventDetail>, NotFound>> GetAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<EventDetail>, NotFound, ProblemHttpResult>> GetAsync(string id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
     {
-        var detail = await EventDetail.ReadAsync(store, id, UserRole.Of(http.User), cancellationToken);
+        var role = UserRole.Of(http.User);
+        var (found, ambiguous) = await WebIds.ResolveAsync(store, Core.Ids.IdKind.Event, id, role, cancellationToken);
+        if (found is not { } eventId)
+        {
+            return ambiguous is null ? TypedResults.NotFound() : TypedResults.Problem(ambiguous, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var detail = await EventDetail.ReadAsync(store, eventId, role, cancellationToken);
         return detail is null ? TypedResults.NotFound() : TypedResults.Ok(detail);
     }
 }

@@ -16,7 +16,7 @@ internal static class RecordsApi
     {
         var documents = api.MapGroup("/documents").WithTags("documents").RequireAuthorization(AuthSetup.Policy(Role.Viewer));
         documents.MapGet("/", ListDocumentsAsync).WithMetadata(Limited).WithSummary("Stored documents, newest first (viewer and up)");
-        documents.MapGet("/{id:guid}", GetDocumentAsync).WithSummary("One document with its text (viewer and up)");
+        documents.MapGet("/{id}", GetDocumentAsync).WithSummary("One document with its text (viewer and up)");
         api.MapGet("/persons", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
             TypedResults.Ok(await RecordViews.PersonsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Persons (sensitive fields withheld below editor unless released; the public sees published records only)");
         api.MapGet("/claims", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
@@ -33,16 +33,17 @@ internal static class RecordsApi
         return TypedResults.Ok<IReadOnlyList<DocumentView>>([.. list.Select(d => new DocumentView(d.Id, mask.Scrub(d.Title), d.Published, mask.Name(d.Source), d.TextLength, d.ReceivedAt, null))]);
     }
 
-    private static async Task<Results<Ok<DocumentView>, NotFound>> GetDocumentAsync(Guid id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DocumentView>, NotFound, ProblemHttpResult>> GetDocumentAsync(string id, HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
     {
-        var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
+        var (found, ambiguous) = await WebIds.ResolveAsync(store, Core.Ids.IdKind.Document, id, UserRole.Of(http.User), cancellationToken);
+        var document = found is { } documentId ? await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken) : null;
         if (document is null)
         {
-            return TypedResults.NotFound();
+            return ambiguous is null ? TypedResults.NotFound() : TypedResults.Problem(ambiguous, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
-        var text = await store.Extractions.CleanTextAsync(id, cancellationToken) ?? document.CleanText;
+        var text = await store.Extractions.CleanTextAsync(document.Id, cancellationToken) ?? document.CleanText;
         return TypedResults.Ok(new DocumentView(document.Id, mask.Scrub(document.Title), document.Published, mask.Name(document.SourceName), text.Length, document.ReceivedAt, mask.Scrub(text)));
     }
 

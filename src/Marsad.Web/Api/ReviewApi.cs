@@ -3,6 +3,7 @@ using Marsad.Core.Access;
 using Marsad.Core.Corroboration;
 using Marsad.Core.Records;
 using Marsad.Core.Review;
+using Marsad.Core.Review.PlainValues;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Common;
@@ -25,6 +26,10 @@ internal static class ReviewApi
         review.MapGet("/", PendingAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("Proposals awaiting review, with the text they came from");
         review.MapPost("/decisions", DecideAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("Accept, edit or reject one proposal (as marsad review --batch)");
         review.MapPost("/merge", MergeAsync).RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Merge events that report one incident into a target event");
+        api.MapPost("/events/status", BulkStatusAsync).WithTags("review").AddEndpointFilter<AntiforgeryFilter>()
+            .RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Move several events at once (bulk publish): each id reports its own outcome");
+        review.MapGet("/places", (string name) => TypedResults.Ok(PlainFields.Default.Places.Candidates(name)))
+            .RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("The gazetteer's candidates for a place name, numbered: send 'name #N' as the location to pick one");
         api.MapPost("/events/{id:guid}/status", StatusAsync).WithTags("review").AddEndpointFilter<AntiforgeryFilter>()
             .RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Move an event to verified, published, back, or rejected");
         return api;
@@ -46,7 +51,8 @@ internal static class ReviewApi
 
             var (text, source, title) = item.DocumentId is { } d ? texts[d] : (null, null, null);
             var record = JsonSerializer.Deserialize<JsonElement>(mask.ScrubJson(JsonSerializer.Serialize(item.Record, item.Record.GetType(), MarsadJson.Options)));
-            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence));
+            var plain = item.Record is ConflictEvent e ? PlainText.Of(e).ToDictionary(r => r.Field, r => mask.Scrub(r.Text) ?? r.Text) : null;
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain));
         }
 
         return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
@@ -61,6 +67,27 @@ internal static class ReviewApi
 
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> StatusAsync(Guid id, StatusRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
         await SaveAsync(async () => await new SetEventStatus(store).RunAsync(id, request.Status, request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<StatusOutcome>>> BulkStatusAsync(BulkStatusRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        var move = new SetEventStatus(store);
+        var context = new ChangeContext(UserRole.NameOf(http.User), request.Reason);
+        var outcomes = new List<StatusOutcome>();
+        foreach (var typed in request.Ids ?? [])
+        {
+            try
+            {
+                var id = await store.Ids.ResolveAsync(Core.Ids.IdKind.Event, typed, cancellationToken);
+                outcomes.Add(new StatusOutcome(typed, await move.RunAsync(id, request.Status, null, context, cancellationToken), null));
+            }
+            catch (Exception ex) when (ex is ArgumentException or RecordNotFoundException or ConcurrencyConflictException)
+            {
+                outcomes.Add(new StatusOutcome(typed, null, ex.Message));
+            }
+        }
+
+        return TypedResults.Ok<IReadOnlyList<StatusOutcome>>(outcomes);
+    }
 
     /// <summary>Runs a write and maps what can go wrong to a status: 404 unknown record, 409 someone saved first, 400 a decision that makes no valid record.</summary>
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> SaveAsync(Func<Task<long>> write)
@@ -89,13 +116,19 @@ internal static class ReviewApi
 }
 
 /// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>.</summary>
-public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence);
+public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence, IReadOnlyDictionary<string, string>? Plain = null);
 
 /// <summary>The version a write produced; name it in the next write to the same record.</summary>
 public sealed record SavedVersion(long Version);
 
 /// <summary>Body of <c>POST /api/review/merge</c>.</summary>
 public sealed record MergeRequest(Guid Target, IReadOnlyList<Guid>? Merged, long? Version = null, string? Reason = null);
+
+/// <summary>Body of <c>POST /api/events/status</c>: ids as pages show them.</summary>
+public sealed record BulkStatusRequest(IReadOnlyList<string>? Ids, EventStatus Status, string? Reason = null);
+
+/// <summary>One event's outcome in a bulk move: its new version, or why it did not move.</summary>
+public sealed record StatusOutcome(string Id, long? Version, string? Problem);
 
 /// <summary>Body of <c>POST /api/events/{id}/status</c>.</summary>
 public sealed record StatusRequest(EventStatus Status, long? Version = null, string? Reason = null);

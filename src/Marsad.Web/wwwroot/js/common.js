@@ -13,7 +13,9 @@ const MARSAD_TEXT = {
     actors: "Actors", summary: "Summary", fatalities: "Fatalities", nothing: "Nothing to show.", needRole: "Sign in as a coder or editor to review.",
     saved: "Saved.", conflict: "Someone saved this record first; reload.", statement: "Statement", claimant: "Claimant", verdict: "Verdict",
     groupSize: "Group size", kind: "Kind", signedInAs: "Signed in as", publicView: "Public view: published events only",
-    actor1: "Actor 1", actor2: "Actor 2", author: "Author", reason: "Reason", changes: "Changes"
+    actor1: "Actor 1", actor2: "Actor 2", author: "Author", reason: "Reason", changes: "Changes",
+    list: "Events", download: "Download", noPoint: "events without a point on the map", previous: "Previous", next: "Next",
+    page: "Page", publish: "Publish selected", cluster: "Several events", location: "Place"
   },
   ar: {
     title: "مرصد", map: "الخريطة", persons: "الأشخاص", claims: "الادعاءات", allegations: "الانتهاكات المزعومة", review: "قائمة المراجعة",
@@ -25,12 +27,15 @@ const MARSAD_TEXT = {
     actors: "الأطراف", summary: "الملخص", fatalities: "القتلى", nothing: "لا شيء للعرض.", needRole: "سجّل الدخول كمرمّز أو محرر للمراجعة.",
     saved: "تم الحفظ.", conflict: "حفظ شخص آخر هذا السجل أولاً؛ أعد التحميل.", statement: "النص", claimant: "صاحب الادعاء", verdict: "الحكم",
     groupSize: "عدد المجموعة", kind: "النوع", signedInAs: "مسجّل باسم", publicView: "العرض العام: الأحداث المنشورة فقط",
-    actor1: "الطرف الأول", actor2: "الطرف الثاني", author: "الكاتب", reason: "السبب", changes: "التغييرات"
+    actor1: "الطرف الأول", actor2: "الطرف الثاني", author: "الكاتب", reason: "السبب", changes: "التغييرات",
+    list: "الأحداث", download: "تنزيل", noPoint: "أحداث بلا نقطة على الخريطة", previous: "السابق", next: "التالي",
+    page: "صفحة", publish: "نشر المحدد", cluster: "عدة أحداث", location: "المكان"
   }
 };
 
 const Marsad = {
-  lang: localStorage.getItem("marsad.lang") === "ar" ? "ar" : "en",
+  // ?lang=ar in the address wins (links can be shared in a language), then the visitor's last choice.
+  lang: (new URLSearchParams(location.search).get("lang") || localStorage.getItem("marsad.lang")) === "ar" ? "ar" : "en",
   me: { name: null, role: "public" },
 
   t(key) { return (MARSAD_TEXT[Marsad.lang] || MARSAD_TEXT.en)[key] || MARSAD_TEXT.en[key] || key; },
@@ -99,6 +104,30 @@ const Marsad = {
   spans(evidence) {
     return Object.entries(evidence || {}).map(([field, s]) => ({ field, start: s[0], end: s[1] }));
   },
+
+  // ACLED's labels in Arabic, as Arabic-language monitors write them; English stays the stored value.
+  arabic: {
+    "Battles": "معارك", "Explosions/Remote violence": "انفجارات/عنف عن بعد", "Violence against civilians": "عنف ضد المدنيين",
+    "Protests": "احتجاجات", "Riots": "أعمال شغب", "Strategic developments": "تطورات استراتيجية",
+    "Armed clash": "اشتباك مسلح", "Air/drone strike": "غارة جوية/بطائرة مسيّرة", "Shelling/artillery/missile attack": "قصف مدفعي/صاروخي",
+    "Remote explosive/landmine/IED": "عبوة ناسفة/لغم", "Attack": "هجوم", "Abduction/forced disappearance": "اختطاف/إخفاء قسري",
+    "Arrests": "اعتقالات", "Change to group/activity": "تغيير في نشاط جماعة", "Other": "أخرى", "Suicide bomb": "تفجير انتحاري",
+    "Government regains territory": "استعادة الحكومة لأراضٍ", "Non-state actor overtakes territory": "سيطرة جهة غير حكومية على أراضٍ",
+    "Looting/property destruction": "نهب/تدمير ممتلكات", "Disrupted weapons use": "إحباط استخدام سلاح", "Grenade": "قنبلة يدوية",
+    "Sexual violence": "عنف جنسي", "Peaceful protest": "احتجاج سلمي", "Violent demonstration": "مظاهرة عنيفة", "Mob violence": "عنف جماعي",
+    "Agreement": "اتفاق", "Headquarters or base established": "إنشاء مقر أو قاعدة", "Non-violent transfer of territory": "انتقال سلمي لأراضٍ",
+    "Protest with intervention": "احتجاج مع تدخل", "Excessive force against protesters": "قوة مفرطة ضد المحتجين", "Chemical weapon": "سلاح كيميائي",
+    "extracted": "مقترح", "reviewed": "تمت مراجعته", "verified": "تم التحقق منه", "published": "منشور", "rejected": "مرفوض",
+    "confirmed": "مؤكد", "fair": "مقبول", "weak": "ضعيف", "contested": "متنازع عليه", "discounted": "مستبعد",
+    "Islamic State (Syria)": "تنظيم الدولة الإسلامية", "QSD: Syrian Democratic Forces": "قوات سوريا الديمقراطية",
+    "Military Forces of Syria (2000-)": "قوات النظام السوري", "Military Forces of Turkey (2016-)": "القوات التركية",
+    "Military Forces of Russia (2000-)": "القوات الروسية", "Global Coalition Against Daesh": "التحالف الدولي ضد داعش",
+    "Civilians (Syria)": "مدنيون", "Unidentified Armed Group (Syria)": "مجموعة مسلحة مجهولة", "JWS: Syrian National Army": "الجيش الوطني السوري",
+    "Militia (Pro-Iran)": "ميليشيات موالية لإيران", "Opposition Rebels (Syria)": "فصائل المعارضة"
+  },
+
+  // A label in the page's language when Arabic is known for it; otherwise as stored.
+  name(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? Marsad.arabic[value] : (value || ""); },
 
   typeColours: {
     "Battles": "#c0392b", "Explosions/Remote violence": "#e67e22", "Violence against civilians": "#8e44ad",

@@ -1,5 +1,6 @@
 // The map page: OCHA boundaries as the offline base layer, the events the caller may see as clustered
-// markers coloured by type, filters (sent to the API), a time slider and a monthly timeline chart.
+// markers coloured by type, filters (sent to the API), a time slider, a monthly timeline chart, the list of events
+// beside the map (sortable, paged, linked; events without a point counted and listed) and downloads of the current filter.
 "use strict";
 
 (function () {
@@ -34,34 +35,107 @@
     document.getElementById("map").dataset.boundaries = String(geo.features.length);
   }
 
+  // Events as JSON pages (those without a point too: they are counted and listed beside the map).
   async function loadEvents(params) {
     features = [];
     let cursor = null;
     for (let page = 0; page < 10; page++) {
       const query = new URLSearchParams(params);
-      query.set("format", "geojson");
       query.set("limit", "1000");
       if (cursor) query.set("cursor", cursor);
       const response = await fetch("/api/events?" + query.toString(), { credentials: "same-origin" });
       if (!response.ok) break;
-      features.push(...(await response.json()).features);
-      cursor = response.headers.get("X-Next-Cursor");
+      const body = await response.json();
+      features.push(...body.items.map(item => {
+        const e = item.event, point = e.location && e.location.point;
+        return {
+          geometry: point ? { coordinates: [point.longitude, point.latitude] } : null,
+          properties: {
+            id: e.id, date_start: e.date.start, date_end: e.date.end, event_type: e.event_type, sub_event_type: e.sub_event_type,
+            location: e.location ? e.location.name : "", admin1: e.location ? e.location.admin1 : "", actor1: e.actor1, actor2: e.actor2, status: e.status
+          }
+        };
+      }));
+      cursor = body.next_cursor;
       if (!cursor) break;
     }
     months = monthRange(features);
     const slider = document.getElementById("time-slider");
     slider.max = String(Math.max(0, months.length - 1));
     slider.value = slider.max;
+    downloads(params);
+    listPage = 0;
     draw();
     document.body.dataset.loads = String(Number(document.body.dataset.loads || 0) + 1);
+  }
+
+  function downloads(params) {
+    for (const [id, format] of [["download-csv", "csv"], ["download-geojson", "geojson"], ["download-acled", "acled"]]) {
+      const query = new URLSearchParams(params);
+      query.set("format", format);
+      if (format === "geojson") query.set("limit", "1000");
+      document.getElementById(id).href = "/api/events?" + query.toString();
+    }
+  }
+
+  const editor = () => ["editor", "admin"].includes(Marsad.me.role);
+
+  // Editors publish the events ticked in the list, in one request; each event says whether it moved.
+  async function publishSelected() {
+    const ids = [...document.querySelectorAll(".publish-pick:checked")].map(c => c.value);
+    if (ids.length === 0) return;
+    const response = await Marsad.api("/api/events/status", { method: "POST", body: JSON.stringify({ ids, status: "published" }) });
+    const outcomes = response.ok ? await response.json() : [];
+    const failed = outcomes.filter(o => o.problem);
+    document.getElementById("publish-message").textContent = response.ok
+      ? `${outcomes.length - failed.length} / ${outcomes.length} ${Marsad.name("published")}` + (failed.length ? " — " + failed.map(f => f.problem).join("; ") : "")
+      : String(response.status);
+    await loadEvents(filters());
+  }
+
+  const pageSize = 25;
+  let listPage = 0, sortKey = "date", sortDown = true;
+
+  function sortValue(p, key) {
+    return key === "date" ? p.date_start : key === "type" ? Marsad.name(p.sub_event_type) : key === "place" ? Marsad.name(p.location)
+      : key === "actors" ? Marsad.name(p.actor1) : Marsad.name(p.status);
+  }
+
+  function eventLink(p) {
+    return Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) + (Marsad.lang === "ar" ? "&lang=ar" : "") }, p.date_start);
+  }
+
+  function list(shown) {
+    const sorted = shown.slice().sort((a, b) => {
+      const x = sortValue(a.properties, sortKey) || "", y = sortValue(b.properties, sortKey) || "";
+      return (x < y ? -1 : x > y ? 1 : 0) * (sortDown ? -1 : 1);
+    });
+    const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+    listPage = Math.min(listPage, pages - 1);
+    const rows = sorted.slice(listPage * pageSize, (listPage + 1) * pageSize).map(f => {
+      const p = f.properties;
+      const pick = editor() && p.status !== "published" ? Marsad.el("input", { type: "checkbox", class: "publish-pick", value: p.id, "aria-label": "select to publish" }) : "";
+      return Marsad.el("tr", { "data-id": p.id }, Marsad.el("td", {}, pick, eventLink(p)), Marsad.el("td", { class: "event-type" }, Marsad.name(p.sub_event_type)),
+        Marsad.el("td", {}, [Marsad.name(p.location), Marsad.name(p.admin1)].filter(Boolean).join(", ")),
+        Marsad.el("td", {}, [p.actor1, p.actor2].filter(Boolean).map(Marsad.name).join(" / ")), Marsad.el("td", {}, Marsad.name(p.status)));
+    });
+    document.getElementById("event-rows").replaceChildren(...rows);
+    document.getElementById("event-list").dataset.rows = String(sorted.length);
+    document.getElementById("page-label").textContent = `${Marsad.t("page")} ${listPage + 1} / ${pages}`;
+    const withoutPoint = shown.filter(f => !f.geometry);
+    document.getElementById("no-point-count").textContent = String(withoutPoint.length);
+    document.getElementById("no-point-list").replaceChildren(...withoutPoint.map(f =>
+      Marsad.el("li", {}, eventLink(f.properties), " ", Marsad.name(f.properties.sub_event_type), " — ", Marsad.name(f.properties.location || f.properties.admin1 || ""))));
   }
 
   function draw() {
     const slider = document.getElementById("time-slider");
     const until = months[Number(slider.value)] || "9999-12";
     document.getElementById("time-label").textContent = months.length ? until : "";
-    const shown = features.filter(f => monthOf(f.properties.date_start) <= until);
+    const listed = features.filter(f => monthOf(f.properties.date_start) <= until);
+    const shown = listed.filter(f => f.geometry);
     cluster.clearLayers();
+    list(listed);
     shown.forEach(f => {
       const [lon, lat] = f.geometry.coordinates;
       const p = f.properties;
@@ -69,8 +143,9 @@
         radius: 7, weight: 1, color: "#fff", fillOpacity: 0.9,
         fillColor: Marsad.typeColours[p.event_type] || "#333", className: "marsad-event"
       });
-      const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) }, p.sub_event_type + " — " + p.date_start);
-      const body = Marsad.el("div", {}, link, Marsad.el("div", {}, p.location || ""), Marsad.el("div", {}, [p.actor1, p.actor2].filter(Boolean).join(" / ")));
+      const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) }, Marsad.name(p.sub_event_type) + " — " + p.date_start);
+      const place = [Marsad.name(p.location), Marsad.name(p.admin1)].filter(Boolean).join(", ");
+      const body = Marsad.el("div", {}, link, Marsad.el("div", { class: "popup-place" }, place), Marsad.el("div", {}, [p.actor1, p.actor2].filter(Boolean).map(Marsad.name).join(" / ")));
       marker.bindPopup(body);
       marker.feature = f;
       cluster.addLayer(marker);
@@ -120,8 +195,8 @@
     div.replaceChildren(...Object.entries(Marsad.typeColours).map(([type, colour]) => {
       const swatch = Marsad.el("span", { class: "swatch" });
       swatch.style.background = colour;
-      return Marsad.el("span", {}, swatch, type);
-    }));
+      return Marsad.el("span", { class: "legend-type" }, swatch, Marsad.name(type));
+    }), Marsad.el("span", {}, Marsad.el("span", { class: "swatch cluster-swatch" }), Marsad.t("cluster")));
   }
 
   function filters() {
@@ -141,10 +216,22 @@
     });
     map.addLayer(cluster);
     legend();
+    document.querySelectorAll("#filter-type option").forEach(o => { if (o.value) o.textContent = Marsad.name(o.value); });
     await loadBoundaries();
     document.getElementById("filters").addEventListener("submit", e => { e.preventDefault(); loadEvents(filters()); });
     document.getElementById("filter-type").addEventListener("change", () => loadEvents(filters()));
     document.getElementById("time-slider").addEventListener("input", draw);
+    document.querySelectorAll("#event-list th[data-sort]").forEach(th => th.addEventListener("click", () => {
+      sortDown = sortKey === th.dataset.sort ? !sortDown : th.dataset.sort === "date";
+      sortKey = th.dataset.sort;
+      draw();
+    }));
+    if (editor()) {
+      document.getElementById("publish-bar").classList.remove("hidden");
+      document.getElementById("publish").addEventListener("click", publishSelected);
+    }
+    document.getElementById("page-prev").addEventListener("click", () => { listPage = Math.max(0, listPage - 1); draw(); });
+    document.getElementById("page-next").addEventListener("click", () => { listPage += 1; draw(); });
     await loadEvents(filters());
     document.body.dataset.ready = "true";
   });

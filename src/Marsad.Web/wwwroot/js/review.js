@@ -3,7 +3,8 @@
 "use strict";
 
 (function () {
-  const editable = { event: ["actor1", "actor2", "summary"], claim: ["claimant", "statement"], person: ["name", "fate"], allegation: ["summary", "kind"] };
+  // Events are edited in plain words (2023-07-21, July 2023, a place name, ISIS, at least 3); the server reads them.
+  const editable = { event: ["date", "location", "actor1", "actor2", "fatalities", "summary"], claim: ["claimant", "statement"], person: ["name", "fate"], allegation: ["summary", "kind"] };
   const message = text => { document.getElementById("review-message").textContent = text; };
 
   function title(item) {
@@ -24,9 +25,28 @@
 
   function card(item) {
     const fields = Marsad.el("div", { class: "edit-fields hidden" });
+    const plain = item.plain || {};
+    const before = name => plain[name] !== undefined ? (plain[name] === "—" ? "" : plain[name]) : (item.record[name] ?? "");
     for (const name of editable[item.kind] || []) {
-      fields.append(Marsad.el("label", { for: `f-${item.id}-${name}`, text: Marsad.t(name) }),
-        Marsad.el("input", { id: `f-${item.id}-${name}`, name, value: item.record[name] ?? "", "data-field": name }));
+      const input = Marsad.el("input", { id: `f-${item.id}-${name}`, name, value: before(name), "data-field": name });
+      const cell = Marsad.el("div", { class: "field-value" }, input);
+      fields.append(Marsad.el("label", { for: `f-${item.id}-${name}`, text: Marsad.t(name) }), cell);
+      if (item.kind === "event" && name === "location") {
+        // The gazetteer's candidates for what was typed; picking one sends "name #N".
+        const pick = Marsad.el("select", { class: "place-candidates hidden", "aria-label": "place candidates" });
+        input.addEventListener("change", async () => {
+          const typed = input.value.trim().replace(/\s*#\d+$/, "");
+          if (!typed) return;
+          const response = await fetch("/api/review/places?name=" + encodeURIComponent(typed), { credentials: "same-origin" });
+          const candidates = response.ok ? await response.json() : [];
+          pick.replaceChildren(...candidates.map(c => Marsad.el("option", { value: `${typed} #${c.number}` },
+            `${c.number}. ${c.location.name} — ${[c.location.admin1, c.location.admin2].filter(Boolean).join(" / ")} (${c.kind})`)));
+          pick.classList.toggle("hidden", candidates.length < 2);
+          if (candidates.length > 0) input.value = `${typed} #1`;
+        });
+        pick.addEventListener("change", () => { input.value = pick.value; });
+        cell.append(pick);
+      }
     }
     const save = Marsad.el("button", { type: "button", class: "save hidden", text: Marsad.t("save") });
     const actions = Marsad.el("div", { class: "actions" },
@@ -48,8 +68,7 @@
     save.addEventListener("click", () => {
       const changed = {};
       fields.querySelectorAll("input").forEach(input => {
-        const before = item.record[input.name] ?? "";
-        if (input.value !== before) changed[input.name] = input.value.trim() === "" ? null : input.value;
+        if (input.value !== before(input.name)) changed[input.name] = input.value.trim() === "" ? null : input.value.trim();
       });
       decide(item, "edit", changed);
     });

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Marsad.Domain.Common;
+using Marsad.Extraction.Geography;
+
+namespace Marsad.Core.Review.PlainValues;
+
+/// <summary>
+/// Places as a coder types them, looked up in the gazetteer: <c>Rmelan</c>; <c>Rmelan, Al-Hasakeh</c> (only candidates in
+/// that area); <c>Rmelan #2</c> (the second candidate offered); <c>36.97, 41.94</c> (a point, described by the boundaries).
+/// A name that several distinct places answer about equally well is refused with the candidates named, never guessed.
+/// </summary>
+public sealed partial class PlainPlace(Func<GazetteerGeocoder> geocoder)
+{
+    private const int Offered = 8;
+
+    // Candidates scoring within this fraction of the best are as good an answer as the best.
+    private const double TieRatio = 0.9;
+
+    private const double SamePlaceKm = 5;
+
+    private readonly Lazy<GazetteerGeocoder> gazetteer = new(geocoder);
+
+    public static PlainPlace Default { get; } = new(GazetteerGeocoder.LoadDefault);
+
+    /// <summary>The candidates for a typed name (without any '#N'), best first, numbered from 1.</summary>
+    public IReadOnlyList<PlaceChoice> Candidates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (name, area, _) = Split(text);
+        var found = gazetteer.Value.Candidates(new PlaceQuery(name, GeoPrecision.Place, area));
+        var distinct = new List<PlaceCandidate>();
+        foreach (var c in found.Where(c => area is null || c.InArea))
+        {
+            if (c.Location.Point is { } p && distinct.Any(d => d.Location.Point is { } q && q.DistanceKm(p) < SamePlaceKm && d.Location.Name == c.Location.Name))
+            {
+                continue;
+            }
+
+            distinct.Add(c);
+            if (distinct.Count == Offered)
+            {
+                break;
+            }
+        }
+
+        return [.. distinct.Select((c, i) => new PlaceChoice(i + 1, c.Location, c.Entry.Kind.ToString().ToLowerInvariant(), Math.Round(c.Score, 3)))];
+    }
+
+    /// <summary>The one location the text names; <see cref="PlainValueException"/> (with the candidates) when it names none or several.</summary>
+    public Location Resolve(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (Point().Match(t) is { Success: true } point)
+        {
+            var lat = double.Parse(point.Groups["lat"].Value, CultureInfo.InvariantCulture);
+            var lon = double.Parse(point.Groups["lon"].Value, CultureInfo.InvariantCulture);
+            if (lat is < -90 or > 90 || lon is < -180 or > 180)
+            {
+                throw new PlainValueException($"'{t}' is not a point: latitude, longitude in degrees");
+            }
+
+            return gazetteer.Value.Describe(new GeoPoint(lat, lon), GeoPrecision.Place);
+        }
+
+        var (_, area, pick) = Split(t);
+        var candidates = Candidates(t);
+        if (candidates.Count == 0)
+        {
+            throw new PlainValueException($"no place in the gazetteer answers to '{t}'{(area is null ? string.Empty : $" in {area}")}: check the spelling, or type a point as latitude, longitude");
+        }
+
+        if (pick is { } n)
+        {
+            return n >= 1 && n <= candidates.Count ? candidates[n - 1].Location : throw new PlainValueException($"'{t}': there are {candidates.Count} candidates, not {n}", candidates);
+        }
+
+        var tied = candidates.Where(c => c.Score >= candidates[0].Score * TieRatio).ToList();
+        if (tied.Count > 1)
+        {
+            var list = string.Join("; ", tied.Select(c => $"#{c.Number} {c.Describe()}"));
+            throw new PlainValueException($"'{t}' names {tied.Count} places: {list}. Pick one by number ('{t} #1') or add the governorate ('{t}, {tied[0].Location.Admin1}')", candidates);
+        }
+
+        return candidates[0].Location;
+    }
+
+    private static (string Name, string? Area, int? Pick) Split(string text)
+    {
+        var t = text.Trim();
+        int? pick = null;
+        if (Pick().Match(t) is { Success: true } m)
+        {
+            pick = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+            t = t[..m.Index].Trim();
+        }
+
+        var comma = t.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 ? (t[..comma].Trim(), t[(comma + 1)..].Trim(), pick) : (t, null, pick);
+    }
+
+    [GeneratedRegex(@"\s*#(?<n>\d{1,2})$")]
+    private static partial Regex Pick();
+
+    [GeneratedRegex(@"^(?<lat>-?\d{1,2}(?:\.\d+)?)\s*,\s*(?<lon>-?\d{1,3}(?:\.\d+)?)$")]
+    private static partial Regex Point();
+}
