@@ -29,7 +29,7 @@ public sealed partial class WorkbenchCommandTests
         var table = await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db", "--text", "Kansafra");
         var shortId = Assert.Single(IdsIn(table.Stdout));
         folder.Write("decisions.json", $$$"""
-            [{"kind": "event", "id": "{{{shortId}}}", "action": "edit",
+            [{"kind": "event", "id": "{{{shortId}}}", "action": "edit", "version": 1,
               "fields": {"date": "2021-01-16", "location": "Rmelan", "actor2": "ISIS", "fatalities": "at least 3"}}]
             """);
 
@@ -61,7 +61,7 @@ public sealed partial class WorkbenchCommandTests
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
         var ids = IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db")).Stdout);
         Assert.True(ids.Count >= 2, "the report has two incidents");
-        folder.Write("bad.json", $$$"""[{"kind": "event", "id": "{{{ids[0]}}}", "action": "edit", "fields": {"date": "the other day"}}]""");
+        folder.Write("bad.json", $$$"""[{"kind": "event", "id": "{{{ids[0]}}}", "action": "edit", "version": 1, "fields": {"date": "the other day"}}]""");
 
         var bad = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "bad.json", "--db", "m.db");
         Assert.Equal(1, bad.ExitCode);

@@ -69,9 +69,9 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         Assert.NotNull(saved.Location.Point);
 
         // A second event reviewed for the same day, so the editor has two to publish at once.
-        var other = (await site.Store.Events.ListAsync(new EventQuery { Status = EventStatus.Extracted, Limit = 10_000 }, Role.Editor))
-            .First(e => e.Event.Id != id && e.Event.Location?.Point is not null).Event.Id;
-        await new ReviewRecords(site.Store).ApplyAsync(new ReviewDecision("event", other, ReviewAction.Edit, Fields: new() { ["date"] = Day }), new ChangeContext("coder"));
+        var (other, otherVersion) = (await site.Store.Events.ListAsync(new EventQuery { Status = EventStatus.Extracted, Limit = 10_000 }, Role.Editor))
+            .Where(e => e.Event.Id != id && e.Event.Location?.Point is not null).Select(e => (e.Event.Id, e.Version)).First();
+        await new ReviewRecords(site.Store).ApplyAsync(new ReviewDecision("event", other, ReviewAction.Edit, otherVersion, Fields: new() { ["date"] = Day }), new ChangeContext("coder"));
 
         // The editor ticks both in the list beside the map and publishes them in one request.
         var editor = await SignInAsync("editor");

@@ -79,7 +79,9 @@ public static class ReviewCommand
                     catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or ArgumentException or RecordNotFoundException)
                     {
                         unreadable++;
-                        env.WriteError(string.Create(CultureInfo.InvariantCulture, $"decision {i + 1}: cannot be read: {ex.Message}"));
+                        // System.Text.Json reads an escaped lone surrogate as valid JSON but refuses it as a string.
+                        var what = ex is InvalidOperationException ? "a value is not Unicode text" : "cannot be read";
+                        env.WriteError(string.Create(CultureInfo.InvariantCulture, $"decision {i + 1}: {what}: {ex.Message}"));
                     }
                 }
 

@@ -19,16 +19,16 @@ internal static class DemoPublishing
         var review = new ReviewRecords(store);
         var status = new SetEventStatus(store);
         var published = 0;
-        var pending = (await store.Events.ListAsync(new EventQuery { Status = EventStatus.Extracted }, Role.Editor, cancellationToken)).Select(i => i.Event).ToList();
-        var chosen = pending.Where(e => e.DocumentIds.Length > 1).ToList();
+        var pending = (await store.Events.ListAsync(new EventQuery { Status = EventStatus.Extracted }, Role.Editor, cancellationToken)).ToList();
+        var chosen = pending.Where(i => i.Event.DocumentIds.Length > 1).ToList();
         if (chosen.Count == 0)
         {
-            chosen = [.. pending.Where(e => e.Date.Precision == Domain.Common.TimePrecision.Day && e.Location?.Point is not null && e.Actor1 is not null)];
+            chosen = [.. pending.Where(i => i.Event.Date.Precision == Domain.Common.TimePrecision.Day && i.Event.Location?.Point is not null && i.Event.Actor1 is not null)];
         }
 
-        foreach (var e in chosen)
+        foreach (var (e, version, _) in chosen)
         {
-            var accepted = await review.ApplyAsync(new ReviewDecision("event", e.Id, ReviewAction.Accept), new ChangeContext(context.Author, "demo: corroborated by several reports"), cancellationToken);
+            var accepted = await review.ApplyAsync(new ReviewDecision("event", e.Id, ReviewAction.Accept, version), new ChangeContext(context.Author, "demo: corroborated by several reports"), cancellationToken);
             await status.RunAsync(e.Id, EventStatus.Published, accepted, new ChangeContext(context.Author, "demo"), cancellationToken);
             published++;
         }

@@ -53,7 +53,7 @@ public static class DecisionRights
         var known = MarsadJson.Options.GetTypeInfo(recordType).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (field, _) in decision.Fields ?? [])
         {
-            if (!known.Contains(field))
+            if (!known.Contains(field) && !(recordType == typeof(Domain.Events.ConflictEvent) && Review.PlainValues.PlainFields.IsEventAlias(field)))
             {
                 throw new ArgumentException($"{decision.Kind} {decision.Id}: '{field}' is not a field of a {decision.Kind}", nameof(decision));
             }

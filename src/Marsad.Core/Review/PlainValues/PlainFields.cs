@@ -27,6 +27,10 @@ public sealed class PlainFields(PlainPlace places, ActorNames actors)
 
     public ActorNames Actors => actors;
 
+    /// <summary>Names review accepts for an event beside its JSON fields: a count by name ("fatalities", "quantities.x") and ACLED's assoc_actor_N.</summary>
+    public static bool IsEventAlias(string field) =>
+        field.StartsWith("quantities.", StringComparison.Ordinal) || QuantityNames.Contains(field) || field is "assoc_actor_1" or "assoc_actor_2";
+
     /// <summary>Sets <paramref name="field"/> of the event's JSON to what <paramref name="value"/> says; throws <see cref="PlainValueException"/> with what to type instead.</summary>
     public void SetEventField(JsonObject record, string field, JsonNode? value)
     {
