@@ -107,10 +107,12 @@ public sealed class AuthorizationMatrixTests(DemoSite site)
             new("GET", $"/api/audit/{published}", Role.Viewer),
             new("GET", "/api/users", Role.Admin),
             new("GET", "/api/review", Role.Coder),
+            new("GET", "/api/review/places?name=Rmelan", Role.Coder),
             // Writes that pass authorisation and then fail on purpose (stale version, unknown id): nothing changes.
             new("POST", "/api/review/decisions", Role.Coder, $$"""{"kind":"event","id":"{{hidden.Id}}","action":"accept","version":9999}"""),
             new("POST", "/api/review/merge", Role.Editor, $$"""{"target":"{{unknown}}","merged":["{{Guid.NewGuid()}}"]}"""),
             new("POST", $"/api/events/{unknown}/status", Role.Editor, """{"status":"published"}"""),
+            new("POST", "/api/events/status", Role.Editor, $$"""{"ids":["{{unknown}}"],"status":"published"}"""),
             // Signing in and out need no role; by token, writes need no anti-forgery token.
             new("POST", "/api/account/signin", Role.Public, $$"""{"name":"viewer","password":"{{DemoSite.Password}}"}"""),
             // Signing out ends every session and token of the account: last, and the caller's token is made anew after.
