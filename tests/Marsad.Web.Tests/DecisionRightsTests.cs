@@ -39,7 +39,7 @@ public sealed class DecisionRightsTests(LeakSite site)
         var pending = (await site.Site.Store.Events.ListAsync(new EventQuery { Status = EventStatus.Extracted, Limit = 1 }, Role.Editor))[0];
         var id = pending.Event.Id;
         Assert.Equal(HttpStatusCode.BadRequest, (await coder.PostAsJsonAsync("/api/review/decisions", Decision(id, "accept", null))).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await coder.PostAsJsonAsync("/api/review/decisions", Decision(id, "edit", pending.Version, new JsonObject { ["fatalities"] = 99 }))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await coder.PostAsJsonAsync("/api/review/decisions", Decision(id, "edit", pending.Version, new JsonObject { ["fatality_count"] = 99 }))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await coder.PostAsJsonAsync("/api/review/decisions", Decision(id, "edit", pending.Version, new JsonObject { ["grade"] = "confirmed" }))).StatusCode);
         Assert.Equal(pending.Version, (await site.Site.Store.Events.FindAsync(id, Role.Editor))!.Version);
 

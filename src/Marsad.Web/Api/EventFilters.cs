@@ -61,7 +61,7 @@ internal static class EventFilters
         }
         catch (UnknownFilterValueException ex)
         {
-            errors["filters"] = [ex.Message];
+            errors["filters"] = [ex.MessageWithoutValue];
         }
 
         return (query, errors);

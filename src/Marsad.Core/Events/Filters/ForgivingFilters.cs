@@ -42,7 +42,7 @@ public sealed class ForgivingFilters(Func<GazetteerGeocoder> geocoder, ActorName
         }
 
         return actors.Canonical(typed)
-            ?? throw new UnknownFilterValueException($"no actor '{typed.Trim()}' in the actor lexicon{Hint(actors.Nearest(typed))}");
+            ?? throw new UnknownFilterValueException($"no actor '{typed.Trim()}' in the actor lexicon{Hint(actors.Nearest(typed))}", "actor: not in the actor lexicon");
     }
 
     private string? Area(string? typed, int level, string what)
@@ -53,7 +53,7 @@ public sealed class ForgivingFilters(Func<GazetteerGeocoder> geocoder, ActorName
         }
 
         return AreaName(typed, level)
-            ?? throw new UnknownFilterValueException($"no {what} '{typed.Trim()}' in the gazetteer{Hint(NearestName.Of(typed, Areas(level).Select(a => a.NameEn)))}");
+            ?? throw new UnknownFilterValueException($"no {what} '{typed.Trim()}' in the gazetteer{Hint(NearestName.Of(typed, Areas(level).Select(a => a.NameEn)))}", $"{what}: not in the gazetteer");
     }
 
     private IEnumerable<AdminArea> Areas(int level) => gazetteer.Value.Gazetteer.Boundaries.Areas.Where(a => a.Level == level);
@@ -67,7 +67,7 @@ public sealed class ForgivingFilters(Func<GazetteerGeocoder> geocoder, ActorName
 
         var all = labels.ToList();
         return all.FirstOrDefault(l => string.Equals(l, typed.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new UnknownFilterValueException($"'{typed.Trim()}' is not an ACLED {what}{Hint(NearestName.Of(typed, all))}");
+            ?? throw new UnknownFilterValueException($"'{typed.Trim()}' is not an ACLED {what}{Hint(NearestName.Of(typed, all))}", $"{what}: not an ACLED {what}");
     }
 
     private static string Hint(string? nearest) => nearest is null ? string.Empty : $"; did you mean '{nearest}'?";
