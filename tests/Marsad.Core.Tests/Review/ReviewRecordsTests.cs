@@ -56,7 +56,7 @@ public sealed class ReviewRecordsTests
     [InlineData("sub_event_type", "\"Airstrike\"")]
     [InlineData("confidence", "7")]
     [InlineData("status", "\"published\"")]
-    [InlineData("fatalities", "99")]
+    [InlineData("fatality_count", "99")]
     [InlineData("grade_fixed", "true")]
     public async Task Edits_that_break_the_record_are_refused_and_nothing_is_saved(string field, string json)
     {
