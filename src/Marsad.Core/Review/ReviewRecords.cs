@@ -90,17 +90,7 @@ public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? p
         {
             foreach (var (field, value) in decision.Fields ?? [])
             {
-                if (field is "id" or "status" or "review_status" or "event_type")
-                {
-                    throw new ArgumentException($"field '{field}' cannot be edited in review", nameof(decision));
-                }
-
-                // The review queue is the coders'; what only editors may see or release is set with 'marsad persons update'.
-                if (decision.Kind == "person" && field is "date_of_birth" or "family_details" or "contacts" or "public_fields" or "sensitive" or "merged_into")
-                {
-                    throw new ArgumentException($"field '{field}' of a person is for editors: use 'marsad persons update'", nameof(decision));
-                }
-
+                // Which fields a decision may set was checked above, in DecisionRights (the one place for that rule).
                 if (decision.Kind == "event")
                 {
                     try
