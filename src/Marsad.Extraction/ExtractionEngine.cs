@@ -54,14 +54,17 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
 
         var clean = TextCleaner.Clean(input.Text);
         Guid Ids(string kind, int index) => DeterministicId(sha, kind, index);
-        var reading = ArabicReading.Read(arabic, clean.Text, input.Published, Ids);
+        // A document with source names reads through a geocoder that cannot see them (see SourceNameGuard).
+        var guard = SourceNameGuard.For(input);
+        var places = guard is null ? geocoder : new GuardedGeocoder(geocoder, guard);
+        var reading = ArabicReading.Read(guard is null ? arabic : new ArabicReader(places), clean.Text, input.Published, Ids);
         if (reading.Language == LanguageDetector.Arabic && !reading.HasLatinParagraphs)
         {
             var arInfo = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
             return new ExtractionResult(id, arInfo, clean.Text, reading.Events, [], [], [], [], []) { Undated = reading.Undated };
         }
 
-        var doc = Analyse(clean, input.Published);
+        var doc = Analyse(places, guard, clean, input.Published);
         var period = ReportPeriod(doc, input.Published);
 
         var events = EventAssembler.Assemble(doc, period, Ids);
@@ -74,26 +77,29 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
     }
 
-    private DocumentFacts Analyse(CleanText clean, DateOnly? published)
+    private DocumentFacts Analyse(IGeocoder gazetteer, SourceNameGuard? guard, CleanText clean, DateOnly? published)
     {
         var text = clean.Text;
         var tokens = Tokenizer.Tokenize(text);
         var view = new TokenView(text, tokens);
         var (paragraphs, sentences) = Segmenter.Split(text, tokens);
-        var known = geocoder.FindNames(text, tokens);
-        var governorate = PlaceRecognizer.DocumentGovernorate(geocoder, known);
+        var known = gazetteer.FindNames(text, tokens);
+        var governorate = PlaceRecognizer.DocumentGovernorate(gazetteer, known);
         var facts = new List<SentenceFacts>(sentences.Count);
         var triggers = TriggerLexicon.Matcher;
         foreach (var s in sentences)
         {
             var (from, to) = (s.FirstToken, s.EndToken);
             var actorMentions = ActorRecognizer.Find(actors, view, from, to);
+            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, known, from, to, governorate), actorMentions);
+            // The wording alone ("in X town") also makes places the gazetteer does not know: a source's name is none of them.
+            places.RemoveAll(p => guard?.Covers(text, p.Start, p.End) == true);
             facts.Add(new SentenceFacts(
                 s,
                 UnanchoredDates.Find(view, from, to, published),
                 QuantityRecognizer.Find(view, from, to),
                 actorMentions,
-                NotPlaceNames.Without(view, PlaceRecognizer.Find(geocoder, view, known, from, to, governorate), actorMentions),
+                places,
                 triggers.FindAll(text, tokens, from, to),
                 NegationDetector.Analyse(view, from, to)));
         }

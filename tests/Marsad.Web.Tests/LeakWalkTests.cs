@@ -4,6 +4,7 @@ using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Analytics;
 using Marsad.Core.Reports;
+using Marsad.Domain.Common;
 using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;

@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
-using Marsad.Core.Access;
 using Marsad.Core.Audit;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage;
+using Marsad.Domain.Common;
 using Marsad.Domain.Documents;
 
 namespace Marsad.Core.Documents;

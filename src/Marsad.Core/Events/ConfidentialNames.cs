@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marsad.Core.Access;
+using Marsad.Domain.Common;
 
 namespace Marsad.Core.Events;
 

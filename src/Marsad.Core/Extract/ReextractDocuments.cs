@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marsad.Core.Sources;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Common;
@@ -31,6 +32,7 @@ public sealed class ReextractDocuments(IMarsadStore store, ExtractionEngine engi
             : await store.Extractions.OutdatedAsync(engineVersion, cancellationToken);
         int added = 0, refreshed = 0, proposed = 0;
         var why = new ChangeContext(context.Author, context.Reason ?? $"re-extracted by engine {engineVersion}");
+        var notPlaces = documents.Count == 0 ? [] : await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
         foreach (var documentId in documents)
         {
             var document = await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken);
@@ -39,7 +41,7 @@ public sealed class ReextractDocuments(IMarsadStore store, ExtractionEngine engi
                 continue;
             }
 
-            var result = engine.Extract(new DocumentInput(document.CleanText, document.Published, document.SourceName, document.Title, documentId.ToString("D")));
+            var result = engine.Extract(new DocumentInput(document.CleanText, document.Published, document.SourceName, document.Title, documentId.ToString("D"), notPlaces));
             var existing = await LoadExistingAsync(documentId, cancellationToken);
             object[] findings =
             [

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Core.Intake.Parsing;
+using Marsad.Core.Sources;
 using Marsad.Core.Storage;
 using Marsad.Domain.Documents;
 using Marsad.Extraction;
@@ -94,14 +95,19 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             origin,
             now);
         var result = await store.Documents.AddAsync(document, context, cancellationToken);
-        var extracted = engine is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken)
-            ? null
-            : await store.Extractions.SaveAsync(
-                result.DocumentId,
-                EngineVersion.Current,
-                engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"))),
-                new ChangeContext(context.Author, "extracted on ingest"),
-                cancellationToken);
+        if (engine is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken))
+        {
+            return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title);
+        }
+
+        // Read for each document: a document stored earlier in this run may have added its source to the register.
+        var notPlaces = await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
+        var extracted = await store.Extractions.SaveAsync(
+            result.DocumentId,
+            EngineVersion.Current,
+            engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"), notPlaces)),
+            new ChangeContext(context.Author, "extracted on ingest"),
+            cancellationToken);
         return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted);
     }
 

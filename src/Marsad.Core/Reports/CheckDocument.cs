@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marsad.Core.Analytics;
+using Marsad.Core.Sources;
 using Marsad.Core.Storage;
 using Marsad.Domain.Events;
 using Marsad.Extraction;
@@ -20,7 +21,7 @@ public sealed class CheckDocument(IMarsadStore store, ExtractionEngine engine)
     public async Task<IReadOnlyList<DocumentCheckFinding>> RunAsync(DocumentInput input, Guid? storedDocumentId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = engine.Extract(input);
+        var result = engine.Extract(SourceNamesNotPlaces.With(input, await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken)));
         var findings = result.Errors.Select(e => new DocumentCheckFinding("document", "error", e, Mismatch: true)).ToList();
         findings.AddRange(result.Checks.Select(c => new DocumentCheckFinding("document", c.Kind, c.Message, Mismatch: true)));
         if (result.Checks.Length == 0 && result.Errors.Length == 0)

@@ -1,4 +1,5 @@
 using Marsad.Core.Access;
+using Marsad.Domain.Common;
 using Marsad.Domain.Documents;
 
 namespace Marsad.Core.Sources;

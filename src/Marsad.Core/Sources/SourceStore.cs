@@ -3,6 +3,7 @@ using System.Globalization;
 using Marsad.Core.Access;
 using Marsad.Core.Audit;
 using Marsad.Core.Storage;
+using Marsad.Domain.Common;
 using Marsad.Domain.Documents;
 
 namespace Marsad.Core.Sources;

@@ -1,5 +1,6 @@
 using Marsad.Core.Access;
 using Marsad.Core.Events;
+using Marsad.Domain.Common;
 
 namespace Marsad.Core.Tests.Access;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Marsad.Core.Access;
+namespace Marsad.Domain.Common;
 
 /// <summary>
 /// The form in which two spellings of one name compare equal: compatibility-decomposed (full-width letters,
