@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Marsad.Core.Access;
+using Marsad.Core.Sources;
+using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Documents;
 using Spectre.Console;
@@ -56,7 +58,8 @@ public static class SourcesCommand
         set.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
-            var saved = await store.Sources.SaveAsync(result.GetValue(name)!, result.GetValue(kind), result.GetValue(confidential), result.GetValue(url), result.GetValue(note), cancellationToken);
+            var saved = await new SetSource(store).RunAsync(result.GetValue(name)!, result.GetValue(kind), result.GetValue(confidential), result.GetValue(url), result.GetValue(note),
+                new ChangeContext(globals.UserName(result, env), null), cancellationToken);
             env.WriteLine($"Source '{saved.Name}' saved ({saved.Kind}{(saved.Confidential ? ", confidential" : "")}).");
             return ExitCodes.Ok;
         });

@@ -1,4 +1,5 @@
 using Marsad.Core.Access;
+using Marsad.Core.Storage;
 using Marsad.Domain.Common;
 using Marsad.Domain.Documents;
 
@@ -13,7 +14,8 @@ public interface ISourceStore
     /// <summary>
     /// Adds the source, or updates the one with that name (names match in <see cref="NameNormaliser"/>'s form: case,
     /// spacing and punctuation aside). A null argument keeps what the source had: leaving out a flag never makes a
-    /// confidential source public.
+    /// confidential source public. The saved row is sealed by a revision in the audit chain, written by
+    /// <paramref name="context"/>'s author (the administrator's account name when none is given).
     /// </summary>
-    Task<SourceInfo> SaveAsync(string name, SourceKind? kind, bool? confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default);
+    Task<SourceInfo> SaveAsync(string name, SourceKind? kind, bool? confidential, string? url, string? reliabilityNote, ChangeContext? context = null, CancellationToken cancellationToken = default);
 }

@@ -35,7 +35,7 @@ internal sealed class SourceStore(SqlDialect dialect, TimeProvider time) : ISour
         return list;
     }
 
-    public async Task<SourceInfo> SaveAsync(string name, SourceKind? kind, bool? confidential, string? url, string? reliabilityNote, CancellationToken cancellationToken = default)
+    public async Task<SourceInfo> SaveAsync(string name, SourceKind? kind, bool? confidential, string? url, string? reliabilityNote, ChangeContext? context = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var key = NameNormaliser.Key(name);
@@ -64,7 +64,7 @@ internal sealed class SourceStore(SqlDialect dialect, TimeProvider time) : ISour
 
         await using (var session = new WriteSession(connection, tx))
         {
-            await RowSealer.SealAsync(session, SealedTable.Sources, "name_key = @key", [("@key", key)], RowSealer.Administrator("source saved"), time.GetUtcNow(), cancellationToken);
+            await RowSealer.SealAsync(session, SealedTable.Sources, "name_key = @key", [("@key", key)], context ?? RowSealer.Administrator("source saved"), time.GetUtcNow(), cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
