@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marsad.Core.Extract;
 using Marsad.Core.Intake.Parsing;
 using Marsad.Core.Storage;
 using Marsad.Domain.Documents;
@@ -94,15 +95,17 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             origin,
             now);
         var result = await store.Documents.AddAsync(document, context, cancellationToken);
-        var extracted = engine is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken)
-            ? null
-            : await store.Extractions.SaveAsync(
-                result.DocumentId,
-                EngineVersion.Current,
-                engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"))),
-                new ChangeContext(context.Author, "extracted on ingest"),
-                cancellationToken);
-        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted);
+        ExtractionCounts? extracted = null;
+        var unresolved = 0;
+        if (engine is not null && !await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken))
+        {
+            var reading = engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D")));
+            unresolved = reading.Events.Count(e => e.Date.IsUnresolved);
+            extracted = await store.Extractions.SaveAsync(result.DocumentId, EngineVersion.Current, reading, new ChangeContext(context.Author, "extracted on ingest"), cancellationToken);
+        }
+
+        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted,
+            Undated: document.Published is null, UnresolvedDates: unresolved);
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
