@@ -20,7 +20,7 @@ internal static class BenchProgram
         ["geocode-notes"] = ("location from ACLED notes end to end: baseline, or [--predictions FILE] from marsad extract [--write-input FILE]", Sync(Geocoding.GeocodeNotesBench.Run)),
         ["geocode-speed"] = ("gazetteer load time, geocoding lookups per second and mean µs", Sync(Geocoding.GeocodeSpeedBench.Run)),
         ["geocode-text"] = ("the place names found in a text FILE and where they resolve", Sync(Geocoding.GeocodeTextCommand.Run)),
-        ["extract-acled"] = ("ACLED dev/test accuracies [--dump-dev N --field X]", Sync(AcledBench.Run)),
+        ["extract-acled"] = ("ACLED dev/test accuracies [--dump-dev N --field X] [--strip-coder-totals: fatalities from the narrative alone, imputed tolls left out]", Sync(AcledBench.Run)),
         ["extract-ucdp"] = ("UCDP 2019 test split: deaths exact (best), location within 25 km", Sync(UcdpBench.Run)),
         ["extract-reports"] = ("real reports against hand-made gold, scored as ../shared/tools/score_reports.py: --data DIR [--min f1=0.85] [--no-false-checks] [--no-invented-dates] [--explain] [-- CMD...]", Sync(Extraction.Reports.ReportsBench.Run)),
         ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),

@@ -2,14 +2,17 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Cli.Output;
+using Marsad.Core.Documents;
 using Marsad.Core.Ids;
+using Marsad.Core.Storage;
+using Marsad.Extraction;
 using Marsad.Domain.Documents;
 using Marsad.Core.Storage.Json;
 using Spectre.Console;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary><c>marsad documents list|show</c>: what has been ingested.</summary>
+/// <summary><c>marsad documents list|show|set-date</c>: what has been ingested, and the date a document did not state.</summary>
 public static class DocumentsCommand
 {
     public static Command Create(GlobalOptions globals, CliEnvironment env)
@@ -17,6 +20,7 @@ public static class DocumentsCommand
         var command = new Command("documents", "List stored documents or show one");
         command.Subcommands.Add(CreateList(globals, env));
         command.Subcommands.Add(CreateShow(globals, env));
+        command.Subcommands.Add(CreateSetDate(globals, env));
         return command;
     }
 
@@ -99,5 +103,37 @@ public static class DocumentsCommand
             return ExitCodes.Ok;
         });
         return show;
+    }
+
+    private static Command CreateSetDate(GlobalOptions globals, CliEnvironment env)
+    {
+        var id = new Argument<string>("id") { Description = "Document id, or a prefix (6+ characters) of its id or text SHA-256" };
+        var date = new Argument<DateOnly>("date") { Description = "Its publication date (YYYY-MM-DD)", CustomParser = r => CliParsers.Date(r) ?? default };
+        var reason = new Option<string>("--reason") { Description = "Why this date (where it was found); kept in the audit trail", Required = true };
+        var setDate = new Command("set-date", "Give a document the publication date it does not state, as a revision, and read it again: "
+            + "unreviewed candidates take the dates it resolves, reviewed records get proposals") { id, date, reason };
+        setDate.SetAction(async (result, cancellationToken) =>
+        {
+            var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+            if (await CliIds.ResolveAsync(store, env, IdKind.Document, result.GetValue(id)!, cancellationToken) is not { } documentId)
+            {
+                return ExitCodes.SomeInputsFailed;
+            }
+
+            var why = result.GetValue(reason)!;
+            if (string.IsNullOrWhiteSpace(why))
+            {
+                env.WriteError("--reason must say why this date (where it was found)");
+                return ExitCodes.UsageError;
+            }
+
+            var outcome = await new SetDocumentDate(store, Engines.Create(), EngineVersion.Current)
+                .RunAsync(documentId, result.GetValue(date), new ChangeContext(globals.UserName(result, env), why), cancellationToken);
+            var before = outcome.Before?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "none";
+            env.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Document {documentId:D} published {outcome.Published:yyyy-MM-dd} (was {before}); read again: {outcome.Reread.Refreshed} unreviewed candidates refreshed, {outcome.Reread.Added} new candidates, {outcome.Reread.Proposed} changes to reviewed records kept as proposals."));
+            return ExitCodes.Ok;
+        });
+        return setDate;
     }
 }

@@ -29,6 +29,16 @@ public static class IngestCommand
             var context = new ChangeContext(globals.UserName(result, env), "ingest");
             var engine = result.GetValue(noExtract) ? null : Engines.Create();
             var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time, engine), request, context, env, cancellationToken);
+            // Said on standard error whatever the output form: a document with no publication date leaves the dates that
+            // need one unresolved, and the coder should know which documents to date (documents set-date).
+            foreach (var outcome in summary.Outcomes.Where(o => o.Undated && o.Status == IngestStatus.Stored))
+            {
+                var dates = outcome.UnresolvedDates > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{outcome.UnresolvedDates} event dates left unresolved (date null)")
+                    : "dates that need one stay unresolved";
+                env.Error.WriteLine($"marsad: note: {outcome.Origin}: no publication date in the document; {dates}: give --published YYYY-MM-DD or run 'marsad documents set-date {outcome.DocumentId:D} YYYY-MM-DD --reason …'");
+            }
+
             if (result.GetValue(json))
             {
                 env.WriteLine(JsonSerializer.Serialize(new { summary.Stored, summary.AlreadyPresent, summary.Failed, summary.Outcomes }, MarsadJson.Indented));

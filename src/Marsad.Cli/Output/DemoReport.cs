@@ -22,7 +22,7 @@ internal static class DemoReport
             return;
         }
 
-        var month = events.GroupBy(e => ReportMonth.Of(e.Event.Date.Start)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.First).First().Key;
+        var month = events.Where(e => !e.Event.Date.IsUnresolved).GroupBy(e => ReportMonth.Of(e.Event.Date.Start)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.First).First().Key;
         var report = await new BuildMonthlyReport(store, env.Time).RunAsync(new ReportRequest(month) { IncludeUnreviewed = true }, cancellationToken);
         var areas = ReportCommand.LoadAreas();
         var written = new List<string>();

@@ -15,7 +15,7 @@ internal static class EventTable
         foreach (var item in items)
         {
             var e = item.Event;
-            var date = e.Date.Start == e.Date.End ? Day(e.Date.Start) : $"{Day(e.Date.Start)}…{Day(e.Date.End)}";
+            var date = Markup.Escape(EventDates.Text(e));
             var killed = e.Quantities.TryGetValue("fatalities", out var q) ? (q.Low ?? q.Best ?? q.High)?.ToString(CultureInfo.InvariantCulture) ?? "" : "";
             table.AddRow(
                 shortIds[e.Id], date, Markup.Escape(e.SubEventType.Label), Markup.Escape(string.Join(" / ", new[] { e.Actor1, e.Actor2 }.Where(a => a is not null))),
@@ -25,6 +25,4 @@ internal static class EventTable
 
         return table;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

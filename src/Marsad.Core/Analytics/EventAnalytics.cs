@@ -10,6 +10,67 @@ namespace Marsad.Core.Analytics;
 internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calendar) : IEventAnalytics
 {
 
+    public async Task<int> UndatedCountAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Undated events are not in event_facts (they belong to no month): read the events table, '' marking no date.
+        var sql = new StringBuilder("SELECT COUNT(*) FROM events WHERE date_start = '' AND merged_into IS NULL AND status <> 'rejected'");
+        void Where(string condition, string name, object value)
+        {
+            sql.Append(" AND ").Append(condition);
+            command.AddParameter(name, value);
+        }
+
+        if (!filter.IncludeUnreviewed)
+        {
+            sql.Append(" AND status <> 'extracted'");
+        }
+
+        if (filter.Actor is { } actor)
+        {
+            Where("""
+                (actor1 = @actor OR actor2 = @actor
+                 OR EXISTS (SELECT 1 FROM json_each(payload, '$.assoc_actor1') WHERE value = @actor)
+                 OR EXISTS (SELECT 1 FROM json_each(payload, '$.assoc_actor2') WHERE value = @actor))
+                """, "@actor", actor);
+        }
+
+        if (filter.Admin1 is { } admin1)
+        {
+            Where("admin1 = @admin1", "@admin1", admin1);
+        }
+
+        if (filter.Admin2 is { } admin2)
+        {
+            Where("admin2 = @admin2", "@admin2", admin2);
+        }
+
+        if (filter.EventType is { } type)
+        {
+            Where("event_type = @type", "@type", type);
+        }
+
+        if (filter.SubEventType is { } subType)
+        {
+            Where("sub_event_type = @subtype", "@subtype", subType);
+        }
+
+        if (filter.Status is { } status)
+        {
+            Where("status = @status", "@status", EnumNames.Of(status));
+        }
+
+        if (filter.Grade is { } grade)
+        {
+            Where("grade = @grade", "@grade", EnumNames.Of(grade));
+        }
+
+        command.CommandText = sql.ToString();
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<AnalyticsEvent>> EventsAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

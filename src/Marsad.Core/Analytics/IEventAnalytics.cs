@@ -21,6 +21,12 @@ public interface IEventAnalytics
     /// <summary>The month, the month before, and since <paramref name="since"/> (default: the actor's configured start).</summary>
     Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many standing events passing the filter have no date (their text left it unresolved): they count in no month,
+    /// and a report says how many there are rather than dropping them without a word.
+    /// </summary>
+    Task<int> UndatedCountAsync(AnalyticsFilter filter, CancellationToken cancellationToken = default);
+
     /// <summary>The figure checks of the latest extraction of each of these documents.</summary>
     Task<IReadOnlyList<StoredCheck>> DocumentChecksAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default);
 }

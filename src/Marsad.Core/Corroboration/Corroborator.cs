@@ -22,6 +22,11 @@ public sealed class Corroborator(CorroborationOptions options)
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
+            if (e.Undated)
+            {
+                continue; // indexed under no day: it meets no candidate on dates
+            }
+
             var family = familyIds[families[i]];
             var cell = Cell(e);
             for (var day = e.Start.DayNumber; day <= LastIndexedDay(e); day++)
@@ -47,6 +52,11 @@ public sealed class Corroborator(CorroborationOptions options)
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
+            if (e.Undated)
+            {
+                continue;
+            }
+
             var family = familyIds[families[i]];
             var firstDay = e.Start.DayNumber - options.MaxDayGap;
             var lastDay = LastIndexedDay(e) + options.MaxDayGap;

@@ -16,4 +16,11 @@ public sealed record EventSignature(
     string? AdminArea,
     string? Actor1,
     string? Actor2,
-    int? Fatalities);
+    int? Fatalities)
+{
+    /// <summary>
+    /// The event has no date (<see cref="Domain.Common.DateSpan.Unresolved"/>, whose day is <see cref="DateOnly.MinValue"/>):
+    /// two undated events share that mark, not a day, so it never matches anything on dates.
+    /// </summary>
+    public bool Undated => Start == DateOnly.MinValue;
+}

@@ -33,6 +33,12 @@ public sealed class PairScorer(CorroborationOptions options)
             return null;
         }
 
+        if (a.Undated || b.Undated)
+        {
+            reasons?.Add("undated: no date to compare until the document's date is set");
+            return null;
+        }
+
         var gap = DayGap(a, b);
         if (gap > options.MaxDayGap)
         {

@@ -59,6 +59,31 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
         return new AddDocumentResult(document.Id, Stored: true);
     }
 
+    public async Task<bool> SetPublishedAsync(Guid id, DateOnly published, ChangeContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using (var update = connection.Sql(tx, "UPDATE documents SET published = @published WHERE id = @id"))
+        {
+            update.AddParameter("@published", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).AddParameter("@id", id.ToString("D"));
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return false;
+            }
+        }
+
+        // The row is sealed whole: the new state is sealed as an update, so verify accepts it and the chain says who dated it and why.
+        await using (var session = new WriteSession(connection, tx))
+        {
+            await RowSealer.SealAsync(session, SealedTable.Documents, "id = @id", [("@id", id.ToString("D"))], context, time.GetUtcNow(), cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<IReadOnlyList<DocumentSummary>> ListAsync(int limit = 100, int offset = 0, CancellationToken cancellationToken = default)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);

@@ -3,7 +3,10 @@ using Marsad.Domain.Documents;
 
 namespace Marsad.Core.Documents;
 
-/// <summary>Documents as received: stored once each (by SHA-256 of the normalised text), never changed.</summary>
+/// <summary>
+/// Documents as received: stored once each (by SHA-256 of the normalised text). The text never changes; only a
+/// publication date the document did not state can be given later, as a revision (<see cref="SetPublishedAsync"/>).
+/// </summary>
 public interface IDocumentStore
 {
     /// <summary>Stores the document and its source in one transaction, with a revision; a document with the same text is not stored again.</summary>
@@ -13,6 +16,9 @@ public interface IDocumentStore
 
     /// <summary>By full id, or by an id or text-SHA-256 prefix of at least 6 characters when it is unambiguous.</summary>
     Task<Document?> FindAsync(string idOrPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the document's publication date, sealed as a revision with the context's reason; false when there is no such document.</summary>
+    Task<bool> SetPublishedAsync(Guid id, DateOnly published, ChangeContext context, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(CancellationToken cancellationToken = default);
 }

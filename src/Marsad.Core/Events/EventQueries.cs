@@ -105,7 +105,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         while (await reader.ReadAsync(cancellationToken))
         {
             var sources = reader.IsDBNull(4) ? [] : SortedNames(reader.GetString(4));
-            rows.Add(new EventJson(Guid.Parse(reader.GetString(2)), DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), sources));
+            rows.Add(new EventJson(Guid.Parse(reader.GetString(2)), Day(reader.GetString(3)), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), sources));
         }
 
         return rows;
@@ -270,8 +270,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
                     Guid.Parse(currentId),
                     sources.Count > 0 ? [.. sources.Distinct(StringComparer.Ordinal)] : [currentId],
                     Shared((string)row[1])!,
-                    DateOnly.ParseExact((string)row[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    DateOnly.ParseExact((string)row[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    Day((string)row[2]),
+                    Day((string)row[3]),
                     row[4] is DBNull ? null : Convert.ToDouble(row[4], CultureInfo.InvariantCulture),
                     row[5] is DBNull ? null : Convert.ToDouble(row[5], CultureInfo.InvariantCulture),
                     Shared(row[6] as string),
@@ -349,7 +349,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (query.To is { } to)
         {
-            Where("date_start <= @to", "@to", Iso(to));
+            // An undated event ('' in the column) is before no day: a range never holds it.
+            Where("date_start <> '' AND date_start <= @to", "@to", Iso(to));
         }
 
         if (query.EventType is not null)
@@ -402,7 +403,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (query.After is { } after)
         {
-            Where("(date_start > @afterDate OR (date_start = @afterDate AND id > @afterId))", "@afterDate", Iso(after.Date));
+            Where("(date_start > @afterDate OR (date_start = @afterDate AND id > @afterId))", "@afterDate", Column(after.Date));
             command.AddParameter("@afterId", after.Id.ToString("D"));
         }
 
@@ -418,6 +419,11 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // The date columns of an undated event hold '' (it lists first); in memory it is DateSpan.Unresolved's day.
+    private static string Column(DateOnly date) => date == DateOnly.MinValue ? "" : Iso(date);
+
+    private static DateOnly Day(string column) => column.Length == 0 ? DateOnly.MinValue : DateOnly.ParseExact(column, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string EscapeLike(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -114,7 +114,12 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
         await using var insert = connection.Sql(tx, """
             INSERT INTO extractions (document_id, engine_version, extracted_at, clean_text, result, events, claims, persons, allegations, checks)
             VALUES (@doc, @version, @at, @text, @result, @events, @claims, @persons, @allegations, @checks)
+            ON CONFLICT (document_id, engine_version) DO UPDATE SET extracted_at = excluded.extracted_at, clean_text = excluded.clean_text,
+                result = excluded.result, events = excluded.events, claims = excluded.claims, persons = excluded.persons,
+                allegations = excluded.allegations, checks = excluded.checks
             """);
+        // The same engine reads a document again when its publication date is set later (documents set-date): the row
+        // then holds the new reading, sealed as an update.
         insert.AddParameter("@doc", documentId.ToString("D")).AddParameter("@version", engineVersion).AddParameter("@at", RevisionHasher.FormatTime(now))
             .AddParameter("@text", result.CleanText).AddParameter("@result", ContractJsonWriter.ToJson(result))
             .AddParameter("@events", result.Events.Length).AddParameter("@claims", result.Claims.Length).AddParameter("@persons", result.Persons.Length)

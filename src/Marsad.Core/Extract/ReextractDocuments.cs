@@ -30,58 +30,85 @@ public sealed class ReextractDocuments(IMarsadStore store, ExtractionEngine engi
         var documents = onlyDocument is { } one
             ? (await store.Extractions.ExistsAsync(one, engineVersion, cancellationToken) ? [] : [one])
             : await store.Extractions.OutdatedAsync(engineVersion, cancellationToken);
-        int added = 0, refreshed = 0, proposed = 0;
         var why = new ChangeContext(context.Author, context.Reason ?? $"re-extracted by engine {engineVersion}");
-        var notPlaces = documents.Count == 0 ? [] : await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
+        var counts = new Counts();
         foreach (var documentId in documents)
         {
-            var document = await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken);
-            if (document is null)
+            await ReadAsync(documentId, why, counts, cancellationToken);
+        }
+
+        return new ReextractOutcome(documents.Count, counts.Added, counts.Refreshed, counts.Proposed);
+    }
+
+    /// <summary>
+    /// Reads one document again even when this engine has read it (its publication date was set since, say): candidates
+    /// nobody reviewed are refreshed, reviewed records get proposals, as for an engine upgrade.
+    /// </summary>
+    public async Task<ReextractOutcome> RereadAsync(Guid documentId, ChangeContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var counts = new Counts();
+        var read = await ReadAsync(documentId, context, counts, cancellationToken);
+        return new ReextractOutcome(read ? 1 : 0, counts.Added, counts.Refreshed, counts.Proposed);
+    }
+
+    private sealed class Counts
+    {
+        public int Added { get; set; }
+
+        public int Refreshed { get; set; }
+
+        public int Proposed { get; set; }
+    }
+
+    private async Task<bool> ReadAsync(Guid documentId, ChangeContext why, Counts counts, CancellationToken cancellationToken)
+    {
+        var document = await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken);
+        if (document is null)
+        {
+            return false;
+        }
+
+        var notPlaces = await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
+        var result = engine.Extract(new DocumentInput(document.CleanText, document.Published, document.SourceName, document.Title, documentId.ToString("D"), notPlaces));
+        var existing = await LoadExistingAsync(documentId, cancellationToken);
+        object[] findings =
+        [
+            .. result.Events.Select(e => e with { DocumentIds = [documentId] }),
+            .. result.Claims.Select(c => c with { DocumentIds = [documentId] }),
+            .. result.Persons.Select(p => p with { DocumentIds = [documentId] }),
+            .. result.Allegations.Select(a => a with { DocumentIds = [documentId] }),
+        ];
+        foreach (var finding in findings)
+        {
+            var match = existing.FirstOrDefault(x => Matches(x.Record, finding));
+            if (match.Record is null)
             {
+                await AddAsync(finding, why, cancellationToken);
+                counts.Added++;
                 continue;
             }
 
-            var result = engine.Extract(new DocumentInput(document.CleanText, document.Published, document.SourceName, document.Title, documentId.ToString("D"), notPlaces));
-            var existing = await LoadExistingAsync(documentId, cancellationToken);
-            object[] findings =
-            [
-                .. result.Events.Select(e => e with { DocumentIds = [documentId] }),
-                .. result.Claims.Select(c => c with { DocumentIds = [documentId] }),
-                .. result.Persons.Select(p => p with { DocumentIds = [documentId] }),
-                .. result.Allegations.Select(a => a with { DocumentIds = [documentId] }),
-            ];
-            foreach (var finding in findings)
+            existing.Remove(match);
+            var merged = Adopt(finding, match.Record);
+            if (IsUnreviewed(match.Record))
             {
-                var match = existing.FirstOrDefault(x => Matches(x.Record, finding));
-                if (match.Record is null)
+                var before = JsonSerializer.Serialize(match.Record, match.Record.GetType(), MarsadJson.Options);
+                if (before != JsonSerializer.Serialize(merged, merged.GetType(), MarsadJson.Options))
                 {
-                    await AddAsync(finding, why, cancellationToken);
-                    added++;
-                    continue;
-                }
-
-                existing.Remove(match);
-                var merged = Adopt(finding, match.Record);
-                if (IsUnreviewed(match.Record))
-                {
-                    var before = JsonSerializer.Serialize(match.Record, match.Record.GetType(), MarsadJson.Options);
-                    if (before != JsonSerializer.Serialize(merged, merged.GetType(), MarsadJson.Options))
-                    {
-                        await UpdateAsync(merged, match.Version, why, cancellationToken);
-                        refreshed++;
-                    }
-                }
-                else if (EngineChanges(match.Record, merged) is { } changes)
-                {
-                    await store.Extractions.ProposeAsync(documentId, engineVersion, Kind(match.Record), Id(match.Record), changes, cancellationToken);
-                    proposed++;
+                    await UpdateAsync(merged, match.Version, why, cancellationToken);
+                    counts.Refreshed++;
                 }
             }
-
-            await store.Extractions.MarkExtractedAsync(documentId, engineVersion, result, cancellationToken);
+            else if (EngineChanges(match.Record, merged) is { } changes)
+            {
+                await store.Extractions.ProposeAsync(documentId, engineVersion, Kind(match.Record), Id(match.Record), changes, cancellationToken);
+                counts.Proposed++;
+            }
         }
 
-        return new ReextractOutcome(documents.Count, added, refreshed, proposed);
+        await store.Extractions.MarkExtractedAsync(documentId, engineVersion, result, cancellationToken);
+        return true;
     }
 
     private async Task<List<(object Record, long Version)>> LoadExistingAsync(Guid documentId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Marsad.Core.Extract;
 using Marsad.Core.Intake.Parsing;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage;
@@ -95,20 +96,19 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             origin,
             now);
         var result = await store.Documents.AddAsync(document, context, cancellationToken);
-        if (engine is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken))
+        ExtractionCounts? extracted = null;
+        var unresolved = 0;
+        if (engine is not null && !await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken))
         {
-            return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title);
+            // Read for each document: a document stored earlier in this run may have added its source to the register.
+            var notPlaces = await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
+            var reading = engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"), notPlaces));
+            unresolved = reading.Events.Count(e => e.Date.IsUnresolved);
+            extracted = await store.Extractions.SaveAsync(result.DocumentId, EngineVersion.Current, reading, new ChangeContext(context.Author, "extracted on ingest"), cancellationToken);
         }
 
-        // Read for each document: a document stored earlier in this run may have added its source to the register.
-        var notPlaces = await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
-        var extracted = await store.Extractions.SaveAsync(
-            result.DocumentId,
-            EngineVersion.Current,
-            engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"), notPlaces)),
-            new ChangeContext(context.Author, "extracted on ingest"),
-            cancellationToken);
-        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted);
+        return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted,
+            Undated: document.Published is null, UnresolvedDates: unresolved);
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

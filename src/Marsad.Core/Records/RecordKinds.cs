@@ -67,8 +67,10 @@ internal static class RecordKinds
     [
         new("event_type", e.EventType.Label),
         new("sub_event_type", e.SubEventType.Label),
-        new("date_start", e.Date.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        new("date_end", e.Date.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        // An undated event keeps no day in its columns ('' is "no date", see migration 0011), so no range, month or sort
+        // ever takes the domain's 0001-01-01 mark for a day.
+        new("date_start", e.Date.IsUnresolved ? "" : Iso(e.Date.Start)),
+        new("date_end", e.Date.IsUnresolved ? "" : Iso(e.Date.End)),
         new("actor1", e.Actor1),
         new("actor2", e.Actor2),
         new("admin1", e.Location?.Admin1),

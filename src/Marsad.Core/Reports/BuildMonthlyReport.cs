@@ -121,6 +121,13 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             subtitle += $" — internal report for the team (role {RoleNames.Name(role)}): it counts records not yet published{(role.SeesConfidentialSources() ? " and names confidential sources" : "")}; not for publication";
         }
 
+        // Undated events (a document with no publication date) belong to no month: the report says how many there are.
+        var undated = await store.Analytics.UndatedCountAsync(filter, cancellationToken);
+        if (undated > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{undated} event{(undated == 1 ? " is" : "s are")} undated (the document gives no date to resolve the text's words) and counted in no month; 'marsad documents set-date' dates them."));
+        }
+
         if (includeUnreviewed)
         {
             notes.Add("This draft counts unreviewed proposals (status extracted) as well as reviewed events.");

@@ -75,6 +75,11 @@ public static class EventPhrases
             return "on " + string.Join(", ", aggregate.Dates.Select(Iso));
         }
 
+        if (e.Date.IsUnresolved)
+        {
+            return Events.EventDates.Undated(e.DateText);
+        }
+
         return e.Date.Start == e.Date.End ? "on " + Iso(e.Date.Start) : $"between {Iso(e.Date.Start)} and {Iso(e.Date.End)} (day not stated)";
     }
 

@@ -22,9 +22,9 @@ public sealed class AcledFormat : IDatasetFormat
     public IReadOnlyList<ExchangeColumn> Columns { get; } =
     [
         new("event_id_cnty", Kept, i => i.Event.Origin is { Dataset: "acled" } origin ? origin.Id : AcledId(i.Event.Id)),
-        new("event_date", Modelled, i => ExchangeText.Iso(i.Event.Date.Start), ExchangeText.SameDate),
-        new("year", Modelled, i => ExchangeText.Integer(i.Event.Date.Start.Year)),
-        new("time_precision", Modelled, i => ExchangeText.Integer((int)i.Event.Date.Precision)),
+        new("event_date", Modelled, i => ExchangeText.Start(i.Event), ExchangeText.SameDate),
+        new("year", Modelled, i => ExchangeText.Year(i.Event)),
+        new("time_precision", Modelled, i => ExchangeText.Precision(i.Event)),
         new("disorder_type", Kept, i => DisorderType(i.Event.EventType)),
         new("event_type", Modelled, i => i.Event.EventType.Label),
         new("sub_event_type", Modelled, i => i.Event.SubEventType.Label),

@@ -13,6 +13,17 @@ public static class ExchangeText
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>The first day of the event's date, or nothing for an undated event (never the 0001-01-01 mark).</summary>
+    public static string? Start(ConflictEvent e) => e.Date.IsUnresolved ? null : Iso(e.Date.Start);
+
+    /// <summary>The last day of the event's date, or nothing for an undated event.</summary>
+    public static string? End(ConflictEvent e) => e.Date.IsUnresolved ? null : Iso(e.Date.End);
+
+    public static string? Year(ConflictEvent e) => e.Date.IsUnresolved ? null : Integer(e.Date.Start.Year);
+
+    /// <summary>ACLED's time precision code; an undated event has none.</summary>
+    public static string? Precision(ConflictEvent e) => e.Date.IsUnresolved ? null : Integer((int)e.Date.Precision);
+
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The shortest text that reads back as the same double.</summary>

@@ -23,7 +23,7 @@ public sealed class UcdpFormat : IDatasetFormat
     public IReadOnlyList<ExchangeColumn> Columns { get; } =
     [
         new("id", Kept, i => i.Event.Origin is { Dataset: "ucdp" } origin ? origin.Id : AcledFormat.AcledId(i.Event.Id)),
-        new("year", Modelled, i => ExchangeText.Integer(i.Event.Date.Start.Year)),
+        new("year", Modelled, i => ExchangeText.Year(i.Event)),
         new("active_year", Kept, _ => ""),
         new("type_of_violence", Kept, i => ExchangeText.Integer(ViolenceType(i.Event))),
         new("conflict_new_id", Kept, _ => ""),
@@ -53,9 +53,9 @@ public sealed class UcdpFormat : IDatasetFormat
         new("country_id", Kept, _ => "652"),
         new("region", Kept, _ => "Middle East"),
         new("event_clarity", Kept, _ => "1"),
-        new("date_prec", Modelled, i => ExchangeText.Integer(i.Event.Date.Precision switch { TimePrecision.Day => 1, TimePrecision.Week => 3, _ => 4 }), DatePrecision),
-        new("date_start", Modelled, i => ExchangeText.Iso(i.Event.Date.Start), ExchangeText.SameDate),
-        new("date_end", Modelled, i => ExchangeText.Iso(i.Event.Date.End), ExchangeText.SameDate),
+        new("date_prec", Modelled, i => i.Event.Date.IsUnresolved ? null : ExchangeText.Integer(i.Event.Date.Precision switch { TimePrecision.Day => 1, TimePrecision.Week => 3, _ => 4 }), DatePrecision),
+        new("date_start", Modelled, i => ExchangeText.Start(i.Event), ExchangeText.SameDate),
+        new("date_end", Modelled, i => ExchangeText.End(i.Event), ExchangeText.SameDate),
         new("deaths_a", Kept, _ => ""),
         new("deaths_b", Kept, _ => ""),
         new("deaths_civilians", Kept, _ => ""),

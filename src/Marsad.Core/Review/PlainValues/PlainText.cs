@@ -20,7 +20,7 @@ public static class PlainText
         var rows = new List<(string, string)>
         {
             ("type", $"{e.EventType.Label} / {e.SubEventType.Label}"),
-            ("date", Date(e.Date)),
+            ("date", e.Date.IsUnresolved ? Events.EventDates.Undated(e.DateText) : Date(e.Date)),
             ("location", e.Location is null ? "—" : Place(e.Location)),
             ("actor1", e.Actor1 ?? "—"),
             ("actor2", e.Actor2 ?? "—"),

@@ -33,6 +33,7 @@ public static class MarsadJson
         options.Converters.Add(new QuantitiesJsonConverter());
         options.Converters.Add(new EvidenceJsonConverter());
         options.Converters.Add(new AggregateJsonConverter());
+        options.Converters.Add(new DateSpanJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

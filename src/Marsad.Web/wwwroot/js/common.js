@@ -10,7 +10,7 @@ const MARSAD_TEXT = {
     name: "Name", password: "Password", signinFailed: "Name or password is wrong.", tooMany: "Too many attempts; wait a minute.",
     accept: "Accept", reject: "Reject", edit: "Edit", save: "Save", merge: "Merge selected into the first", history: "History (audit chain)",
     sources: "Sources", documents: "Documents", evidence: "Evidence", status: "Status", grade: "Grade", date: "Date", place: "Place",
-    actors: "Actors", summary: "Summary", fatalities: "Fatalities", nothing: "Nothing to show.", needRole: "Sign in as a coder or editor to review.",
+    actors: "Actors", summary: "Summary", fatalities: "Fatalities", nothing: "Nothing to show.", undated: "undated", needRole: "Sign in as a coder or editor to review.",
     saved: "Saved.", conflict: "Someone saved this record first; reload.", statement: "Statement", claimant: "Claimant", verdict: "Verdict",
     groupSize: "Group size", kind: "Kind", signedInAs: "Signed in as", publicView: "Public view: published events only",
     actor1: "Actor 1", actor2: "Actor 2", author: "Author", reason: "Reason", changes: "Changes",
@@ -24,7 +24,7 @@ const MARSAD_TEXT = {
     name: "الاسم", password: "كلمة المرور", signinFailed: "الاسم أو كلمة المرور غير صحيحة.", tooMany: "محاولات كثيرة؛ انتظر دقيقة.",
     accept: "قبول", reject: "رفض", edit: "تعديل", save: "حفظ", merge: "دمج المحدد في الأول", history: "السجل (سلسلة التدقيق)",
     sources: "المصادر", documents: "الوثائق", evidence: "الدليل", status: "الحالة", grade: "الدرجة", date: "التاريخ", place: "المكان",
-    actors: "الأطراف", summary: "الملخص", fatalities: "القتلى", nothing: "لا شيء للعرض.", needRole: "سجّل الدخول كمرمّز أو محرر للمراجعة.",
+    actors: "الأطراف", summary: "الملخص", fatalities: "القتلى", nothing: "لا شيء للعرض.", undated: "بلا تاريخ", needRole: "سجّل الدخول كمرمّز أو محرر للمراجعة.",
     saved: "تم الحفظ.", conflict: "حفظ شخص آخر هذا السجل أولاً؛ أعد التحميل.", statement: "النص", claimant: "صاحب الادعاء", verdict: "الحكم",
     groupSize: "عدد المجموعة", kind: "النوع", signedInAs: "مسجّل باسم", publicView: "العرض العام: الأحداث المنشورة فقط",
     actor1: "الطرف الأول", actor2: "الطرف الثاني", author: "الكاتب", reason: "السبب", changes: "التغييرات",
@@ -56,6 +56,13 @@ const Marsad = {
     });
     children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
     return node;
+  },
+
+  // An event's date as people read it: a day, a span, or "undated: <the text's words>" when the document gave no
+  // date to resolve them (the event JSON then has date: null and date_text), never a made-up day.
+  dateText(e) {
+    if (!e.date) return e.date_text ? Marsad.t("undated") + ": " + e.date_text : Marsad.t("undated");
+    return e.date.start === e.date.end ? e.date.start : e.date.start + " – " + e.date.end;
   },
 
   async api(path, options) {

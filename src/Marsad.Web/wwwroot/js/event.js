@@ -17,7 +17,7 @@
     const e = detail.event;
     const fields = Marsad.el("dl", { class: "fields" });
     field(fields, "type", e.event_type + " / " + e.sub_event_type);
-    field(fields, "date", e.date.start === e.date.end ? e.date.start : e.date.start + " – " + e.date.end);
+    field(fields, "date", Marsad.dateText(e));
     field(fields, "place", e.location ? [e.location.name, e.location.admin2, e.location.admin1].filter(Boolean).join(", ") : "");
     field(fields, "actor1", e.actor1);
     field(fields, "actor2", e.actor2);
@@ -26,7 +26,7 @@
     field(fields, "grade", e.grade);
     field(fields, "summary", e.summary);
     field(fields, "sources", (detail.sources || []).join("; "));
-    const parts = [Marsad.el("h1", { text: e.sub_event_type + " — " + e.date.start }), Marsad.el("div", { class: "card" }, fields),
+    const parts = [Marsad.el("h1", { text: e.sub_event_type + " — " + Marsad.dateText(e) }), Marsad.el("div", { class: "card" }, fields),
       Marsad.el("h2", { "data-i18n": "documents", text: Marsad.t("documents") })];
     for (const doc of detail.documents || []) {
       const card = Marsad.el("div", { class: "card document", "data-document": doc.id },

@@ -9,8 +9,9 @@
   function monthOf(date) { return date.slice(0, 7); }
 
   function monthRange(list) {
-    if (list.length === 0) return [];
-    const sorted = list.map(f => f.properties.date_start).sort();
+    // Undated events ("" here) belong to no month: they are listed, never placed on the time line.
+    const sorted = list.map(f => f.properties.date_start).filter(Boolean).sort();
+    if (sorted.length === 0) return [];
     const out = [];
     let [y, m] = sorted[0].slice(0, 7).split("-").map(Number);
     const last = monthOf(sorted[sorted.length - 1]);
@@ -51,7 +52,7 @@
         return {
           geometry: point ? { coordinates: [point.longitude, point.latitude] } : null,
           properties: {
-            id: e.id, date_start: e.date.start, date_end: e.date.end, event_type: e.event_type, sub_event_type: e.sub_event_type,
+            id: e.id, date_start: e.date ? e.date.start : "", date_end: e.date ? e.date.end : "", date_label: Marsad.dateText(e), event_type: e.event_type, sub_event_type: e.sub_event_type,
             location: e.location ? e.location.name : "", admin1: e.location ? e.location.admin1 : "", actor1: e.actor1, actor2: e.actor2, status: e.status
           }
         };
@@ -102,7 +103,7 @@
   }
 
   function eventLink(p) {
-    return Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) + (Marsad.lang === "ar" ? "&lang=ar" : "") }, p.date_start);
+    return Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) + (Marsad.lang === "ar" ? "&lang=ar" : "") }, p.date_label);
   }
 
   function list(shown) {
@@ -143,7 +144,7 @@
         radius: 7, weight: 1, color: "#fff", fillOpacity: 0.9,
         fillColor: Marsad.typeColours[p.event_type] || "#333", className: "marsad-event"
       });
-      const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) }, Marsad.name(p.sub_event_type) + " — " + p.date_start);
+      const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) }, Marsad.name(p.sub_event_type) + " — " + p.date_label);
       const place = [Marsad.name(p.location), Marsad.name(p.admin1)].filter(Boolean).join(", ");
       const body = Marsad.el("div", {}, link, Marsad.el("div", { class: "popup-place" }, place), Marsad.el("div", {}, [p.actor1, p.actor2].filter(Boolean).map(Marsad.name).join(" / ")));
       marker.bindPopup(body);

@@ -9,7 +9,7 @@
 
   function title(item) {
     const r = item.record;
-    if (item.kind === "event") return `${r.sub_event_type} — ${r.date.start}${r.location ? " — " + r.location.name : ""}`;
+    if (item.kind === "event") return `${r.sub_event_type} — ${Marsad.dateText(r)}${r.location ? " — " + r.location.name : ""}`;
     if (item.kind === "claim") return `${r.claimant}: ${r.statement}`;
     if (item.kind === "person") return `${r.name} (${r.status})`;
     return r.summary;
