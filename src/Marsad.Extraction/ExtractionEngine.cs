@@ -83,6 +83,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var known = geocoder.FindNames(text, tokens);
         var governorate = PlaceRecognizer.DocumentGovernorate(geocoder, known);
         var facts = new List<SentenceFacts>(sentences.Count);
+        var textYear = published is null ? UnanchoredDates.LatestNamedYear(view) : null;
         var triggers = TriggerLexicon.Matcher;
         foreach (var s in sentences)
         {
@@ -90,7 +91,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             var actorMentions = ActorRecognizer.Find(actors, view, from, to);
             facts.Add(new SentenceFacts(
                 s,
-                UnanchoredDates.Find(view, from, to, published),
+                UnanchoredDates.Find(view, from, to, published, textYear),
                 QuantityRecognizer.Find(view, from, to),
                 actorMentions,
                 NotPlaceNames.Without(view, PlaceRecognizer.Find(geocoder, view, known, from, to, governorate), actorMentions),

@@ -248,6 +248,8 @@ internal static class EventAssembler
             roles = roles with { Actor2 = UnidentifiedGroup };
         }
 
+        roles = UnnamedPerpetrator(view, subType, roles, actorMentions);
+
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);
         if (dateSpan is not null)
@@ -309,6 +311,37 @@ internal static class EventAssembler
             Confidence = Confidence(roles, location, dateSpan is not null),
         };
     }
+
+    // Mines, IEDs and remnants of war, kidnappings and attacks on civilians by someone the text does not name: ACLED codes
+    // the perpetrator as an unidentified armed group. An armed group named in such a sentence is most often the victim or
+    // the owner of the ground ("a vehicle of the militia", "an area held by the regime"), so for a mine or an IED it is
+    // the perpetrator only when the text makes it the agent ("planted by X", "X detonated"); otherwise it becomes the target.
+    private static ActorRoles UnnamedPerpetrator(TokenView view, AcledSubEventType subType, ActorRoles roles, List<ActorMention> mentions)
+    {
+        if (subType == AcledSubEventType.RemoteExplosiveLandmineIed)
+        {
+            if (roles.Actor1 is { } a1 && mentions.Any(m => m.Entry.Name == a1 && IsAgent(view, m)))
+            {
+                return roles;
+            }
+
+            var target = roles.Actor1 is { } named && named != UnidentifiedGroup ? named : roles.Actor2;
+            return new ActorRoles(UnidentifiedGroup, [], target, roles.Actor1 is null ? roles.Assoc2 : roles.Assoc1);
+        }
+
+        if ((subType == AcledSubEventType.AbductionForcedDisappearance || subType == AcledSubEventType.Attack) && roles.Actor1 is null)
+        {
+            return roles with { Actor1 = UnidentifiedGroup };
+        }
+
+        return roles;
+    }
+
+    private static readonly WordSet AgentVerbs = new("planted", "placed", "detonated", "blew", "booby-trapped", "rigged", "claimed");
+
+    private static bool IsAgent(TokenView view, ActorMention m) =>
+        view.Is(m.FirstToken - 1, "by") || (view.Is(m.FirstToken - 1, "the") && view.Is(m.FirstToken - 2, "by"))
+        || view.IsAny(m.FirstToken + m.TokenCount, AgentVerbs) || view.IsAny(m.FirstToken + m.TokenCount + 1, AgentVerbs);
 
     private static (DateSpan Date, TextSpan? Evidence, List<DateOnly> Days) EventDate(EventDraft d, DocumentFacts doc, DateSpan reportPeriod)
     {
