@@ -313,20 +313,25 @@ internal static class EventAssembler
     }
 
     // Mines, IEDs and remnants of war, kidnappings and attacks on civilians by someone the text does not name: ACLED codes
-    // the perpetrator as an unidentified armed group. An armed group named in such a sentence is most often the victim or
-    // the owner of the ground ("a vehicle of the militia", "an area held by the regime"), so for a mine or an IED it is
-    // the perpetrator only when the text makes it the agent ("planted by X", "X detonated"); otherwise it becomes the target.
+    // the perpetrator as an unidentified armed group. For a mine or an IED, an armed group the sentence names as the
+    // object of a preposition or a verb ("a vehicle of the militia", "a car carrying soldiers", "an area held by the
+    // regime") is its target or the owner of the ground, not the one who laid it; a group that is the subject of the
+    // sentence or the agent ("planted by X") stays the perpetrator.
     private static ActorRoles UnnamedPerpetrator(TokenView view, AcledSubEventType subType, ActorRoles roles, List<ActorMention> mentions)
     {
         if (subType == AcledSubEventType.RemoteExplosiveLandmineIed)
         {
-            if (roles.Actor1 is { } a1 && mentions.Any(m => m.Entry.Name == a1 && IsAgent(view, m)))
+            if (roles.Actor1 is not { } a1)
+            {
+                return roles with { Actor1 = UnidentifiedGroup };
+            }
+
+            if (a1 == UnidentifiedGroup || !mentions.Where(m => m.Entry.Name == a1).All(m => IsObject(view, m)))
             {
                 return roles;
             }
 
-            var target = roles.Actor1 is { } named && named != UnidentifiedGroup ? named : roles.Actor2;
-            return new ActorRoles(UnidentifiedGroup, [], target, roles.Actor1 is null ? roles.Assoc2 : roles.Assoc1);
+            return new ActorRoles(UnidentifiedGroup, [], a1, roles.Assoc1);
         }
 
         if ((subType == AcledSubEventType.AbductionForcedDisappearance || subType == AcledSubEventType.Attack) && roles.Actor1 is null)
@@ -337,11 +342,25 @@ internal static class EventAssembler
         return roles;
     }
 
-    private static readonly WordSet AgentVerbs = new("planted", "placed", "detonated", "blew", "booby-trapped", "rigged", "claimed");
+    private static readonly WordSet ObjectMarkers = new("of", "carrying", "carried", "targeting", "targeted", "against", "on", "at", "in", "near", "for", "with", "hit", "killing", "killed", "injuring", "injured", "wounding", "wounded", "among", "transporting", "belonging", "to", "from");
+    private static readonly WordSet Articles = new("the", "a", "an");
 
-    private static bool IsAgent(TokenView view, ActorMention m) =>
-        view.Is(m.FirstToken - 1, "by") || (view.Is(m.FirstToken - 1, "the") && view.Is(m.FirstToken - 2, "by"))
-        || view.IsAny(m.FirstToken + m.TokenCount, AgentVerbs) || view.IsAny(m.FirstToken + m.TokenCount + 1, AgentVerbs);
+    private static bool IsObject(TokenView view, ActorMention m)
+    {
+        var k = m.FirstToken - 1;
+        while (view.IsAny(k, Articles))
+        {
+            k--;
+        }
+
+        // "controlled by the regime", "held by X": ground the group holds, not an act it did.
+        if (view.Is(k, "by") && view.IsAny(k - 1, ["controlled", "held", "control", "run"]))
+        {
+            return true;
+        }
+
+        return view.IsAny(k, ObjectMarkers);
+    }
 
     private static (DateSpan Date, TextSpan? Evidence, List<DateOnly> Days) EventDate(EventDraft d, DocumentFacts doc, DateSpan reportPeriod)
     {

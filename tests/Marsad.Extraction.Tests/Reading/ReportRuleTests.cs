@@ -73,6 +73,19 @@ public class ReportRuleTests
     }
 
     [Fact]
+    public void A_group_that_is_the_subject_of_a_mine_attack_stays_its_perpetrator()
+    {
+        var r = Read("""
+            Daily report | Mine blast in the east
+
+            ISIS cells detonated an explosive device targeting a patrol of the regime forces near the village of Kafr Salem in the countryside of Idlib this morning.
+            """, new DateOnly(2022, 3, 8));
+        var e = Assert.Single(r.Events);
+        Assert.Equal(AcledSubEventType.RemoteExplosiveLandmineIed, e.SubEventType);
+        Assert.Equal("Islamic State (Syria)", e.Actor1);
+    }
+
+    [Fact]
     public void A_kidnapping_by_someone_unnamed_is_coded_to_an_unidentified_group()
     {
         var r = Read("""
