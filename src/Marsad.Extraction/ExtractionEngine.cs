@@ -86,6 +86,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var known = gazetteer.FindNames(text, tokens);
         var governorate = PlaceRecognizer.DocumentGovernorate(gazetteer, known);
         var facts = new List<SentenceFacts>(sentences.Count);
+        var textYear = published is null ? UnanchoredDates.LatestNamedYear(view) : null;
         var triggers = TriggerLexicon.Matcher;
         foreach (var s in sentences)
         {
@@ -96,7 +97,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             places.RemoveAll(p => guard?.Covers(text, p.Start, p.End) == true);
             facts.Add(new SentenceFacts(
                 s,
-                UnanchoredDates.Find(view, from, to, published),
+                UnanchoredDates.Find(view, from, to, published, textYear),
                 QuantityRecognizer.Find(view, from, to),
                 actorMentions,
                 places,

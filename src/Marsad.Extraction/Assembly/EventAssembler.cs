@@ -248,6 +248,8 @@ internal static class EventAssembler
             roles = roles with { Actor2 = UnidentifiedGroup };
         }
 
+        roles = UnnamedPerpetrator(view, subType, roles, actorMentions);
+
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);
         if (dateSpan is not null)
@@ -308,6 +310,56 @@ internal static class EventAssembler
             Evidence = new Evidence(evidence),
             Confidence = Confidence(roles, location, dateSpan is not null),
         };
+    }
+
+    // Mines, IEDs and remnants of war, kidnappings and attacks on civilians by someone the text does not name: ACLED codes
+    // the perpetrator as an unidentified armed group. For a mine or an IED, an armed group the sentence names as the
+    // object of a preposition or a verb ("a vehicle of the militia", "a car carrying soldiers", "an area held by the
+    // regime") is its target or the owner of the ground, not the one who laid it; a group that is the subject of the
+    // sentence or the agent ("planted by X") stays the perpetrator.
+    private static ActorRoles UnnamedPerpetrator(TokenView view, AcledSubEventType subType, ActorRoles roles, List<ActorMention> mentions)
+    {
+        if (subType == AcledSubEventType.RemoteExplosiveLandmineIed)
+        {
+            if (roles.Actor1 is not { } a1)
+            {
+                return roles with { Actor1 = UnidentifiedGroup };
+            }
+
+            if (a1 == UnidentifiedGroup || !mentions.Where(m => m.Entry.Name == a1).All(m => IsObject(view, m)))
+            {
+                return roles;
+            }
+
+            return new ActorRoles(UnidentifiedGroup, [], a1, roles.Assoc1);
+        }
+
+        if ((subType == AcledSubEventType.AbductionForcedDisappearance || subType == AcledSubEventType.Attack) && roles.Actor1 is null)
+        {
+            return roles with { Actor1 = UnidentifiedGroup };
+        }
+
+        return roles;
+    }
+
+    private static readonly WordSet ObjectMarkers = new("of", "carrying", "carried", "targeting", "targeted", "against", "on", "at", "in", "near", "for", "with", "hit", "killing", "killed", "injuring", "injured", "wounding", "wounded", "among", "transporting", "belonging", "to", "from");
+    private static readonly WordSet Articles = new("the", "a", "an");
+
+    private static bool IsObject(TokenView view, ActorMention m)
+    {
+        var k = m.FirstToken - 1;
+        while (view.IsAny(k, Articles))
+        {
+            k--;
+        }
+
+        // "controlled by the regime", "held by X": ground the group holds, not an act it did.
+        if (view.Is(k, "by") && view.IsAny(k - 1, ["controlled", "held", "control", "run"]))
+        {
+            return true;
+        }
+
+        return view.IsAny(k, ObjectMarkers);
     }
 
     private static (DateSpan Date, TextSpan? Evidence, List<DateOnly> Days) EventDate(EventDraft d, DocumentFacts doc, DateSpan reportPeriod)

@@ -26,6 +26,7 @@ internal static class FigureChecker
             }
         }
 
+        checks.AddRange(BreakdownChecker.Check(doc.Text));
         foreach (var e in events)
         {
             if (e.Aggregate is { Dates.Length: > 0 } a && a.Dates.Length != a.Incidents)
@@ -37,6 +38,15 @@ internal static class FigureChecker
 
         return checks;
     }
+
+    // "nearly 25" in a headline against 23 in the body is the same figure rounded, not a disagreement; a figure off by
+    // more than this share of the stated one still is ("nearly 27" against 72).
+    private const int ApproximateTolerancePercent = 15;
+
+    private static bool Approximate(QuantityMention q) =>
+        q.Value.Low != q.Value.High || q.Value.Text is { } t && ApproximateWords.Any(w => t.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] ApproximateWords = ["nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "more than", "at least"];
 
     private static void CheckHeadline(QuantityMention q, IReadOnlyList<ConflictEvent> events, List<FigureCheck> checks)
     {
@@ -54,7 +64,7 @@ internal static class FigureChecker
         }
 
         var body = parts.Sum(x => x.e.Quantities[x.n].Best!.Value);
-        if (body == stated)
+        if (body == stated || (Approximate(q) && Math.Abs(body - stated) * 100 <= stated * ApproximateTolerancePercent))
         {
             return;
         }

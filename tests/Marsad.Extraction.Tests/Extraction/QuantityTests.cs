@@ -25,6 +25,9 @@ public class QuantityTests
     [InlineData("On 2 May 2020, gunmen shot dead a police colonel and his driver near Sanamayn.", 2)]
     [InlineData("On 2 May 2020, a rebel sniper killed a regime soldier near Kabani.", 1)]
     [InlineData("On 2 May 2020, IS cells attacked an army post near Sukhnah, killing between 4 and 6 soldiers.", 4)]
+    [InlineData("On 2 May 2020, four civilians, including a child, were killed in shelling on Kabani.", 4)]
+    [InlineData("On 2 May 2020, a farmer was shot dead by gunmen near Jasim.", 1)]
+    [InlineData("On 2 May 2020, a regime officer was wounded and two of his guards were killed by a landmine near Sukhnah.", 2)]
     public void Reads_fatalities_low_by_acled_rules(string text, int low) => Assert.Equal(low, Fatalities(text).Low);
 
     [Fact]

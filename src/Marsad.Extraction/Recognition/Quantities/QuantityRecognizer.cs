@@ -20,10 +20,11 @@ public static class QuantityRecognizer
     private static readonly WordSet Pronouns = new("him", "her");
     private static readonly WordSet OfGroupWords = new("the", "'s", "regime", "pro", "its", "their");
     private static readonly WordSet BareCountEnds = new("and", "others", "other", "people", "while", "as");
+    private static readonly WordSet GroupOwners = new("his", "her", "their", "its");
     private static readonly WordSet NoneWords = new("no", "neither", "nor", "without");
     private static readonly WordSet DeathNouns = new("fatalities", "fatality", "casualties", "deaths", "losses", "killed", "dead", "killings");
     private static readonly WordSet NotUnitNouns = new("of", "months", "years", "days", "weeks", "hours", "km", "kilometres", "kilometers", "meters", "metres", "times");
-    private static readonly WordSet AuxiliaryWords = new("were", "was", "have", "had", "been", "reportedly", "also", "later", "all", "being", "got", "are");
+    private static readonly WordSet AuxiliaryWords = new("were", "was", "have", "had", "been", "reportedly", "also", "later", "all", "being", "got", "are", "shot");
     private static readonly WordSet ApproximateWords = new("about", "around", "approximately", "roughly", "over", "some");
 
     // Every word a count, a ceiling or a coded total can start with; any other word is passed over with one bit test.
@@ -334,6 +335,13 @@ public static class QuantityRecognizer
                 return "person";
             }
 
+            // "three of his escorts were killed": a count out of a group of persons counts those persons.
+            if (k == from && v.Is(k, "of") && v.IsAny(k + 1, GroupOwners) && QuantityWords.NounLookup.TryGetValue(v[k + 2], out var member) && member == "person")
+            {
+                nounAt = k + 2;
+                return "person";
+            }
+
             // "a regime 4th Division officer": an ordinal inside a unit name is part of the noun phrase.
             if (v.Tokens[k].Kind == TokenKind.Number && char.IsAsciiLetter(v.Text[v.Tokens[k].End - 1]))
             {
@@ -413,11 +421,30 @@ public static class QuantityRecognizer
                 return k == from && (v.IsAny(k + 1, ActiveObjects) || (k + 1 < v.Count && v.Tokens[k + 1].Kind == TokenKind.Number)) ? null : name;
             }
 
+            // "Three civilians, including two women, were killed": the sub-count between commas stands between count and verb.
+            if (v.IsPunct(k, ',') && v.Is(k + 1, "including"))
+            {
+                var j = k + 2;
+                while (j < to && j < k + 12 && !v.IsPunct(j, ','))
+                {
+                    j++;
+                }
+
+                if (j >= to || !v.IsPunct(j, ','))
+                {
+                    return null;
+                }
+
+                limit = j + 5;
+                k = j;
+                continue;
+            }
+
             // "5 members of the Quds Brigade were killed": the group they belong to stands between count and verb.
             if (k == from && v.Is(k, "of"))
             {
                 var j = k + 1;
-                while (j < to && j < k + 7 && (v.IsCapitalised(j) || v.IsAny(j, OfGroupWords) || v.Tokens[j].Kind == TokenKind.Number))
+                while (j < to && j < k + 7 && (v.IsCapitalised(j) || v.IsAny(j, OfGroupWords) || v.Tokens[j].Kind == TokenKind.Number || IsQuote(v, j)))
                 {
                     j++;
                 }
@@ -435,6 +462,10 @@ public static class QuantityRecognizer
 
         return null;
     }
+
+    // A quoted unit name ("the “National Defence” Forces") keeps its quotation marks between count and verb.
+    private static bool IsQuote(TokenView v, int k) =>
+        v.Tokens[k].Kind == TokenKind.Punctuation && v.Text[v.Tokens[k].Start] is '"' or '“' or '”' or '\'' or '‘' or '’';
 
     private static string? Combine(List<string> names) => names.Count switch
     {
