@@ -27,7 +27,8 @@ internal sealed class DateSpanJsonConverter : JsonConverter<DateSpan>
 
     public override void Write(Utf8JsonWriter writer, DateSpan value, JsonSerializerOptions options)
     {
-        if (value.IsUnresolved)
+        // HandleNull also hands Write a null (the OpenAPI schema exporter does): the same undated form.
+        if (value is null || value.IsUnresolved)
         {
             writer.WriteNullValue();
             return;
