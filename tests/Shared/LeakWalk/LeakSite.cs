@@ -4,7 +4,7 @@ using Marsad.Core.Storage;
 using Marsad.Domain.Events;
 using Marsad.Domain.Records;
 
-namespace Marsad.Web.Tests.Support;
+namespace Marsad.Tests.Support;
 
 /// <summary>
 /// A demo site of its own with planted secrets: a confidential source with a name found nowhere else, filed once
@@ -14,7 +14,7 @@ namespace Marsad.Web.Tests.Support;
 /// person and a claim, linked to a published event's document and in its month) whose titles the public must never
 /// read. The leak walk looks for them everywhere.
 /// </summary>
-public sealed class LeakSite : IAsyncLifetime
+public sealed partial class LeakSite
 {
     public const string Secret = "Qorvash Relay Cell";
 
@@ -103,10 +103,4 @@ public sealed class LeakSite : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => Site.DisposeAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class LeakSiteCollection : ICollectionFixture<LeakSite>
-{
-    public const string Name = "leak site";
 }
