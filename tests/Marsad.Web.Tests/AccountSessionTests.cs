@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marsad.Core.Access;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Marsad.Core.Access;
 using Marsad.Core.Events;
 using Marsad.Domain.Events;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Events;
 using Marsad.Domain.Events;
-using Marsad.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Marsad.Web.Tests;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Marsad.Core.Access;
 using Marsad.Core.Events;
 using Marsad.Domain.Events;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

@@ -1,6 +1,5 @@
 using Marsad.Core.Access;
 using Marsad.Core.Events;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

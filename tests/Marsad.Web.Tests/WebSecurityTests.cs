@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Marsad.Core.Access;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

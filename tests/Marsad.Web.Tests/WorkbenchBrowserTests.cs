@@ -3,7 +3,6 @@ using Marsad.Core.Events;
 using Marsad.Core.Review;
 using Marsad.Core.Storage;
 using Marsad.Domain.Events;
-using Marsad.Web.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Marsad.Web.Tests;

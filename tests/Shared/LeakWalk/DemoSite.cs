@@ -6,17 +6,19 @@ using Marsad.Core.Storage;
 using Marsad.Domain.Common;
 using Marsad.Domain.Events;
 using Marsad.Domain.Records;
+using Marsad.Web;
 using Microsoft.AspNetCore.Builder;
 using Spectre.Console;
 
-namespace Marsad.Web.Tests.Support;
+namespace Marsad.Tests.Support;
 
 /// <summary>
 /// The demo database (built by <c>marsad demo --no-serve</c>, in process), plus two fictional reports from a
 /// confidential field network and a sensitive detainee record; half the events published; one account and
-/// token per role and a revoked token; served by real Kestrel on 127.0.0.1 at a random port.
+/// token per role and a revoked token; served by real Kestrel on 127.0.0.1 at a random port. Shared by the web tests
+/// (a collection fixture) and the bench's <c>leak-walk</c>, which build the same site.
 /// </summary>
-public sealed class DemoSite : IAsyncLifetime
+public sealed partial class DemoSite
 {
     public const string ConfidentialSource = "Nightjar Field Network";
     public const string Password = "correct horse battery";
@@ -151,11 +153,4 @@ public sealed class DemoSite : IAsyncLifetime
         };
         await Store.Records.AddAsync(person, new ChangeContext("fixture", "a sensitive record for the masking tests"));
     }
-}
-
-/// <summary>One demo site for every test class in the collection: building it runs the demo once.</summary>
-[CollectionDefinition(Name)]
-public sealed class DemoSiteCollection : ICollectionFixture<DemoSite>
-{
-    public const string Name = "demo site";
 }

@@ -4,20 +4,25 @@ using Marsad.Core.Storage;
 using Marsad.Domain.Events;
 using Marsad.Domain.Records;
 
-namespace Marsad.Web.Tests.Support;
+namespace Marsad.Tests.Support;
 
 /// <summary>
 /// A demo site of its own with planted secrets: a confidential source with a name found nowhere else, filed once
 /// under a variant spelling (non-breaking space, trailing '.') and named in a document's folder, a grade reason, a
 /// claim's verdict reason (across a line break), an allegation's sources and notes and a person's status note; and
-/// a published person's date of birth, family details and contacts. The leak walk looks for them everywhere.
+/// a published person's date of birth, family details and contacts; and records never published (an event, a
+/// person and a claim, linked to a published event's document and in its month) whose titles the public must never
+/// read. The leak walk looks for them everywhere.
 /// </summary>
-public sealed class LeakSite : IAsyncLifetime
+public sealed partial class LeakSite
 {
     public const string Secret = "Qorvash Relay Cell";
 
     /// <summary>Sensitive person values no role below editor may receive.</summary>
     public static readonly string[] PersonSecrets = ["Zubaydi cousin Farqad", "+963 944 017 662", "1987-02-14"];
+
+    /// <summary>Titles of records never published: the team may read them, the public never.</summary>
+    public static readonly string[] UnpublishedTitles = ["Vexmoor granary fire", "Idris Quellbrook", "Tamsin orchard ruse"];
 
     public DemoSite Site { get; } = new();
 
@@ -72,15 +77,30 @@ public sealed class LeakSite : IAsyncLifetime
         await store.Records.AddAsync(allegation, context);
         await store.Records.AddAsync(person, context);
         Ids.AddRange([claim.Id, allegation.Id, person.Id]);
+
+        // Never published, but in the report's month and carried by a published event's document.
+        var published = (await store.Events.ListAsync(new Core.Events.EventQuery { Limit = 10_000 }, Role.Public)).First(e => e.Event.Date.Start is { Year: 2023, Month: 3 });
+        var unpublishedEvent = published.Event with
+        {
+            Id = Guid.NewGuid(), Status = EventStatus.Verified, Summary = UnpublishedTitles[0], Grade = null, GradeReason = null,
+        };
+        var unpublishedPerson = new Person
+        {
+            Id = Guid.NewGuid(), Name = UnpublishedTitles[1], Status = PersonStatus.Detained, ReviewStatus = EventStatus.Reviewed,
+            LastSeen = published.Event.Date, DocumentIds = published.Event.DocumentIds, HeldBy = "Military Forces of Syria (2000-)",
+        };
+        var unpublishedClaim = new Claim
+        {
+            Id = Guid.NewGuid(), Claimant = "regional media", Statement = UnpublishedTitles[2], Verdict = Verdict.False, Status = EventStatus.Reviewed,
+            Date = published.Event.Date.Start, DocumentIds = published.Event.DocumentIds,
+        };
+        await store.Records.AddAsync(unpublishedEvent, context);
+        await store.Records.AddAsync(unpublishedPerson, context);
+        await store.Records.AddAsync(unpublishedClaim, context);
+        Ids.AddRange([unpublishedEvent.Id, unpublishedPerson.Id, unpublishedClaim.Id]);
         Ids.AddRange((await store.Documents.ListAsync(10_000, 0)).Select(d => d.Id));
         Ids.AddRange((await store.Registers.ListAsync<Person>(new Core.Registers.RegisterQuery(), Role.Editor)).Select(p => p.Record.Id));
     }
 
     public ValueTask DisposeAsync() => Site.DisposeAsync();
-}
-
-[CollectionDefinition(Name)]
-public sealed class LeakSiteCollection : ICollectionFixture<LeakSite>
-{
-    public const string Name = "leak site";
 }

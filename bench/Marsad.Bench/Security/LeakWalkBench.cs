@@ -1,0 +1,48 @@
+using System.Globalization;
+using Marsad.Tests.Support;
+
+namespace Marsad.Bench.Security;
+
+/// <summary>
+/// <c>leak-walk</c>: builds the leak site (the demo plus planted secrets) and runs the web tests' leak walk over it
+/// (<see cref="LeakWalk"/>: the same code), then prints what it walked and every leak and unwalked route, sorted, so
+/// that two runs print the same lines. Exit code 1 when anything leaked or a route was left out.
+/// </summary>
+internal static class LeakWalkBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var site = new LeakSite();
+        try
+        {
+            await site.InitializeAsync();
+            var walk = await LeakWalk.RunAsync(site);
+            var c = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(c, $"leak walk over the OpenAPI document of a local site with {LeakWalk.Planted.Length} planted strings"));
+            Console.WriteLine(string.Create(c, $"routes:   {walk.Routes}"));
+            Console.WriteLine(string.Create(c, $"roles:    {walk.Roles} ({string.Join(", ", LeakWalk.Roles.Select(r => Core.Access.RoleNames.Name(r)))})"));
+            Console.WriteLine(string.Create(c, $"variants: {walk.Variants} (formats and query parameters, summed over routes)"));
+            Console.WriteLine(string.Create(c, $"requests: {walk.Requests}"));
+            Console.WriteLine(string.Create(c, $"unwalked: {walk.Unwalked.Count}"));
+            foreach (var line in walk.Unwalked.Order(StringComparer.Ordinal))
+            {
+                Console.WriteLine("  " + line);
+            }
+
+            Console.WriteLine(string.Create(c, $"leaks:    {walk.Leaks.Count}"));
+            foreach (var line in walk.Leaks.Order(StringComparer.Ordinal))
+            {
+                Console.WriteLine("  " + line);
+            }
+
+            // The control: the editor's answers hold every planted string, so a leak would have been seen.
+            var missed = LeakWalk.Planted.Except(walk.SeenByEditor).Order(StringComparer.Ordinal).ToList();
+            Console.WriteLine(string.Create(c, $"control:  the editor saw {walk.SeenByEditor.Count} of {LeakWalk.Planted.Length} planted strings{(missed.Count == 0 ? "" : "; not seen: " + string.Join(", ", missed))}"));
+            return walk.Leaks.Count == 0 && walk.Unwalked.Count == 0 && missed.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            await site.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Marsad.Core.Access;
+using Marsad.Domain.Common;
+
+namespace Marsad.Tests.Support;
+
+/// <summary>What one leak walk did: routes and variants walked, requests sent, leaks and routes it could not walk, and the planted strings the editor saw.</summary>
+public sealed record LeakWalkResult(int Routes, int Roles, int Variants, int Requests, IReadOnlyList<string> Leaks, IReadOnlyList<string> Unwalked, IReadOnlySet<string> SeenByEditor);
+
+/// <summary>
+/// The leak walk over a <see cref="LeakSite"/>: every route the OpenAPI document declares, as every role, with every
+/// format and query parameter it declares (text search included), each answer looked through for the planted strings
+/// the role may not read. One walk, run by the web tests (LeakWalkTests) and by the bench (<c>leak-walk</c>).
+/// </summary>
+public static class LeakWalk
+{
+    public static readonly Role[] Roles = [Role.Public, Role.Viewer, Role.Coder, Role.Editor, Role.Admin];
+
+    /// <summary>Every planted string: the confidential source, the sensitive person values, the unpublished titles.</summary>
+    public static readonly string[] Planted = [LeakSite.Secret, .. LeakSite.PersonSecrets, .. LeakSite.UnpublishedTitles];
+
+    public static async Task<LeakWalkResult> RunAsync(LeakSite site, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        using var anonymous = site.Site.Client();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), cancellationToken));
+        var clients = Roles.ToDictionary(r => r, r => r == Role.Public ? site.Site.Client() : site.Site.Client(site.Site.Tokens[r]));
+        var leaks = new List<string>();
+        var unwalked = new List<string>();
+        var seenByEditor = new HashSet<string>(StringComparer.Ordinal);
+        int routes = 0, variants = 0, requests = 0;
+        // Signing out ends the account's sessions and tokens: walked last, and the tokens made anew after.
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (path, operation)))
+            .OrderBy(o => o.path.Name.Contains("signout", StringComparison.Ordinal)).ToList();
+        foreach (var (path, operation) in operations)
+        {
+            routes++;
+            var method = operation.Name.ToUpperInvariant();
+            var parameters = operation.Value.TryGetProperty("parameters", out var p) ? [.. p.EnumerateArray()] : new List<JsonElement>();
+            var pathNames = parameters.Where(x => x.GetProperty("in").GetString() == "path").Select(x => x.GetProperty("name").GetString()!).ToList();
+            if (pathNames.Any(n => n != "id"))
+            {
+                unwalked.Add($"{method} {path.Name}: no values for path parameters {string.Join(", ", pathNames)}");
+                continue;
+            }
+
+            var urls = pathNames.Count == 0 ? [path.Name] : site.Ids.Select(id => path.Name.Replace("{id}", id.ToString("D"), StringComparison.Ordinal)).ToList();
+            var queries = new List<string> { "" };
+            foreach (var q in parameters.Where(x => x.GetProperty("in").GetString() == "query"))
+            {
+                var name = q.GetProperty("name").GetString()!;
+                queries.AddRange(Values(q).Select(v => $"{name}={Uri.EscapeDataString(v)}"));
+                if (name == "format")
+                {
+                    // Every format with a text search for the secret too.
+                    queries.AddRange(Values(q).Select(v => $"format={v}&text={Uri.EscapeDataString(LeakSite.Secret)}"));
+                }
+            }
+
+            variants += queries.Count;
+            foreach (var role in Roles)
+            {
+                foreach (var url in urls)
+                {
+                    foreach (var query in queries)
+                    {
+                        var target = new Uri(url + (query.Length > 0 ? "?" + query : ""), UriKind.Relative);
+                        using var request = new HttpRequestMessage(new HttpMethod(method), target);
+                        if (method != "GET")
+                        {
+                            request.Content = JsonContent.Create(new { });
+                        }
+
+                        using var response = await clients[role].SendAsync(request, cancellationToken);
+                        requests++;
+                        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                        if (role != Role.Public && response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+                        {
+                            unwalked.Add($"{RoleNames.Name(role)} {method} {target}: the credentials were refused, so the role was not walked");
+                        }
+
+                        leaks.AddRange(Leaks(body, role).Select(l => $"{RoleNames.Name(role)} {method} {target}: {l}"));
+                        if (role == Role.Editor)
+                        {
+                            seenByEditor.UnionWith(Leaks(body, Role.Public));
+                        }
+                    }
+                }
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        foreach (var role in Roles.Where(r => r != Role.Public))
+        {
+            site.Site.Tokens[role] = await site.Site.Store.Accounts.CreateTokenAsync(RoleNames.Name(role), cancellationToken);
+        }
+
+        return new LeakWalkResult(routes, Roles.Length, variants, requests, leaks, unwalked, seenByEditor);
+    }
+
+    /// <summary>A declared parameter's values: each allowed one, else the secret itself, a date, a number and a place.</summary>
+    private static IEnumerable<string> Values(JsonElement parameter) =>
+        parameter.TryGetProperty("schema", out var schema) && schema.TryGetProperty("enum", out var values)
+            ? values.EnumerateArray().Select(v => v.ToString())
+            : [LeakSite.Secret, "Qorvash", "2023-03-01", "1000", "Idlib", "2000-01-01T00:00:00Z"];
+
+    /// <summary>
+    /// The planted strings a response holds that the role may not read: found in normal form, in raw text and in decoded
+    /// JSON strings. Unpublished titles are secrets for the public only (the team reads records before they are published).
+    /// </summary>
+    public static IEnumerable<string> Leaks(string body, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (role.SeesConfidentialSources() && role.SeesSensitivePersonFields() && role.SeesUnpublished())
+        {
+            yield break;
+        }
+
+        var text = new StringBuilder(body);
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            Strings(json.RootElement, text);
+        }
+        catch (JsonException)
+        {
+            // Not JSON (CSV, Markdown, HTML, a PDF's text): the raw text is what the reader gets.
+        }
+
+        var normal = " " + NameNormaliser.Map(text.ToString()).Text + " ";
+        foreach (var secret in new[] { LeakSite.Secret }.Concat(LeakSite.PersonSecrets).Concat(role.SeesUnpublished() ? [] : LeakSite.UnpublishedTitles))
+        {
+            if (normal.Contains(" " + NameNormaliser.Key(secret) + " ", StringComparison.Ordinal))
+            {
+                yield return secret;
+            }
+        }
+    }
+
+    private static void Strings(JsonElement element, StringBuilder into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                into.Append('\n').Append(element.GetString());
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    into.Append('\n').Append(property.Name);
+                    Strings(property.Value, into);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Strings(item, into);
+                }
+
+                break;
+        }
+    }
+}
