@@ -27,8 +27,9 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
     /// <summary>Texts longer than this are refused with an error rather than tying up a worker.</summary>
     public const int MaxTextLength = 4 * 1024 * 1024;
 
+    /// <summary>The engine the CLI runs: the shipped gazetteer with the user's places, and the actor lexicon.</summary>
     public ExtractionEngine()
-        : this(ExactNameGeocoder.Default, ActorLexicon.Default)
+        : this(GazetteerGeocoder.LoadDefault(), ActorLexicon.Default)
     {
     }
 

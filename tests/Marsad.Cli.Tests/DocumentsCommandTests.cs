@@ -31,6 +31,31 @@ public sealed class DocumentsCommandTests
     }
 
     [Fact]
+    public async Task An_undated_document_is_named_on_ingest_shows_undated_events_and_set_date_dates_them()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", "---\ntitle: A week in the east\nsource: Test Observatory\n---\n\nOn Thursday, unknown gunmen shot dead a civilian in Hajin.");
+
+        var ingest = await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db");
+        Assert.Equal(0, ingest.ExitCode);
+        Assert.Contains("a.md: no publication date in the document; 1 event dates left unresolved", ingest.Stderr, StringComparison.Ordinal);
+        var undated = await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db");
+        Assert.Contains("undated: Thursday", undated.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("0001-01-01", undated.Stdout, StringComparison.Ordinal);
+        using var listed = JsonDocument.Parse((await MarsadProcess.RunAsync(folder.Path, "documents", "list", "--json", "--db", "m.db")).Stdout);
+        var id = listed.RootElement[0].GetProperty("id").GetString()!;
+
+        var missingReason = await MarsadProcess.RunAsync(folder.Path, "documents", "set-date", id, "2023-02-17", "--db", "m.db");
+        Assert.Equal(2, missingReason.ExitCode);
+        var set = await MarsadProcess.RunAsync(folder.Path, "documents", "set-date", id, "2023-02-17", "--reason", "the outlet's date line", "--db", "m.db");
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("1 unreviewed candidates refreshed", set.Stdout, StringComparison.Ordinal);
+        // 2023-02-17 was a Friday: "on Thursday" is the day before.
+        Assert.Contains("2023-02-16", (await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db")).Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
+    }
+
+    [Fact]
     public async Task Db_migrate_creates_the_database_then_has_nothing_to_do()
     {
         using var folder = new TempFolder();

@@ -64,6 +64,8 @@ internal static class SeedBench
         Check("E5 prisoner transfers: Other, tag prisoner transfer", e5 is not null);
         Check("E5 Coalition", e5?.Actor1 == coalition);
         Check("E5 prisoners at most 10 (high 10, no low)", Q(e5, Quantities.Names.Prisoners, q => q.High) == 10 && Q(e5, Quantities.Names.Prisoners, q => q.Low) is null);
+        // Al-Tanf is the place of the claim the report calls false ("not to Al-Tanaf base as regime media claimed"), never the transfer's.
+        Check("E5 not at al-Tanf", e5 is not null && e5.Location?.Name?.Contains("Tan", StringComparison.OrdinalIgnoreCase) != true);
 
         var c1 = r.Claims.FirstOrDefault();
         Check("C1 claim by regime media", c1?.Claimant.Contains("regime media", StringComparison.OrdinalIgnoreCase) == true);

@@ -6,7 +6,8 @@ namespace Marsad.Extraction.Recognition.Places;
 /// <summary>
 /// A name is a place only when nothing reads it better: an actor or operations room the lexicon knows ("Al-Fath
 /// Al-Mubin"), a number word ("Nine"), a vehicle ("Hummer"), or a country or city abroad ("Tehran") that a Syrian
-/// gazetteer would otherwise match to a namesake or a near spelling.
+/// gazetteer would otherwise match to a namesake or a near spelling. A place the sentence denies ("to Iraq, not to
+/// al-Tanf base as was claimed", "rather than Manbij") is not where anything happened there either.
 /// </summary>
 public static class NotPlaceNames
 {
@@ -38,6 +39,13 @@ public static class NotPlaceNames
         while (before >= 0 && view.Tokens[before].Kind == TokenKind.Punctuation && first - before <= 2)
         {
             before--;
+        }
+
+        // "not to X", "not in X", "rather than X", "instead of X": the sentence says the event was not there.
+        if ((view.IsAny(before, ["to", "in", "at", "into", "from", "towards"]) && view.Is(before - 1, "not"))
+            || (view.Is(before, "than") && view.Is(before - 1, "rather")) || (view.Is(before, "of") && view.Is(before - 1, "instead")))
+        {
+            return true;
         }
 
         if (view.IsAny(before, NameIntroducers) || (view.Is(before, "as") && view.IsAny(before - 1, ["known", "identified", "named"])))
