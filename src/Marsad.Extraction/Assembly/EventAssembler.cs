@@ -139,11 +139,18 @@ internal static class EventAssembler
     private static bool SameDay(DateSpan a, DateSpan b) =>
         a == b || (a.Precision == TimePrecision.Day && b.Contains(a.Start)) || (b.Precision == TimePrecision.Day && a.Contains(b.Start));
 
+    // Undated reports leave days unresolved: "yesterday" and an undated mention (the report's own day) are two days.
+    private static bool SameDayWords(string? a, string? b) => string.Equals(DayWords(a), DayWords(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string? DayWords(string? text) =>
+        text is null || text.Equals("today", StringComparison.OrdinalIgnoreCase) || text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? null : text;
+
     // The same actor, place, type and day reported twice is one event; the later report may add the toll.
     private static void AddOrMerge(List<ConflictEvent> events, ConflictEvent e)
     {
         var key = PlaceList.NameKey(e.Location?.Name);
-        var same = key.Length == 0 ? -1 : events.FindIndex(x => x.SubEventType == e.SubEventType && x.Actor1 == e.Actor1 && SameDay(x.Date, e.Date) && PlaceList.NameKey(x.Location?.Name) == key);
+        var same = key.Length == 0 ? -1 : events.FindIndex(x => x.SubEventType == e.SubEventType && x.Actor1 == e.Actor1 && SameDay(x.Date, e.Date)
+            && SameDayWords(x.DateText, e.DateText) && PlaceList.NameKey(x.Location?.Name) == key);
         if (same < 0)
         {
             events.Add(e);

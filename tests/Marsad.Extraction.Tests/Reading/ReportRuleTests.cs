@@ -172,4 +172,17 @@ public class ReportRuleTests
             """, new DateOnly(2022, 3, 8));
         Assert.Equal(flagged, r.Checks.Any(c => c.Kind == "figure_mismatch"));
     }
+
+    [Fact]
+    public void In_an_undated_report_yesterday_and_the_report_day_are_two_events_at_one_place()
+    {
+        var r = Read("""
+            Daily report | Shelling on the south
+
+            Government forces shelled the village of Kafr Salem in the countryside of Idlib, without casualties.
+
+            Yesterday, government forces shelled the village of Kafr Salem in the countryside of Idlib as well.
+            """);
+        Assert.Equal(2, r.Events.Count(e => e.Location?.Name == "Kafr Salem"));
+    }
 }
