@@ -10,7 +10,10 @@
 
   function title(item) {
     const r = item.record;
-    if (item.kind === "event") return `${r.sub_event_type} — ${r.date.start}${r.location ? " — " + r.location.name : ""}`;
+    // A place given as a point may have no name: say where it is by its area, or its coordinates.
+    const l = r.location;
+    const where = l ? (l.name || l.admin2 || l.admin1 || (l.point ? `${l.point.latitude}, ${l.point.longitude}` : "")) : "";
+    if (item.kind === "event") return `${r.sub_event_type} — ${r.date.start}${where ? " — " + where : ""}`;
     if (item.kind === "claim") return `${r.claimant}: ${r.statement}`;
     if (item.kind === "person") return `${r.name} (${r.status})`;
     return r.summary;
