@@ -17,7 +17,8 @@ const MARSAD_TEXT = {
     list: "Events", download: "Download", noPoint: "events without a point on the map", previous: "Previous", next: "Next",
     page: "Page", publish: "Publish selected", cluster: "Several events", location: "Place",
     split: "Split", saveSplit: "Save the split", addPart: "Add an event", part: "Event", link: "Link",
-    linkId: "Id of the person, claim or allegation", person: "Person", claim: "Claim", allegation: "Allegation", warnings: "Check"
+    linkId: "Id of the person, claim or allegation", person: "Person", claim: "Claim", allegation: "Allegation", warnings: "Check",
+    filter: "Filter", text: "Text"
   },
   ar: {
     title: "مرصد", map: "الخريطة", persons: "الأشخاص", claims: "الادعاءات", allegations: "الانتهاكات المزعومة", review: "قائمة المراجعة",
@@ -33,7 +34,8 @@ const MARSAD_TEXT = {
     list: "الأحداث", download: "تنزيل", noPoint: "أحداث بلا نقطة على الخريطة", previous: "السابق", next: "التالي",
     page: "صفحة", publish: "نشر المحدد", cluster: "عدة أحداث", location: "المكان",
     split: "تقسيم", saveSplit: "حفظ التقسيم", addPart: "إضافة حدث", part: "الحدث", link: "ربط",
-    linkId: "معرّف الشخص أو الادعاء أو الاتهام", person: "شخص", claim: "ادعاء", allegation: "اتهام", warnings: "للتحقق"
+    linkId: "معرّف الشخص أو الادعاء أو الاتهام", person: "شخص", claim: "ادعاء", allegation: "اتهام", warnings: "للتحقق",
+    filter: "تصفية", text: "نص"
   }
 };
 
