@@ -137,6 +137,41 @@ public sealed partial class WorkbenchCommandTests
         Assert.True(walked > 30, $"walked {walked} ids");
     }
 
+    [Fact]
+    public async Task A_batch_splits_merges_and_links_each_change_a_revision()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", Report);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
+        var kansafra = Assert.Single(IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db", "--text", "Kansafra")).Stdout));
+        var talTamr = Assert.Single(IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db", "--text", "Tal Tamr")).Stdout));
+        var add = await MarsadProcess.RunAsync(folder.Path, "claims", "add", "--claimant", "a fictional ministry", "--statement", "no shells fell on the test village", "--db", "m.db");
+        Assert.True(add.ExitCode == 0, add.Stderr);
+        var claim = add.Stdout.Split(' ')[1];
+        var before = Db.Scalar(folder.File("m.db"), "SELECT COUNT(*) FROM revisions");
+        folder.Write("reshape.json", $$$"""
+            [{"kind": "event", "id": "{{{kansafra}}}", "action": "split", "version": 1, "reason": "two shellings",
+              "parts": [{"date": "2022-01-18", "fatalities": "1"}, {"date": "2022-01-18", "location": "35.66, 36.55", "fatalities": "1"}]},
+             {"kind": "event", "id": "{{{kansafra}}}", "action": "link", "links": [{"kind": "claim", "id": "{{{claim[..8]}}}"}]},
+             {"kind": "event", "id": "{{{talTamr}}}", "action": "merge", "version": 1, "merge": ["{{{kansafra}}}"]}]
+            """);
+
+        var review = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "reshape.json", "--db", "m.db");
+        Assert.True(review.ExitCode == 0, review.Stderr + review.Stdout);
+        Assert.Contains("Applied 3 decisions, 0 failed.", review.Stdout, StringComparison.Ordinal);
+
+        var db = folder.File("m.db");
+        // Split: the proposal edited and one event added; link: the claim; merge: the merged event and the target.
+        Assert.Equal(before + 5, Db.Scalar(db, "SELECT COUNT(*) FROM revisions"));
+        Assert.Equal(3, Db.Scalar(db, "SELECT COUNT(*) FROM events"));
+        Assert.Equal(1, Db.Scalar(db, "SELECT COUNT(*) FROM revisions WHERE reason LIKE 'two shellings: part 2 of 2, split from event %'"));
+        var claimShow = await MarsadProcess.RunAsync(folder.Path, "claims", "show", claim, "--format", "json", "--db", "m.db");
+        Assert.Contains(kansafra, claimShow.Stdout, StringComparison.Ordinal);
+        var merged = await MarsadProcess.RunAsync(folder.Path, "events", "show", kansafra, "--db", "m.db");
+        Assert.Contains("merged", merged.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
+    }
+
     /// <summary>The first cell of each row of a table, when it looks like an id.</summary>
     private static List<string> IdsIn(string table) =>
         [.. table.Split('\n').Select(l => TableId().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)];

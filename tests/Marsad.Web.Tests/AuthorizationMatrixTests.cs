@@ -84,6 +84,13 @@ public sealed class AuthorizationMatrixTests(DemoSite site)
         var hidden = (await site.Store.Events.ListAsync(new EventQuery { Status = EventStatus.Extracted, Limit = 1 }, Role.Editor))[0].Event;
         var document = hidden.DocumentIds[0];
         var unknown = Guid.NewGuid();
+        var person = await PublicIdAsync(new Domain.Records.Person { Id = Guid.CreateVersion7(), Name = "matrix person", Status = Domain.Records.PersonStatus.Missing, ReviewStatus = EventStatus.Published });
+        var claim = await PublicIdAsync(new Domain.Records.Claim { Id = Guid.CreateVersion7(), Claimant = "matrix claimant", Statement = "matrix statement", Status = EventStatus.Published });
+        var allegation = await PublicIdAsync(new Domain.Records.Allegation
+        {
+            Id = Guid.CreateVersion7(), Summary = "matrix allegation", ReviewStatus = EventStatus.Published,
+            History = [new Domain.Records.InvestigationStep(Domain.Records.InvestigationStatus.Alleged, new DateOnly(2021, 1, 1))],
+        });
         return
         [
             new("GET", "/health", Role.Public),
@@ -100,6 +107,16 @@ public sealed class AuthorizationMatrixTests(DemoSite site)
             new("GET", "/api/persons", Role.Public),
             new("GET", "/api/claims", Role.Public),
             new("GET", "/api/allegations", Role.Public),
+            // The registers' filters, pages and exports are open to all; what each role sees in them is masked in Core.
+            new("GET", "/api/persons/filtered?status=missing", Role.Public),
+            new("GET", "/api/claims/filtered", Role.Public),
+            new("GET", "/api/allegations/filtered", Role.Public),
+            new("GET", "/api/persons/export", Role.Public),
+            new("GET", "/api/claims/export?format=json", Role.Public),
+            new("GET", "/api/allegations/export", Role.Public),
+            new("GET", $"/api/persons/{person}", Role.Public),
+            new("GET", $"/api/claims/{claim}", Role.Public),
+            new("GET", $"/api/allegations/{allegation}", Role.Public),
             new("GET", "/api/boundaries?level=1", Role.Public),
             new("GET", "/api/account/me", Role.Public),
             new("GET", "/api/account/antiforgery", Role.Public),
@@ -109,7 +126,8 @@ public sealed class AuthorizationMatrixTests(DemoSite site)
             new("GET", "/api/review/places?name=Rmelan", Role.Coder),
             // Writes that pass authorisation and then fail on purpose (stale version, unknown id): nothing changes.
             new("POST", "/api/review/decisions", Role.Coder, $$"""{"kind":"event","id":"{{hidden.Id}}","action":"accept","version":9999}"""),
-            new("POST", "/api/review/merge", Role.Editor, $$"""{"target":"{{unknown}}","merged":["{{Guid.NewGuid()}}"]}"""),
+            // Merging proposals is a coder's decision (the use case refuses merging decided events to a coder).
+            new("POST", "/api/review/merge", Role.Coder, $$"""{"target":"{{unknown}}","merged":["{{Guid.NewGuid()}}"]}"""),
             new("POST", $"/api/events/{unknown}/status", Role.Editor, """{"status":"published"}"""),
             new("POST", "/api/events/status", Role.Editor, $$"""{"ids":["{{unknown}}"],"status":"published"}"""),
             // Signing in and out need no role; by token, writes need no anti-forgery token.
@@ -117,5 +135,25 @@ public sealed class AuthorizationMatrixTests(DemoSite site)
             // Signing out ends every session and token of the account: last, and the caller's token is made anew after.
             new("POST", "/api/account/signout", Role.Public, "{}"),
         ];
+    }
+
+    private static Guid IdOf(object record) => record switch
+    {
+        Domain.Records.Person p => p.Id,
+        Domain.Records.Claim c => c.Id,
+        Domain.Records.Allegation a => a.Id,
+        _ => throw new ArgumentException("not a register record", nameof(record)),
+    };
+
+    /// <summary>A record of this register the public may see: one already stored, or this one added (once).</summary>
+    private async Task<Guid> PublicIdAsync<T>(T record) where T : class
+    {
+        if ((await site.Store.Registers.ListAsync<T>(new Core.Registers.RegisterQuery { Limit = 1 }, Role.Public)).FirstOrDefault() is { } seen)
+        {
+            return IdOf(seen.Record);
+        }
+
+        await site.Store.Records.AddAsync(record, new Core.Storage.ChangeContext("matrix"));
+        return IdOf(record);
     }
 }

@@ -111,6 +111,60 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         Assert.Empty(_consoleErrors);
     }
 
+    [Fact]
+    public async Task A_coder_splits_a_proposal_sees_the_warnings_on_the_parts_and_links_one_to_a_person()
+    {
+        var person = new Domain.Records.Person { Id = Guid.CreateVersion7(), Name = "a test shepherd", Status = Domain.Records.PersonStatus.Missing };
+        await site.Store.Records.AddAsync(person, new ChangeContext("coder"));
+        var personShort = (await site.Store.Ids.ShortenAsync(Core.Ids.IdKind.Person, [person.Id]))[person.Id];
+
+        var review = await SignInAsync("coder");
+        await review.WaitForSelectorAsync("body[data-ready='true']");
+        var item = review.Locator(".review-item[data-kind='event']").First;
+        var id = Guid.Parse((await item.GetAttributeAsync("data-id"))!);
+        await item.Locator("button.split-open").ClickAsync();
+        var parts = item.Locator(".split-part");
+        Assert.Equal(2, await parts.CountAsync());
+        await parts.Nth(0).Locator("input[data-part-field='date']").FillAsync("2023-07-19");
+        await parts.Nth(0).Locator("input[data-part-field='fatalities']").FillAsync("1");
+        await parts.Nth(1).Locator("input[data-part-field='date']").FillAsync("2023-07-19");
+        await parts.Nth(1).Locator("input[data-part-field='location']").FillAsync("36.97, 41.94");
+        await parts.Nth(1).Locator("input[data-part-field='fatalities']").FillAsync("at least 2");
+        await item.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(review, "workbench-split-form", fullPage: false);
+        await item.Locator("button.save-split").ClickAsync();
+        await review.WaitForSelectorAsync("#review-message:not(:empty)");
+        Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
+
+        var day = new DateOnly(2023, 7, 19);
+        var split = (await site.Store.Records.ListAsync<ConflictEvent>(100_000)).Select(r => r.Value).Where(e => e.Date.Start == day).ToList();
+        Assert.Equal(2, split.Count);
+        var first = Assert.Single(split, e => e.Id == id);
+        var second = Assert.Single(split, e => e.Id != id);
+        Assert.Equal((1, 2), (first.Quantities["fatalities"].Best, second.Quantities["fatalities"].Low));
+        Assert.Null(first.Aggregate);
+        Assert.Equal(EventStatus.Extracted, second.Status);
+
+        // Both parts are back in the queue, each with what Core flags: a July 2023 date against the document's own.
+        var newCard = review.Locator($".review-item[data-id='{second.Id}']");
+        await newCard.WaitForAsync();
+        Assert.True(await newCard.Locator(".warnings li[data-field='date']").CountAsync() == 1, await newCard.InnerTextAsync());
+
+        // The link takes the id as pages print it.
+        var card = review.Locator($".review-item[data-id='{id}']");
+        await card.Locator("select.link-kind").SelectOptionAsync("person");
+        await card.Locator("input.link-id").FillAsync(personShort);
+        await review.EvalOnSelectorAsync("#review-message", "m => m.textContent = ''");
+        await card.Locator("button.link").ClickAsync();
+        await review.WaitForSelectorAsync("#review-message:not(:empty)");
+        Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
+        Assert.Contains(id, (await site.Store.Records.GetAsync<Domain.Records.Person>(person.Id))!.Value.EventIds);
+        await review.Locator($".review-item[data-id='{second.Id}']").ScrollIntoViewIfNeededAsync();
+        await ShotAsync(review, "workbench-split-warnings", fullPage: false);
+        Assert.True((await site.Store.Audit.VerifyAsync()).Ok);
+        Assert.Empty(_consoleErrors);
+    }
+
     private static async Task FilterToDayAsync(IPage page, int loads)
     {
         await page.WaitForSelectorAsync("body[data-loads='1']");

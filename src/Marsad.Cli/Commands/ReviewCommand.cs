@@ -45,7 +45,7 @@ public static class ReviewCommand
             }
 
             var context = new ChangeContext(globals.UserName(result, env), result.GetValue(reason));
-            var review = new ReviewRecords(store);
+            var review = new ReviewRecords(store, time: env.Time);
             if (result.GetValue(acceptAll))
             {
                 var pending = await review.PendingAsync(documentId, cancellationToken);

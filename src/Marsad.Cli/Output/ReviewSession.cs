@@ -19,6 +19,7 @@ namespace Marsad.Cli.Output;
 internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, ReviewRecords review, ChangeContext context)
 {
     private const string Accept = "Accept", Edit = "Edit fields (then accept)", Reject = "Reject", Skip = "Skip", Quit = "Quit";
+    private const string Split = "Split into several events", Merge = "Merge other proposals into this one", Link = "Link to a person, claim or allegation";
 
     public async Task<int> RunAsync(Guid? documentId, CancellationToken cancellationToken)
     {
@@ -34,7 +35,8 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
         {
             var item = pending[index];
             await ShowAsync(item, index + 1, pending.Count, cancellationToken);
-            var choice = await env.Out.PromptAsync(new SelectionPrompt<string>().Title("Decision?").AddChoices(Accept, Edit, Reject, Skip, Quit), cancellationToken);
+            string[] choices = item.Kind == "event" ? [Accept, Edit, Reject, Split, Merge, Link, Skip, Quit] : [Accept, Edit, Reject, Skip, Quit];
+            var choice = await env.Out.PromptAsync(new SelectionPrompt<string>().Title("Decision?").AddChoices(choices), cancellationToken);
             if (choice == Quit)
             {
                 break;
@@ -45,18 +47,39 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
                 continue;
             }
 
-            var decision = choice switch
+            ReviewDecision decision;
+            try
             {
-                Accept => new ReviewDecision(item.Kind, item.Id, ReviewAction.Accept, item.Version),
-                Reject => new ReviewDecision(item.Kind, item.Id, ReviewAction.Reject, item.Version),
-                _ => await AskEditAsync(item, cancellationToken),
-            };
+                decision = choice switch
+                {
+                    Accept => new ReviewDecision(item.Kind, item.Id, ReviewAction.Accept, item.Version),
+                    Reject => new ReviewDecision(item.Kind, item.Id, ReviewAction.Reject, item.Version),
+                    Split => await AskSplitAsync(item, cancellationToken),
+                    Merge => await AskMergeAsync(item, cancellationToken),
+                    Link => await AskLinkAsync(item, cancellationToken),
+                    _ => await AskEditAsync(item, cancellationToken),
+                };
+            }
+            catch (Exception ex) when (ex is ArgumentException or RecordNotFoundException)
+            {
+                // An id that matches nothing (or several records) is said, and the same proposal is asked again.
+                env.Out.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+                index--;
+                continue;
+            }
+
             var why = await env.Out.PromptAsync(new TextPrompt<string>("Reason (optional):").AllowEmpty(), cancellationToken);
             try
             {
                 await review.ApplyAsync(decision with { Reason = string.IsNullOrWhiteSpace(why) ? null : why }, context, cancellationToken);
                 done++;
                 env.Out.MarkupLine("[green]Saved.[/]");
+                if (decision.Action is ReviewAction.Split or ReviewAction.Merge)
+                {
+                    // The queue changed (new parts to review, merged proposals gone): read it again after this point.
+                    pending = [.. pending.Take(index), .. await review.PendingAsync(documentId, cancellationToken)];
+                    index--;
+                }
             }
             catch (ConcurrencyConflictException ex)
             {
@@ -79,13 +102,17 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
     {
         var shortId = (await store.Ids.ShortenAsync(IdKinds.FromWord(item.Kind) ?? IdKind.Event, [item.Id], cancellationToken))[item.Id];
         env.Out.Write(new Rule($"[bold]{item.Kind} {position}/{total}[/] [grey]{shortId}[/]").LeftJustified());
+        DateOnly? published = null;
+        string? source = null;
         if (item.DocumentId is { } documentId && await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken) is { } document)
         {
-            var published = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+            var day = document.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
             env.Out.MarkupLine($"[bold]{Markup.Escape(document.Title ?? Path.GetFileName(document.Origin))}[/]");
-            env.Out.MarkupLine($"{Markup.Escape(document.SourceName ?? "source unknown")} · {published}{(document.Url is { } url ? " · " + Markup.Escape(url) : string.Empty)}");
+            env.Out.MarkupLine($"{Markup.Escape(document.SourceName ?? "source unknown")} · {day}{(document.Url is { } url ? " · " + Markup.Escape(url) : string.Empty)}");
             var text = await store.Extractions.CleanTextAsync(documentId, cancellationToken) ?? document.CleanText;
             env.Out.Write(new Panel(new Markup(Passage(text, item))).Header("source text").Border(BoxBorder.Rounded));
+            published = document.Published;
+            source = text;
         }
 
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
@@ -95,6 +122,66 @@ internal sealed class ReviewSession(CliEnvironment env, IMarsadStore store, Revi
         }
 
         env.Out.Write(grid);
+        foreach (var warning in ReviewWarnings.Default.For(item, published, source))
+        {
+            env.Out.MarkupLine($"[yellow]⚠ {Markup.Escape(warning.Field)}: {Markup.Escape(warning.Message)}[/]");
+        }
+    }
+
+    private async Task<ReviewDecision> AskSplitAsync(ReviewItem item, CancellationToken cancellationToken)
+    {
+        var count = await env.Out.PromptAsync(new TextPrompt<int>("Into how many events?").DefaultValue(2)
+            .Validate(n => n is >= 2 and <= 20 ? ValidationResult.Success() : ValidationResult.Error("[red]2 to 20[/]")), cancellationToken);
+        var parts = new JsonArray();
+        for (var i = 1; i <= count; i++)
+        {
+            // Each part starts as the proposal without its counts; the first keeps the proposal's id.
+            env.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Event {i} of {count}[/]: fields that differ ({Markup.Escape(string.Join(", ", PlainText.EditableEventFields))})"));
+            var part = new JsonObject();
+            while (true)
+            {
+                var field = (await env.Out.PromptAsync(new TextPrompt<string>("Field ([grey]Enter for the next event[/]):").AllowEmpty(), cancellationToken)).Trim().ToLowerInvariant();
+                if (field.Length == 0)
+                {
+                    break;
+                }
+
+                if (!PlainText.EditableEventFields.Contains(field))
+                {
+                    env.Out.MarkupLine($"[red]'{Markup.Escape(field)}' is not a field you can set here.[/]");
+                    continue;
+                }
+
+                if (await AskValueAsync(field, cancellationToken) is { } value)
+                {
+                    part[field] = value;
+                }
+            }
+
+            parts.Add(part);
+        }
+
+        return new ReviewDecision(item.Kind, item.Id, ReviewAction.Split, item.Version, Parts: parts);
+    }
+
+    private async Task<ReviewDecision> AskMergeAsync(ReviewItem item, CancellationToken cancellationToken)
+    {
+        var typed = await env.Out.PromptAsync(new TextPrompt<string>("Ids of the events that report the same incident (as shown, separated by spaces):"), cancellationToken);
+        var merged = new List<Guid>();
+        foreach (var id in typed.Split(' ', ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            merged.Add(await store.Ids.ResolveAsync(IdKind.Event, id, cancellationToken));
+        }
+
+        return new ReviewDecision(item.Kind, item.Id, ReviewAction.Merge, item.Version, Merge: merged);
+    }
+
+    private async Task<ReviewDecision> AskLinkAsync(ReviewItem item, CancellationToken cancellationToken)
+    {
+        var kind = await env.Out.PromptAsync(new SelectionPrompt<string>().Title("Link to a").AddChoices("person", "claim", "allegation"), cancellationToken);
+        var typed = await env.Out.PromptAsync(new TextPrompt<string>($"The {kind}'s id (as shown):"), cancellationToken);
+        var id = await store.Ids.ResolveAsync(IdKinds.FromWord(kind)!.Value, typed.Trim(), cancellationToken);
+        return new ReviewDecision(item.Kind, item.Id, ReviewAction.Link, item.Version, Links: [new ReviewLink(kind, id)]);
     }
 
     private async Task<ReviewDecision> AskEditAsync(ReviewItem item, CancellationToken cancellationToken)

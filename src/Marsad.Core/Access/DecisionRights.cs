@@ -50,8 +50,16 @@ public static class DecisionRights
             return;
         }
 
+        CheckFields(decision.Kind, decision.Id, decision.Fields, recordType);
+    }
+
+    /// <summary>Every field named must be one review may set on a record of this kind (an edit, or a part of a split).</summary>
+    public static void CheckFields(string kind, Guid id, System.Text.Json.Nodes.JsonObject? fields, Type recordType)
+    {
+        ArgumentNullException.ThrowIfNull(recordType);
+        var decision = (Kind: kind, Id: id);
         var known = MarsadJson.Options.GetTypeInfo(recordType).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (field, _) in decision.Fields ?? [])
+        foreach (var (field, _) in fields ?? [])
         {
             if (!known.Contains(field) && !(recordType == typeof(Domain.Events.ConflictEvent) && Review.PlainValues.PlainFields.IsEventAlias(field)))
             {
@@ -67,6 +75,60 @@ public static class DecisionRights
             {
                 throw new DecisionRefusedException($"field '{field}' of a person is for editors: use 'marsad persons update'");
             }
+        }
+    }
+}
+
+/// <summary>
+/// Who may reshape what review sees, beside accepting and editing: split one proposal into several events, merge
+/// events that report one incident, link an event to a person, claim or allegation. A coder reshapes proposals still
+/// awaiting review; merging an event already reviewed, verified or published changes what others have decided on,
+/// so it stays an editor's action (as the issue and DESIGN.md's review flow say).
+/// </summary>
+public static class ReshapeRights
+{
+    /// <summary>A split makes new proposals out of one: coders and up, and only while it awaits review.</summary>
+    public static void CheckSplit(Role role, Domain.Events.ConflictEvent proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        if (!role.EditsRecords())
+        {
+            throw new DecisionRefusedException($"a {RoleNames.Name(role)} may not split proposals");
+        }
+
+        if (proposal.Status != Domain.Events.EventStatus.Extracted || proposal.MergedInto is not null)
+        {
+            throw new DecisionRefusedException($"event {proposal.Id} is not a proposal awaiting review: only those are split (an editor can reject it and add events)");
+        }
+    }
+
+    /// <summary>Merging proposals awaiting review is a coder's decision; once any of them is reviewed or further, an editor's.</summary>
+    public static void CheckMerge(Role role, IEnumerable<Domain.Events.ConflictEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (!role.EditsRecords())
+        {
+            throw new DecisionRefusedException($"a {RoleNames.Name(role)} may not merge events");
+        }
+
+        if (role < Role.Editor && events.FirstOrDefault(e => e.Status != Domain.Events.EventStatus.Extracted) is { } decided)
+        {
+            throw new DecisionRefusedException($"event {decided.Id} is {decided.Status.ToString().ToLowerInvariant()}: merging events already decided on is an editor's action");
+        }
+    }
+
+    /// <summary>Linking says a person, claim or allegation belongs to an event: coders and up, never to an event merged away (link its target).</summary>
+    public static void CheckLink(Role role, Domain.Events.ConflictEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!role.EditsRecords())
+        {
+            throw new DecisionRefusedException($"a {RoleNames.Name(role)} may not link records");
+        }
+
+        if (e.MergedInto is { } into)
+        {
+            throw new ArgumentException($"event {e.Id} is merged into {into}: link that event instead");
         }
     }
 }

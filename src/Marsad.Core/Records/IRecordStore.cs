@@ -20,6 +20,13 @@ public interface IRecordStore
     Task UpdateManyAsync<T>(IReadOnlyList<(T Record, long ExpectedVersion, ChangeContext Context)> updates, CancellationToken cancellationToken = default) where T : class;
 
     /// <summary>
+    /// Saves records of any kind, new and changed, in one transaction: each <see cref="RecordSave"/> with no expected
+    /// version is inserted, the others update the version named. Each is its own revision; all or none (a reshaping
+    /// of review, such as a split that edits one event and adds others). Returns the new versions in order.
+    /// </summary>
+    Task<IReadOnlyList<long>> SaveManyAsync(IReadOnlyList<RecordSave> saves, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Saves a stream of records in one write transaction (a dataset import): a new id is inserted; for an id already
     /// stored, <paramref name="merge"/> gets (incoming, stored) and returns what to save, or null to leave it. Then
     /// <paramref name="sweep"/>, when given, sees each stored record it selects and may replace it (records a sync withdraws).
@@ -46,3 +53,6 @@ public interface IRecordStore
 
     Task<IReadOnlyList<StoredRecord<T>>> ListAsync<T>(int limit = 1000, CancellationToken cancellationToken = default) where T : class;
 }
+
+/// <summary>One record to save in <see cref="IRecordStore.SaveManyAsync"/>: inserted when <see cref="ExpectedVersion"/> is null.</summary>
+public sealed record RecordSave(object Record, long? ExpectedVersion, ChangeContext Context);

@@ -85,6 +85,34 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         await tx.CommitAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<long>> SaveManyAsync(IReadOnlyList<RecordSave> saves, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(saves);
+        var now = time.GetUtcNow();
+        var versions = new List<long>(saves.Count);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
+        await using (var session = new WriteSession(connection, tx))
+        {
+            foreach (var save in saves)
+            {
+                ArgumentNullException.ThrowIfNull(save);
+                if (save.ExpectedVersion is { } expected)
+                {
+                    versions.Add(await UpdateInTransactionAsync(session, save.Record, expected, save.Context, now, cancellationToken));
+                }
+                else
+                {
+                    await InsertAsync(session, save.Record, save.Context, now, cancellationToken);
+                    versions.Add(1);
+                }
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        return versions;
+    }
+
     public async Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default)
     {
         var connection = await dialect.OpenAsync(cancellationToken);

@@ -39,6 +39,29 @@ public static class ReviewBatch
             decision["id"] = (await ids.ResolveAsync(kind, typed, cancellationToken)).ToString("D");
         }
 
+        // The events to merge and the records to link are named the same way as the decision's own record.
+        if (decision["merge"] is JsonArray merge)
+        {
+            for (var i = 0; i < merge.Count; i++)
+            {
+                merge[i] = await ResolveAsync(merge[i], IdKind.Event, ids, cancellationToken);
+            }
+        }
+
+        if (decision["links"] is JsonArray links)
+        {
+            foreach (var link in links.OfType<JsonObject>())
+            {
+                var linkKind = IdKinds.FromWord(link["kind"]?.GetValue<string>()) ?? throw new JsonException($"link kind '{link["kind"]}' is not person, claim or allegation");
+                link["id"] = await ResolveAsync(link["id"], linkKind, ids, cancellationToken);
+            }
+        }
+
         return decision.Deserialize<ReviewDecision>(MarsadJson.Options) ?? throw new JsonException("empty decision");
     }
+
+    private static async Task<JsonNode?> ResolveAsync(JsonNode? node, IdKind kind, IRecordIds ids, CancellationToken cancellationToken) =>
+        node is JsonValue value && value.TryGetValue<string>(out var typed) && !Guid.TryParse(typed, out _)
+            ? JsonValue.Create((await ids.ResolveAsync(kind, typed, cancellationToken)).ToString("D"))
+            : node?.DeepClone();
 }

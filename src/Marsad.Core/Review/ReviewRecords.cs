@@ -14,9 +14,10 @@ namespace Marsad.Core.Review;
 /// Every decision is an update through the record store, so it is a revision with the coder's name and
 /// reason, and it fails with <see cref="ConcurrencyConflictException"/> if someone saved first.
 /// </summary>
-public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? plain = null)
+public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? plain = null, TimeProvider? time = null)
 {
     private readonly PlainValues.PlainFields fields = plain ?? PlainValues.PlainFields.Default;
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     private static readonly string[] KindOrder = ["event", "claim", "person", "allegation"];
 
@@ -63,6 +64,11 @@ public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? p
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(context);
         var reasonContext = new ChangeContext(context.Author, decision.Reason ?? context.Reason ?? $"review: {decision.Action.ToString().ToLowerInvariant()}");
+        if (decision.Action is ReviewAction.Split or ReviewAction.Merge or ReviewAction.Link)
+        {
+            return await ReshapeAsync(decision, reasonContext, role, cancellationToken);
+        }
+
         return decision.Kind switch
         {
             "event" => await ApplyAsync<ConflictEvent>(decision, reasonContext, "status", role, cancellationToken),
@@ -71,6 +77,36 @@ public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? p
             "allegation" => await ApplyAsync<Allegation>(decision, reasonContext, "review_status", role, cancellationToken),
             _ => throw new ArgumentException($"unknown record kind '{decision.Kind}' (event, claim, person or allegation)", nameof(decision)),
         };
+    }
+
+    /// <summary>Split, merge and link act on an event; each is its own use case, with its rights in <see cref="ReshapeRights"/>. Returns the event's version after.</summary>
+    private async Task<long> ReshapeAsync(ReviewDecision decision, ChangeContext context, Role role, CancellationToken cancellationToken)
+    {
+        if (decision.Kind != "event")
+        {
+            throw new ArgumentException($"{decision.Kind} {decision.Id}: only events are split, merged or linked from review", nameof(decision));
+        }
+
+        switch (decision.Action)
+        {
+            case ReviewAction.Split:
+                var version = decision.Version ?? throw new ArgumentException($"event {decision.Id}: name the version you reviewed (\"version\")", nameof(decision));
+                var parts = (decision.Parts ?? []).Select(p => p as System.Text.Json.Nodes.JsonObject ?? throw new ArgumentException($"event {decision.Id}: each part is an object of fields", nameof(decision))).ToList();
+                await new SplitEvent(store, clock, fields).RunAsync(decision.Id, version, parts, context, role, cancellationToken);
+                break;
+            case ReviewAction.Merge:
+                return await new MergeProposals(store).RunAsync(decision.Id, decision.Merge ?? [], decision.Version, context, role, cancellationToken);
+            default:
+                if (decision.Links is not { Count: > 0 } links)
+                {
+                    throw new ArgumentException($"event {decision.Id}: name the records to link (\"links\": [{{\"kind\": \"person\", \"id\": \"…\"}}])", nameof(decision));
+                }
+
+                await new LinkEvent(store).RunAsync(decision.Id, links, context, role, decision.Unlink, cancellationToken);
+                break;
+        }
+
+        return (await store.Records.GetAsync<ConflictEvent>(decision.Id, cancellationToken))?.Version ?? 0;
     }
 
     private async Task<long> ApplyAsync<T>(ReviewDecision decision, ChangeContext context, string statusField, Role role, CancellationToken cancellationToken) where T : class

@@ -23,8 +23,43 @@ internal static class RecordsApi
             TypedResults.Ok(await RecordViews.ClaimsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Claims and their verdicts");
         api.MapGet("/allegations", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
             TypedResults.Ok(await RecordViews.AllegationsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Allegations and their investigation history");
+        MapRegister<Domain.Records.Person>(api, "persons");
+        MapRegister<Domain.Records.Claim>(api, "claims");
+        MapRegister<Domain.Records.Allegation>(api, "allegations");
         return api;
     }
+
+    // Filters, one record and the export of a register; what each role sees is decided in Core (RecordViews over the
+    // registers' queries), never here.
+    private static void MapRegister<T>(RouteGroupBuilder api, string name) where T : class
+    {
+        api.MapGet($"/{name}/filtered", async (HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
+            TypedResults.Ok(await RecordViews.FilteredAsync<T>(store, UserRole.Of(http.User), Query(http), Today(time), ct)))
+            .WithTags("registers").WithMetadata(Filtered).WithSummary($"The {name} register filtered, each record with its version, sources and what was withheld");
+        api.MapGet($"/{name}/export", async Task<IResult> (HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
+        {
+            var format = http.Request.Query["format"].ToString() is "json" ? "json" : "csv";
+            var body = await RecordViews.ExportAsync<T>(store, UserRole.Of(http.User), Query(http), format, Today(time), ct);
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(body), format == "csv" ? "text/csv; charset=utf-8" : "application/json", $"{name}.{format}");
+        }).WithTags("registers").WithMetadata(Filtered).WithSummary($"The filtered {name} register as CSV (default) or JSON (format=json)");
+        api.MapGet($"/{name}/{{id}}", async Task<Results<Ok<System.Text.Json.Nodes.JsonObject>, NotFound>> (string id, HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
+            await RecordViews.OneAsync<T>(store, UserRole.Of(http.User), id, Today(time), ct) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound())
+            .WithTags("registers").WithSummary($"One record of the {name} register by its id or a 6+ character prefix, as the caller may see it");
+    }
+
+    private static readonly QueryParameters Filtered = new(
+        new QueryParameter("status", "the register's status: a person's (missing …), a claim's verdict (false …), an allegation's investigation status"),
+        new QueryParameter("text", "text anywhere in the record"),
+        new QueryParameter("limit", "at most this many (1 to 1000; default 200)"));
+
+    private static Core.Registers.RegisterQuery Query(HttpContext http) => new()
+    {
+        Status = http.Request.Query["status"].ToString() is { Length: > 0 } status ? status.Trim().ToLowerInvariant().Replace(' ', '_') : null,
+        Text = http.Request.Query["text"].ToString() is { Length: > 0 } text ? text.Trim() : null,
+        Limit = Limit(http),
+    };
+
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     private static async Task<Ok<IReadOnlyList<DocumentView>>> ListDocumentsAsync(HttpContext http, IMarsadStore store, CancellationToken cancellationToken)
     {

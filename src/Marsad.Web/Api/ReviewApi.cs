@@ -25,7 +25,8 @@ internal static class ReviewApi
         var review = api.MapGroup("/review").WithTags("review").AddEndpointFilter<AntiforgeryFilter>();
         review.MapGet("/", PendingAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("Proposals awaiting review, with the text they came from");
         review.MapPost("/decisions", DecideAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder)).WithSummary("Accept, edit or reject one proposal (as marsad review --batch)");
-        review.MapPost("/merge", MergeAsync).RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Merge events that report one incident into a target event");
+        review.MapPost("/merge", MergeAsync).RequireAuthorization(AuthSetup.Policy(Role.Coder))
+            .WithSummary("Merge events that report one incident into a target event: proposals awaiting review (coders), any events (editors)");
         api.MapPost("/events/status", BulkStatusAsync).WithTags("review").AddEndpointFilter<AntiforgeryFilter>()
             .RequireAuthorization(AuthSetup.Policy(Role.Editor)).WithSummary("Move several events at once (bulk publish): each id reports its own outcome");
         review.MapGet("/places", (string name) => TypedResults.Ok(PlainFields.Default.Places.Candidates(name)))
@@ -40,30 +41,36 @@ internal static class ReviewApi
         var items = (await new ReviewRecords(store).PendingAsync(null, cancellationToken)).Take(200).ToList();
         var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
         var texts = new Dictionary<Guid, (string? Text, string? Source, string? Title)>();
+        var publishedOn = new Dictionary<Guid, DateOnly?>();
         var entries = new List<ReviewEntry>();
         foreach (var item in items)
         {
             if (item.DocumentId is { } documentId && !texts.ContainsKey(documentId))
             {
                 var document = await store.Documents.FindAsync(documentId.ToString("D"), cancellationToken);
+                publishedOn[documentId] = document?.Published;
                 texts[documentId] = (mask.Scrub(await store.Extractions.CleanTextAsync(documentId, cancellationToken) ?? document?.CleanText), mask.Name(document?.SourceName), mask.Scrub(document?.Title));
             }
 
             var (text, source, title) = item.DocumentId is { } d ? texts[d] : (null, null, null);
             var record = JsonSerializer.Deserialize<JsonElement>(mask.ScrubJson(JsonSerializer.Serialize(item.Record, item.Record.GetType(), MarsadJson.Options)));
             var plain = item.Record is ConflictEvent e ? PlainText.Of(e).ToDictionary(r => r.Field, r => mask.Scrub(r.Text) ?? r.Text) : null;
-            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain));
+            var published = item.DocumentId is { } day ? publishedOn[day] : null;
+            var warnings = ReviewWarnings.Default.For(item, published, text).Select(w => w with { Message = mask.Scrub(w.Message) ?? w.Message }).ToList();
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings));
         }
 
         return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
     }
 
-    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> DecideAsync(ReviewDecision decision, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
-        await SaveAsync(async () => await new ReviewRecords(store).ApplyAsync(decision, new ChangeContext(UserRole.NameOf(http.User)), UserRole.Of(http.User), cancellationToken));
+    // The body is read as review --batch reads a decision, so the ids in it (the record's, the events to merge, the
+    // records to link) may be the short ids the pages show: one id parser for both hosts.
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> DecideAsync(System.Text.Json.Nodes.JsonObject body, IMarsadStore store, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAsync(async () => await new ReviewRecords(store, time: time).ApplyAsync(await ReadDecisionAsync(body, store, cancellationToken), new ChangeContext(UserRole.NameOf(http.User)), UserRole.Of(http.User), cancellationToken));
 
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> MergeAsync(MergeRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
-        await SaveAsync(async () => await new MergeEvents(store, new CorroborationOptions())
-            .RunAsync(request.Target, request.Merged ?? [], new ChangeContext(UserRole.NameOf(http.User), request.Reason), request.Version, cancellationToken));
+        await SaveAsync(async () => await new MergeProposals(store, new CorroborationOptions())
+            .RunAsync(request.Target, request.Merged ?? [], request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), UserRole.Of(http.User), cancellationToken));
 
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> StatusAsync(Guid id, StatusRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
         await SaveAsync(async () => await new SetEventStatus(store).RunAsync(id, request.Status, request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), cancellationToken));
@@ -87,6 +94,18 @@ internal static class ReviewApi
         }
 
         return TypedResults.Ok<IReadOnlyList<StatusOutcome>>(outcomes);
+    }
+
+    private static async Task<ReviewDecision> ReadDecisionAsync(System.Text.Json.Nodes.JsonObject body, IMarsadStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReviewBatch.ReadOneAsync(body, store.Ids, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            throw new ArgumentException($"not a review decision: {ex.Message}", nameof(body), ex);
+        }
     }
 
     /// <summary>Runs a write and maps what can go wrong to a status: 404 unknown record, 409 someone saved first, 400 a decision that makes no valid record.</summary>
@@ -116,7 +135,8 @@ internal static class ReviewApi
 }
 
 /// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>.</summary>
-public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence, IReadOnlyDictionary<string, string>? Plain = null);
+public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence,
+    IReadOnlyDictionary<string, string>? Plain = null, DateOnly? DocumentPublished = null, IReadOnlyList<ReviewWarning>? Warnings = null);
 
 /// <summary>The version a write produced; name it in the next write to the same record.</summary>
 public sealed record SavedVersion(long Version);

@@ -23,6 +23,9 @@ public sealed partial class PlainPlace(Func<GazetteerGeocoder> geocoder)
 
     public static PlainPlace Default { get; } = new(GazetteerGeocoder.LoadDefault);
 
+    /// <summary>The admin boundaries of the same gazetteer, for checks on where a place lies (review warnings).</summary>
+    internal AdminBoundaries Boundaries => gazetteer.Value.Gazetteer.Boundaries;
+
     /// <summary>The candidates for a typed name (without any '#N'), best first, numbered from 1.</summary>
     public IReadOnlyList<PlaceChoice> Candidates(string text)
     {

@@ -15,7 +15,10 @@ const MARSAD_TEXT = {
     groupSize: "Group size", kind: "Kind", signedInAs: "Signed in as", publicView: "Public view: published events only",
     actor1: "Actor 1", actor2: "Actor 2", author: "Author", reason: "Reason", changes: "Changes",
     list: "Events", download: "Download", noPoint: "events without a point on the map", previous: "Previous", next: "Next",
-    page: "Page", publish: "Publish selected", cluster: "Several events", location: "Place"
+    page: "Page", publish: "Publish selected", cluster: "Several events", location: "Place",
+    split: "Split", saveSplit: "Save the split", addPart: "Add an event", part: "Event", link: "Link",
+    linkId: "Id of the person, claim or allegation", person: "Person", claim: "Claim", allegation: "Allegation", warnings: "Check",
+    filter: "Filter", text: "Text"
   },
   ar: {
     title: "مرصد", map: "الخريطة", persons: "الأشخاص", claims: "الادعاءات", allegations: "الانتهاكات المزعومة", review: "قائمة المراجعة",
@@ -29,7 +32,10 @@ const MARSAD_TEXT = {
     groupSize: "عدد المجموعة", kind: "النوع", signedInAs: "مسجّل باسم", publicView: "العرض العام: الأحداث المنشورة فقط",
     actor1: "الطرف الأول", actor2: "الطرف الثاني", author: "الكاتب", reason: "السبب", changes: "التغييرات",
     list: "الأحداث", download: "تنزيل", noPoint: "أحداث بلا نقطة على الخريطة", previous: "السابق", next: "التالي",
-    page: "صفحة", publish: "نشر المحدد", cluster: "عدة أحداث", location: "المكان"
+    page: "صفحة", publish: "نشر المحدد", cluster: "عدة أحداث", location: "المكان",
+    split: "تقسيم", saveSplit: "حفظ التقسيم", addPart: "إضافة حدث", part: "الحدث", link: "ربط",
+    linkId: "معرّف الشخص أو الادعاء أو الاتهام", person: "شخص", claim: "ادعاء", allegation: "اتهام", warnings: "للتحقق",
+    filter: "تصفية", text: "نص"
   }
 };
 

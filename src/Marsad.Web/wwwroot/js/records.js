@@ -1,4 +1,5 @@
-// The persons, claims and allegations registers as the caller may see them (the API masks; this only shows).
+// The persons, claims and allegations registers as the caller may see them: filters, one record's page, and the
+// filtered register as CSV or JSON. The API masks per role (Core/Access); this page only shows what it is given.
 "use strict";
 
 (function () {
@@ -8,17 +9,54 @@
     allegations: [["summary", r => r.summary], ["kind", r => r.kind || ""], ["date", r => r.date ? r.date.start : ""], ["status", r => r.history && r.history.length ? r.history[r.history.length - 1].status : ""]]
   };
 
-  Marsad.ready.then(async () => {
-    const kind = new URLSearchParams(location.search).get("kind");
-    const cols = columns[kind] || columns.persons;
-    const name = columns[kind] ? kind : "persons";
-    document.getElementById("heading").textContent = Marsad.t(name);
+  const show = value => value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+
+  async function detail(name, id, main) {
+    const response = await fetch(`/api/${name}/${encodeURIComponent(id)}`, { credentials: "same-origin" });
+    if (!response.ok) { main.append(Marsad.el("p", { class: "error", text: Marsad.t("nothing") })); return; }
+    const record = await response.json();
+    const list = Marsad.el("dl", { class: "record-detail" });
+    for (const [key, value] of Object.entries(record)) {
+      if (key === "evidence" || value === null || (Array.isArray(value) && value.length === 0)) continue;
+      list.append(Marsad.el("dt", { text: Marsad.t(key) }), Marsad.el("dd", { text: show(value) }));
+    }
+    main.append(list, Marsad.el("p", {}, Marsad.el("a", { href: `/records.html?kind=${name}`, text: Marsad.t(name) })));
+  }
+
+  async function table(name, cols, params) {
+    const query = new URLSearchParams();
+    for (const key of ["status", "text"]) if (params.get(key)) query.set(key, params.get(key));
     const table = document.getElementById("records");
-    const response = await fetch("/api/" + name, { credentials: "same-origin" });
+    const response = await fetch(`/api/${name}/filtered?${query}`, { credentials: "same-origin" });
     const rows = response.ok ? await response.json() : [];
     table.replaceChildren(Marsad.el("tr", {}, cols.map(([k]) => Marsad.el("th", { text: Marsad.t(k) }))),
-      ...rows.map(r => Marsad.el("tr", { class: "record" }, cols.map(([, get]) => Marsad.el("td", {}, String(get(r) ?? ""))))));
+      ...rows.map(r => Marsad.el("tr", { class: "record", "data-id": r.id }, cols.map(([, get], i) => Marsad.el("td", {},
+        i === 0 ? Marsad.el("a", { href: `/records.html?kind=${name}&id=${r.id}`, text: show(get(r)) }) : show(get(r)))))));
     if (rows.length === 0) table.append(Marsad.el("tr", {}, Marsad.el("td", { text: Marsad.t("nothing") })));
+    for (const format of ["csv", "json"]) {
+      const copy = new URLSearchParams(query);
+      if (format === "json") copy.set("format", "json");
+      document.getElementById(`export-${format}`).href = `/api/${name}/export?${copy}`;
+    }
+  }
+
+  Marsad.ready.then(async () => {
+    const params = new URLSearchParams(location.search);
+    const kind = params.get("kind");
+    const name = columns[kind] ? kind : "persons";
+    document.getElementById("heading").textContent = Marsad.t(name);
+    const form = document.getElementById("record-filters");
+    form.querySelector("input[name='kind']").value = name;
+    form.querySelector("input[name='status']").value = params.get("status") || "";
+    form.querySelector("input[name='text']").value = params.get("text") || "";
+    if (params.get("id")) {
+      form.classList.add("hidden");
+      document.getElementById("records").classList.add("hidden");
+      document.getElementById("exports").classList.add("hidden");
+      await detail(name, params.get("id"), document.querySelector("main"));
+    } else {
+      await table(name, columns[name], params);
+    }
     document.body.dataset.ready = "true";
   });
 })();

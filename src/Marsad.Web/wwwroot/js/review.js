@@ -1,5 +1,6 @@
-// The review queue: each proposal with the passage it came from (evidence highlighted), and accept / edit /
-// reject for coders, merge for editors. The server checks the role and the version on every write.
+// The review queue: each proposal with the passage it came from (evidence highlighted) and the warnings Core raised
+// on it; accept / edit / reject, split an event into several, link it to a person, claim or allegation, and merge
+// proposals. The server checks the role (Core/Access) and the version on every write; this page decides nothing.
 "use strict";
 
 (function () {
@@ -9,14 +10,20 @@
 
   function title(item) {
     const r = item.record;
-    if (item.kind === "event") return `${r.sub_event_type} — ${Marsad.dateText(r)}${r.location ? " — " + r.location.name : ""}`;
+    // A place given as a point may have no name: say where it is by its area, or its coordinates.
+    const l = r.location;
+    const where = l ? (l.name || l.admin2 || l.admin1 || (l.point ? `${l.point.latitude}, ${l.point.longitude}` : "")) : "";
+    if (item.kind === "event") return `${r.sub_event_type} — ${Marsad.dateText(r)}${where ? " — " + where : ""}`;
     if (item.kind === "claim") return `${r.claimant}: ${r.statement}`;
     if (item.kind === "person") return `${r.name} (${r.status})`;
     return r.summary;
   }
 
-  async function decide(item, action, fields) {
-    const body = { kind: item.kind, id: item.id, action, version: item.version };
+  // The fields a part of a split may set; each part starts as the proposal without its counts.
+  const partFields = ["date", "location", "actor1", "actor2", "fatalities"];
+
+  async function decide(item, action, fields, extra) {
+    const body = Object.assign({ kind: item.kind, id: item.id, action, version: item.version }, extra || {});
     if (fields) body.fields = fields;
     const response = await Marsad.api("/api/review/decisions", { method: "POST", body: JSON.stringify(body) });
     if (response.ok) { message(Marsad.t("saved")); await load(); return; }
@@ -53,15 +60,58 @@
       Marsad.el("button", { type: "button", class: "accept", text: Marsad.t("accept") }),
       Marsad.el("button", { type: "button", class: "edit secondary", text: Marsad.t("edit") }),
       Marsad.el("button", { type: "button", class: "reject secondary", text: Marsad.t("reject") }), save);
+    const extras = [];
+    if (item.kind === "event") {
+      // Split: one row of inputs an event; empty inputs keep the proposal's value.
+      const parts = Marsad.el("div", { class: "split-parts" });
+      const addPart = () => {
+        const n = parts.children.length + 1;
+        const row = Marsad.el("fieldset", { class: "split-part" }, Marsad.el("legend", { text: `${Marsad.t("part")} ${n}` }));
+        for (const name of partFields) {
+          const id = `s-${item.id}-${n}-${name}`;
+          row.append(Marsad.el("label", { for: id, text: Marsad.t(name) }), Marsad.el("input", { id, name, "data-part-field": name }));
+        }
+        parts.append(row);
+      };
+      const splitBox = Marsad.el("div", { class: "split hidden" }, parts,
+        Marsad.el("div", { class: "actions" },
+          Marsad.el("button", { type: "button", class: "add-part secondary", text: Marsad.t("addPart") }),
+          Marsad.el("button", { type: "button", class: "save-split", text: Marsad.t("saveSplit") })));
+      addPart(); addPart();
+      splitBox.querySelector(".add-part").addEventListener("click", addPart);
+      splitBox.querySelector(".save-split").addEventListener("click", () => {
+        const sent = [...parts.querySelectorAll(".split-part")].map(row => {
+          const part = {};
+          row.querySelectorAll("input").forEach(input => { if (input.value.trim()) part[input.name] = input.value.trim(); });
+          return part;
+        });
+        decide(item, "split", null, { parts: sent });
+      });
+      const splitButton = Marsad.el("button", { type: "button", class: "split-open secondary", text: Marsad.t("split") });
+      splitButton.addEventListener("click", () => splitBox.classList.toggle("hidden"));
+      actions.append(splitButton);
+      // Link: the id as any page shows it (a short id or a prefix); the server resolves it.
+      const kind = Marsad.el("select", { class: "link-kind", "aria-label": Marsad.t("kind") },
+        ...["person", "claim", "allegation"].map(k => Marsad.el("option", { value: k, text: Marsad.t(k) })));
+      const target = Marsad.el("input", { class: "link-id", "aria-label": Marsad.t("linkId"), placeholder: Marsad.t("linkId") });
+      const linkButton = Marsad.el("button", { type: "button", class: "link secondary", text: Marsad.t("link") });
+      linkButton.addEventListener("click", () => {
+        if (target.value.trim()) decide(item, "link", null, { links: [{ kind: kind.value, id: target.value.trim() }] });
+      });
+      extras.push(splitBox, Marsad.el("div", { class: "actions link-bar" }, kind, target, linkButton));
+    }
     const head = Marsad.el("h3", {}, item.kind === "event" ? Marsad.el("a", { href: "/event.html?id=" + item.id }, title(item)) : title(item));
     const parts = [head];
-    if (item.kind === "event" && ["editor", "admin"].includes(Marsad.me.role)) {
+    if (item.kind === "event") {
       parts.unshift(Marsad.el("input", { type: "checkbox", class: "merge-pick", value: item.id, "aria-label": "select for merge" }));
     }
     const text = Marsad.el("div", { class: "source-text" });
     if (item.text) Marsad.highlight(text, item.text, Marsad.spans(item.evidence));
+    const about = [item.document_title, item.source, item.document_published].filter(Boolean).join(" — ");
+    const warnings = (item.warnings || []).length === 0 ? [] : [Marsad.el("ul", { class: "warnings", "aria-label": Marsad.t("warnings") },
+      ...item.warnings.map(w => Marsad.el("li", { "data-field": w.field, text: `⚠ ${Marsad.t(w.field)}: ${w.message}` })))];
     const node = Marsad.el("div", { class: "card review-item", "data-id": item.id, "data-kind": item.kind },
-      ...parts, Marsad.el("p", {}, (item.document_title || "") + (item.source ? " — " + item.source : "")), text, fields, actions);
+      ...parts, Marsad.el("p", { class: "document" }, about), text, ...warnings, fields, actions, ...extras);
     actions.querySelector(".accept").addEventListener("click", () => decide(item, "accept"));
     actions.querySelector(".reject").addEventListener("click", () => decide(item, "reject"));
     actions.querySelector(".edit").addEventListener("click", () => { fields.classList.toggle("hidden"); save.classList.toggle("hidden"); });
@@ -86,7 +136,8 @@
   }
 
   Marsad.ready.then(async () => {
-    if (["editor", "admin"].includes(Marsad.me.role)) {
+    // Coders merge proposals; merging events already decided on is refused to them by the server (an editor's action).
+    if (["coder", "editor", "admin"].includes(Marsad.me.role)) {
       document.getElementById("merge-bar").classList.remove("hidden");
       document.getElementById("merge").addEventListener("click", async () => {
         const picked = [...document.querySelectorAll(".merge-pick:checked")].map(c => c.value);
