@@ -44,6 +44,10 @@ public sealed partial class ReviewWarnings(PlainPlace? places = null)
         {
             warnings.Add(new("date", "the document is undated: the event's date cannot be checked against it"));
         }
+        else if (e.Date.IsUnresolved)
+        {
+            warnings.Add(new("date", "the event is undated: the passage gives no date that resolves"));
+        }
         else if (published is { } day)
         {
             if (e.Date.Start > day)
