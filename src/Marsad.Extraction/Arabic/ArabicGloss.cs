@@ -21,7 +21,8 @@ public static class ArabicGloss
         ["التركي"] = "Turkish", ["التركية"] = "Turkish", ["تركيا"] = "Turkey", ["الروسي"] = "Russian", ["الروسية"] = "Russian", ["روسيا"] = "Russia", ["الأمريكية"] = "American", ["الأميركية"] = "American",
         ["الكردية"] = "Kurdish", ["الإيرانية"] = "Iranian", ["إيران"] = "Iran", ["قسد"] = "SDF",
         // Acts and harm.
-        ["قتل"] = "killed", ["قتلوا"] = "killed", ["مقتل"] = "killing of", ["قتيل"] = "dead", ["قتلى"] = "dead", ["استشهد"] = "killed", ["استشهاد"] = "killing of", ["مصرع"] = "death of", ["لقوا حتفهم"] = "killed", ["لقي حتفه"] = "killed",
+        ["قتل"] = "killed", ["قتلوا"] = "killed", ["قتلت"] = "killed", ["يقتل"] = "kills", ["تقتل"] = "kills", ["قضى"] = "killed", ["قضوا"] = "killed", ["أسفر عن مقتل"] = "killed",
+        ["قواتها"] = "its forces", ["قواته"] = "its forces", ["قواتنا"] = "our forces", ["وحداتنا"] = "our units", ["دمرت"] = "destroyed", ["تدمير"] = "destruction of", ["أصابت"] = "hit", ["مقتل"] = "killing of", ["قتيل"] = "dead", ["قتلى"] = "dead", ["استشهد"] = "killed", ["استشهاد"] = "killing of", ["مصرع"] = "death of", ["لقوا حتفهم"] = "killed", ["لقي حتفه"] = "killed",
         ["جرح"] = "wounded", ["جرحى"] = "wounded", ["إصابة"] = "wounded", ["أصيب"] = "wounded", ["أصيبوا"] = "wounded", ["بجروح"] = "wounded", ["مصابين"] = "wounded",
         ["اعتقال"] = "arrest of", ["اعتقل"] = "arrested", ["خطف"] = "abduction", ["اختطاف"] = "abduction", ["أسر"] = "capture", ["احتجز"] = "detained", ["احتجاز"] = "detention",
         ["هجوم"] = "attack", ["الهجوم"] = "the attack", ["هجمات"] = "attacks", ["استهدف"] = "targeted", ["استهدفت"] = "targeted", ["مستهدفا"] = "targeting", ["استهداف"] = "targeting",

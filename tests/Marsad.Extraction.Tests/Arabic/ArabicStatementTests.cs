@@ -105,6 +105,16 @@ public class ArabicStatementTests
         Assert.Empty(ArabicRead.Run("مقتل وجرح 5 عناصر من قوات النظام بهجوم في ريف إدلب" + body).Checks);
     }
 
+    [Theory]
+    [InlineData("وقتلت 5 إرهابيين", "and killed 5 terrorists")]
+    [InlineData("قتل 11 عسكريا ومدنيين اثنين", "killed 11 soldiers and civilians two")]
+    [InlineData("أدى العدوان إلى جرح جنديين", "led aggression attack … wounded two soldiers")]
+    public void Death_and_injury_words_are_glossed(string arabic, string english)
+    {
+        var tokens = ArabicTokenizer.Tokenize(arabic);
+        Assert.Equal(english, ArabicGloss.Of(tokens, 0, tokens.Length));
+    }
+
     [Fact]
     public void The_gloss_keeps_figures_and_marks_what_it_left_out()
     {

@@ -16,17 +16,17 @@
     const detail = await response.json();
     const e = detail.event;
     const fields = Marsad.el("dl", { class: "fields" });
-    field(fields, "type", e.event_type + " / " + e.sub_event_type);
+    field(fields, "type", Marsad.name(e.event_type) + " / " + Marsad.name(e.sub_event_type));
     field(fields, "date", e.date.start === e.date.end ? e.date.start : e.date.start + " – " + e.date.end);
     field(fields, "place", e.location ? [e.location.name, e.location.admin2, e.location.admin1].filter(Boolean).join(", ") : "");
-    field(fields, "actor1", e.actor1);
-    field(fields, "actor2", e.actor2);
+    field(fields, "actor1", Marsad.both(e.actor1));
+    field(fields, "actor2", Marsad.both(e.actor2));
     field(fields, "fatalities", e.quantities && e.quantities.fatalities ? (e.quantities.fatalities.best ?? e.quantities.fatalities.low) : "");
-    field(fields, "status", e.status);
+    field(fields, "status", Marsad.name(e.status));
     field(fields, "grade", e.grade);
     field(fields, "summary", e.summary);
     field(fields, "sources", (detail.sources || []).join("; "));
-    const parts = [Marsad.el("h1", { text: e.sub_event_type + " — " + e.date.start }), Marsad.el("div", { class: "card" }, fields),
+    const parts = [Marsad.el("h1", { text: Marsad.name(e.sub_event_type) + " — " + e.date.start }), Marsad.el("div", { class: "card" }, fields),
       Marsad.el("h2", { "data-i18n": "documents", text: Marsad.t("documents") })];
     for (const doc of detail.documents || []) {
       const card = Marsad.el("div", { class: "card document", "data-document": doc.id },
