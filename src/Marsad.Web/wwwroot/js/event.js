@@ -46,7 +46,7 @@
           Marsad.el("tr", {}, ["#", "date", "author", "reason", "changes"].map(k => Marsad.el("th", { "data-i18n": k, text: Marsad.t(k) }))));
         for (const r of await history.json()) {
           table.append(Marsad.el("tr", { class: "revision" }, Marsad.el("td", {}, String(r.sequence)), Marsad.el("td", {}, r.at),
-            Marsad.el("td", { class: "author" }, r.author), Marsad.el("td", {}, r.reason || ""), Marsad.el("td", { class: "changes" }, r.changes)));
+            Marsad.el("td", { class: "author" }, r.author), Marsad.el("td", {}, r.reason || ""), Marsad.el("td", { class: "changes", dir: "ltr" }, r.changes)));
         }
         parts.push(Marsad.el("h2", { "data-i18n": "history", text: Marsad.t("history") }), table);
       }
