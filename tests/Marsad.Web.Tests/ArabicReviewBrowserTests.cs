@@ -89,7 +89,7 @@ public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncL
         Assert.NotEmpty(marks);
         Assert.Contains(marks, m => m.Contains("كفرنبل", StringComparison.Ordinal));
         Assert.Contains("قصف مدفعي/صاروخي", await item.Locator("h3").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("قوات النظام السوري (\u2066Military Forces of Syria (2000-)\u2069)", await item.Locator(".facts .actor").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("قوات النظام السوري \u2066(Military Forces of Syria (2000-))\u2069", await item.Locator(".facts .actor").First.InnerTextAsync(), StringComparison.Ordinal);
         // The evidence mark sits right of the text's start: the line runs right-to-left.
         var box = await text.BoundingBoxAsync();
         var first = await text.Locator("mark.evidence").First.BoundingBoxAsync();

@@ -146,8 +146,8 @@ const Marsad = {
   },
 
   // In Arabic, an actor or label with its Arabic name first and the canonical (stored) name beside it.
-  // The canonical name is isolated left-to-right (U+2066 … U+2069) so its own brackets do not flip inside Arabic.
-  both(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? `${Marsad.arabic[value]} (\u2066${value}\u2069)` : (value || ""); },
+  // The canonical name and its brackets are isolated left-to-right (U+2066 … U+2069) so they do not flip inside Arabic.
+  both(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? `${Marsad.arabic[value]} \u2066(${value})\u2069` : (value || ""); },
 
   // A label in the page's language when Arabic is known for it; otherwise as stored.
   name(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? Marsad.arabic[value] : (value || ""); },
