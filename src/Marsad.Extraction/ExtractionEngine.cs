@@ -62,7 +62,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         if (reading.Language == LanguageDetector.Arabic && !reading.HasLatinParagraphs)
         {
             var arInfo = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
-            return new ExtractionResult(id, arInfo, clean.Text, reading.Events, [], [], [], [], []) { Undated = reading.Undated };
+            return new ExtractionResult(id, arInfo, clean.Text, reading.Events, reading.Claims, reading.Persons, [], reading.Checks, []) { Undated = reading.Undated };
         }
 
         var doc = Analyse(places, guard, clean, input.Published);
@@ -71,9 +71,12 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var events = EventAssembler.Assemble(doc, period, Ids);
         events.AddRange(reading.Events);
         var claims = ClaimAssembler.Assemble(doc, Ids);
+        claims.AddRange(reading.Claims);
         var persons = PersonAssembler.Assemble(doc, Ids);
+        persons.AddRange(reading.Persons);
         var allegations = AllegationAssembler.Assemble(doc, input.Published, Ids);
         var checks = FigureChecker.Check(doc, events);
+        checks.AddRange(reading.Checks);
         var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
         return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
     }

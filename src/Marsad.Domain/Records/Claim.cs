@@ -14,6 +14,12 @@ public sealed record Claim
 
     public required string Statement { get; init => field = Required(value, "statement"); }
 
+    /// <summary>
+    /// An English gloss of a statement in another language (word for word, with "…" where words were left out), for
+    /// coders and searches that do not read it; the statement as written stays the record. Null when not needed.
+    /// </summary>
+    public string? Gloss { get; init => field = string.IsNullOrWhiteSpace(value) ? null : value.Trim(); }
+
     public Verdict Verdict { get; init => field = Enum.IsDefined(value) ? value : throw new DomainException($"claim: verdict {(int)value} is not defined"); } = Verdict.Unverified;
 
     /// <summary>When the claim was made or reported, if known.</summary>
@@ -42,7 +48,7 @@ public sealed record Claim
 
     public ImmutableArray<Guid> EventIds { get; init => field = value.IsDefault ? throw new DomainException("claim: event ids must not be default") : value; } = [];
 
-    public bool Equals(Claim? other) => other is not null && Id == other.Id && Claimant == other.Claimant && Statement == other.Statement
+    public bool Equals(Claim? other) => other is not null && Id == other.Id && Claimant == other.Claimant && Statement == other.Statement && Gloss == other.Gloss
         && Verdict == other.Verdict && Date == other.Date && VerdictReason == other.VerdictReason && Evidence == other.Evidence
         && Status == other.Status && DocumentIds.SequenceEqual(other.DocumentIds) && EventIds.SequenceEqual(other.EventIds)
         && Place == other.Place && VerdictBy == other.VerdictBy && VerdictOn == other.VerdictOn && MergedInto == other.MergedInto;

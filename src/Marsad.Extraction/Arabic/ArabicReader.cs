@@ -19,11 +19,11 @@ public sealed class ArabicReader(IGeocoder geocoder)
     private const string Unidentified = "Unidentified Armed Group (Syria)";
     private const string CiviliansName = "Civilians (Syria)";
 
-    public List<ArabicEvent> Read(string text, DateOnly? published, Func<int, Guid> ids, Func<int, bool>? inArabicParagraph = null)
+    public List<ArabicEvent> Read(string text, DateOnly? published, Func<int, Guid> ids, Func<int, bool>? inArabicParagraph = null, ArabicToken[]? tokenized = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(ids);
-        var tokens = ArabicTokenizer.Tokenize(text);
+        var tokens = tokenized ?? ArabicTokenizer.Tokenize(text);
         var known = KnownNames(text, tokens);
         var clauses = ArabicClauses.Split(tokens, text);
         var allDates = ArabicDates.Find(tokens, 0, tokens.Length);
@@ -272,8 +272,11 @@ public sealed class ArabicReader(IGeocoder geocoder)
             return false;
         }
 
-        var end = tokens[first[^1].End - 1].End;
-        return end - tokens[first[0].First].Start < 250 && !text.AsSpan(tokens[first[0].First].Start, end - tokens[first[0].First].Start).EndsWith(".");
+        // The line's own text, to its line break: the clauses stop short of the full stop, so they cannot tell whether it has one.
+        var start = tokens[first[0].First].Start;
+        var end = text.IndexOf('\n', start) is var nl and >= 0 ? nl : text.Length;
+        var line = text.AsSpan(start, end - start).TrimEnd();
+        return line.Length < 250 && !line.EndsWith(".") && !line.EndsWith("؟") && !line.EndsWith("!");
     }
 
     private static int EarlierCueAt(ArabicToken[] tokens, int from, int to)

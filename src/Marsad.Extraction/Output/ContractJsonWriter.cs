@@ -163,6 +163,12 @@ public static class ContractJsonWriter
         w.WriteStartObject();
         w.WriteString("claimant", c.Claimant);
         w.WriteString("statement", c.Statement);
+        // Only a statement in another language has a gloss; English output keeps its exact shape.
+        if (c.Gloss is not null)
+        {
+            w.WriteString("statement_en", c.Gloss);
+        }
+
         w.WriteString("verdict", c.Verdict.ToString().ToLowerInvariant());
         w.WriteString("verdict_by", c.VerdictBy);
         WriteDate(w, "date", c.Date);

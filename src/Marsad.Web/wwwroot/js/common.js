@@ -103,6 +103,10 @@ const Marsad = {
 
   // Writes the text with the evidence spans marked: [{start, end, field}] in character offsets.
   highlight(container, text, spans) {
+    // The text runs in its own direction whatever the interface's: an Arabic report right-to-left, an English one left-to-right.
+    const rtl = Marsad.isArabic(text);
+    container.dir = rtl ? "rtl" : "ltr";
+    container.lang = rtl ? "ar" : "en";
     const sorted = (spans || []).filter(s => s.end > s.start).sort((a, b) => a.start - b.start);
     let at = 0;
     for (const span of sorted) {
@@ -112,6 +116,14 @@ const Marsad = {
       at = span.end;
     }
     container.append(text.slice(at));
+  },
+
+  // True when most letters of the text are Arabic.
+  isArabic(text) {
+    const sample = String(text || "").slice(0, 4000);
+    const arabic = (sample.match(/[\u0600-\u06FF]/g) || []).length;
+    const latin = (sample.match(/[A-Za-z]/g) || []).length;
+    return arabic > latin;
   },
 
   spans(evidence) {
@@ -136,8 +148,19 @@ const Marsad = {
     "Military Forces of Syria (2000-)": "قوات النظام السوري", "Military Forces of Turkey (2016-)": "القوات التركية",
     "Military Forces of Russia (2000-)": "القوات الروسية", "Global Coalition Against Daesh": "التحالف الدولي ضد داعش",
     "Civilians (Syria)": "مدنيون", "Unidentified Armed Group (Syria)": "مجموعة مسلحة مجهولة", "JWS: Syrian National Army": "الجيش الوطني السوري",
-    "Militia (Pro-Iran)": "ميليشيات موالية لإيران", "Opposition Rebels (Syria)": "فصائل المعارضة"
+    "Militia (Pro-Iran)": "ميليشيات موالية لإيران", "Opposition Rebels (Syria)": "فصائل المعارضة",
+    "Military Forces of Israel (1948-)": "القوات الإسرائيلية", "Military Forces of Israel (2009-2021)": "القوات الإسرائيلية",
+    "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps": "الحرس الثوري الإيراني", "Militia (Pro-Government)": "المسلحون الموالون للنظام",
+    "Islamist Militia (Syria)": "الفصائل الإسلامية", "HTS: Hayat Tahrir al Sham": "هيئة تحرير الشام", "YPG: Peoples Protection Units": "وحدات حماية الشعب",
+    "Military Forces of Syria (2000-) Military Intelligence": "المخابرات العسكرية", "Police Forces of Syria (2000-) State Security": "أمن الدولة",
+    "Protesters (Syria)": "محتجون", "Rioters (Syria)": "مثيرو شغب", "Al Fath Al Mubeen Operation Room": "غرفة عمليات الفتح المبين",
+    "detained": "معتقل", "abducted": "مختطف", "missing": "مفقود", "killed": "قتيل", "injured": "جريح", "released": "مفرج عنه", "confirmed_dead": "تأكدت وفاته",
+    "unverified": "غير مؤكد", "true": "صحيح", "false": "كاذب", "misleading": "مضلل"
   },
+
+  // In Arabic, an actor or label with its Arabic name first and the canonical (stored) name beside it.
+  // The canonical name and its brackets are isolated left-to-right (U+2066 … U+2069) so they do not flip inside Arabic.
+  both(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? `${Marsad.arabic[value]} \u2066(${value})\u2069` : (value || ""); },
 
   // A label in the page's language when Arabic is known for it; otherwise as stored.
   name(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? Marsad.arabic[value] : (value || ""); },

@@ -16,17 +16,17 @@
     const detail = await response.json();
     const e = detail.event;
     const fields = Marsad.el("dl", { class: "fields" });
-    field(fields, "type", e.event_type + " / " + e.sub_event_type);
+    field(fields, "type", Marsad.name(e.event_type) + " / " + Marsad.name(e.sub_event_type));
     field(fields, "date", Marsad.dateText(e));
     field(fields, "place", e.location ? [e.location.name, e.location.admin2, e.location.admin1].filter(Boolean).join(", ") : "");
-    field(fields, "actor1", e.actor1);
-    field(fields, "actor2", e.actor2);
+    field(fields, "actor1", Marsad.both(e.actor1));
+    field(fields, "actor2", Marsad.both(e.actor2));
     field(fields, "fatalities", e.quantities && e.quantities.fatalities ? (e.quantities.fatalities.best ?? e.quantities.fatalities.low) : "");
-    field(fields, "status", e.status);
+    field(fields, "status", Marsad.name(e.status));
     field(fields, "grade", e.grade);
     field(fields, "summary", e.summary);
     field(fields, "sources", (detail.sources || []).join("; "));
-    const parts = [Marsad.el("h1", { text: e.sub_event_type + " — " + Marsad.dateText(e) }), Marsad.el("div", { class: "card" }, fields),
+    const parts = [Marsad.el("h1", { text: Marsad.name(e.sub_event_type) + " — " + Marsad.dateText(e) }), Marsad.el("div", { class: "card" }, fields),
       Marsad.el("h2", { "data-i18n": "documents", text: Marsad.t("documents") })];
     for (const doc of detail.documents || []) {
       const card = Marsad.el("div", { class: "card document", "data-document": doc.id },
@@ -46,7 +46,7 @@
           Marsad.el("tr", {}, ["#", "date", "author", "reason", "changes"].map(k => Marsad.el("th", { "data-i18n": k, text: Marsad.t(k) }))));
         for (const r of await history.json()) {
           table.append(Marsad.el("tr", { class: "revision" }, Marsad.el("td", {}, String(r.sequence)), Marsad.el("td", {}, r.at),
-            Marsad.el("td", { class: "author" }, r.author), Marsad.el("td", {}, r.reason || ""), Marsad.el("td", { class: "changes" }, r.changes)));
+            Marsad.el("td", { class: "author" }, r.author), Marsad.el("td", {}, r.reason || ""), Marsad.el("td", { class: "changes", dir: "ltr" }, r.changes)));
         }
         parts.push(Marsad.el("h2", { "data-i18n": "history", text: Marsad.t("history") }), table);
       }

@@ -13,9 +13,9 @@
     // A place given as a point may have no name: say where it is by its area, or its coordinates.
     const l = r.location;
     const where = l ? (l.name || l.admin2 || l.admin1 || (l.point ? `${l.point.latitude}, ${l.point.longitude}` : "")) : "";
-    if (item.kind === "event") return `${r.sub_event_type} — ${Marsad.dateText(r)}${where ? " — " + where : ""}`;
-    if (item.kind === "claim") return `${r.claimant}: ${r.statement}`;
-    if (item.kind === "person") return `${r.name} (${r.status})`;
+    if (item.kind === "event") return `${Marsad.name(r.sub_event_type)} — ${Marsad.dateText(r)}${where ? " — " + where : ""}`;
+    if (item.kind === "claim") return `${Marsad.both(r.claimant)}: ${r.statement}`;
+    if (item.kind === "person") return `${r.name} (${Marsad.name(r.status)})`;
     return r.summary;
   }
 
@@ -105,13 +105,22 @@
     if (item.kind === "event") {
       parts.unshift(Marsad.el("input", { type: "checkbox", class: "merge-pick", value: item.id, "aria-label": "select for merge" }));
     }
+    // Who acted and where, each canonical name with its Arabic one in the Arabic interface; a claim's English gloss.
+    const facts = Marsad.el("p", { class: "facts" });
+    if (item.kind === "event") {
+      const r = item.record;
+      const where = r.location ? [r.location.name, r.location.admin2, r.location.admin1].filter(Boolean).join("، ") : "";
+      facts.append(...[r.actor1, r.actor2].filter(Boolean).map(a => Marsad.el("span", { class: "actor" }, Marsad.both(a))),
+        ...(where ? [Marsad.el("span", { class: "place" }, where)] : []));
+    }
+    if (item.kind === "claim" && item.record.gloss) facts.append(Marsad.el("span", { class: "gloss", lang: "en", dir: "ltr", text: item.record.gloss }));
     const text = Marsad.el("div", { class: "source-text" });
     if (item.text) Marsad.highlight(text, item.text, Marsad.spans(item.evidence));
     const about = [item.document_title, item.source, item.document_published].filter(Boolean).join(" — ");
     const warnings = (item.warnings || []).length === 0 ? [] : [Marsad.el("ul", { class: "warnings", "aria-label": Marsad.t("warnings") },
       ...item.warnings.map(w => Marsad.el("li", { "data-field": w.field, text: `⚠ ${Marsad.t(w.field)}: ${w.message}` })))];
     const node = Marsad.el("div", { class: "card review-item", "data-id": item.id, "data-kind": item.kind },
-      ...parts, Marsad.el("p", { class: "document" }, about), text, ...warnings, fields, actions, ...extras);
+      ...parts, facts, Marsad.el("p", { class: "document" }, about), text, ...warnings, fields, actions, ...extras);
     actions.querySelector(".accept").addEventListener("click", () => decide(item, "accept"));
     actions.querySelector(".reject").addEventListener("click", () => decide(item, "reject"));
     actions.querySelector(".edit").addEventListener("click", () => { fields.classList.toggle("hidden"); save.classList.toggle("hidden"); });

@@ -1,0 +1,130 @@
+using Marsad.Core.Access;
+using Marsad.Core.Storage;
+using Marsad.Domain.Events;
+using Marsad.Web.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Marsad.Web.Tests;
+
+/// <summary>
+/// An Arabic report (written for this test) ingested into a fresh database and reviewed in the Arabic interface in
+/// Debian's Chromium: the page is right-to-left, the report's text runs right-to-left with its evidence marked, types and
+/// statuses are in Arabic and each actor shows its Arabic name beside the canonical one; a claim shows its English gloss.
+/// </summary>
+public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string Report = "---\ntitle: قصف مدفعي على ريف إدلب\npublished: 2023-05-10\nsource: شبكة اختبار\n---\n" +
+        "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل بريف إدلب الجنوبي أمس، ما أدى لمقتل 3 مدنيين.\n" +
+        "وقالت وزارة الدفاع السورية إن قواتها استهدفت مواقع للمسلحين وقتلت 5 إرهابيين.\n";
+
+    private readonly TempFolder _folder = new();
+    private IMarsadStore? _store;
+    private WebApplication? _app;
+    private Uri _address = null!;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private readonly List<string> _consoleErrors = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: test.sh installs Debian's chromium package");
+        var database = Path.Combine(_folder.Path, "marsad.db");
+        var reports = Path.Combine(_folder.Path, "reports");
+        Directory.CreateDirectory(reports);
+        await File.WriteAllTextAsync(Path.Combine(reports, "ar.txt"), Report);
+        await DemoSite.RunCliAsync("--db", database, "ingest", reports);
+        _store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        await _store.Accounts.SaveAsync("coder", Role.Coder, DemoSite.Password);
+        (_app, _address) = await DemoSite.StartAsync(new MarsadWebOptions { Database = _store.Target, Urls = ["http://127.0.0.1:0"], Quiet = true, SignInsPerMinute = 1000 }, _store);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task An_arabic_report_is_reviewed_right_to_left_with_its_evidence_marked()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _address.ToString(), ViewportSize = new ViewportSize { Width = 1300, Height = 1000 } });
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add(error);
+        await page.GotoAsync("/signin.html");
+        await page.FillAsync("#name", "coder");
+        await page.FillAsync("#password", DemoSite.Password);
+        await page.ClickAsync("#signin-button");
+        await page.WaitForURLAsync("**/review.html");
+
+        await page.GotoAsync("/review.html?lang=ar");
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        var item = page.Locator(".review-item[data-kind='event']").First;
+        var text = item.Locator(".source-text");
+        Assert.Equal("rtl", await text.GetAttributeAsync("dir"));
+        Assert.Equal("rtl", await text.EvaluateAsync<string>("t => getComputedStyle(t).direction"));
+        var marks = await text.Locator("mark.evidence").AllInnerTextsAsync();
+        Assert.NotEmpty(marks);
+        Assert.Contains(marks, m => m.Contains("كفرنبل", StringComparison.Ordinal));
+        Assert.Contains("قصف مدفعي/صاروخي", await item.Locator("h3").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("قوات النظام السوري \u2066(Military Forces of Syria (2000-))\u2069", await item.Locator(".facts .actor").First.InnerTextAsync(), StringComparison.Ordinal);
+        // The evidence mark sits right of the text's start: the line runs right-to-left.
+        var box = await text.BoundingBoxAsync();
+        var first = await text.Locator("mark.evidence").First.BoundingBoxAsync();
+        Assert.True(first!.X + first.Width > box!.X + (box.Width / 2), "the first mark should sit in the right half of a right-to-left text");
+
+        var claim = page.Locator(".review-item[data-kind='claim']").First;
+        Assert.Contains("Syrian Ministry of Defence", await claim.Locator("h3").InnerTextAsync(), StringComparison.Ordinal);
+        var gloss = await claim.Locator(".facts .gloss").InnerTextAsync();
+        Assert.Contains("killed", gloss, StringComparison.Ordinal);
+        await item.ScrollIntoViewIfNeededAsync();
+        await ShotAsync(page, "review-arabic");
+
+        // Accepting it: the message is in Arabic and the store has the event reviewed.
+        var id = Guid.Parse((await item.GetAttributeAsync("data-id"))!);
+        await item.Locator("button.accept").ClickAsync();
+        await page.WaitForSelectorAsync("#review-message:not(:empty)");
+        Assert.Equal("تم الحفظ.", await page.InnerTextAsync("#review-message"));
+        Assert.Equal(EventStatus.Reviewed, (await _store!.Records.GetAsync<ConflictEvent>(id))!.Value.Status);
+
+        // The event page in Arabic: the same text right-to-left with its evidence, the actor with both names.
+        await page.GotoAsync($"/event.html?id={id}&lang=ar");
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        Assert.Equal("rtl", await page.Locator(".document .source-text").GetAttributeAsync("dir"));
+        Assert.True(await page.Locator(".document mark.evidence").CountAsync() > 0);
+        Assert.Contains("قوات النظام السوري", await page.InnerTextAsync("dd[data-field='actor1']"), StringComparison.Ordinal);
+        Assert.Contains("تمت مراجعته", await page.InnerTextAsync("dd[data-field='status']"), StringComparison.Ordinal);
+        await ShotAsync(page, "event-arabic");
+        Assert.Empty(_consoleErrors);
+    }
+
+    private async Task ShotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        output.WriteLine($"screenshot: {path}");
+    }
+}
