@@ -27,10 +27,16 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
     /// <summary>Texts longer than this are refused with an error rather than tying up a worker.</summary>
     public const int MaxTextLength = 4 * 1024 * 1024;
 
+    /// <summary>The steps one document may cost (<see cref="WorkBudget"/>): some hundred times what a real report of the limit's size needs.</summary>
+    public const long DefaultStepBudget = 100_000_000;
+
     public ExtractionEngine()
         : this(ExactNameGeocoder.Default, ActorLexicon.Default)
     {
     }
+
+    /// <summary>The work budget of each document, in steps; a document past it gets an error, not a result.</summary>
+    public long StepBudget { get; init; } = DefaultStepBudget;
 
     public ExtractionResult Extract(DocumentInput input)
     {
@@ -52,8 +58,22 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             return ExtractionResult.Failed(id, "text looks binary (control characters or U+FFFD replacement characters)");
         }
 
+        try
+        {
+            return Read(input, id, sha, new WorkBudget(StepBudget));
+        }
+        catch (WorkBudgetExceededException ex)
+        {
+            return ExtractionResult.Failed(id, ex.Message);
+        }
+    }
+
+    private ExtractionResult Read(DocumentInput input, string id, string sha, WorkBudget budget)
+    {
+        budget.Spend(input.Text.Length, "cleaning the text");
         var clean = TextCleaner.Clean(input.Text);
         Guid Ids(string kind, int index) => DeterministicId(sha, kind, index);
+        budget.Spend(clean.Text.Length, "reading Arabic paragraphs");
         var reading = ArabicReading.Read(arabic, clean.Text, input.Published, Ids);
         if (reading.Language == LanguageDetector.Arabic && !reading.HasLatinParagraphs)
         {
@@ -61,7 +81,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             return new ExtractionResult(id, arInfo, clean.Text, reading.Events, [], [], [], [], []) { Undated = reading.Undated };
         }
 
-        var doc = Analyse(clean, input.Published);
+        var doc = Analyse(clean, input.Published, budget);
         var period = ReportPeriod(doc, input.Published);
 
         var events = EventAssembler.Assemble(doc, period, Ids);
@@ -74,31 +94,36 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
     }
 
-    private DocumentFacts Analyse(CleanText clean, DateOnly? published)
+    private DocumentFacts Analyse(CleanText clean, DateOnly? published, WorkBudget budget)
     {
         var text = clean.Text;
+        budget.Spend(text.Length, "splitting the text into words");
         var tokens = Tokenizer.Tokenize(text);
+        budget.Spend(tokens.Length * 4L, "splitting sentences and finding place names");
         var view = new TokenView(text, tokens);
         var (paragraphs, sentences) = Segmenter.Split(text, tokens);
         var known = geocoder.FindNames(text, tokens);
         var governorate = PlaceRecognizer.DocumentGovernorate(geocoder, known);
+        var knownPlaces = new KnownPlaces(known);
         var facts = new List<SentenceFacts>(sentences.Count);
         var triggers = TriggerLexicon.Matcher;
         foreach (var s in sentences)
         {
             var (from, to) = (s.FirstToken, s.EndToken);
+            // Eight recognisers read the sentence's tokens.
+            budget.Spend((to - from) * 8L + 1, "recognising names, dates and counts");
             var actorMentions = ActorRecognizer.Find(actors, view, from, to);
             facts.Add(new SentenceFacts(
                 s,
                 UnanchoredDates.Find(view, from, to, published),
                 QuantityRecognizer.Find(view, from, to),
                 actorMentions,
-                NotPlaceNames.Without(view, PlaceRecognizer.Find(geocoder, view, known, from, to, governorate), actorMentions),
+                NotPlaceNames.Without(view, PlaceRecognizer.Find(geocoder, view, knownPlaces, from, to, governorate), actorMentions),
                 triggers.FindAll(text, tokens, from, to),
                 NegationDetector.Analyse(view, from, to)));
         }
 
-        return new DocumentFacts(view, paragraphs, facts, published, clean.Title);
+        return new DocumentFacts(view, paragraphs, facts, published, clean.Title) { Budget = budget };
     }
 
     // The period a report covers: the first period it names ("during the last month"), else the month before publication,

@@ -93,13 +93,22 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             LanguageGuess.Of(text),
             origin,
             now);
+        // Read before anything is stored: a document the engine cannot read (past its work budget) is refused whole,
+        // with the engine's reason, rather than stored unread. Results depend only on the text, so the id given here
+        // (the text's hash) changes nothing but the result's label, which is not stored.
+        var reading = engine?.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, document.TextSha256));
+        if (reading is { Errors.Length: > 0 })
+        {
+            return new IngestOutcome(origin, IngestStatus.Failed, Problem: "not stored: " + string.Join("; ", reading.Errors));
+        }
+
         var result = await store.Documents.AddAsync(document, context, cancellationToken);
-        var extracted = engine is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken)
+        var extracted = reading is null || await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken)
             ? null
             : await store.Extractions.SaveAsync(
                 result.DocumentId,
                 EngineVersion.Current,
-                engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"))),
+                reading with { Id = result.DocumentId.ToString("D") },
                 new ChangeContext(context.Author, "extracted on ingest"),
                 cancellationToken);
         return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted);
