@@ -10,6 +10,7 @@ internal static class BenchProgram
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new(StringComparer.Ordinal)
     {
+        ["hostile-input"] = ("each hostile input of issue 15 in a cold marsad process: wall seconds, peak RSS, exit and message [--marsad PATH --limit-seconds 10 --limit-mb 500]", Intake.HostileInputBench.RunAsync),
         ["ingest-throughput"] = ("documents per second into SQLite (generated 5 KB reports)", Intake.IngestThroughput.RunAsync),
         ["corroborate-scale"] = ("corroboration time and memory at 100k, 300k and 1M reports", Corroboration.CorroborationScale.RunAsync),
         ["corroborate-stored"] = ("corroboration of 100k, 300k and 1M events stored in SQLite: read + decide, and applying merges", Corroboration.CorroborationStoredScale.RunAsync),

@@ -27,11 +27,17 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
     /// <summary>Texts longer than this are refused with an error rather than tying up a worker.</summary>
     public const int MaxTextLength = 4 * 1024 * 1024;
 
+    /// <summary>The steps one document may cost (<see cref="WorkBudget"/>): some hundred times what a real report of the limit's size needs.</summary>
+    public const long DefaultStepBudget = 100_000_000;
+
     /// <summary>The engine the CLI runs: the shipped gazetteer with the user's places, and the actor lexicon.</summary>
     public ExtractionEngine()
         : this(GazetteerGeocoder.LoadDefault(), ActorLexicon.Default)
     {
     }
+
+    /// <summary>The work budget of each document, in steps; a document past it gets an error, not a result.</summary>
+    public long StepBudget { get; init; } = DefaultStepBudget;
 
     public ExtractionResult Extract(DocumentInput input)
     {
@@ -53,8 +59,22 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             return ExtractionResult.Failed(id, "text looks binary (control characters or U+FFFD replacement characters)");
         }
 
+        try
+        {
+            return Read(input, id, sha, new WorkBudget(StepBudget));
+        }
+        catch (WorkBudgetExceededException ex)
+        {
+            return ExtractionResult.Failed(id, ex.Message);
+        }
+    }
+
+    private ExtractionResult Read(DocumentInput input, string id, string sha, WorkBudget budget)
+    {
+        budget.Spend(input.Text.Length, "cleaning the text");
         var clean = TextCleaner.Clean(input.Text);
         Guid Ids(string kind, int index) => DeterministicId(sha, kind, index);
+        budget.Spend(clean.Text.Length, "reading Arabic paragraphs");
         // A document with source names reads through a geocoder that cannot see them (see SourceNameGuard).
         var guard = SourceNameGuard.For(input);
         var places = guard is null ? geocoder : new GuardedGeocoder(geocoder, guard);
@@ -65,7 +85,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             return new ExtractionResult(id, arInfo, clean.Text, reading.Events, reading.Claims, reading.Persons, [], reading.Checks, []) { Undated = reading.Undated };
         }
 
-        var doc = Analyse(places, guard, clean, input.Published);
+        var doc = Analyse(places, guard, clean, input.Published, budget);
         var period = ReportPeriod(doc, input.Published);
 
         var events = EventAssembler.Assemble(doc, period, Ids);
@@ -81,22 +101,27 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
     }
 
-    private DocumentFacts Analyse(IGeocoder gazetteer, SourceNameGuard? guard, CleanText clean, DateOnly? published)
+    private DocumentFacts Analyse(IGeocoder gazetteer, SourceNameGuard? guard, CleanText clean, DateOnly? published, WorkBudget budget)
     {
         var text = clean.Text;
+        budget.Spend(text.Length, "splitting the text into words");
         var tokens = Tokenizer.Tokenize(text);
+        budget.Spend(tokens.Length * 4L, "splitting sentences and finding place names");
         var view = new TokenView(text, tokens);
         var (paragraphs, sentences) = Segmenter.Split(text, tokens);
         var known = gazetteer.FindNames(text, tokens);
         var governorate = PlaceRecognizer.DocumentGovernorate(gazetteer, known);
+        var knownPlaces = new KnownPlaces(known);
         var facts = new List<SentenceFacts>(sentences.Count);
         var textYear = published is null ? UnanchoredDates.LatestNamedYear(view) : null;
         var triggers = TriggerLexicon.Matcher;
         foreach (var s in sentences)
         {
             var (from, to) = (s.FirstToken, s.EndToken);
+            // Eight recognisers read the sentence's tokens.
+            budget.Spend((to - from) * 8L + 1, "recognising names, dates and counts");
             var actorMentions = ActorRecognizer.Find(actors, view, from, to);
-            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, known, from, to, governorate), actorMentions);
+            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, knownPlaces, from, to, governorate), actorMentions);
             // The wording alone ("in X town") also makes places the gazetteer does not know: a source's name is none of them.
             places.RemoveAll(p => guard?.Covers(text, p.Start, p.End) == true);
             facts.Add(new SentenceFacts(
@@ -109,7 +134,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
                 NegationDetector.Analyse(view, from, to)));
         }
 
-        return new DocumentFacts(view, paragraphs, facts, published, clean.Title);
+        return new DocumentFacts(view, paragraphs, facts, published, clean.Title) { Budget = budget };
     }
 
     // The period a report covers: the first period it names ("during the last month"), else the month before publication,

@@ -29,7 +29,7 @@ public static class ExtractCommand
                 r.AddError("--threads must be between 1 and 256");
             }
         });
-        var command = new Command("extract", "Extract events, claims, persons, allegations and checks from report text, as JSON.\n\nExit codes: 0 done (bad records carry \"errors\"); 2 usage error; 3 the input cannot be read.")
+        var command = new Command("extract", "Extract events, claims, persons, allegations and checks from report text, as JSON.\n\nExit codes: 0 done (bad records carry \"errors\"); 1 FILE could not be read into anything (the errors are on standard error); 2 usage error; 3 the input cannot be read.")
         {
             file, published, source, jsonl, output, threads,
         };
@@ -67,13 +67,19 @@ public static class ExtractCommand
                 foreach (var r in results)
                 {
                     env.WriteLine(ContractJsonWriter.ToJson(r, indented: results.Count == 1));
+                    foreach (var error in r.Errors)
+                    {
+                        env.WriteError($"{path}{(results.Count == 1 ? "" : $" ({r.Id})")}: {error}");
+                    }
+
                     if (r.Document.Undated && r.Events.Any(e => e.Date.IsUnresolved))
                     {
                         env.Error.WriteLine($"marsad: note: {path}: no publication date in the document; {r.Events.Count(e => e.Date.IsUnresolved)} event dates left unresolved (date null): give --published YYYY-MM-DD");
                     }
                 }
 
-                return ExitCodes.Ok;
+                // Nothing read at all (every item past the work budget, say) is a failed run, not an empty success.
+                return results.Count > 0 && results.All(r => r.Errors.Length > 0) ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
             }
             catch (FileUnreadableException ex)
             {

@@ -95,16 +95,29 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             LanguageGuess.Of(text),
             origin,
             now);
+        // Read before anything is stored: a document the engine cannot read (past its work budget) is refused whole,
+        // with the engine's reason, rather than stored unread. Results depend only on the text, so the id given here
+        // (the text's hash) changes nothing but the result's label, which is not stored.
+        // The register is read for each document: one stored earlier in this run may have added its source to it.
+        var notPlaces = engine is null ? [] : await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
+        var reading = engine?.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, document.TextSha256, notPlaces));
+        if (reading is { Errors.Length: > 0 })
+        {
+            return new IngestOutcome(origin, IngestStatus.Failed, Problem: "not stored: " + string.Join("; ", reading.Errors));
+        }
+
         var result = await store.Documents.AddAsync(document, context, cancellationToken);
         ExtractionCounts? extracted = null;
         var unresolved = 0;
-        if (engine is not null && !await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken))
+        if (reading is not null && !await store.Extractions.ExistsAsync(result.DocumentId, EngineVersion.Current, cancellationToken))
         {
-            // Read for each document: a document stored earlier in this run may have added its source to the register.
-            var notPlaces = await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
-            var reading = engine.Extract(new DocumentInput(text, document.Published, document.SourceName, document.Title, result.DocumentId.ToString("D"), notPlaces));
             unresolved = reading.Events.Count(e => e.Date.IsUnresolved);
-            extracted = await store.Extractions.SaveAsync(result.DocumentId, EngineVersion.Current, reading, new ChangeContext(context.Author, "extracted on ingest"), cancellationToken);
+            extracted = await store.Extractions.SaveAsync(
+                result.DocumentId,
+                EngineVersion.Current,
+                reading with { Id = result.DocumentId.ToString("D") },
+                new ChangeContext(context.Author, "extracted on ingest"),
+                cancellationToken);
         }
 
         return new IngestOutcome(origin, result.Stored ? IngestStatus.Stored : IngestStatus.AlreadyPresent, result.DocumentId, document.Title, Extracted: extracted,

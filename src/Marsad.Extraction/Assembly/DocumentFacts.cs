@@ -1,3 +1,5 @@
+using Marsad.Domain.Common;
+using Marsad.Extraction.Recognition.Places;
 using Marsad.Extraction.Segmentation;
 using Marsad.Extraction.Text;
 
@@ -13,8 +15,45 @@ public sealed record DocumentFacts(
 {
     public string Text => View.Text;
 
+    /// <summary>What the document may still cost: every assembler charges the steps it takes.</summary>
+    public WorkBudget Budget { get; init; } = new(ExtractionEngine.DefaultStepBudget);
+
+    // The document-wide answers below are asked once per paragraph or event: each is computed once, on first use, so
+    // a report of 47,000 paragraphs costs 47,000 steps, not 47,000 squared. (Nothing makes a DocumentFacts "with" changes.)
+    private bool? isDispatch;
+    private (bool Known, Location? Area) fallback;
+    private (bool Known, PlaceReference? Reference) governorate;
+
     /// <summary>A dispatch is a single-paragraph report of one incident (an ACLED note, a news brief).</summary>
-    public bool IsDispatch => Paragraphs.Count(p => !p.IsHeading) <= 1;
+    public bool IsDispatch => isDispatch ??= Paragraphs.Count(p => !p.IsHeading) <= 1;
+
+    /// <summary>The document's first resolved place as a region-precision stand-in (<see cref="LocationPicker.Fallback"/>).</summary>
+    public Location? FallbackArea
+    {
+        get
+        {
+            if (!fallback.Known)
+            {
+                fallback = (true, LocationPicker.Fallback(Sentences.SelectMany(s => s.Places)));
+            }
+
+            return fallback.Area;
+        }
+    }
+
+    /// <summary>The one governorate the document names, or null (<see cref="LocationPicker.NamedGovernorate"/>).</summary>
+    public PlaceReference? NamedGovernorate
+    {
+        get
+        {
+            if (!governorate.Known)
+            {
+                governorate = (true, LocationPicker.NamedGovernorate(Sentences.SelectMany(s => s.Places)));
+            }
+
+            return governorate.Reference;
+        }
+    }
 
     public IEnumerable<SentenceFacts> In(Paragraph paragraph) =>
         Sentences.Skip(paragraph.FirstSentence).Take(paragraph.SentenceCount);

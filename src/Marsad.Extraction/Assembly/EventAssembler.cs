@@ -25,6 +25,7 @@ internal static class EventAssembler
         var drafts = new List<EventDraft>();
         foreach (var p in doc.Paragraphs)
         {
+            doc.Budget.Spend(p.SentenceCount + 1L, "grouping sentences into events");
             if (p.IsHeading)
             {
                 continue;
@@ -46,19 +47,19 @@ internal static class EventAssembler
             var previous = drafts.Count > 0 ? drafts[^1] : null;
             if (previous is not null && ContinuesPrevious(doc, previous, p, sentences))
             {
-                previous.Sentences.AddRange(sentences);
+                previous.Add(sentences);
                 previous.LastParagraph = p;
                 continue;
             }
 
             if (doc.IsDispatch && drafts.Count == 1)
             {
-                drafts[0].Sentences.AddRange(sentences);
+                drafts[0].Add(sentences);
                 continue;
             }
 
-            var draft = new EventDraft(p);
-            draft.Sentences.AddRange(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary && !NotEvents.IsTally(doc.View, s)));
+            var draft = new EventDraft(p, doc.View);
+            draft.Add(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary && !NotEvents.IsTally(doc.View, s)));
 
             // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"):
             // with no count, day or place of its own it is not an incident.
@@ -78,8 +79,10 @@ internal static class EventAssembler
         }
 
         var events = new List<ConflictEvent>(drafts.Count);
+        var index = new Dictionary<(AcledSubEventType, string?, string), List<int>>();
         foreach (var d in drafts)
         {
+            doc.Budget.Spend(d.Sentences.Count + 1L, "building events");
             if (Build(doc, d, reportPeriod, ids(nameof(ConflictEvent), events.Count)) is not { } e)
             {
                 continue;
@@ -88,13 +91,15 @@ internal static class EventAssembler
             var targets = doc.IsDispatch || e.Aggregate is not null ? [] : PlaceList.Targets(doc.View, d.Sentences);
             if (targets.Count < 2)
             {
-                AddOrMerge(events, e);
+                AddOrMerge(doc.Budget, events, index, e);
                 continue;
             }
 
-            foreach (var place in targets)
+            doc.Budget.Spend(targets.Count, "splitting events by place");
+            var split = PlaceList.Split(targets, d.Sentences);
+            for (var k = 0; k < targets.Count; k++)
             {
-                AddOrMerge(events, AtPlace(doc, d, e, place, targets, ids(nameof(ConflictEvent), events.Count)));
+                AddOrMerge(doc.Budget, events, index, AtPlace(doc, e, targets[k], split[k].Sentence, split[k].Counts, ids(nameof(ConflictEvent), events.Count)));
             }
         }
 
@@ -102,7 +107,7 @@ internal static class EventAssembler
     }
 
     // One of the places an action fell on: the event's type, actors and date, the place's own counts and evidence.
-    private static ConflictEvent AtPlace(DocumentFacts doc, EventDraft d, ConflictEvent e, PlaceReference place, List<PlaceReference> targets, Guid id)
+    private static ConflictEvent AtPlace(DocumentFacts doc, ConflictEvent e, PlaceReference place, SentenceFacts? facts, List<QuantityMention> counts, Guid id)
     {
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal);
         foreach (var (kind, span) in e.Evidence.Spans)
@@ -113,7 +118,6 @@ internal static class EventAssembler
             }
         }
 
-        var facts = PlaceList.SentenceOf(d.Sentences, place);
         var sentence = facts?.Sentence;
         evidence["event"] = sentence is null ? e.Evidence.Spans["event"] : new TextSpan(sentence.Start, sentence.End);
         // Each place takes the kind of action its own clause reports, when that names an ACLED sub-type.
@@ -123,10 +127,9 @@ internal static class EventAssembler
             : e.SubEventType;
 
         evidence["location"] = new TextSpan(place.Start, place.End);
-        var counts = PlaceList.CountsOf(place, targets, d.Sentences);
         var q = EventQuantities(null, counts, e.EventType != AcledEventType.StrategicDevelopments, evidence);
         var location = ToLocation(place);
-        if (location.Point is null && (e.Location ?? LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places))) is { } area)
+        if (location.Point is null && (e.Location ?? doc.FallbackArea) is { } area)
         {
             // A name the gazetteer does not know keeps its name, placed in the area the report puts the event in.
             location = new Location(place.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
@@ -146,16 +149,31 @@ internal static class EventAssembler
         text is null || text.Equals("today", StringComparison.OrdinalIgnoreCase) || text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? null : text;
 
     // The same actor, place, type and day reported twice is one event; the later report may add the toll.
-    private static void AddOrMerge(List<ConflictEvent> events, ConflictEvent e)
+    // The events are indexed by type, actor and place, so finding the first one of the same day scans only those (not all).
+    private static void AddOrMerge(WorkBudget budget, List<ConflictEvent> events, Dictionary<(AcledSubEventType, string?, string), List<int>> index, ConflictEvent e)
     {
         var key = PlaceList.NameKey(e.Location?.Name);
-        var same = key.Length == 0 ? -1 : events.FindIndex(x => x.SubEventType == e.SubEventType && x.Actor1 == e.Actor1 && SameDay(x.Date, e.Date)
-            && SameDayWords(x.DateText, e.DateText) && PlaceList.NameKey(x.Location?.Name) == key);
-        if (same < 0)
+        if (key.Length == 0)
         {
             events.Add(e);
             return;
         }
+
+        if (!index.TryGetValue((e.SubEventType, e.Actor1, key), out var candidates))
+        {
+            index[(e.SubEventType, e.Actor1, key)] = candidates = [];
+        }
+
+        budget.Spend(candidates.Count + 1L, "merging repeated events");
+        var same = candidates.FindIndex(i => SameDay(events[i].Date, e.Date) && SameDayWords(events[i].DateText, e.DateText));
+        if (same < 0)
+        {
+            candidates.Add(events.Count);
+            events.Add(e);
+            return;
+        }
+
+        same = candidates[same];
 
         var kept = events[same];
         var dead = e.Quantities.TryGetValue(Quantities.Names.Fatalities, out var f) ? f : null;
@@ -205,7 +223,7 @@ internal static class EventAssembler
             return false;
         }
 
-        var (_, prevType, prevTags) = EventTyping.Decide(doc.View, previous.Sentences);
+        var (_, prevType, prevTags) = previous.Typing();
         var (_, type, tags) = EventTyping.Decide(doc.View, sentences);
         return type == prevType && tags.All(prevTags.Contains);
     }
@@ -286,13 +304,13 @@ internal static class EventAssembler
                 evidence["location"] = new TextSpan(primary.Start, primary.End);
             }
 
-            if (location?.Point is null && LocationPicker.Fallback(doc.Sentences.SelectMany(s => s.Places)) is { } area)
+            if (location?.Point is null && doc.FallbackArea is { } area)
             {
                 // A name the gazetteer does not know keeps its name, at the area's point and region precision.
                 location = primary is null ? area : new Location(primary.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
             }
 
-            location = LocationPicker.InNamedGovernorate(location, doc.Sentences.SelectMany(s => s.Places).ToList());
+            location = LocationPicker.InNamedGovernorate(location, doc.NamedGovernorate);
         }
 
         if (HasWord(view, from, to, JointWords) && !tags.Contains("joint operation"))

@@ -19,15 +19,30 @@ public static class EventTyping
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(sentences);
-        var best = TriggerClass.None;
-        AcledSubEventType? subType = null;
-        var tags = new List<string>();
-        var hasRemote = false;
-        AcledSubEventType? firstRemote = null;
-        AcledSubEventType? firstHarm = null;
-        AcledSubEventType? firstOther = null;
-        var otherClass = TriggerClass.None;
+        var fold = new Fold(view);
         foreach (var s in sentences)
+        {
+            fold.Add(s);
+        }
+
+        return fold.Result();
+    }
+
+    /// <summary>
+    /// <see cref="Decide"/> one sentence at a time: a draft that grows paragraph by paragraph keeps its decision
+    /// up to date in time linear in what is added, instead of deciding again over all its sentences each time.
+    /// </summary>
+    internal sealed class Fold(TokenView view)
+    {
+        private readonly List<string> tags = [];
+        private TriggerClass best = TriggerClass.None;
+        private bool hasRemote;
+        private AcledSubEventType? firstRemote;
+        private AcledSubEventType? firstHarm;
+        private AcledSubEventType? firstOther;
+        private TriggerClass otherClass = TriggerClass.None;
+
+        public void Add(SentenceFacts s)
         {
             foreach (var t in s.Triggers)
             {
@@ -77,21 +92,21 @@ public static class EventTyping
             }
         }
 
-        // An attack "targeted with rockets" is the shelling, not a clash.
-        if (best == TriggerClass.Violence && hasRemote)
+        /// <summary>The decision over the sentences added so far; the tags are a copy, so later additions do not change it.</summary>
+        public (TriggerClass Class, AcledSubEventType? SubType, IReadOnlyList<string> Tags) Result()
         {
-            best = TriggerClass.Remote;
+            // An attack "targeted with rockets" is the shelling, not a clash.
+            var cls = best == TriggerClass.Violence && hasRemote ? TriggerClass.Remote : best;
+            AcledSubEventType? subType = cls switch
+            {
+                TriggerClass.Clash => AcledSubEventType.ArmedClash,
+                TriggerClass.Remote => firstRemote,
+                TriggerClass.CivilianHarm => firstHarm,
+                TriggerClass.Strategic or TriggerClass.Protest or TriggerClass.Riot => firstOther,
+                _ => null,
+            };
+            return (cls, subType, tags.ToList());
         }
-
-        subType = best switch
-        {
-            TriggerClass.Clash => AcledSubEventType.ArmedClash,
-            TriggerClass.Remote => firstRemote,
-            TriggerClass.CivilianHarm => firstHarm,
-            TriggerClass.Strategic or TriggerClass.Protest or TriggerClass.Riot => firstOther,
-            _ => null,
-        };
-        return (best, subType, tags);
     }
 
     // "tried to capture", "partial control": no ground changed hands.

@@ -56,13 +56,22 @@ internal static class LocationPicker
     /// another governorate is a namesake elsewhere, and the governorate itself (its seat, region precision) is the
     /// better answer. Otherwise the location is returned as it is.
     /// </summary>
-    public static Location? InNamedGovernorate(Location? location, IReadOnlyList<PlaceReference> documentReferences)
+    public static Location? InNamedGovernorate(Location? location, PlaceReference? governorate)
     {
-        if (location?.Admin1 is not { } admin1)
+        if (location?.Admin1 is not { } admin1 || governorate?.Location is not { } g || g.Admin1 == admin1)
         {
             return location;
         }
 
+        return new Location(location.Name ?? governorate.Name, null, g.Admin1, g.Admin2, g.Admin3, g.Point, GeoPrecision.Region);
+    }
+
+    /// <summary>
+    /// The governorate a document names, for <see cref="InNamedGovernorate"/>: its first reference to one, or null when
+    /// it names none or two (the text may mean either). Computed once per document, not once per event.
+    /// </summary>
+    public static PlaceReference? NamedGovernorate(IEnumerable<PlaceReference> documentReferences)
+    {
         PlaceReference? governorate = null;
         foreach (var r in documentReferences)
         {
@@ -73,18 +82,13 @@ internal static class LocationPicker
 
             if (governorate is not null && governorate.Location!.Admin1 != a)
             {
-                return location; // two governorates named: the text may mean either
+                return null; // two governorates named: the text may mean either
             }
 
             governorate ??= r;
         }
 
-        if (governorate?.Location is not { } g || g.Admin1 == admin1)
-        {
-            return location;
-        }
-
-        return new Location(location.Name ?? governorate.Name, null, g.Admin1, g.Admin2, g.Admin3, g.Point, GeoPrecision.Region);
+        return governorate;
     }
 
     /// <summary>The document's first resolved reference, as a region-precision stand-in; null when none resolves.</summary>

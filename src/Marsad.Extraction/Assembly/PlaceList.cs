@@ -21,6 +21,7 @@ internal static class PlaceList
     public static List<PlaceReference> Targets(TokenView view, IEnumerable<SentenceFacts> sentences)
     {
         var targets = new List<PlaceReference>();
+        var keys = new HashSet<string>(StringComparer.Ordinal); // a set, not a scan of the list: a list of 100k places stays linear
         foreach (var s in sentences)
         {
             if (s.Triggers.Count == 0 || NotEvents.OnlyOverflights(view, s))
@@ -38,8 +39,7 @@ internal static class PlaceList
                     continue;
                 }
 
-                var key = NameKey(r.Name);
-                if (!targets.Exists(t => NameKey(t.Name) == key))
+                if (keys.Add(NameKey(r.Name)))
                 {
                     targets.Add(r);
                 }
@@ -50,24 +50,118 @@ internal static class PlaceList
     }
 
     /// <summary>
-    /// The counts that belong to one place of a list: those after it (or, for the first place, before it) in its own
-    /// sentence up to the next listed place. A count in a sentence naming no listed place belongs to none.
+    /// For each target, in order: the sentence of <paramref name="sentences"/> (in text order, disjoint) that holds it,
+    /// and the counts that belong to it there: those after it (or, for the first place, before it) in its own sentence
+    /// up to the next listed place. Found by binary search, so a sentence listing thousands of places stays n log n.
     /// </summary>
-    public static List<QuantityMention> CountsOf(PlaceReference place, IReadOnlyList<PlaceReference> targets, IEnumerable<SentenceFacts> sentences)
+    public static List<(SentenceFacts? Sentence, List<QuantityMention> Counts)> Split(IReadOnlyList<PlaceReference> targets, IReadOnlyList<SentenceFacts> sentences)
     {
-        var own = new List<QuantityMention>();
-        foreach (var s in sentences)
+        var holder = new int[targets.Count];
+        var inSentence = new Dictionary<int, List<int>>();
+        for (var k = 0; k < targets.Count; k++)
         {
-            if (place.Start < s.Sentence.Start || place.Start >= s.Sentence.End)
+            holder[k] = Holding(sentences, targets[k].Start);
+            if (holder[k] >= 0)
             {
+                if (!inSentence.TryGetValue(holder[k], out var list))
+                {
+                    inSentence[holder[k]] = list = [];
+                }
+
+                list.Add(k);
+            }
+        }
+
+        var ordered = new Dictionary<int, bool>();
+        var result = new List<(SentenceFacts?, List<QuantityMention>)>(targets.Count);
+        for (var k = 0; k < targets.Count; k++)
+        {
+            if (holder[k] < 0)
+            {
+                result.Add((null, []));
                 continue;
             }
 
-            var inSentence = targets.Where(t => t.Start >= s.Sentence.Start && t.Start < s.Sentence.End).ToList();
-            var index = inSentence.IndexOf(place);
-            var from = index == 0 ? s.Sentence.Start : place.Start;
-            var to = index + 1 < inSentence.Count ? inSentence[index + 1].Start : s.Sentence.End;
-            own.AddRange(s.Quantities.Where(q => q.Start >= from && q.Start < to));
+            var s = sentences[holder[k]];
+            var list = inSentence[holder[k]];
+            var index = list.BinarySearch(k);
+            var from = index == 0 ? s.Sentence.Start : targets[k].Start;
+            var to = index + 1 < list.Count ? targets[list[index + 1]].Start : s.Sentence.End;
+            if (!ordered.TryGetValue(holder[k], out var sorted))
+            {
+                ordered[holder[k]] = sorted = InTextOrder(s.Quantities);
+            }
+
+            result.Add((s, Within(s.Quantities, sorted, from, to)));
+        }
+
+        return result;
+    }
+
+    private static bool InTextOrder(IReadOnlyList<QuantityMention> quantities)
+    {
+        for (var i = 1; i < quantities.Count; i++)
+        {
+            if (quantities[i - 1].Start > quantities[i].Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The index of the sentence holding a character offset, or -1.
+    private static int Holding(IReadOnlyList<SentenceFacts> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var sentence = sentences[mid].Sentence;
+            if (offset < sentence.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= sentence.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+
+    // The quantities starting in [from, to), in their order: by binary search when they are in text order (as the recogniser gives them).
+    private static List<QuantityMention> Within(IReadOnlyList<QuantityMention> quantities, bool sorted, int from, int to)
+    {
+        if (!sorted)
+        {
+            return quantities.Where(q => q.Start >= from && q.Start < to).ToList();
+        }
+
+        int lo = 0, hi = quantities.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (quantities[mid].Start < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var own = new List<QuantityMention>();
+        for (var i = lo; i < quantities.Count && quantities[i].Start < to; i++)
+        {
+            own.Add(quantities[i]);
         }
 
         return own;
@@ -101,10 +195,6 @@ internal static class PlaceList
 
         return before ?? after;
     }
-
-    /// <summary>The sentence of the draft that holds a place.</summary>
-    public static SentenceFacts? SentenceOf(IEnumerable<SentenceFacts> sentences, PlaceReference place) =>
-        sentences.FirstOrDefault(s => s.Sentence.Start <= place.Start && place.Start < s.Sentence.End);
 
     /// <summary>The same place across spellings of the article and case: "al-Bara" and "Al Bara" are one.</summary>
     public static string NameKey(string? name)

@@ -44,7 +44,11 @@ public static class PlaceRecognizer
         return found;
     }
 
-    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to, string? documentGovernorate = null)
+    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to, string? documentGovernorate = null) =>
+        Find(geocoder, view, new KnownPlaces(known), from, to, documentGovernorate);
+
+    /// <summary>The place references of tokens [from, to), with the document's known names indexed once for all its sentences.</summary>
+    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, KnownPlaces known, int from, int to, string? documentGovernorate = null)
     {
         ArgumentNullException.ThrowIfNull(geocoder);
         ArgumentNullException.ThrowIfNull(view);
@@ -55,54 +59,67 @@ public static class PlaceRecognizer
             return [];
         }
 
+        // Which tokens of [from, to] a span already covers: one array lookup instead of a scan of every span so far,
+        // so a sentence listing 100,000 places stays linear.
+        var covered = new bool[to - from + 1];
+        void Add((int First, int End) span)
+        {
+            spans.Add(span);
+            Cover(span);
+        }
+
+        void Cover((int First, int End) span)
+        {
+            for (var t = Math.Max(span.First, from); t < Math.Min(span.End, to + 1); t++)
+            {
+                covered[t - from] = true;
+            }
+        }
+
+        bool Covered(int token) => token >= from && token <= to ? covered[token - from] : spans.Exists(s => s.First <= token && token < s.End);
+
         var startChar = view.Tokens[from].Start;
         var endChar = view.Tokens[to - 1].End;
-        foreach (var m in known)
+        foreach (var m in known.Within(startChar, endChar))
         {
-            if (m.Start >= startChar && m.End <= endChar)
-            {
-                var first = view.TokenAt(m.Start);
-                var end = view.TokenAt(m.End);
-                spans.Add((first, end));
-            }
+            var first = view.TokenAt(m.Start);
+            var end = view.TokenAt(m.End);
+            Add((first, end));
         }
 
         // Places the geocoder does not know, marked by the wording: "in X town", "the village of X".
         for (var i = from; i < to; i++)
         {
-            if (view.IsAny(i, PlacePrepositions) && view.IsCapitalised(i + 1) && !spans.Exists(s => s.First <= i + 1 && i + 1 < s.End))
+            if (view.IsAny(i, PlacePrepositions) && view.IsCapitalised(i + 1) && !Covered(i + 1))
             {
                 var end = NameEnd(view, i + 1, to);
                 var marked = view.IsAny(end, PlaceNouns) || view.IsAny(i - 1, PlaceNouns) || view.IsAny(i, ["near"]) || view.IsAny(end, RegionNouns)
                              || (view.Is(end, "in") && RegionWithin(view, end + 1, to));
                 if (end > i + 1 && marked && !IsNotPlace(view, i + 1, end))
                 {
-                    spans.Add((i + 1, end));
+                    Add((i + 1, end));
                 }
             }
         }
 
         spans.Sort((a, b) => a.First.CompareTo(b.First));
 
-        // A list continues a place: "in Al-Falaha, al-Shuhayl and Zar, Abu al-Nitel": each item is a place too.
-        for (var k = 0; k < spans.Count; k++)
+        // A list continues a place: "in Al-Falaha, al-Shuhayl and Zar, Abu al-Nitel": each item is a place too. Each
+        // item found follows the span it continues and may itself be continued (a chain, built in one pass).
+        var listed = new List<(int First, int End)>(spans.Count);
+        foreach (var span in spans)
         {
-            var next = spans[k].End;
-            while (next < to && (view.IsPunct(next, ',') || view.Is(next, "and")))
+            var current = span;
+            listed.Add(current);
+            while (ListContinues(view, current, to, Covered) is { } item)
             {
-                next++;
-            }
-
-            if (next > spans[k].End && next < to && (view.IsCapitalised(next) || (view.IsAny(next, ["al", "el", "ad", "ash"]) && view.IsCapitalised(next + 1)))
-                && !spans.Exists(s => s.First <= next && next < s.End))
-            {
-                var end = NameEnd(view, next, to);
-                if (end > next && !IsNotPlace(view, next, end))
-                {
-                    spans.Insert(k + 1, (next, end));
-                }
+                listed.Add(item);
+                Cover(item);
+                current = item;
             }
         }
+
+        spans = listed;
 
         var refs = new List<PlaceReference>(spans.Count);
         for (var k = 0; k < spans.Count; k++)
@@ -119,6 +136,27 @@ public static class PlaceRecognizer
         }
 
         return WithinNamedGovernorate(geocoder, refs, documentGovernorate);
+    }
+
+    private static (int First, int End)? ListContinues(TokenView view, (int First, int End) span, int to, Func<int, bool> covered)
+    {
+        var next = span.End;
+        while (next < to && (view.IsPunct(next, ',') || view.Is(next, "and")))
+        {
+            next++;
+        }
+
+        if (next > span.End && next < to && (view.IsCapitalised(next) || (view.IsAny(next, ["al", "el", "ad", "ash"]) && view.IsCapitalised(next + 1)))
+            && !covered(next))
+        {
+            var end = NameEnd(view, next, to);
+            if (end > next && !IsNotPlace(view, next, end))
+            {
+                return (next, end);
+            }
+        }
+
+        return null;
     }
 
     // "clashes in X ... in Hama": a sentence (else a report) that names one governorate puts its other places in it, unless the wording

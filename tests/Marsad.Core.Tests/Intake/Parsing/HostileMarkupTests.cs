@@ -27,6 +27,14 @@ public sealed class HostileMarkupTests
     }
 
     [Fact]
+    public void A_3_MB_run_of_unclosed_table_cells_is_refused_with_the_element_limit_named()
+    {
+        var html = System.Text.Encoding.UTF8.GetString(Marsad.Tests.Support.HostileInputs.Named("unclosed-table-3MB").Bytes());
+        var refused = Assert.Throws<IntakeFormatException>(() => HtmlReportReader.Read(html));
+        Assert.Contains("more than 200000 elements", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_feed_item_with_200k_nested_elements_is_refused_with_the_limit_named()
     {
         var xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>"
