@@ -1,7 +1,6 @@
 using Marsad.Core.Access;
 using Marsad.Core.Storage;
 using Marsad.Domain.Events;
-using Marsad.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 

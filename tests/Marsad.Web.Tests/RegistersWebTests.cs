@@ -3,7 +3,6 @@ using Marsad.Core.Access;
 using Marsad.Core.Storage;
 using Marsad.Domain.Events;
 using Marsad.Domain.Records;
-using Marsad.Web.Tests.Support;
 
 namespace Marsad.Web.Tests;
 

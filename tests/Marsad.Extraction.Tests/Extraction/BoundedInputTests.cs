@@ -1,6 +1,5 @@
 using System.Text;
 using CsCheck;
-using Marsad.Extraction.Geography;
 using Marsad.Extraction.Recognition.Actors;
 using Marsad.Extraction.Tests.Geography;
 
@@ -134,12 +133,5 @@ public sealed class BoundedInputTests
             var result = Engine.Extract(new DocumentInput(text, new DateOnly(2023, 3, 4)));
             Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e)));
         }, iter: 40, threads: 1);
-    }
-
-    [Fact]
-    public void The_exact_name_geocoder_engine_also_reads_odd_text()
-    {
-        var plain = new ExtractionEngine(ExactNameGeocoder.Default, ActorLexicon.Default);
-        OddText.Sample(text => Assert.NotNull(plain.Extract(new DocumentInput(text, null))), iter: 300, threads: 1);
     }
 }
