@@ -44,8 +44,9 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         // The coder: plain date, a place picked from the candidates, an actor added; saving accepts it.
         var review = await SignInAsync("coder");
         await review.WaitForSelectorAsync("body[data-ready='true']");
-        var item = review.Locator(".review-item[data-kind='event']").First;
-        var id = Guid.Parse((await item.GetAttributeAsync("data-id"))!);
+        // By its id, not its position: the locator then finds the card again whatever else the queue holds.
+        var id = Guid.Parse((await review.Locator(".review-item[data-kind='event']").First.GetAttributeAsync("data-id"))!);
+        var item = review.Locator($".review-item[data-id='{id}']");
         await item.Locator("button.edit").ClickAsync();
         await item.Locator("input[data-field='date']").FillAsync(Day);
         await item.Locator("input[data-field='location']").FillAsync("Rmelan");
@@ -120,8 +121,9 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
 
         var review = await SignInAsync("coder");
         await review.WaitForSelectorAsync("body[data-ready='true']");
-        var item = review.Locator(".review-item[data-kind='event']").First;
-        var id = Guid.Parse((await item.GetAttributeAsync("data-id"))!);
+        // By its id, not its position: the locator then finds the card again whatever else the queue holds.
+        var id = Guid.Parse((await review.Locator(".review-item[data-kind='event']").First.GetAttributeAsync("data-id"))!);
+        var item = review.Locator($".review-item[data-id='{id}']");
         await item.Locator("button.split-open").ClickAsync();
         var parts = item.Locator(".split-part");
         Assert.Equal(2, await parts.CountAsync());
