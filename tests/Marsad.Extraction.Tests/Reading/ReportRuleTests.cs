@@ -194,4 +194,14 @@ public class ReportRuleTests
         Assert.Contains("Kafr Nabl", names);
         Assert.Contains("Fuliful", names);
     }
+
+    [Fact]
+    public void A_list_opening_with_an_unknown_name_keeps_that_name()
+    {
+        var r = Read("SOHR activists reported renewed bombardment.\n\nRegime forces fired rockets on Qarnabit, Kafr Nabl and Hass in south Idlib.", new DateOnly(2021, 5, 5));
+        var names = r.Events.Select(e => e.Location?.Name).ToList();
+        Assert.Contains("Qarnabit", names);
+        Assert.Contains("Kafr Nabl", names);
+        Assert.Equal(3, names.Count);
+    }
 }
