@@ -22,6 +22,9 @@ public static class ActorRoleAssigner
     private static readonly WordSet SupportVerbs = new("supported", "backed", "led", "accompanied", "assisted", "affiliated", "run", "held", "controlled");
     private static readonly WordSet ModifiedNouns = new("media", "prisoners", "detainees", "abductees", "families", "agents", "sources", "official", "officials", "outlets", "news", "administration", "held", "controlled", "territory", "areas", "area");
     private static readonly WordSet GroupNouns = new("elimination", "defeat", "fate", "families", "members", "remnants");
+    // What is hit rather than who hits: "shelled positions of regime forces", "attacked QSD posts".
+    private static readonly WordSet TargetNouns = new("positions", "position", "headquarters", "bases", "base", "posts", "post", "points", "point", "checkpoints", "checkpoint", "barracks", "sites", "gatherings", "outposts", "fortifications");
+    private static readonly WordSet AttackWords = new("on", "upon", "targeted", "targeting", "target", "shelled", "shelling", "attacked", "attack", "attacks", "struck", "hit", "bombarded", "bombed", "stormed", "raided", "fire", "fired", "shot", "into");
     private static readonly WordSet CivilianWords = new("civilian", "civilians", "man", "woman", "child", "children", "boy", "girl", "shepherd", "farmer", "residents", "displaced", "IDP");
 
     public static ActorRoles Assign(TokenView view, IReadOnlyList<ActorMention> mentions, bool violent, bool civiliansTarget)
@@ -31,6 +34,11 @@ public static class ActorRoleAssigner
         if (mentions.Count == 0)
         {
             return new ActorRoles(null, [], civiliansTarget ? "Civilians (Syria)" : null, []);
+        }
+
+        if (violent && TargetedRoles(view, mentions) is { } targeted)
+        {
+            return targeted;
         }
 
         var side1 = new List<ActorEntry> { mentions[0].Entry };
@@ -110,6 +118,151 @@ public static class ActorRoleAssigner
         var a1 = violent ? Primary(side1).Name : side1[0].Name;
         var a2 = side2.Count > 0 ? Primary(side2).Name : twoOfOne && violent ? a1 : civiliansTarget && violent ? "Civilians (Syria)" : null;
         return new ActorRoles(a1, Distinct(side1, a1, a2), a2, Distinct(side2, a2, a1));
+    }
+
+    /// <summary>
+    /// "A shelled positions of B in X", "A targeted B posts": B is what was hit,
+    /// so B is the second side whatever its place in the sentence, and the first side is the actor named just before
+    /// it in the same clause (with those joined to that actor by "and", "backed by"). When the clause names no one
+    /// before the target, the attacker is unnamed, not the target.
+    /// </summary>
+    private static ActorRoles? TargetedRoles(TokenView view, IReadOnlyList<ActorMention> mentions)
+    {
+        var t = -1;
+        for (var k = 0; k < mentions.Count && t < 0; k++)
+        {
+            if (IsTarget(view, mentions[k]))
+            {
+                t = k;
+            }
+        }
+
+        // Not in a fight between the two ("clashed with QSD at an Asayish checkpoint", "clashes ... amid airstrikes on
+        // IS positions"): there the sides are read as usual.
+        if (t < 0 || Mutual(view, mentions[0].FirstToken - 5, mentions[^1].EndToken + 3))
+        {
+            return null;
+        }
+
+        // "regime and loyalist militia positions": every actor of the coordination is hit.
+        while (t > 0 && Coordinated(view, mentions[t - 1].EndToken, mentions[t].FirstToken))
+        {
+            t--;
+        }
+
+        var target = mentions[t].Entry;
+        var side1 = new List<ActorEntry>();
+        for (var k = t - 1; k >= 0; k--)
+        {
+            var (_, allied, clauseBreak, _) = Gap(view, mentions[k].EndToken, mentions[k + 1].FirstToken);
+            if (clauseBreak || (side1.Count > 0 && !allied))
+            {
+                break;
+            }
+
+            // The target's own bloc named again before it ("strongholds of the Turkish army where bases of the
+            // Turkish army are") is the target, not the attacker.
+            if (Bloc(mentions[k].Entry.Camp) != Bloc(target.Camp))
+            {
+                side1.Insert(0, mentions[k].Entry);
+            }
+        }
+
+        var side2 = new List<ActorEntry> { target };
+        for (var k = t + 1; k < mentions.Count; k++)
+        {
+            if (Gap(view, mentions[k - 1].EndToken, mentions[k].FirstToken).ClauseBreak)
+            {
+                break;
+            }
+
+            if (IsTarget(view, mentions[k]) || Bloc(mentions[k].Entry.Camp) == Bloc(target.Camp))
+            {
+                side2.Add(mentions[k].Entry);
+            }
+        }
+
+        // No attacker before the target: when the event names only the target's side, the attacker is unnamed
+        // ("heavy artillery hit regime positions"); when it names others, the usual reading decides (an attack
+        // within one bloc, an attacker named after the target).
+        if (side1.Count == 0 && mentions.Any(m => Bloc(m.Entry.Camp) != Bloc(target.Camp)))
+        {
+            return null;
+        }
+
+        if (side1.Count == 0 && mentions.Any(m => m.Entry != target && m.FirstToken < mentions[t].FirstToken))
+        {
+            return null;
+        }
+
+        var a1 = side1.Count > 0 ? Primary(side1).Name : null;
+        var a2 = Primary(side2).Name;
+        return new ActorRoles(a1, Distinct(side1, a1, a2), a2, Distinct(side2, a2, a1));
+    }
+
+    private static bool Coordinated(TokenView view, int from, int to)
+    {
+        if (to - from is < 1 or > 2)
+        {
+            return false;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (!view.Is(i, "and") && !view.IsPunct(i, ',') && !view.Is(i, "the"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Mutual(TokenView view, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (view.IsAny(i, Reciprocal) || view.IsAny(i, ["between", "with", "clashes"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTarget(TokenView view, ActorMention m)
+    {
+        var before = m.FirstToken - 1;
+        if (view.Is(before, "the"))
+        {
+            before--;
+        }
+
+        int phrase;
+        if (view.IsAny(m.EndToken, TargetNouns))
+        {
+            phrase = before + 1; // "regime positions", "an SDF checkpoint"
+        }
+        else if (view.Is(before, "of") && view.IsAny(before - 1, TargetNouns))
+        {
+            phrase = view.Is(before - 2, "and") && view.IsAny(before - 3, TargetNouns) ? before - 3 : before - 1; // "positions and headquarters of X"
+        }
+        else
+        {
+            return false;
+        }
+
+        // Hit, not merely where something happened ("arrested a man at an HTS checkpoint").
+        for (var i = phrase - 1; i >= phrase - 5 && i >= 0; i--)
+        {
+            if (view.IsAny(i, AttackWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The actor ACLED names for a side: the highest primacy, the first mentioned among equals.

@@ -272,6 +272,11 @@ internal static class EventAssembler
         {
             roles = roles with { Actor2 = UnidentifiedGroup };
         }
+        else if (subType.EventType == AcledEventType.Battles && roles.Actor1 is null && roles.Actor2 is not null)
+        {
+            // "gunmen attacked a regime checkpoint": only the side that was hit is named.
+            roles = roles with { Actor1 = UnidentifiedGroup };
+        }
 
         roles = UnnamedPerpetrator(view, subType, roles, actorMentions);
 

@@ -17,6 +17,7 @@ internal static class LocationPicker
     // A road, a building or a quarter named after a place: the event is coded to the town or city named beside it.
     private static readonly WordSet RouteWords = new("road", "highway", "street", "route", "motorway", "roads", "hospital", "roundabout", "school", "mosque",
         "bakery", "square", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter");
+    private static readonly WordSet PluralQuarters = new("neighborhoods", "neighbourhoods", "quarters");
     private static readonly WordSet OriginWords = new("from", "native", "hailing", "originally", "hails");
     private static readonly WordSet OriginFillers = new("the", "village", "town", "city", "of", "area");
 
@@ -109,7 +110,9 @@ internal static class LocationPicker
             before--; // "hails from the village of Hawaij X"
         }
 
-        return view.IsAny(after, RouteWords) || view.IsAny(before, OriginWords);
+        // "shelled A, B and C neighbourhoods": a plural closing a list names what every item is, not a quarter of C.
+        var listClosed = view.IsAny(after, PluralQuarters) && (view.Is(first - 1, "and") || view.IsPunct(first - 1, ','));
+        return (view.IsAny(after, RouteWords) && !listClosed) || view.IsAny(before, OriginWords);
     }
 
     // 0 a place, 1 a region, 2 a route or origin, 3 an unknown name.

@@ -37,4 +37,38 @@ public class ActorTests
         var e = Assert.Single(Extract.Run("On 4 April 2020, the checkpoint is where rebels clashed with regime forces near Saraqib.").Events);
         Assert.DoesNotContain("Islamic State (Syria)", new[] { e.Actor1, e.Actor2 });
     }
+
+    [Theory]
+    [InlineData("On 3 May 2020, rebel factions fired rockets at positions of regime forces in Kafr Nabl.", "Opposition Rebels (Syria)", "Military Forces of Syria (2000-)")]
+    [InlineData("On 3 May 2020, HTS shelled regime positions near Saraqib.", "HTS: Hayat Tahrir al Sham", "Military Forces of Syria (2000-)")]
+    [InlineData("On 3 May 2020, Turkish forces shelled SDF posts in Tal Tamr.", "Military Forces of Turkey (2016-)", "QSD: Syrian Democratic Forces")]
+    public void What_is_hit_is_the_second_side(string text, string a1, string a2)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(a1, e.Actor1);
+        Assert.Equal(a2, e.Actor2);
+    }
+
+    [Fact]
+    public void A_target_named_alone_is_not_made_the_attacker()
+    {
+        var e = Assert.Single(Extract.Run("Regime troops held their lines. On 3 May 2020, heavy artillery hit positions and headquarters of regime forces in Kafr Nabl.").Events);
+        Assert.NotEqual("Military Forces of Syria (2000-)", e.Actor1);
+        Assert.Equal("Military Forces of Syria (2000-)", e.Actor2);
+    }
+
+    [Fact]
+    public void A_checkpoint_where_someone_is_arrested_is_not_a_target()
+    {
+        var e = Assert.Single(Extract.Run("On 3 May 2020, HTS arrested two men at an HTS checkpoint near Sarmada.").Events);
+        Assert.Equal("HTS: Hayat Tahrir al Sham", e.Actor1);
+    }
+
+    [Fact]
+    public void Clashes_between_two_sides_are_not_read_as_one_hitting_the_other()
+    {
+        var e = Assert.Single(Extract.Run("On 3 May 2020, the SDF clashed with ISIS cells near an SDF checkpoint in Hajin.").Events);
+        Assert.Equal("QSD: Syrian Democratic Forces", e.Actor1);
+        Assert.Equal("Islamic State (Syria)", e.Actor2);
+    }
 }

@@ -185,4 +185,23 @@ public class ReportRuleTests
             """);
         Assert.Equal(2, r.Events.Count(e => e.Location?.Name == "Kafr Salem"));
     }
+
+    [Fact]
+    public void A_plural_closing_a_list_of_shelled_places_keeps_every_place()
+    {
+        var r = Read("SOHR activists reported renewed bombardment.\n\nRegime forces shelled Kafr Nabl and Fuliful neighbourhoods in south Idlib.", new DateOnly(2021, 5, 5));
+        var names = r.Events.Select(e => e.Location?.Name).ToList();
+        Assert.Contains("Kafr Nabl", names);
+        Assert.Contains("Fuliful", names);
+    }
+
+    [Fact]
+    public void A_list_opening_with_an_unknown_name_keeps_that_name()
+    {
+        var r = Read("SOHR activists reported renewed bombardment.\n\nRegime forces fired rockets on Qarnabit, Kafr Nabl and Hass in south Idlib.", new DateOnly(2021, 5, 5));
+        var names = r.Events.Select(e => e.Location?.Name).ToList();
+        Assert.Contains("Qarnabit", names);
+        Assert.Contains("Kafr Nabl", names);
+        Assert.Equal(3, names.Count);
+    }
 }

@@ -102,6 +102,16 @@ public static class PlaceRecognizer
             }
         }
 
+        // A list may open with a name the geocoder does not know: "shelled areas in X, Y and Z" with only Y known.
+        // The head counts when a place preposition stands right before it and only a comma between it and the known item.
+        foreach (var span in spans.ToList())
+        {
+            if (ListHead(view, span, from, Covered) is { } head)
+            {
+                Add(head);
+            }
+        }
+
         spans.Sort((a, b) => a.First.CompareTo(b.First));
 
         // A list continues a place: "in Al-Falaha, al-Shuhayl and Zar, Abu al-Nitel": each item is a place too. Each
@@ -136,6 +146,28 @@ public static class PlaceRecognizer
         }
 
         return WithinNamedGovernorate(geocoder, refs, documentGovernorate);
+    }
+
+    private static (int First, int End)? ListHead(TokenView view, (int First, int End) span, int from, Func<int, bool> covered)
+    {
+        var end = span.First - 1;
+        if (!view.IsPunct(end, ','))
+        {
+            return null;
+        }
+
+        var first = end;
+        while (first - 1 >= from && end - first < 4 && (view.IsCapitalised(first - 1) || (view.IsAny(first - 1, NameParticles) && first < end)) && !covered(first - 1))
+        {
+            first--;
+        }
+
+        if (first == end || first - 1 < from || !(view.IsAny(first - 1, PlacePrepositions) || view.Is(first - 1, "on")) || IsNotPlace(view, first, end))
+        {
+            return null;
+        }
+
+        return (first, end);
     }
 
     private static (int First, int End)? ListContinues(TokenView view, (int First, int End) span, int to, Func<int, bool> covered)
