@@ -132,7 +132,8 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         await parts.Nth(1).Locator("input[data-part-field='date']").FillAsync("2023-07-19");
         await parts.Nth(1).Locator("input[data-part-field='location']").FillAsync("36.97, 41.94");
         await parts.Nth(1).Locator("input[data-part-field='fatalities']").FillAsync("at least 2");
-        await item.ScrollIntoViewIfNeededAsync();
+        // Scrolled by selector inside the page: one step, so a queue re-rendered meanwhile cannot detach what is scrolled.
+        await review.EvalOnSelectorAsync($".review-item[data-id='{id}']", "e => e.scrollIntoView()");
         await ShotAsync(review, "workbench-split-form", fullPage: false);
         await item.Locator("button.save-split").ClickAsync();
         await review.WaitForSelectorAsync("#review-message:not(:empty)");
@@ -161,7 +162,7 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         await review.WaitForSelectorAsync("#review-message:not(:empty)");
         Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
         Assert.Contains(id, (await site.Store.Records.GetAsync<Domain.Records.Person>(person.Id))!.Value.EventIds);
-        await review.Locator($".review-item[data-id='{second.Id}']").ScrollIntoViewIfNeededAsync();
+        await review.EvalOnSelectorAsync($".review-item[data-id='{second.Id}']", "e => e.scrollIntoView()");
         await ShotAsync(review, "workbench-split-warnings", fullPage: false);
         Assert.True((await site.Store.Audit.VerifyAsync()).Ok);
         Assert.Empty(_consoleErrors);

@@ -26,7 +26,8 @@
     const body = Object.assign({ kind: item.kind, id: item.id, action, version: item.version }, extra || {});
     if (fields) body.fields = fields;
     const response = await Marsad.api("/api/review/decisions", { method: "POST", body: JSON.stringify(body) });
-    if (response.ok) { message(Marsad.t("saved")); await load(); return; }
+    // "Saved." only once the queue shows the new state, so nobody (nor a test) acts on a card about to be replaced.
+    if (response.ok) { await load(); message(Marsad.t("saved")); return; }
     message(response.status === 409 ? Marsad.t("conflict") : (await response.json()).detail || String(response.status));
   }
 
@@ -152,8 +153,9 @@
         const picked = [...document.querySelectorAll(".merge-pick:checked")].map(c => c.value);
         if (picked.length < 2) return;
         const response = await Marsad.api("/api/review/merge", { method: "POST", body: JSON.stringify({ target: picked[0], merged: picked.slice(1) }) });
-        message(response.ok ? Marsad.t("saved") : (await response.json()).detail || String(response.status));
+        const said = response.ok ? Marsad.t("saved") : (await response.json()).detail || String(response.status);
         await load();
+        message(said);
       });
     }
     await load();
