@@ -71,7 +71,7 @@ public sealed partial class ReviewWarnings(PlainPlace? places = null)
         }
         else if (passage is not null && OutsideNamedGovernorates(e.Location, passage) is { } named)
         {
-            warnings.Add(new("location", $"'{e.Location.Name}' is in {e.Location.Admin1 ?? "another governorate"}, but the passage names {named}"));
+            warnings.Add(new("location", $"{Where(e.Location)} is in {e.Location.Admin1 ?? "another governorate"}, but the passage names {named}"));
         }
 
         if (passage is not null && e.Quantities.TryGetValue(Quantities.Names.Fatalities, out var dead) && dead.Best is { } n && n > 0 && !States(passage, n))
@@ -133,4 +133,10 @@ public sealed partial class ReviewWarnings(PlainPlace? places = null)
 
     [GeneratedRegex(@"\d[\d,]*")]
     private static partial Regex Digits();
+
+    // A place given only as a point has no name: say it by its coordinates.
+    private static string Where(Location place) =>
+        !string.IsNullOrWhiteSpace(place.Name) ? $"'{place.Name}'"
+        : place.Point is { } p ? string.Create(CultureInfo.InvariantCulture, $"the point {p.Latitude:0.####}, {p.Longitude:0.####}")
+        : "the place";
 }

@@ -39,4 +39,20 @@ public sealed class ReviewWarningsTests
         var undated = ReviewWarnings.Default.For(Item(e with { Location = null }, Guid.NewGuid()), null, Text);
         Assert.Equal(["date", "location"], undated.Select(w => w.Field));
     }
+
+    [Fact]
+    public void A_place_given_only_as_a_point_is_named_by_its_coordinates_and_an_undated_event_is_flagged_as_undated()
+    {
+        var e = RecordStoreTests.Strike() with
+        {
+            Location = new Location(null, null, "Al-Hasakeh", null, null, new GeoPoint(36.97, 41.94), GeoPrecision.Place),
+            Quantities = Quantities.Empty.With("fatalities", Quantity.Exactly(2)),
+            Aggregate = null,
+        };
+        var warnings = ReviewWarnings.Default.For(Item(e, Guid.NewGuid()), new DateOnly(2021, 1, 21), Text);
+        Assert.Contains(warnings, w => w.Field == "location" && w.Message == "the point 36.97, 41.94 is in Al-Hasakeh, but the passage names Idleb");
+
+        var undated = ReviewWarnings.Default.For(Item(e with { Date = DateSpan.Unresolved }, Guid.NewGuid()), new DateOnly(2021, 1, 21), Text);
+        Assert.Contains(undated, w => w.Field == "date" && w.Message.StartsWith("the event is undated", StringComparison.Ordinal));
+    }
 }

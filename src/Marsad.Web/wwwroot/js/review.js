@@ -110,7 +110,7 @@
     const facts = Marsad.el("p", { class: "facts" });
     if (item.kind === "event") {
       const r = item.record;
-      const where = r.location ? [r.location.name, r.location.admin2, r.location.admin1].filter(Boolean).join("، ") : "";
+      const where = r.location ? [r.location.name, r.location.admin2, r.location.admin1].filter(Boolean).join(Marsad.lang === "ar" ? "، " : ", ") : "";
       facts.append(...[r.actor1, r.actor2].filter(Boolean).map(a => Marsad.el("span", { class: "actor" }, Marsad.both(a))),
         ...(where ? [Marsad.el("span", { class: "place" }, where)] : []));
     }
