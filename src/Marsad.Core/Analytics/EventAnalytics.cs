@@ -37,35 +37,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
                 """, "@actor", actor);
         }
 
-        if (filter.Admin1 is { } admin1)
-        {
-            Where("admin1 = @admin1", "@admin1", admin1);
-        }
-
-        if (filter.Admin2 is { } admin2)
-        {
-            Where("admin2 = @admin2", "@admin2", admin2);
-        }
-
-        if (filter.EventType is { } type)
-        {
-            Where("event_type = @type", "@type", type);
-        }
-
-        if (filter.SubEventType is { } subType)
-        {
-            Where("sub_event_type = @subtype", "@subtype", subType);
-        }
-
-        if (filter.Status is { } status)
-        {
-            Where("status = @status", "@status", EnumNames.Of(status));
-        }
-
-        if (filter.Grade is { } grade)
-        {
-            Where("grade = @grade", "@grade", EnumNames.Of(grade));
-        }
+        ColumnFilters(filter, Where);
 
         command.CommandText = sql.ToString();
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -100,35 +72,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
             sql.Append(" AND status <> 'extracted'");
         }
 
-        if (filter.Admin1 is { } admin1)
-        {
-            Where("admin1 = @admin1", "@admin1", admin1);
-        }
-
-        if (filter.Admin2 is { } admin2)
-        {
-            Where("admin2 = @admin2", "@admin2", admin2);
-        }
-
-        if (filter.EventType is { } type)
-        {
-            Where("event_type = @type", "@type", type);
-        }
-
-        if (filter.SubEventType is { } subType)
-        {
-            Where("sub_event_type = @subtype", "@subtype", subType);
-        }
-
-        if (filter.Status is { } status)
-        {
-            Where("status = @status", "@status", EnumNames.Of(status));
-        }
-
-        if (filter.Grade is { } grade)
-        {
-            Where("grade = @grade", "@grade", EnumNames.Of(grade));
-        }
+        ColumnFilters(filter, Where);
 
         sql.Append(" ORDER BY date_start, id");
         command.CommandText = sql.ToString();
@@ -257,4 +201,38 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // The filters both tables (events and event_facts) hold as plain columns of the same names.
+    private static void ColumnFilters(AnalyticsFilter filter, Action<string, string, object> where)
+    {
+        if (filter.Admin1 is { } admin1)
+        {
+            where("admin1 = @admin1", "@admin1", admin1);
+        }
+
+        if (filter.Admin2 is { } admin2)
+        {
+            where("admin2 = @admin2", "@admin2", admin2);
+        }
+
+        if (filter.EventType is { } type)
+        {
+            where("event_type = @type", "@type", type);
+        }
+
+        if (filter.SubEventType is { } subType)
+        {
+            where("sub_event_type = @subtype", "@subtype", subType);
+        }
+
+        if (filter.Status is { } status)
+        {
+            where("status = @status", "@status", EnumNames.Of(status));
+        }
+
+        if (filter.Grade is { } grade)
+        {
+            where("grade = @grade", "@grade", EnumNames.Of(grade));
+        }
+    }
 }
