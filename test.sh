@@ -28,12 +28,50 @@ if [ -n "$missing" ]; then
   fi
 fi
 
+# The store, audit and CLI tests run on SQLite and on PostgreSQL. PostgreSQL comes from Debian's packages (installed
+# when missing and run as root); without it the PostgreSQL tests are reported as skipped, with the reason.
+pg_bin=""
+find_pg() { pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"; [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; }
+if ! find_pg && [ "$(id -u)" = 0 ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || true
+  find_pg || true
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build Marsad.slnx -c Release -nologo -v quiet
 
 # Each project writes a TRX file; the totals below are read from them, so they count what ran, not what printed.
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+pg_dir=""
+cleanup() {
+  # The throwaway cluster is stopped and removed however the tests end (failure, Ctrl-C).
+  if [ -n "$pg_dir" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+  rm -rf "$results"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# PostgreSQL refuses to run as root: as root the cluster belongs to the 'postgres' user Debian's package creates.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -n "$pg_bin" ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ] && { [ "$(id -u)" != 0 ] || id postgres >/dev/null 2>&1; }; then
+  pg_dir="$(mktemp -d /tmp/marsad-pg-XXXXXX)"
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  # Durability is not under test: fsync and full-page writes off keep the throwaway cluster fast.
+  # A free port on loopback: ask the kernel for one, then bind the server to 127.0.0.1 only (and a socket in pg_dir).
+  pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)))"
+  if as_pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" 2>&1 \
+    && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+         -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
+    export MARSAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+    echo "test.sh: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') test cluster on 127.0.0.1:$pg_port ($pg_dir)"
+  else
+    echo "test.sh: could not start a PostgreSQL test cluster (see below); its tests are skipped" >&2
+    cat "$pg_dir"/*.log >&2 || true
+  fi
+fi
 status=0
 dotnet test Marsad.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
   --logger "trx" --results-directory "$results" "$@" || status=$?

@@ -34,14 +34,34 @@ public static class DemoCommand
             }
 
             Directory.CreateDirectory(folder);
-            var database = Path.Combine(folder, "marsad.db");
-            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            // On a server (--db / MARSAD_DB naming PostgreSQL) the demo fills the empty database it is given; a file
+            // demo always starts a new file in its folder. The report and other files still go to the folder.
+            var given = globals.DatabaseTarget(result, env);
+            string database;
+            IMarsadStore store;
+            if (given.Provider == DatabaseProvider.PostgreSql)
             {
-                File.Delete(file);
+                database = given.Value;
+                env.WriteLine($"Demo database: {given.Display}");
+                store = await MarsadStore.OpenAsync(given, env.Time, migrate: true, cancellationToken);
+                if (await store.Audit.CountAsync(cancellationToken) > 0 || (await store.Documents.ListAsync(1, 0, cancellationToken)).Count > 0)
+                {
+                    env.WriteError($"{given.Display} already holds a record; the demo fills only an empty database (create one: createdb marsad_demo)");
+                    return ExitCodes.CannotRun;
+                }
+            }
+            else
+            {
+                database = Path.Combine(folder, "marsad.db");
+                foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+                {
+                    File.Delete(file);
+                }
+
+                env.WriteLine($"Demo database: {database}");
+                store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), env.Time, migrate: true, cancellationToken);
             }
 
-            env.WriteLine($"Demo database: {database}");
-            var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), env.Time, migrate: true, cancellationToken);
             var context = new ChangeContext(globals.UserName(result, env), "demo");
             var summary = await IngestRunner.RunAsync(new IngestDocuments(store, env.Time, Engines.Create()), new IngestRequest([samplesFolder]), context, env, cancellationToken);
             var documents = await store.Documents.ListAsync(1000, 0, cancellationToken);
@@ -57,7 +77,7 @@ public static class DemoCommand
             await DemoReport.WriteAsync(store, folder, env, cancellationToken);
             var audit = await store.Audit.VerifyAsync(null, cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Audit chain: {(audit.Ok ? "verified" : "BROKEN")}, {audit.Checked} revisions."));
-            env.WriteLine($"Try: marsad documents list --db {database}");
+            env.WriteLine(given.Provider == DatabaseProvider.PostgreSql ? "Try: marsad documents list (with the same MARSAD_DB)" : $"Try: marsad documents list --db {database}");
             var exitCode = summary.Failed > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
             if (result.GetValue(noServe))
             {

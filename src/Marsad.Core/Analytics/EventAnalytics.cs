@@ -30,10 +30,10 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
 
         if (filter.Actor is { } actor)
         {
-            Where("""
+            Where($"""
                 (actor1 = @actor OR actor2 = @actor
-                 OR EXISTS (SELECT 1 FROM json_each(payload, '$.assoc_actor1') WHERE value = @actor)
-                 OR EXISTS (SELECT 1 FROM json_each(payload, '$.assoc_actor2') WHERE value = @actor))
+                 OR EXISTS (SELECT 1 FROM {dialect.JsonArrayValues("payload", "assoc_actor1", "a1")} WHERE a1.value = @actor)
+                 OR EXISTS (SELECT 1 FROM {dialect.JsonArrayValues("payload", "assoc_actor2", "a2")} WHERE a2.value = @actor))
                 """, "@actor", actor);
         }
 
@@ -168,9 +168,9 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         await using var connection = await dialect.OpenAsync(cancellationToken);
         foreach (var id in documentIds.Distinct().Order())
         {
-            await using var command = connection.Sql(null, """
-                SELECT json_extract(c.value, '$.kind'), json_extract(c.value, '$.message')
-                FROM (SELECT result FROM extractions WHERE document_id = @doc ORDER BY extracted_at DESC, engine_version DESC LIMIT 1) x, json_each(x.result, '$.checks') c
+            await using var command = connection.Sql(null, $"""
+                SELECT {dialect.JsonValue("c.value", "kind")}, {dialect.JsonValue("c.value", "message")}
+                FROM (SELECT result FROM extractions WHERE document_id = @doc ORDER BY extracted_at DESC, engine_version DESC LIMIT 1) x, {dialect.JsonArrayObjects("x.result", "checks", "c")}
                 """);
             command.AddParameter("@doc", id.ToString("D"));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

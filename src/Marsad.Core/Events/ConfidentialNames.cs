@@ -34,6 +34,9 @@ public sealed class ConfidentialNames
 
     public static ConfidentialNames None { get; } = new([]);
 
+    /// <summary>The names in <see cref="NameNormaliser"/>'s form (lower case, words joined by one space), longest first.</summary>
+    public IReadOnlyList<string> Keys => _keys;
+
     /// <summary>Whether there is nothing to hide (no confidential names): callers may pass text on untouched.</summary>
     public bool IsEmpty => _keys.Length == 0;
 

@@ -64,11 +64,11 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return state;
     }
 
-    private static async Task<DataState> ReadStateAsync(DbConnection connection, DbTransaction? tx, ChangeWatch.Reading? reading, CancellationToken cancellationToken)
+    private async Task<DataState> ReadStateAsync(DbConnection connection, DbTransaction? tx, ChangeWatch.Reading? reading, CancellationToken cancellationToken)
     {
         long head;
         int longest;
-        await using (var command = connection.Sql(tx, "SELECT COALESCE((SELECT MAX(seq) FROM revisions), 0), (SELECT MAX(julianday(date_end) - julianday(date_start)) FROM events)"))
+        await using (var command = connection.Sql(tx, $"SELECT COALESCE((SELECT MAX(seq) FROM revisions), 0), (SELECT MAX({dialect.DaysBetween("date_start", "date_end")}) FROM events)"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -99,7 +99,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         // A text search looks at what the role may read: with names to redact, at the redacted payload (else the
         // answers would tell a confidential name, one prefix at a time).
         var visible = secrets.IsEmpty ? "payload" : AccessSql.Visible(dialect, connection, secrets);
-        await using var command = Build(connection, query, role, state.LongestSpanDays, visible);
+        await using var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible);
         command.Transaction = tx;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -178,9 +178,9 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         // The public hears only of events it could have seen: one never published is not in its feed at all (its id
         // alone would tell that the team holds a record the public may not know of).
         var gone = role.SeesUnpublished() ? "(e.merged_into IS NOT NULL OR e.status = 'rejected')"
-            : """
+            : $"""
               (e.merged_into IS NOT NULL OR e.status <> 'published') AND EXISTS (SELECT 1 FROM revisions p WHERE p.entity_type = 'event'
-                  AND p.entity_id = e.id AND json_extract(p.changes, '$.status.new') = 'published')
+                  AND p.entity_id = e.id AND {dialect.JsonValue("p.changes", "status.new")} = 'published')
               """;
         // Paged by the audit chain's sequence (the event's last revision): unique and monotonic, where a bulk merge stamps
         // thousands of events with one time. An event that changes again moves past the client's position and comes again.
@@ -223,7 +223,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         string? Shared(string? value) => value is null ? null : names.TryGetValue(value, out var known) ? known : names[value] = value;
         var events = new List<StandingEvent>();
-        await using (var command = connection.Sql(tx, """
+        await using (var command = connection.Sql(tx, $"""
             SELECT e.id, e.sub_event_type, e.date_start, e.date_end, e.latitude, e.longitude, COALESCE(e.admin3, e.admin2, e.admin1), e.actor1, e.actor2, e.fatalities,
                    e.status, rd.document_id, COALESCE(s.name, d.id)
             FROM events e
@@ -231,7 +231,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             LEFT JOIN documents d ON d.id = rd.document_id
             LEFT JOIN sources s ON s.id = d.source_id
             WHERE e.merged_into IS NULL AND e.status <> 'rejected'
-            ORDER BY e.rowid
+            ORDER BY e.{dialect.RowOrderColumn}
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -312,13 +312,13 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return [.. names];
     }
 
-    private static DbCommand Build(DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload)
+    private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload)
     {
         // Each event's sources come in the same row (a JSON array), masked in SQL unless the role sees confidential ones.
         var name = role.SeesConfidentialSources() ? "COALESCE(s.name, @unnamed)" : "CASE WHEN COALESCE(s.confidential, 0) <> 0 THEN @confidential ELSE COALESCE(s.name, @unnamed) END";
         var sql = new StringBuilder($"""
             SELECT payload, version, id, date_start,
-                   (SELECT json_group_array({name}) FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
+                   (SELECT {dialect.JsonArrayAggregate(name)} FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
                     WHERE rd.record_kind = 'event' AND rd.record_id = events.id)
             FROM events WHERE merged_into IS NULL
             """);
@@ -365,7 +365,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (query.Actor is not null)
         {
-            Where($"(actor1 = @actor OR actor2 = @actor OR {visiblePayload} LIKE @actorJson ESCAPE '\\')", "@actor", query.Actor);
+            Where($"(actor1 = @actor OR actor2 = @actor OR {visiblePayload} {dialect.CaseInsensitiveLike} @actorJson ESCAPE '\\')", "@actor", query.Actor);
             command.AddParameter("@actorJson", "%" + EscapeLike(JsonSerializer.Serialize(query.Actor, MarsadJson.Options)) + "%");
         }
 
@@ -409,7 +409,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            Where($"{visiblePayload} LIKE @text ESCAPE '\\'", "@text", "%" + EscapeLike(query.Text.Trim()) + "%");
+            Where($"{visiblePayload} {dialect.CaseInsensitiveLike} @text ESCAPE '\\'", "@text", "%" + EscapeLike(query.Text.Trim()) + "%");
         }
 
         sql.Append(" ORDER BY date_start, id LIMIT @limit");

@@ -44,11 +44,11 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
             var secrets = await Redactions.ForAsync(connection, null, role, cancellationToken);
             var column = typeof(T) == typeof(Person) && !role.SeesSensitivePersonFields() ? "name"
                 : secrets.IsEmpty ? "payload" : AccessSql.Visible(dialect, connection, secrets);
-            sql.Append(CultureInfo.InvariantCulture, $" AND {column} LIKE @text ESCAPE '\\'");
+            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {dialect.CaseInsensitiveLike} @text ESCAPE '\\'");
             command.AddParameter("@text", "%" + EscapeLike(query.Text.Trim()) + "%");
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {OrderColumn(kind)}, id LIMIT @limit");
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {OrderColumn(dialect, kind)}, id LIMIT @limit");
         command.AddParameter("@limit", Math.Max(1, query.Limit));
         command.CommandText = sql.ToString();
         return await ReadAsync<T>(connection, command, kind, role, cancellationToken);
@@ -113,9 +113,9 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
         _ => "status",
     };
 
-    private static string OrderColumn(RecordKind kind) => kind.EntityType switch
+    private static string OrderColumn(SqlDialect dialect, RecordKind kind) => kind.EntityType switch
     {
-        "person" => "name COLLATE NOCASE",
+        "person" => dialect.CaseInsensitiveOrder("name"),
         "claim" => "claim_date",
         "allegation" => "alleged_on",
         _ => "updated_at",

@@ -25,6 +25,14 @@ internal sealed class ChangeWatch(SqlDialect dialect)
             return null;
         }
 
+        if (!dialect.ChangeCounterPerConnection)
+        {
+            // A server-wide counter: any pooled connection reads it, and none is held between readings.
+            await using var connection = await dialect.OpenAsync(cancellationToken);
+            await using var command = connection.Sql(null, sql);
+            return new Reading(0, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {

@@ -25,7 +25,9 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Value)
     /// <summary>What to print: the path for SQLite; the connection string without its password for PostgreSQL.</summary>
     public string Display => Provider == DatabaseProvider.Sqlite
         ? Path.GetFullPath(Value)
-        : System.Text.RegularExpressions.Regex.Replace(Value, "(?i)(password|pwd)=[^;]*", "$1=***");
+        : System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(Value, "(?i)(password|pwd)=[^;&]*", "$1=***"),
+            "(?i)^(postgres(?:ql)?://[^:/@]*):[^@]*@", "$1:***@");
 }
 
 /// <summary>The database engines Marsad can store its record in.</summary>

@@ -68,7 +68,7 @@ public sealed class MarsadStore : IMarsadStore
         SqlDialect dialect = target.Provider switch
         {
             DatabaseProvider.Sqlite => CreateSqlite(target),
-            _ => throw new StoreUnavailableException($"database {target.Display}: the PostgreSQL provider is not part of this build yet; use a SQLite file path"),
+            _ => CreatePostgres(target),
         };
         var store = new MarsadStore(target, dialect, time);
         if (migrate)
@@ -87,6 +87,18 @@ public sealed class MarsadStore : IMarsadStore
     }
 
     public Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default) => new Migrator(_dialect, _time).MigrateAsync(cancellationToken);
+
+    private static Postgres.PostgresDialect CreatePostgres(DatabaseTarget target)
+    {
+        try
+        {
+            return new Postgres.PostgresDialect(target.Value);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StoreUnavailableException($"database {target.Display}: {ex.Message}", ex);
+        }
+    }
 
     private static SqliteDialect CreateSqlite(DatabaseTarget target)
     {

@@ -43,4 +43,55 @@ public abstract class SqlDialect
 
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
+
+    /// <summary>
+    /// Whether the change counter counts per connection (SQLite's data_version: the watch must keep one connection)
+    /// or is global to the server (PostgreSQL's WAL position: any pooled connection reads it).
+    /// </summary>
+    public virtual bool ChangeCounterPerConnection => true;
+
+    /// <summary>Whether <see cref="AddFunction"/> works on this engine; otherwise the access rules build their SQL from plain functions.</summary>
+    public virtual bool SupportsNetFunctions => false;
+
+    /// <summary>The text search operator: case-insensitive on every engine (SQLite's LIKE already is, for ASCII).</summary>
+    public virtual string CaseInsensitiveLike => "LIKE";
+
+    /// <summary>An ORDER BY term that orders text without regard to letter case.</summary>
+    public virtual string CaseInsensitiveOrder(string column) => $"{column} COLLATE NOCASE";
+
+    /// <summary>The scalar (as text) at a dotted path (<c>status.new</c>) in a JSON text column, or NULL.</summary>
+    public virtual string JsonValue(string json, string path) => $"json_extract({json}, '$.{path}')";
+
+    /// <summary>A FROM item: one row per element of the JSON array at <paramref name="key"/>, its scalar in column <c>value</c>.</summary>
+    public virtual string JsonArrayValues(string json, string key, string alias) => $"json_each({json}, '$.{key}') {alias}";
+
+    /// <summary>A FROM item: one row per element (a JSON object) of the array at <paramref name="key"/>, in column <c>value</c>, for <see cref="JsonValue"/>.</summary>
+    public virtual string JsonArrayObjects(string json, string key, string alias) => JsonArrayValues(json, key, alias);
+
+    /// <summary>An aggregate gathering the expression's values into a JSON array (NULL or <c>[]</c> when there are none).</summary>
+    public virtual string JsonArrayAggregate(string expression) => $"json_group_array({expression})";
+
+    /// <summary>Days from one ISO date column to another, as a floating number; NULL when either is '' (undated).</summary>
+    public virtual string DaysBetween(string start, string end) => $"(julianday({end}) - julianday({start}))";
+
+    /// <summary>
+    /// Runs a unit of work again when it fails for a passing reason (<see cref="IsTransient"/>): a serialization
+    /// failure, a deadlock, a dropped connection. The work must start its own connection and transaction.
+    /// </summary>
+    public async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work(cancellationToken);
+            }
+            catch (DbException ex) when (attempt < 5 && IsTransient(ex))
+            {
+                // Back off a little more each time, with jitter, so that retried writers do not collide again.
+                await Task.Delay(TimeSpan.FromMilliseconds((50 << attempt) + Random.Shared.Next(50)), cancellationToken);
+            }
+        }
+    }
 }

@@ -110,11 +110,34 @@ public sealed class EventAnalyticsTests
         Assert.Equal([b.Value.Id], july.Select(e => e.Id).ToArray());
     }
 
-    [Fact]
-    public async Task Facts_and_totals_kept_by_the_triggers_equal_a_recount_after_grading_merging_and_undoing()
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Facts_and_totals_kept_by_the_triggers_equal_a_recount_after_every_kind_of_change(DatabaseProvider provider)
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var target = TestDatabases.Target(provider, folder);
+        var store = await MarsadStore.OpenAsync(target, FixedClock.At(2021, 1, 23));
+        var recounts = new List<string>();
+        async Task Recount(string after)
+        {
+            await using var connection = Open(target);
+            var facts = provider == DatabaseProvider.Sqlite ? RecountedFacts : PostgresRecountedFacts;
+            var totals = provider == DatabaseProvider.Sqlite ? RecountedTotals : PostgresRecountedTotals;
+            Assert.True(Rows(connection, facts).SequenceEqual(Rows(connection, "SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts FROM event_facts ORDER BY date_start, id")), $"event_facts differ from a recount after {after}");
+            Assert.True(Rows(connection, totals).SequenceEqual(Rows(connection, "SELECT actor, admin1, reviewed, month, events, fatalities_low, fatalities_best, fatalities_high, fatalities_open FROM event_month_totals WHERE events <> 0 ORDER BY actor, admin1, reviewed, month")), $"event_month_totals differ from a recount after {after}");
+            recounts.Add(after);
+        }
+
+        // An undated event counts in no month; dating it later moves it into one, and a new status, actors and
+        // governorate move its counts between rows.
+        var undated = await store.Records.AddAsync(Event(new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 1), "Islamic State (Syria)", "Ar-Raqqa", ("fatalities", Quantity.Exactly(2))) with { Date = DateSpan.Unresolved }, new ChangeContext("t"));
+        await Recount("an undated insert");
+        var dated = await store.Records.UpdateAsync(undated.Value with { Date = DateSpan.OnDay(new DateOnly(2021, 5, 2)) }, undated.Version, new ChangeContext("t"));
+        await Recount("dating an undated event");
+        var moved = await store.Records.UpdateAsync(dated.Value with { Date = new DateSpan(new DateOnly(2021, 4, 20), new DateOnly(2021, 6, 2), TimePrecision.Month), Status = EventStatus.Extracted, Actor1 = Coalition, Actor2 = "Islamic State (Syria)", Location = new Location("elsewhere", null, "Idleb", null, null, null, null) }, dated.Version, new ChangeContext("t"));
+        await Recount("a change of dates, status, actors and governorate");
+        await store.Records.UpdateAsync(moved.Value with { Status = EventStatus.Published, Quantities = Quantities.Empty.With("fatalities", new Quantity(3, 3, null)) }, moved.Version, new ChangeContext("t"));
+        await Recount("publishing with an open-ended quantity");
         var a = await store.Records.AddAsync(Event(new DateOnly(2021, 1, 3), new DateOnly(2021, 1, 3), Coalition, "Deir-ez-Zor", ("fatalities", Quantity.Exactly(4))), new ChangeContext("t"));
         var b = await store.Records.AddAsync(Event(new DateOnly(2021, 1, 4), new DateOnly(2021, 1, 4), Coalition, "Deir-ez-Zor", ("fatalities", new Quantity(1, 2, null))) with { Actor2 = "Islamic State (Syria)" }, new ChangeContext("t"));
         var c = await store.Records.AddAsync(Event(new DateOnly(2021, 2, 9), new DateOnly(2021, 2, 9), "Islamic State (Syria)", "Ar-Raqqa"), new ChangeContext("t"));
@@ -144,17 +167,49 @@ public sealed class EventAnalyticsTests
             await rewrite.CommitAsync();
         }
 
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("marsad.db")};Pooling=False");
-        connection.Open();
-        Assert.Equal(Rows(connection, RecountedFacts), Rows(connection, "SELECT * FROM event_facts ORDER BY date_start, id"));
-        Assert.Equal(Rows(connection, RecountedTotals), Rows(connection, "SELECT * FROM event_month_totals WHERE events <> 0 ORDER BY actor, admin1, reviewed, month"));
-        Assert.Equal(["contested", "fair"], Rows(connection, "SELECT grade FROM event_facts ORDER BY grade"));
+        await Recount("grading, merging, undoing and a bulk rewrite");
+        await using (var connection = Open(target))
+        {
+            Assert.Equal(["contested", "fair"], Rows(connection, "SELECT grade FROM event_facts WHERE grade IS NOT NULL ORDER BY grade"));
+        }
+
+        Assert.Equal(5, recounts.Count);
     }
+
+    private static System.Data.Common.DbConnection Open(DatabaseTarget target)
+    {
+        System.Data.Common.DbConnection connection = target.Provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.Value};Pooling=False")
+            : new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(target.Value) { Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    // The same recount in PostgreSQL's SQL: marsad_facts is the one definition of the facts array on that engine.
+    private const string PostgresRecountedFacts = """
+        SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts(payload)
+        FROM events WHERE merged_into IS NULL AND status <> 'rejected' AND date_start <> '' ORDER BY date_start, id
+        """;
+
+    private const string PostgresRecountedTotals = """
+        SELECT k.actor, g.admin1, CASE WHEN e.status <> 'extracted' THEN 1 ELSE 0 END, substr(e.date_start, 1, 7), COUNT(*),
+               SUM(COALESCE((e.payload::jsonb #>> '{quantities,fatalities,low}')::bigint, 0)),
+               SUM(COALESCE((e.payload::jsonb #>> '{quantities,fatalities,best}')::bigint, (e.payload::jsonb #>> '{quantities,fatalities,low}')::bigint, 0)),
+               SUM(COALESCE((e.payload::jsonb #>> '{quantities,fatalities,high}')::bigint, 0)),
+               SUM(CASE WHEN e.payload::jsonb #>> '{quantities,fatalities}' IS NOT NULL AND e.payload::jsonb #>> '{quantities,fatalities,high}' IS NULL THEN 1 ELSE 0 END)
+        FROM events e
+        JOIN (SELECT id, '' AS actor FROM events UNION ALL SELECT id, actor1 FROM events WHERE actor1 IS NOT NULL
+              UNION ALL SELECT id, actor2 FROM events WHERE actor2 IS NOT NULL AND actor2 IS DISTINCT FROM actor1) k ON k.id = e.id
+        JOIN (SELECT id, '' AS admin1 FROM events UNION ALL SELECT id, admin1 FROM events WHERE admin1 IS NOT NULL) g ON g.id = e.id
+        WHERE e.merged_into IS NULL AND e.status <> 'rejected' AND e.date_start <> ''
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
+        """;
 
     private const string RecountedFacts = """
         SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade,
                json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
-        FROM events WHERE merged_into IS NULL AND status <> 'rejected' ORDER BY date_start, id
+        FROM events WHERE merged_into IS NULL AND status <> 'rejected' AND date_start <> '' ORDER BY date_start, id
         """;
 
     private const string RecountedTotals = """
@@ -167,12 +222,12 @@ public sealed class EventAnalyticsTests
         JOIN (SELECT id, '' AS actor FROM events UNION ALL SELECT id, actor1 FROM events WHERE actor1 IS NOT NULL
               UNION ALL SELECT id, actor2 FROM events WHERE actor2 IS NOT NULL AND actor2 IS NOT actor1) k ON k.id = e.id
         JOIN (SELECT id, '' AS admin1 FROM events UNION ALL SELECT id, admin1 FROM events WHERE admin1 IS NOT NULL) g ON g.id = e.id
-        WHERE e.merged_into IS NULL AND e.status <> 'rejected'
+        WHERE e.merged_into IS NULL AND e.status <> 'rejected' AND e.date_start <> ''
         GROUP BY k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7)
         ORDER BY k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7)
         """;
 
-    private static List<string> Rows(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    private static List<string> Rows(System.Data.Common.DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,16 +1,18 @@
 using Marsad.Core.Storage;
 using Marsad.Core.Tests.Storage;
 using Marsad.Core.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Core.Tests.Audit;
 
-public sealed class AuditVerifyTests
+public abstract class AuditVerifyTests
 {
-    private static async Task<(TempFolder Folder, IMarsadStore Store)> StoreWithFiveRevisionsAsync()
+    /// <summary>The database these tests run on: each concrete class below picks one, so every test runs on both.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
+    private async Task<(TempFolder Folder, IMarsadStore Store)> StoreWithFiveRevisionsAsync()
     {
         var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         for (var i = 0; i < 5; i++)
         {
             await store.Records.AddAsync(RecordStoreTests.Strike(), new ChangeContext("coder"));
@@ -19,14 +21,7 @@ public sealed class AuditVerifyTests
         return (folder, store);
     }
 
-    private static void Execute(TempFolder folder, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={folder.File("marsad.db")}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Assert.Equal(1, command.ExecuteNonQuery());
-    }
+    private static void Execute(IMarsadStore store, string sql) => Assert.Equal(1, TestDatabases.Execute(store.Target, sql));
 
     [Fact]
     public async Task An_untouched_chain_verifies()
@@ -50,7 +45,7 @@ public sealed class AuditVerifyTests
         var (folder, store) = await StoreWithFiveRevisionsAsync();
         using (folder)
         {
-            Execute(folder, tamper);
+            Execute(store, tamper);
             var result = await store.Audit.VerifyAsync();
             Assert.False(result.Ok);
             Assert.Equal(3, result.FirstFailure!.Sequence);
@@ -63,7 +58,7 @@ public sealed class AuditVerifyTests
         var (folder, store) = await StoreWithFiveRevisionsAsync();
         using (folder)
         {
-            Execute(folder, "UPDATE revisions SET hash = '" + new string('b', 64) + "' WHERE seq = 2");
+            Execute(store, "UPDATE revisions SET hash = '" + new string('b', 64) + "' WHERE seq = 2");
             var result = await store.Audit.VerifyAsync();
             Assert.Equal(2, result.FirstFailure!.Sequence);
         }
@@ -75,7 +70,7 @@ public sealed class AuditVerifyTests
         var (folder, store) = await StoreWithFiveRevisionsAsync();
         using (folder)
         {
-            Execute(folder, "DELETE FROM revisions WHERE seq = 4");
+            Execute(store, "DELETE FROM revisions WHERE seq = 4");
             var result = await store.Audit.VerifyAsync();
             Assert.Equal(5, result.FirstFailure!.Sequence);
             Assert.Contains("missing", result.FirstFailure.Problem, StringComparison.Ordinal);
@@ -88,11 +83,21 @@ public sealed class AuditVerifyTests
         var (folder, store) = await StoreWithFiveRevisionsAsync();
         using (folder)
         {
-            Execute(folder, "UPDATE events SET payload = replace(payload, '\"best\":3', '\"best\":30') WHERE rowid = 2");
+            Execute(store, "UPDATE events SET payload = replace(payload, '\"best\":3', '\"best\":30') WHERE rowid = 2");
             var result = await store.Audit.VerifyAsync();
             Assert.False(result.Ok);
             Assert.Equal("event", result.FirstFailure!.EntityType);
             Assert.Contains("changed outside Marsad", result.FirstFailure.Problem, StringComparison.Ordinal);
         }
     }
+}
+
+public sealed class AuditVerifyTestsOnSqlite : AuditVerifyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class AuditVerifyTestsOnPostgres : AuditVerifyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -8,15 +8,18 @@ using Marsad.Domain.Events;
 
 namespace Marsad.Core.Tests.Storage;
 
-public sealed class BulkRewriteTests
+public abstract class BulkRewriteTests
 {
+    /// <summary>The database these tests run on: each concrete class below picks one, so every test runs on both.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     private static readonly ChangeContext Coder = new("coder-a", "bulk test");
 
     [Fact]
     public async Task A_patch_sets_fields_and_their_columns_with_a_revision_and_the_chain_verifies()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var strike = RecordStoreTests.Strike();
         var other = RecordStoreTests.Strike();
         await store.Records.AddAsync(strike, Coder);
@@ -47,7 +50,7 @@ public sealed class BulkRewriteTests
     public async Task Documents_patched_are_linked_and_a_patch_that_changes_nothing_is_no_revision()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var ingest = new IngestDocuments(store, TimeProvider.System);
         var report = await ingest.RunAsync(new IngestRequest([folder.Write("a.txt", "A fictional report of shelling near a village.")], null, "Outlet A"), Coder);
         var strike = RecordStoreTests.Strike();
@@ -74,7 +77,7 @@ public sealed class BulkRewriteTests
     public async Task A_field_a_column_is_computed_from_cannot_be_patched_and_nothing_is_saved_uncommitted()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var strike = RecordStoreTests.Strike();
         await store.Records.AddAsync(strike, Coder);
 
@@ -90,4 +93,14 @@ public sealed class BulkRewriteTests
         Assert.Equal(strike, (await store.Records.GetAsync<ConflictEvent>(strike.Id))!.Value);
         Assert.Single(await store.Audit.ListAsync(strike.Id));
     }
+}
+
+public sealed class BulkRewriteTestsOnSqlite : BulkRewriteTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class BulkRewriteTestsOnPostgres : BulkRewriteTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -83,7 +83,41 @@ public sealed class MigrationTests
         Assert.Equal(expected, target.Value);
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=m;Password=s3cret")]
+    [InlineData("postgres://m:s3cret@db:5432/marsad")]
+    [InlineData("postgresql://m@db/marsad?password=s3cret&sslmode=require")]
+    public void A_postgres_password_is_never_displayed(string value) =>
+        Assert.DoesNotContain("s3cret", DatabaseTarget.Parse(value).Display, StringComparison.Ordinal);
+
     [Fact]
-    public void A_postgres_password_is_never_displayed() =>
-        Assert.DoesNotContain("s3cret", DatabaseTarget.Parse("Host=db;Username=m;Password=s3cret").Display, StringComparison.Ordinal);
+    public void A_postgres_url_becomes_the_connection_string_it_means()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString("postgres://team%40ngo:p%3Ass@db.example:6543/marsad?sslmode=require&application_name=review"));
+        Assert.Equal("db.example", builder.Host);
+        Assert.Equal(6543, builder.Port);
+        Assert.Equal("team@ngo", builder.Username);
+        Assert.Equal("p:ss", builder.Password);
+        Assert.Equal("marsad", builder.Database);
+        Assert.Equal(Npgsql.SslMode.Require, builder.SslMode);
+        Assert.Equal("review", builder.ApplicationName);
+    }
+
+    [Fact]
+    public void Each_engine_has_every_migration_number()
+    {
+        // One migrator, a folder per engine: a version added for one engine and forgotten for the other would leave their schemas apart.
+        Assert.Equal(Migrator.Scripts("Sqlite").Select(s => s.Version), Migrator.Scripts("Postgres").Select(s => s.Version));
+    }
+
+    [Fact]
+    public async Task A_new_postgres_database_is_migrated_on_first_use_and_a_second_run_applies_nothing()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(DatabaseProvider.PostgreSql, folder);
+        var again = await store.MigrateAsync();
+        Assert.Empty(again.Applied);
+        Assert.Equal(Migrator.Scripts("Postgres").Max(s => s.Version), again.ToVersion);
+        Assert.Equal(0, await store.Documents.CountAsync());
+    }
 }

@@ -8,8 +8,11 @@ using Marsad.Domain.Records;
 
 namespace Marsad.Core.Tests.Storage;
 
-public sealed class RecordStoreTests
+public abstract class RecordStoreTests
 {
+    /// <summary>The database these tests run on: each concrete class below picks one, so every test runs on both.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     private static readonly ChangeContext Coder = new("coder-a", "first reading");
 
     internal static ConflictEvent Strike() => new()
@@ -31,7 +34,7 @@ public sealed class RecordStoreTests
     public async Task An_event_reads_back_exactly_as_stored()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var strike = Strike();
         await store.Records.AddAsync(strike, Coder);
         var read = await store.Records.GetAsync<ConflictEvent>(strike.Id);
@@ -44,7 +47,7 @@ public sealed class RecordStoreTests
     public async Task Each_kind_of_record_round_trips()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var claim = new Claim { Id = Guid.NewGuid(), Claimant = "regime media", Statement = "prisoners were moved", Verdict = Verdict.False, Date = new DateOnly(2021, 1, 5) };
         var person = new Person { Id = Guid.NewGuid(), Name = "abductees from Afrin", Status = PersonStatus.Missing, GroupSize = new Quantity(100, null, null, "hundreds") };
         var allegation = new Allegation
@@ -67,7 +70,7 @@ public sealed class RecordStoreTests
     public async Task Insert_update_and_status_change_each_write_a_revision_with_who_and_why()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var strike = Strike();
         await store.Records.AddAsync(strike, Coder);
         var edited = strike with { Actor2 = "Civilians (Syria)" };
@@ -88,7 +91,7 @@ public sealed class RecordStoreTests
     public async Task A_second_coder_saving_an_old_version_is_told_and_nothing_is_lost()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var strike = Strike();
         await store.Records.AddAsync(strike, Coder);
         var first = await store.Records.GetAsync<ConflictEvent>(strike.Id);
@@ -109,7 +112,7 @@ public sealed class RecordStoreTests
     public async Task Updating_a_record_that_does_not_exist_is_refused()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         await Assert.ThrowsAsync<RecordNotFoundException>(() => store.Records.UpdateAsync(Strike(), 1, Coder));
         Assert.Equal(0, await store.Audit.CountAsync());
     }
@@ -118,10 +121,20 @@ public sealed class RecordStoreTests
     public async Task Concurrent_writers_keep_one_unbroken_chain()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => store.Records.AddAsync(Strike(), Coder))));
         var verification = await store.Audit.VerifyAsync();
         Assert.True(verification.Ok, verification.FirstFailure?.Problem);
         Assert.Equal(40, verification.Checked);
     }
+}
+
+public sealed class RecordStoreTestsOnSqlite : RecordStoreTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class RecordStoreTestsOnPostgres : RecordStoreTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

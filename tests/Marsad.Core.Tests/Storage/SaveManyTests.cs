@@ -6,13 +6,16 @@ using Marsad.Domain.Records;
 
 namespace Marsad.Core.Tests.Storage;
 
-public sealed class SaveManyTests
+public abstract class SaveManyTests
 {
+    /// <summary>The database these tests run on: each concrete class below picks one, so every test runs on both.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     [Fact]
     public async Task New_and_changed_records_of_several_kinds_are_saved_together_or_not_at_all()
     {
         using var folder = new TempFolder();
-        var store = await TestStore.OpenAsync(folder);
+        var store = await TestStore.OpenAsync(Provider, folder);
         var e = RecordStoreTests.Strike();
         await store.Records.AddAsync(e, new ChangeContext("engine"));
         var person = new Person { Id = Guid.NewGuid(), Name = "a driver", Status = PersonStatus.Injured };
@@ -30,4 +33,14 @@ public sealed class SaveManyTests
         Assert.NotNull(await store.Records.GetAsync<ConflictEvent>(other.Id));
         Assert.True((await store.Audit.VerifyAsync()).Ok);
     }
+}
+
+public sealed class SaveManyTestsOnSqlite : SaveManyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SaveManyTestsOnPostgres : SaveManyTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

@@ -38,6 +38,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string MigrationFolder => "Sqlite";
 
+    public override bool SupportsNetFunctions => true;
+
     public override void AddFunction(DbConnection connection, string name, Func<string?, string?> function) =>
         ((SqliteConnection)connection).CreateFunction(name, function, isDeterministic: true);
 

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Marsad.Core.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL through Npgsql, for a team sharing one server. Writers serialise on one advisory lock held to the end
+/// of their transaction, so the audit chain is extended by one writer at a time across every process and machine;
+/// readers take a repeatable-read snapshot and never wait for a writer (MVCC).
+/// </summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    /// <summary>The advisory lock every writer holds: "Marsad" in ASCII, so it does not collide with another application's locks.</summary>
+    public const long WriteLockKey = 0x4D61727361;
+
+    /// <summary>One pool per connection string for the whole process: each command opens a store, and they share the server's connections.</summary>
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> Sources = new(StringComparer.Ordinal);
+
+    private readonly NpgsqlDataSource _source;
+
+    public PostgresDialect(string connection)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
+        ConnectionString = ToConnectionString(connection);
+        _source = Sources.GetOrAdd(ConnectionString, NpgsqlDataSource.Create);
+    }
+
+    public string ConnectionString { get; }
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public override string MigrationFolder => "Postgres";
+
+    /// <summary>An identity column (see the migrations): the order rows were inserted in, for paging a whole table.</summary>
+    public override string RowOrderColumn => "row_order";
+
+    /// <summary>
+    /// The server's write-ahead log position: every commit anywhere moves it, so an unchanged position means nothing was
+    /// committed. (It also moves for other databases on the server: a reader then re-reads once, never serves stale data.)
+    /// </summary>
+    public override string? ChangeCounterSql => "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
+
+    public override bool ChangeCounterPerConnection => false;
+
+    public override string CaseInsensitiveLike => "ILIKE";
+
+    public override string CaseInsensitiveOrder(string column) => $"lower({column})";
+
+    public override string JsonValue(string json, string path) => $"(({json})::jsonb #>> '{{{path.Replace('.', ',')}}}')";
+
+    public override string JsonArrayValues(string json, string key, string alias) =>
+        $"jsonb_array_elements_text(CASE WHEN jsonb_typeof(({json})::jsonb -> '{key}') = 'array' THEN ({json})::jsonb -> '{key}' END) {alias}(value)";
+
+    public override string JsonArrayObjects(string json, string key, string alias) =>
+        $"jsonb_array_elements(CASE WHEN jsonb_typeof(({json})::jsonb -> '{key}') = 'array' THEN ({json})::jsonb -> '{key}' END) {alias}(value)";
+
+    public override string JsonArrayAggregate(string expression) => $"json_agg({expression})::text";
+
+    /// <summary>marsad_days is defined by the migrations (IMMUTABLE, so an expression index can answer MAX of it).</summary>
+    public override string DaysBetween(string start, string end) => $"marsad_days({start}, {end})";
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await RetryAsync(async ct => (DbConnection)await _source.OpenConnectionAsync(ct), cancellationToken);
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var npgsql = (NpgsqlConnection)connection;
+        // Read committed is enough: every writer holds the same lock from its first statement, so no two writers interleave.
+        var tx = await npgsql.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", npgsql, tx);
+            command.Parameters.AddWithValue("key", WriteLockKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return tx;
+        }
+        catch
+        {
+            await tx.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // One snapshot for every query in the transaction; MVCC means no lock is taken that a writer could hold up.
+        return await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+    }
+
+    public override bool IsTransient(DbException exception) => exception switch
+    {
+        // serialization failure, deadlock, lock timeout, too many connections, server shutting down or restarting
+        PostgresException pg => pg.SqlState is "40001" or "40P01" or "55P03" or "53300" or "57P01" or "57P02" or "57P03",
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or SocketException,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A <c>postgres://user:password@host:port/database?sslmode=require</c> URL as Npgsql's key/value connection string;
+    /// a key/value string (<c>Host=...</c>) is checked and passed on.
+    /// </summary>
+    public static string ToConnectionString(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        var trimmed = value.Trim();
+        if (!trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) && !trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NpgsqlConnectionStringBuilder(trimmed).ConnectionString;
+        }
+
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new ArgumentException("not a valid postgres:// URL (postgres://user:password@host:port/database)", nameof(value));
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
+        if (uri.Port > 0)
+        {
+            builder.Port = uri.Port;
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+            builder.Username = Uri.UnescapeDataString(colon < 0 ? uri.UserInfo : uri.UserInfo[..colon]);
+            if (colon >= 0)
+            {
+                builder.Password = Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+            }
+        }
+
+        var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        if (database.Length > 0)
+        {
+            builder.Database = database;
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
+            var setting = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            // libpq's names for the settings people put in URLs; anything else Npgsql knows by its own name.
+            builder[key.ToLowerInvariant() switch
+            {
+                "sslmode" => "SSL Mode",
+                "connect_timeout" => "Timeout",
+                "application_name" => "Application Name",
+                _ => key,
+            }] = setting;
+        }
+
+        return builder.ConnectionString;
+    }
+}

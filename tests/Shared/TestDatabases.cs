@@ -1,0 +1,57 @@
+using Marsad.Core.Storage;
+using Npgsql;
+
+namespace Marsad.Tests.Support;
+
+/// <summary>
+/// The databases a store test runs on: a SQLite file in the test's folder, or a new empty database on the PostgreSQL
+/// server that <c>./test.sh</c> starts and names in <c>MARSAD_TEST_POSTGRES</c>. Without the variable a PostgreSQL
+/// test is reported as skipped (never silently passed).
+/// </summary>
+public static class TestDatabases
+{
+    public const string Variable = "MARSAD_TEST_POSTGRES";
+
+    /// <summary>Both providers, for [Theory] [MemberData]: every store test runs once on each.</summary>
+    public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
+
+    /// <summary>The server's connection string, or null when no test server was started.</summary>
+    public static string? Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>A target on <paramref name="provider"/>: the file in <paramref name="folder"/>, or a new PostgreSQL database.</summary>
+    public static DatabaseTarget Target(DatabaseProvider provider, TempFolder folder, string file = "marsad.db") =>
+        provider == DatabaseProvider.Sqlite ? new DatabaseTarget(DatabaseProvider.Sqlite, folder.File(file)) : new DatabaseTarget(DatabaseProvider.PostgreSql, CreatePostgres());
+
+    /// <summary>
+    /// Runs SQL straight against the database, past Marsad (a tamperer's edit); returns the rows affected. On PostgreSQL,
+    /// SQLite's <c>rowid</c> is the identity column <c>row_order</c>.
+    /// </summary>
+    public static int Execute(DatabaseTarget target, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using System.Data.Common.DbConnection connection = target.Provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.Value};Pooling=False")
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.Value) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = target.Provider == DatabaseProvider.Sqlite ? sql : sql.Replace("rowid", "row_order", StringComparison.Ordinal);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>A new, empty database on the test server; skips the test when there is none.</summary>
+    public static string CreatePostgres()
+    {
+        var server = Server ?? throw Xunit.Sdk.SkipException.ForSkip($"{Variable} is not set: this test needs a PostgreSQL server (./test.sh starts a throwaway one)");
+
+        var name = "marsad_t_" + Guid.NewGuid().ToString("N")[..20];
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        // Each test's pool lets its idle connections go within seconds: hundreds of test databases share one server.
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ConnectionString;
+    }
+}
