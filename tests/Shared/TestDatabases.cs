@@ -38,6 +38,19 @@ public static class TestDatabases
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>One number read straight from the database (a count).</summary>
+    public static long Scalar(DatabaseTarget target, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using System.Data.Common.DbConnection connection = target.Provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.Value};Pooling=False")
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.Value) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A new, empty database on the test server; skips the test when there is none.</summary>
     public static string CreatePostgres()
     {

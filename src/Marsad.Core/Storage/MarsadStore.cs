@@ -37,6 +37,9 @@ public sealed class MarsadStore : IMarsadStore
 
     public DatabaseTarget Target { get; }
 
+    /// <summary>The engine's SQL, for whole-database work such as <see cref="DatabaseCopy"/>.</summary>
+    internal SqlDialect Dialect => _dialect;
+
     public IDocumentStore Documents { get; }
 
     public IRecordStore Records { get; }

@@ -74,6 +74,9 @@ public abstract class SqlDialect
     /// <summary>Days from one ISO date column to another, as a floating number; NULL when either is '' (undated).</summary>
     public virtual string DaysBetween(string start, string end) => $"(julianday({end}) - julianday({start}))";
 
+    /// <summary>SQL that moves an identity column's next value past the rows copied in with their own ids, or null when the engine needs none.</summary>
+    public virtual string? IdentityResetSql(string table, string column) => null;
+
     /// <summary>
     /// Runs a unit of work again when it fails for a passing reason (<see cref="IsTransient"/>): a serialization
     /// failure, a deadlock, a dropped connection. The work must start its own connection and transaction.

@@ -38,10 +38,11 @@ public sealed class PostgresDialect : SqlDialect
     public override string RowOrderColumn => "row_order";
 
     /// <summary>
-    /// The server's write-ahead log position: every commit anywhere moves it, so an unchanged position means nothing was
-    /// committed. (It also moves for other databases on the server: a reader then re-reads once, never serves stale data.)
+    /// The audit chain's head: every change to the record is a revision, written in the same transaction, so the head
+    /// moves exactly when a change becomes visible (one index lookup). The WAL position would move before a commit is
+    /// visible to others, and a reader could keep a state read in between.
     /// </summary>
-    public override string? ChangeCounterSql => "SELECT (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
+    public override string? ChangeCounterSql => "SELECT COALESCE(MAX(seq), 0) FROM revisions";
 
     public override bool ChangeCounterPerConnection => false;
 
@@ -61,6 +62,9 @@ public sealed class PostgresDialect : SqlDialect
 
     /// <summary>marsad_days is defined by the migrations (IMMUTABLE, so an expression index can answer MAX of it).</summary>
     public override string DaysBetween(string start, string end) => $"marsad_days({start}, {end})";
+
+    public override string? IdentityResetSql(string table, string column) =>
+        $"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), COALESCE((SELECT MAX({column}) FROM {table}), 0) + 1, false)";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await RetryAsync(async ct => (DbConnection)await _source.OpenConnectionAsync(ct), cancellationToken);
