@@ -79,7 +79,8 @@ internal static class KillPoints
         const string Ingested = "SELECT COUNT(*) || '|' || COALESCE(group_concat(s, ','), '') FROM (SELECT d.text_sha256 || ':' || (SELECT COUNT(*) FROM record_documents rd WHERE rd.document_id = d.id) || ':' || (SELECT COUNT(*) FROM extractions x WHERE x.document_id = d.id) AS s FROM documents d ORDER BY d.text_sha256)";
         const string Reviewed = "SELECT COALESCE(group_concat(id || ':' || status || ':' || version, ','), '') FROM (SELECT id, status, version FROM events UNION ALL SELECT id, status, version FROM claims UNION ALL SELECT id, status, version FROM persons ORDER BY id)";
         const string Corroborated = "SELECT COALESCE(group_concat(id || '>' || COALESCE(merged_into, '-') || ':' || COALESCE(grade, '-'), ','), '') FROM (SELECT id, merged_into, grade FROM events ORDER BY id)";
-        const string Imported = "SELECT COALESCE(group_concat(id || ':' || status || ':' || version, ','), '') FROM (SELECT id, status, version FROM events ORDER BY id)";
+        // Imported rows get new record ids; the end state is the rows' content, once each.
+        const string Imported = "SELECT COUNT(*) || '|' || COALESCE(group_concat(s, ','), '') FROM (SELECT date_start || ':' || sub_event_type || ':' || COALESCE(admin1, '') || ':' || COALESCE(fatalities, '') || ':' || status AS s FROM events ORDER BY s)";
         const string Copied = "SELECT COUNT(*) || ':' || COALESCE((SELECT hash FROM revisions ORDER BY seq DESC LIMIT 1), '') FROM revisions";
 
         var steps = new List<Step>();
@@ -109,14 +110,14 @@ internal static class KillPoints
         steps.Add(ingest);
         steps.Add(await WholeAsync("review", ["review", "--accept-all", "--reason", "batch"], ingested, Reviewed));
         steps.Add(await WholeAsync("corroborate", ["corroborate"], ingested, Corroborated));
-        var (exit, jsonl, stderr) = await RunAsync(marsad, work, ["events", "--format", "jsonl", "--role", "editor", "--db", Path.Combine(work, "whole-corroborate.db")]);
+        var (exit, csv, stderr) = await RunAsync(marsad, work, ["events", "--format", "acled", "--role", "editor", "--db", Path.Combine(work, "whole-corroborate.db")]);
         if (exit != 0)
         {
             throw new InvalidOperationException($"export: {stderr}");
         }
 
-        await File.WriteAllTextAsync(Path.Combine(work, "events.jsonl"), jsonl);
-        steps.Add(await WholeAsync("import", ["import", "jsonl", "events.jsonl"], null, Imported));
+        await File.WriteAllTextAsync(Path.Combine(work, "events.csv"), csv);
+        steps.Add(await WholeAsync("import", ["import", "acled", "events.csv"], null, Imported));
         steps.Add(await WholeAsync("backup", ["backup", "{out}"], Path.Combine(work, "whole-corroborate.db"), Copied));
         return steps;
     }
