@@ -32,6 +32,7 @@ internal static class BenchProgram
         ["web-export"] = ("streamed CSV export of N events (default 1,000,000): rows/s and peak memory [--events N]", Web.WebExport.RunAsync),
         ["exchange-roundtrip"] = ("the real ACLED and UCDP files each into a new database, re-exported in their format: rejected rows, import rows/s, field-by-field differences", Exchange.ExchangeRoundTrip.RunAsync),
         ["exchange-export"] = ("export N events (default 1,000,000) in a format to /dev/null from a kept database: rows/s (peak RSS with /usr/bin/time -v) [--format F --events N --db PATH]", Exchange.ExchangeExport.RunAsync),
+        ["integrity"] = ("issue 15's table: fuzzed inputs per entry point / failures, kill points / inconsistencies, concurrent edits / lost updates, tamper kinds / undetected [--inputs 100000 --kills 200 --writers 8 --edits 25 --marsad PATH]", Security.IntegrityBench.RunAsync),
         ["leak-walk"] = ("the web tests' leak walk over a local site with planted secrets: routes, roles, variants, requests, leaks (exit 1 on any)", Security.LeakWalkBench.RunAsync),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N] [--no-baseline]", Sync(SpeedBench.Run)),
     };

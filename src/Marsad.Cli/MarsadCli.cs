@@ -34,7 +34,7 @@ public static class MarsadCli
         root.Subcommands.Add(ReextractCommand.Create(globals, env));
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
-        root.Subcommands.Add(ExtractCommand.Create(env));
+        root.Subcommands.Add(ExtractCommand.Create(globals, env));
         root.Subcommands.Add(PersonsCommand.Create(globals, env));
         root.Subcommands.Add(ClaimsCommand.Create(globals, env));
         root.Subcommands.Add(AllegationsCommand.Create(globals, env));

@@ -6,5 +6,5 @@ namespace Marsad.Extraction;
 /// </summary>
 public static class EngineVersion
 {
-    public const string Current = "2026.11.23-1";
+    public const string Current = "2026.12.06-1";
 }

@@ -31,6 +31,32 @@ public sealed class ExtractCommandTests
     }
 
     [Fact]
+    public async Task With_a_database_a_name_in_its_sources_register_is_never_a_place_without_one_no_database_is_made()
+    {
+        // "Abu Omar" is a village in the shipped gazetteer and here a confidential source's name. Text written for this test.
+        const string Text = "On 3 May 2021, regime shelling killed two civilians in Abu Omar, a source told the network. Abu Omar said that the shells came from the west.";
+        using var folder = new TempFolder();
+        folder.Write("report.txt", Text);
+        folder.Write("in.jsonl", JsonSerializer.Serialize(new { id = "r1", text = Text, published = "2021-05-04" }) + "\n");
+        static bool NamesAbuOmar(JsonElement result) => result.GetProperty("events").EnumerateArray()
+            .Any(e => e.TryGetProperty("location", out var place) && place.ToString().Contains("Abu Omar", StringComparison.OrdinalIgnoreCase));
+
+        var unguarded = await MarsadProcess.RunAsync(folder.Path, "extract", "report.txt", "--published", "2021-05-04");
+        Assert.True(unguarded.ExitCode == 0, unguarded.Stderr);
+        Assert.True(NamesAbuOmar(JsonDocument.Parse(unguarded.Stdout).RootElement), "the premise: unguarded, the village named like the source is the place");
+        Assert.False(File.Exists(folder.File("marsad.db")), "extract makes no database");
+
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "sources", "set", "Abu Omar", "--kind", "NamedSource", "--confidential", "--db", "m.db")).ExitCode);
+        var file = await MarsadProcess.RunAsync(folder.Path, "extract", "report.txt", "--published", "2021-05-04", "--db", "m.db");
+        var jsonl = await MarsadProcess.RunAsync(folder.Path, "extract", "--jsonl", "in.jsonl", "--db", "m.db");
+
+        Assert.True(file.ExitCode == 0, file.Stderr);
+        Assert.True(jsonl.ExitCode == 0, jsonl.Stderr);
+        Assert.False(NamesAbuOmar(JsonDocument.Parse(file.Stdout).RootElement), file.Stdout);
+        Assert.False(NamesAbuOmar(JsonDocument.Parse(jsonl.Stdout.Trim()).RootElement), jsonl.Stdout);
+    }
+
+    [Fact]
     public async Task An_html_file_is_read_as_intake_reads_it_and_its_title_kept()
     {
         using var folder = new TempFolder();

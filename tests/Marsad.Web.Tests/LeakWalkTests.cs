@@ -27,6 +27,16 @@ public sealed class LeakWalkTests(LeakSite site)
     }
 
     [Fact]
+    public async Task Every_text_filter_answers_the_public_the_same_for_a_confidential_name_and_its_prefixes_as_for_random_strings()
+    {
+        var (routes, _, differing) = await LeakWalk.TextOracleAsync(site, TestContext.Current.CancellationToken);
+
+        Assert.Contains(routes, r => r.TrimEnd('/') == "/api/events");
+        Assert.Contains(routes, r => r.TrimEnd('/') == "/api/persons/filtered");
+        Assert.Empty(differing);
+    }
+
+    [Fact]
     public async Task Text_search_answers_the_public_the_same_for_a_confidential_name_and_its_prefixes_as_for_random_strings()
     {
         using var client = site.Site.Client();

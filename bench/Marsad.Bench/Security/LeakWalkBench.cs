@@ -35,10 +35,18 @@ internal static class LeakWalkBench
                 Console.WriteLine("  " + line);
             }
 
+            // The oracle script's approach: prefix search over text= as the public, against 20 random strings per length.
+            var oracle = await LeakWalk.TextOracleAsync(site);
+            Console.WriteLine(string.Create(c, $"oracle:   {oracle.Routes.Count} text-filtered routes ({string.Join(", ", oracle.Routes)}), {oracle.Requests} requests, {oracle.Differing.Count} answers that differ from random strings'"));
+            foreach (var line in oracle.Differing.Order(StringComparer.Ordinal))
+            {
+                Console.WriteLine("  " + line);
+            }
+
             // The control: the editor's answers hold every planted string, so a leak would have been seen.
             var missed = LeakWalk.Planted.Except(walk.SeenByEditor).Order(StringComparer.Ordinal).ToList();
             Console.WriteLine(string.Create(c, $"control:  the editor saw {walk.SeenByEditor.Count} of {LeakWalk.Planted.Length} planted strings{(missed.Count == 0 ? "" : "; not seen: " + string.Join(", ", missed))}"));
-            return walk.Leaks.Count == 0 && walk.Unwalked.Count == 0 && missed.Count == 0 ? 0 : 1;
+            return walk.Leaks.Count == 0 && walk.Unwalked.Count == 0 && missed.Count == 0 && oracle.Differing.Count == 0 ? 0 : 1;
         }
         finally
         {

@@ -10,11 +10,12 @@ namespace Marsad.Cli.Commands;
 /// <summary>
 /// <c>marsad extract FILE</c> prints one contract object (DESIGN section 5) for a report file;
 /// <c>marsad extract --jsonl IN [--out OUT] [--threads N]</c> turns JSON Lines records into contract objects, one a line, in order.
-/// Needs no database: extraction reads text and writes JSON.
+/// Needs no database: extraction reads text and writes JSON. When there is one (<c>--db</c>, <c>MARSAD_DB</c> or
+/// ./marsad.db), every name in its sources register, confidential ones included, is never taken for a place, as at ingest.
 /// </summary>
 public static class ExtractCommand
 {
-    public static Command Create(CliEnvironment env)
+    public static Command Create(GlobalOptions globals, CliEnvironment env)
     {
         var file = new Argument<string?>("file") { Description = "A report file (.txt, .md, .html, or a feed: one object per item)", Arity = ArgumentArity.ZeroOrOne };
         var published = new Option<DateOnly?>("--published") { Description = "Publication date (YYYY-MM-DD), the anchor for relative dates, for a file that does not state one", CustomParser = CliParsers.Date };
@@ -55,14 +56,15 @@ public static class ExtractCommand
             var engine = Engines.Create();
             try
             {
+                var notPlaces = await RegisterNamesAsync(globals, result, env, cancellationToken);
                 if (result.GetValue(jsonl) is { } input)
                 {
-                    await ExtractJsonlAsync(env, engine, input, result.GetValue(output), result.GetValue(threads), cancellationToken);
+                    await ExtractJsonlAsync(env, engine, input, result.GetValue(output), result.GetValue(threads), notPlaces, cancellationToken);
                     return ExitCodes.Ok;
                 }
 
                 var path = result.GetValue(file)!;
-                var results = await FileExtraction.ExtractAsync(engine, path, result.GetValue(published), result.GetValue(source), cancellationToken);
+                var results = await FileExtraction.ExtractAsync(engine, path, result.GetValue(published), result.GetValue(source), cancellationToken, notPlaces);
                 // One report: one object, indented for reading. A feed's items: one object a line, like --jsonl.
                 foreach (var r in results)
                 {
@@ -91,7 +93,21 @@ public static class ExtractCommand
         return command;
     }
 
-    private static async Task ExtractJsonlAsync(CliEnvironment env, ExtractionEngine engine, string inputPath, string? outputPath, int threads, CancellationToken cancellationToken)
+    // The register's names (never shown: they only keep a source's name from becoming a place). No database, no names:
+    // a SQLite file that is not there is not created by a command that needs none.
+    private static async Task<IReadOnlyList<string>> RegisterNamesAsync(GlobalOptions globals, ParseResult result, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        var target = globals.DatabaseTarget(result, env);
+        if (target.Provider == Core.Storage.DatabaseProvider.Sqlite && !File.Exists(target.Value))
+        {
+            return [];
+        }
+
+        var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+        return await Core.Sources.SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
+    }
+
+    private static async Task ExtractJsonlAsync(CliEnvironment env, ExtractionEngine engine, string inputPath, string? outputPath, int threads, IReadOnlyList<string> notPlaces, CancellationToken cancellationToken)
     {
         await using var input = OpenInput(inputPath);
         // Results are UTF-8 bytes already: they go to the file or to standard output's stream without re-encoding.
@@ -100,7 +116,7 @@ public static class ExtractCommand
         var progress = env.Interactive ? new JsonlProgressLine(env) : null;
         try
         {
-            var done = await new JsonlExtraction(engine, threads).RunAsync(input, output, progress, cancellationToken);
+            var done = await new JsonlExtraction(engine, threads, notPlaces).RunAsync(input, output, progress, cancellationToken);
             progress?.Finish(done);
         }
         catch (IOException ex) when (!cancellationToken.IsCancellationRequested)

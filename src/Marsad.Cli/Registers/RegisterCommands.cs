@@ -36,6 +36,22 @@ internal static class RegisterCommands
         var (format, json) = FormatOptions();
         var role = ReadRole();
         var command = new Command("list", $"List the {RegisterOutput.Plural<T>()} as a role sees them") { status, text, merged, limit, format, json, role };
+        // Persons also by place, matched on the record as the role reads it (a withheld exact place answers by its governorate only).
+        var admin1 = new Option<string?>("--admin1") { Description = "A place in the person's record (last seen, a status step) lies in this governorate" };
+        var bbox = new Option<string?>("--bbox") { Description = "A place in the person's record lies in this box: west,south,east,north in degrees" };
+        if (typeof(T) == typeof(Domain.Records.Person))
+        {
+            command.Options.Add(admin1);
+            command.Options.Add(bbox);
+            command.Validators.Add(r =>
+            {
+                if (r.GetValue(bbox) is { } box && Core.Events.BoundingBox.TryParse(box) is null)
+                {
+                    r.AddError("--bbox: west,south,east,north in degrees");
+                }
+            });
+        }
+
         command.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
@@ -44,6 +60,8 @@ internal static class RegisterCommands
                 Status = result.GetValue(status)?.Trim().Replace(' ', '_').Replace('-', '_').ToLowerInvariant(),
                 Text = result.GetValue(text),
                 IncludeMerged = result.GetValue(merged),
+                Admin1 = typeof(T) == typeof(Domain.Records.Person) ? result.GetValue(admin1) : null,
+                Within = typeof(T) == typeof(Domain.Records.Person) ? Core.Events.BoundingBox.TryParse(result.GetValue(bbox)) : null,
                 Limit = Math.Max(1, result.GetValue(limit)),
             };
             var items = await store.Registers.ListAsync<T>(query, result.GetValue(role), cancellationToken);

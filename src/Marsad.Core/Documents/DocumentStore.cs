@@ -101,6 +101,15 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
         return list;
     }
 
+    public async Task<Guid?> IdByTextSha256Async(string textSha256, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(textSha256);
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, "SELECT id FROM documents WHERE text_sha256 = @sha");
+        command.AddParameter("@sha", textSha256);
+        return await command.ExecuteScalarAsync(cancellationToken) is string id ? Guid.Parse(id) : null;
+    }
+
     public async Task<Document?> FindAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);

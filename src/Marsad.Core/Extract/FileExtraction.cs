@@ -15,9 +15,10 @@ public static class FileExtraction
 {
     /// <summary>
     /// One result per report in the file. <paramref name="published"/> and <paramref name="source"/> apply to reports
-    /// that do not state their own (front matter, feed item date), as in <c>marsad ingest</c>.
+    /// that do not state their own (front matter, feed item date), as in <c>marsad ingest</c>. <paramref name="notPlaces"/>:
+    /// the sources register's names (<see cref="Sources.SourceNamesNotPlaces"/>), never a place, beside each report's own source.
     /// </summary>
-    public static async Task<IReadOnlyList<ExtractionResult>> ExtractAsync(ExtractionEngine engine, string path, DateOnly? published, string? source, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExtractionResult>> ExtractAsync(ExtractionEngine engine, string path, DateOnly? published, string? source, CancellationToken cancellationToken, IReadOnlyList<string>? notPlaces = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var (bytes, length, fileId) = await ReadAsync(path, cancellationToken);
@@ -46,7 +47,7 @@ public static class FileExtraction
         {
             // The text intake would store, so evidence offsets agree with an ingested copy of the same file.
             var text = TextNormalizer.Normalize(r.Text);
-            results.Add(engine.Extract(new DocumentInput(text, r.Published ?? published, r.SourceName ?? source, r.Title)));
+            results.Add(engine.Extract(new DocumentInput(text, r.Published ?? published, r.SourceName ?? source, r.Title, NotPlaces: notPlaces)));
         }
 
         return results;

@@ -11,8 +11,10 @@ namespace Marsad.Core.Extract;
 /// so queueing costs little next to extraction; a bounded queue of batches in flight keeps memory flat however
 /// long the input is, and the writer waits for each batch in turn, which keeps the output in input order.
 /// A bad record becomes an object with <c>errors</c>; only a failing input or output stream stops the run.
+/// <paramref name="notPlaces"/>: the sources register's names (<see cref="Sources.SourceNamesNotPlaces"/>), never a place
+/// in any record, added to each record's own source.
 /// </summary>
-public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
+public sealed class JsonlExtraction(ExtractionEngine engine, int threads, IReadOnlyList<string>? notPlaces = null)
 {
     /// <summary>Longer lines are skipped without being buffered: the engine refuses texts far shorter.</summary>
     public const int MaxLineBytes = 16 * 1024 * 1024;
@@ -156,7 +158,7 @@ public sealed class JsonlExtraction(ExtractionEngine engine, int threads)
         ExtractionResult result;
         try
         {
-            result = engine.Extract(parsed.Input);
+            result = engine.Extract(notPlaces is { Count: > 0 } ? Sources.SourceNamesNotPlaces.With(parsed.Input, notPlaces) : parsed.Input);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -80,12 +80,21 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
                 $"text of {text.Length} characters is longer than the extraction engine's limit of {ExtractionEngine.MaxTextLength}; split the report and ingest its parts"));
         }
 
+        // A text already stored and already read by this engine is not read again: the engine's work (seconds for a long
+        // report) is skipped by one lookup of the text's SHA-256, so re-running ingest over a folder costs almost nothing.
+        var textSha256 = Sha256(Encoding.UTF8.GetBytes(text));
+        if (await store.Documents.IdByTextSha256Async(textSha256, cancellationToken) is { } storedId
+            && (engine is null || await store.Extractions.ExistsAsync(storedId, EngineVersion.Current, cancellationToken)))
+        {
+            return new IngestOutcome(origin, IngestStatus.AlreadyPresent, storedId, report.Title, Undated: (report.Published ?? request.Published) is null);
+        }
+
         var now = time.GetUtcNow();
         var document = new Document(
             Guid.CreateVersion7(now),
             report.Title,
             text,
-            Sha256(Encoding.UTF8.GetBytes(text)),
+            textSha256,
             Sha256(original),
             original,
             report.MediaType,

@@ -18,6 +18,12 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         var kind = RecordKinds.For(typeof(T));
+        var byPlace = !string.IsNullOrWhiteSpace(query.Admin1) || query.Within is not null;
+        if (byPlace && typeof(T) != typeof(Person))
+        {
+            throw new ArgumentException("admin1 and bbox filter the persons register only");
+        }
+
         var sql = new StringBuilder($"SELECT payload, version FROM {kind.Table} WHERE 1 = 1");
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -48,10 +54,13 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
             command.AddParameter("@text", "%" + EscapeLike(query.Text.Trim()) + "%");
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {OrderColumn(dialect, kind)}, id LIMIT @limit");
+        // Places are filtered on the record as the role reads it (after masking), never in SQL over the stored one: a
+        // withheld exact place must not answer a box or a governorate the role cannot see. So no SQL limit then.
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {OrderColumn(dialect, kind)}, id{(byPlace ? "" : " LIMIT @limit")}");
         command.AddParameter("@limit", Math.Max(1, query.Limit));
         command.CommandText = sql.ToString();
-        return await ReadAsync<T>(connection, command, kind, role, cancellationToken);
+        var items = await ReadAsync<T>(connection, command, kind, role, cancellationToken);
+        return byPlace ? [.. items.Where(i => PersonPlaces.Match((Person)(object)i.Record, query.Admin1, query.Within)).Take(Math.Max(1, query.Limit))] : items;
     }
 
     public async Task<RegisterItem<T>?> FindAsync<T>(string idOrPrefix, Role role, CancellationToken cancellationToken = default) where T : class

@@ -12,6 +12,15 @@ public sealed record RegisterQuery
     /// <summary>Text anywhere in the record (names, aliases, statement, summary).</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// Persons only: a place in the person's record (last seen, or a status step's) lies in this governorate. Matched on the
+    /// record as the role reads it, so an exact place withheld from the role finds nothing but its governorate.
+    /// </summary>
+    public string? Admin1 { get; init; }
+
+    /// <summary>Persons only: a place in the person's record, as the role reads it (a withheld exact place has no point), lies in this box.</summary>
+    public Events.BoundingBox? Within { get; init; }
+
     public bool IncludeMerged { get; init; }
 
     public int Limit { get; init; } = 1000;

@@ -23,25 +23,32 @@ internal static class RecordsApi
             TypedResults.Ok(await RecordViews.ClaimsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Claims and their verdicts");
         api.MapGet("/allegations", async (HttpContext http, IMarsadStore store, CancellationToken ct) =>
             TypedResults.Ok(await RecordViews.AllegationsAsync(store, UserRole.Of(http.User), Limit(http), ct))).WithTags("registers").WithMetadata(Limited).WithSummary("Allegations and their investigation history");
-        MapRegister<Domain.Records.Person>(api, "persons");
-        MapRegister<Domain.Records.Claim>(api, "claims");
-        MapRegister<Domain.Records.Allegation>(api, "allegations");
+        MapRegister<Domain.Records.Person>(api, "persons", PersonsFiltered);
+        MapRegister<Domain.Records.Claim>(api, "claims", Filtered);
+        MapRegister<Domain.Records.Allegation>(api, "allegations", Filtered);
         return api;
     }
 
     // Filters, one record and the export of a register; what each role sees is decided in Core (RecordViews over the
     // registers' queries), never here.
-    private static void MapRegister<T>(RouteGroupBuilder api, string name) where T : class
+    private static void MapRegister<T>(RouteGroupBuilder api, string name, QueryParameters filters) where T : class
     {
-        api.MapGet($"/{name}/filtered", async (HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
-            TypedResults.Ok(await RecordViews.FilteredAsync<T>(store, UserRole.Of(http.User), Query(http), Today(time), ct)))
-            .WithTags("registers").WithMetadata(Filtered).WithSummary($"The {name} register filtered, each record with its version, sources and what was withheld");
+        api.MapGet($"/{name}/filtered", async Task<IResult> (HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
+            Query<T>(http) is { } query
+                ? TypedResults.Ok(await RecordViews.FilteredAsync<T>(store, UserRole.Of(http.User), query, Today(time), ct))
+                : BadBox())
+            .WithTags("registers").WithMetadata(filters).WithSummary($"The {name} register filtered, each record with its version, sources and what was withheld");
         api.MapGet($"/{name}/export", async Task<IResult> (HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
         {
+            if (Query<T>(http) is not { } query)
+            {
+                return BadBox();
+            }
+
             var format = http.Request.Query["format"].ToString() is "json" ? "json" : "csv";
-            var body = await RecordViews.ExportAsync<T>(store, UserRole.Of(http.User), Query(http), format, Today(time), ct);
+            var body = await RecordViews.ExportAsync<T>(store, UserRole.Of(http.User), query, format, Today(time), ct);
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(body), format == "csv" ? "text/csv; charset=utf-8" : "application/json", $"{name}.{format}");
-        }).WithTags("registers").WithMetadata(Filtered).WithSummary($"The filtered {name} register as CSV (default) or JSON (format=json)");
+        }).WithTags("registers").WithMetadata(filters).WithSummary($"The filtered {name} register as CSV (default) or JSON (format=json)");
         api.MapGet($"/{name}/{{id}}", async Task<Results<Ok<System.Text.Json.Nodes.JsonObject>, NotFound>> (string id, HttpContext http, IMarsadStore store, TimeProvider time, CancellationToken ct) =>
             await RecordViews.OneAsync<T>(store, UserRole.Of(http.User), id, Today(time), ct) is { } record ? TypedResults.Ok(record) : TypedResults.NotFound())
             .WithTags("registers").WithSummary($"One record of the {name} register by its id or a 6+ character prefix, as the caller may see it");
@@ -52,12 +59,36 @@ internal static class RecordsApi
         new QueryParameter("text", "text anywhere in the record"),
         new QueryParameter("limit", "at most this many (1 to 1000; default 200)"));
 
-    private static Core.Registers.RegisterQuery Query(HttpContext http) => new()
+    // Persons also by place: matched in Core on the record as the caller's role reads it (PersonPlaces), never the stored one.
+    private static readonly QueryParameters PersonsFiltered = new([.. Filtered.Items,
+        new QueryParameter("admin1", "a place in the person's record (last seen, a status step) lies in this governorate"),
+        new QueryParameter("bbox", "a place in the person's record lies in this box: west,south,east,north in degrees (an exact place withheld from the caller has no point)")]);
+
+    // Null when a persons bbox is given but is not a box; the other registers take no place filters (ignored, as any unknown parameter).
+    private static Core.Registers.RegisterQuery? Query<T>(HttpContext http)
     {
-        Status = http.Request.Query["status"].ToString() is { Length: > 0 } status ? status.Trim().ToLowerInvariant().Replace(' ', '_') : null,
-        Text = http.Request.Query["text"].ToString() is { Length: > 0 } text ? text.Trim() : null,
-        Limit = Limit(http),
-    };
+        var query = new Core.Registers.RegisterQuery
+        {
+            Status = http.Request.Query["status"].ToString() is { Length: > 0 } status ? status.Trim().ToLowerInvariant().Replace(' ', '_') : null,
+            Text = http.Request.Query["text"].ToString() is { Length: > 0 } text ? text.Trim() : null,
+            Limit = Limit(http),
+        };
+        if (typeof(T) != typeof(Domain.Records.Person))
+        {
+            return query;
+        }
+
+        var bbox = http.Request.Query["bbox"].ToString();
+        var box = bbox.Length > 0 ? Core.Events.BoundingBox.TryParse(bbox) : null;
+        return bbox.Length > 0 && box is null ? null : query with
+        {
+            Admin1 = http.Request.Query["admin1"].ToString() is { Length: > 0 } admin1 ? admin1.Trim() : null,
+            Within = box,
+        };
+    }
+
+    private static ProblemHttpResult BadBox() =>
+        TypedResults.Problem("bbox: west,south,east,north in degrees", statusCode: StatusCodes.Status400BadRequest);
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 

@@ -55,6 +55,34 @@ public abstract class FilterOracleTests
     private static async Task<string> PersonIdsAsync(IMarsadStore store, string text, Role role) =>
         string.Join(",", (await store.Registers.ListAsync<Person>(new RegisterQuery { Text = text }, role)).Select(p => p.Record.Id).Order());
 
+    private static async Task<string> PersonIdsAsync(IMarsadStore store, RegisterQuery query, Role role) =>
+        string.Join(",", (await store.Registers.ListAsync<Person>(query, role)).Select(p => p.Record.Id).Order());
+
+    [Theory]
+    [InlineData(Role.Public)]
+    [InlineData(Role.Viewer)]
+    [InlineData(Role.Coder)]
+    public async Task A_box_around_a_persons_withheld_exact_place_finds_what_a_random_box_finds_the_governorate_is_visible(Role role)
+    {
+        using var folder = new TempFolder();
+        var store = await SeedAsync(folder);
+        var around = new BoundingBox(36.65, 35.05, 36.75, 35.15);
+        var random = new Random(15);
+        for (var i = 0; i < 20; i++)
+        {
+            var (west, south) = (35.5 + (random.NextDouble() * 6), 32.5 + (random.NextDouble() * 4));
+            var noise = new BoundingBox(west, south, west + 0.1, south + 0.1);
+            Assert.Equal(await PersonIdsAsync(store, new RegisterQuery { Within = noise }, role), await PersonIdsAsync(store, new RegisterQuery { Within = around }, role));
+        }
+
+        Assert.Empty(await store.Registers.ListAsync<Person>(new RegisterQuery { Within = around }, role));
+        // The governorate is what the role reads of the place, so filtering by it finds the person.
+        Assert.Single(await store.Registers.ListAsync<Person>(new RegisterQuery { Admin1 = "hama" }, role));
+        Assert.Empty(await store.Registers.ListAsync<Person>(new RegisterQuery { Admin1 = "Homs" }, role));
+        // The control: the editor reads the exact place, and the box finds it.
+        Assert.Single(await store.Registers.ListAsync<Person>(new RegisterQuery { Within = around, Admin1 = "Hama" }, Role.Editor));
+    }
+
     private static string Noise(Random random, int length) => new([.. Enumerable.Range(0, length).Select(_ => (char)('a' + random.Next(26)))]);
 
     [Theory]

@@ -56,6 +56,28 @@ public sealed class IngestExtractsTests
     }
 
     [Fact]
+    public async Task A_text_already_stored_and_read_by_this_engine_is_not_read_again()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var path = folder.Write("a.md", Report);
+        var first = await new IngestDocuments(store, TimeProvider.System, new ExtractionEngine()).RunAsync(new IngestRequest([path]), new ChangeContext("coder"));
+        var revisions = await store.Audit.CountAsync();
+
+        // An engine that fails on any text (a budget of one step): only a run that skips reading a stored text gets past it.
+        var failing = new IngestDocuments(store, TimeProvider.System, new ExtractionEngine { StepBudget = 1 });
+        var again = await failing.RunAsync(new IngestRequest([path]), new ChangeContext("coder"));
+        var control = await failing.RunAsync(new IngestRequest([folder.Write("b.md", Report.Replace("three", "four", StringComparison.Ordinal))]), new ChangeContext("coder"));
+
+        Assert.Equal(IngestStatus.Failed, Assert.Single(control.Outcomes).Status);
+        var outcome = Assert.Single(again.Outcomes);
+        Assert.Equal(IngestStatus.AlreadyPresent, outcome.Status);
+        Assert.Equal(first.Outcomes[0].DocumentId, outcome.DocumentId);
+        Assert.Null(outcome.Extracted);
+        Assert.Equal(revisions, await store.Audit.CountAsync());
+    }
+
+    [Fact]
     public async Task Ingesting_again_neither_duplicates_candidates_nor_touches_reviewed_ones()
     {
         using var folder = new TempFolder();

@@ -8,6 +8,7 @@ using Marsad.Domain.Events;
 using Marsad.Domain.Records;
 using Marsad.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace Marsad.Tests.Support;
@@ -91,6 +92,28 @@ public sealed partial class DemoSite
         await app.StartAsync();
         return (app, new Uri(MarsadWebApp.Addresses(app).First()));
     }
+
+    /// <summary>
+    /// Every route the running site answers, as "METHOD /path/{param}" (constraints left out, no trailing '/'), read from its
+    /// endpoint table: the leak walk requires the OpenAPI document to declare each, so no route escapes the walk.
+    /// </summary>
+    public IReadOnlyList<string> Routes() => [.. _app!.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+        .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+        .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            .Select(m => $"{m} {RouteKey(e.RoutePattern)}"))
+        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>A path as the OpenAPI document writes it: parameters by name only, no trailing '/'.</summary>
+    public static string PathKey(string path) => path.Length > 1 ? path.TrimEnd('/') : path;
+
+    private static string RouteKey(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern) => PathKey("/" + string.Join('/', pattern.PathSegments.Select(segment =>
+        string.Concat(segment.Parts.Select(part => part switch
+        {
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart separator => separator.Content,
+            _ => "",
+        })))));
 
     public HttpClient Client(string? token = null)
     {
