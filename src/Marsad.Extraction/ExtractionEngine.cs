@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Domain.Common;
@@ -98,7 +99,30 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var checks = FigureChecker.Check(doc, events);
         checks.AddRange(reading.Checks);
         var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
-        return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated };
+        return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated, NotEvents = NotEventNotes(doc) };
+    }
+
+    // Consecutive sentences of one paragraph left out for the same reason are one passage.
+    private static ImmutableArray<NotEventNote> NotEventNotes(DocumentFacts doc)
+    {
+        var notes = ImmutableArray.CreateBuilder<NotEventNote>();
+        SentenceFacts? last = null;
+        foreach (var (index, reason) in doc.NotEventSentences.OrderBy(x => x.Key))
+        {
+            var s = doc.Sentences[index];
+            if (last is not null && notes.Count > 0 && notes[^1].Reason == reason && last.Sentence.Paragraph == s.Sentence.Paragraph && last.Sentence.Index + 1 == index)
+            {
+                notes[^1] = notes[^1] with { Evidence = new TextSpan(notes[^1].Evidence.Start, s.Sentence.End) };
+            }
+            else
+            {
+                notes.Add(new NotEventNote(reason, new TextSpan(s.Sentence.Start, s.Sentence.End)));
+            }
+
+            last = s;
+        }
+
+        return notes.ToImmutable();
     }
 
     private DocumentFacts Analyse(IGeocoder gazetteer, SourceNameGuard? guard, CleanText clean, DateOnly? published, WorkBudget budget)

@@ -15,6 +15,12 @@ public sealed record DocumentInfo(string? Title, DateOnly? Published, string? So
 public sealed record FigureCheck(string Kind, string Message, ImmutableArray<TextSpan> Evidence);
 
 /// <summary>
+/// A passage the engine recognised as looking like an event but left out (a statistic, a breakdown line, an overflight,
+/// a troop posture): the contract's optional <c>not_events</c>, so the coder sees what was not coded and why.
+/// </summary>
+public sealed record NotEventNote(string Reason, TextSpan Evidence);
+
+/// <summary>
 /// Everything extraction found in one document: events, claims, persons, allegations, checks, and errors
 /// for input it could not read. <see cref="CleanText"/> is the text every evidence span points into.
 /// </summary>
@@ -34,6 +40,9 @@ public sealed record ExtractionResult(
     /// their date as null with the day words the text used; their <see cref="ConflictEvent.Date"/> only fills the required field.
     /// </summary>
     public ImmutableDictionary<Guid, string?> Undated { get; init; } = ImmutableDictionary<Guid, string?>.Empty;
+
+    /// <summary>Statistics and other passages recognised and left out of <see cref="Events"/> (<see cref="NotEventNote"/>).</summary>
+    public ImmutableArray<NotEventNote> NotEvents { get; init; } = [];
 
     /// <summary>A result for input that could not be read: no findings, one error.</summary>
     public static ExtractionResult Failed(string id, string error) =>

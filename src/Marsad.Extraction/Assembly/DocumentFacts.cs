@@ -23,6 +23,13 @@ public sealed record DocumentFacts(
     private bool? isDispatch;
     private (bool Known, Location? Area) fallback;
     private (bool Known, PlaceReference? Reference) governorate;
+    private Dictionary<int, string>? notEvents;
+
+    /// <summary>Sentences (by index) that are statistics, breakdown lines, overflights or postures, with why (<see cref="NotEvents.Find"/>).</summary>
+    public IReadOnlyDictionary<int, string> NotEventSentences => notEvents ??= NotEvents.Find(this);
+
+    /// <summary>Whether a sentence is left out of events (<see cref="NotEventSentences"/>).</summary>
+    public bool IsNotEvent(SentenceFacts s) => NotEventSentences.ContainsKey(s.Sentence.Index);
 
     /// <summary>A dispatch is a single-paragraph report of one incident (an ACLED note, a news brief).</summary>
     public bool IsDispatch => isDispatch ??= Paragraphs.Count(p => !p.IsHeading) <= 1;

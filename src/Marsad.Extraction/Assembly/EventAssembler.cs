@@ -32,7 +32,7 @@ internal static class EventAssembler
             }
 
             var sentences = doc.In(p).Where(s => s.Triggers.Count > 0 && !s.Stance.Denial && !s.Stance.Commentary && !IsAllegation(doc, s)
-                                                 && !NotEvents.OnlyOverflights(doc.View, s) && !NotEvents.IsTally(doc.View, s)).ToList();
+                                                 && !doc.IsNotEvent(s)).ToList();
             if (!doc.IsDispatch)
             {
                 // In a report, a sentence that only names a claim ("as regime media claimed") keeps its events; one that reports it does not.
@@ -59,18 +59,14 @@ internal static class EventAssembler
             }
 
             var draft = new EventDraft(p, doc.View);
-            draft.Add(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary && !NotEvents.IsTally(doc.View, s)));
+            // An overflight sentence stays in the incident's text: it gives no trigger or target, but its day ("Yesterday, drones
+            // flew over ...; meanwhile regime forces shelled X") may be the incident's.
+            draft.Add(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary
+                                           && !(doc.NotEventSentences.TryGetValue(s.Sentence.Index, out var why) && why != NotEvents.OverflightReason)));
 
             // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"):
             // with no count, day or place of its own it is not an incident.
             if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Count > 0 || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
-            {
-                continue;
-            }
-
-            // A breakdown item that gives a perpetrator and a count but no place or day ("two were killed by gunmen") is a
-            // statistic, not an incident.
-            if (!doc.IsDispatch && IsListItem(doc, p) && !draft.Sentences.Any(s => s.Places.Count > 0) && !draft.Sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period)))
             {
                 continue;
             }
@@ -186,13 +182,6 @@ internal static class EventAssembler
         }
     }
 
-    // "• Nine killed by ...", "- 13 civilians": an item of a breakdown.
-    private static bool IsListItem(DocumentFacts doc, Segmentation.Paragraph p)
-    {
-        var text = doc.Text.AsSpan(p.Start, p.End - p.Start).TrimStart();
-        return text.Length > 0 && text[0] is '•' or '-' or '*' or '–' or '·' or '▪';
-    }
-
     private static bool TwoArmedBlocs(List<ActorMention> mentions)
     {
         var first = mentions.Find(m => !m.Entry.IsCivilians);
@@ -215,10 +204,22 @@ internal static class EventAssembler
         return false;
     }
 
-    // A paragraph continues the previous incident when it names no actor of its own and its triggers say the same kind of thing.
+    // A paragraph continues the previous incident when it names no actor of its own and its triggers say the same kind of
+    // thing, or when it only refers back to it ("the attack left one dead", "the gunmen used machineguns during the
+    // attack"): no place of its own, every trigger a definite back-reference, no actor the incident did not already name.
     private static bool ContinuesPrevious(DocumentFacts doc, EventDraft previous, Segmentation.Paragraph p, List<SentenceFacts> sentences)
     {
-        if (doc.IsDispatch || p.Index != previous.LastParagraph.Index + 1 || sentences.Any(s => s.Actors.Count > 0))
+        if (doc.IsDispatch || p.Index != previous.LastParagraph.Index + 1)
+        {
+            return false;
+        }
+
+        if (RefersBack(doc.View, previous, sentences))
+        {
+            return true;
+        }
+
+        if (sentences.Any(s => s.Actors.Count > 0))
         {
             return false;
         }
@@ -227,6 +228,23 @@ internal static class EventAssembler
         var (_, type, tags) = EventTyping.Decide(doc.View, sentences);
         return type == prevType && tags.All(prevTags.Contains);
     }
+
+    private static readonly WordSet BackReferenceWords = new("the", "this", "that", "these", "those", "same");
+
+    private static bool RefersBack(TokenView view, EventDraft previous, List<SentenceFacts> sentences)
+    {
+        if (sentences.Any(s => s.Places.Count > 0 || s.Triggers.Count == 0))
+        {
+            return false;
+        }
+
+        var known = previous.Sentences.SelectMany(s => s.Actors).Select(m => m.Entry.Name).ToHashSet(StringComparer.Ordinal);
+        return sentences.All(s => s.Actors.All(m => known.Contains(m.Entry.Name)) && s.Triggers.All(t => IsBackReference(view, t.First)));
+    }
+
+    // "the attack", "this attack", "the same attack": a trigger after a definite determiner names an incident already told.
+    public static bool IsBackReference(TokenView view, int trigger) =>
+        view.IsAny(trigger - 1, BackReferenceWords) || (view.IsAny(trigger - 2, BackReferenceWords) && view.Tokens[trigger - 1].Kind == TokenKind.Word && !view.IsAny(trigger - 1, ["a", "an", "new", "another"]));
 
     private static ConflictEvent? Build(DocumentFacts doc, EventDraft d, DateSpan reportPeriod, Guid id)
     {

@@ -6,11 +6,111 @@ namespace Marsad.Extraction.Assembly;
 
 /// <summary>
 /// Sentences that read like events but are not: overflights and reconnaissance ("drones were seen flying over X"),
-/// and cumulative or periodic tallies ("since the beginning of the year, 54 people were killed"), which count events
-/// rather than report one.
+/// cumulative or periodic tallies ("since the beginning of the year, 54 people were killed"), which count events
+/// rather than report one, the sentences that go on with such a tally ("These attacks left 20 dead") and its regional
+/// lines ("• Homs: 4 attacks left 3 dead"), and troop postures (forces "amassed" or "on high alert"), which report
+/// no incident. The contract lists them as <c>not_events</c> so the coder sees what was left out and why.
 /// </summary>
 internal static class NotEvents
 {
+    public const string TallyReason = "cumulative or periodic statistic";
+    public const string BreakdownReason = "item of a statistic's breakdown";
+    public const string OverflightReason = "overflight or reconnaissance";
+    public const string PostureReason = "troop posture (amassing, alert), no incident";
+
+    private static readonly WordSet PostureWords = new("amassed", "amassing", "amass", "mobilised", "mobilized", "mobilising", "mobilizing");
+    private static readonly WordSet AlertWords = new("high", "maximum", "full", "on", "state");
+    private static readonly WordSet TallyFollowers = new("these", "those", "they", "among", "accordingly");
+    private static readonly WordSet NumberOfVerbs = new("reached", "rose", "risen", "climbed", "amounted", "increased", "totalled", "totaled", "hit", "become", "became");
+
+    /// <summary>
+    /// The sentences of the document that are not events, each with why (computed once per document; see
+    /// <see cref="DocumentFacts.NotEventSentences"/>). A sentence that goes on with a tally ("These attacks left ...")
+    /// is part of it, and so is a breakdown line that opens with a place label after a tally ("• Homs: four attacks").
+    /// </summary>
+    public static Dictionary<int, string> Find(DocumentFacts doc)
+    {
+        var view = doc.View;
+        var found = new Dictionary<int, string>();
+        var tallySeen = false;
+        foreach (var p in doc.Paragraphs)
+        {
+            var sentences = doc.In(p).ToList();
+            doc.Budget.Spend(sentences.Count + 1L, "finding statistics and commentary");
+            // A list line is one item: a breakdown line counts as a whole (no place or day of its own, or a place label).
+            var breakdown = !doc.IsDispatch && IsListItem(doc, p) && sentences.Count > 0
+                            && ((tallySeen && OpensWithPlaceLabel(doc, sentences[0]))
+                                || (!sentences.Any(s => s.Places.Count > 0) && !sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period))));
+            var inTally = false;
+            foreach (var s in sentences)
+            {
+                if (IsTally(view, s) || (inTally && view.IsAny(s.Sentence.FirstToken, TallyFollowers)))
+                {
+                    found[s.Sentence.Index] = TallyReason;
+                    inTally = tallySeen = true;
+                    continue;
+                }
+
+                inTally = false;
+                if (s.Triggers.Count == 0 && s.Quantities.Count == 0)
+                {
+                    continue;
+                }
+
+                if (breakdown)
+                {
+                    found[s.Sentence.Index] = BreakdownReason;
+                }
+                else if (OnlyOverflights(view, s))
+                {
+                    found[s.Sentence.Index] = OverflightReason;
+                }
+                else if (!doc.IsDispatch && IsPosture(view, s))
+                {
+                    found[s.Sentence.Index] = PostureReason;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>"• Nine killed by ...", "- 13 civilians": an item of a list.</summary>
+    public static bool IsListItem(DocumentFacts doc, Segmentation.Paragraph p)
+    {
+        var text = doc.Text.AsSpan(p.Start, p.End - p.Start).TrimStart();
+        return text.Length > 0 && text[0] is '•' or '-' or '*' or '–' or '·' or '▪';
+    }
+
+    // "• Deir Ezzor: 36 attacks left ...": the line's label is a place, so the line counts a region's incidents.
+    private static bool OpensWithPlaceLabel(DocumentFacts doc, SentenceFacts s)
+    {
+        if (s.Places.Count == 0)
+        {
+            return false;
+        }
+
+        var place = s.Places.MinBy(x => x.Start)!;
+        var before = doc.Text.AsSpan(s.Sentence.Start, place.Start - s.Sentence.Start).Trim().TrimStart("•-*–·▪");
+        var after = doc.Text.AsSpan(place.End, Math.Min(doc.Text.Length, s.Sentence.End) - place.End).TrimStart();
+        return before.Trim().Length == 0 && after.Length > 0 && after[0] == ':';
+    }
+
+    /// <summary>
+    /// In a report (not a one-paragraph dispatch, which ACLED may code as a strategic development):
+    /// forces that "amassed their troops" or were "put on high alert": a posture, not an incident, unless the sentence
+    /// also reports a clash, a strike or harm of its own.
+    /// </summary>
+    public static bool IsPosture(TokenView view, SentenceFacts s)
+    {
+        var posture = false;
+        for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken && !posture; i++)
+        {
+            posture = view.IsAny(i, PostureWords) || (view.Is(i, "alert") && view.IsAny(i - 1, AlertWords));
+        }
+
+        return posture && s.Triggers.All(t => t.Value.Class is TriggerClass.Violence or TriggerClass.Strategic);
+    }
     private static readonly WordSet FlightWords = new("reconnaissance", "flying", "flights", "flight", "hovering", "hovered", "hover", "overflight", "overflights", "flew", "spy", "surveillance", "circling");
     private static readonly WordSet TallyStarts = new("beginning", "start", "early", "outbreak", "launch", "onset", "mid", "late");
     private static readonly WordSet TallyWords = new("tally", "statistics", "cumulative");
@@ -26,7 +126,8 @@ internal static class NotEvents
     /// <summary>"since the beginning of 2023", "since June 2019", "the death toll ... rose to": a running count, not an incident.</summary>
     public static bool IsTally(TokenView view, SentenceFacts s)
     {
-        if (s.Quantities.Count == 0)
+        // A tally counts: a sentence with no figure at all ("since June, the area has been calm") is not one.
+        if (s.Quantities.Count == 0 && !HasNumber(view, s))
         {
             return false;
         }
@@ -34,6 +135,12 @@ internal static class NotEvents
         for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
         {
             if (view.IsAny(i, TallyWords) && !view.Is(i - 1, "in"))
+            {
+                return true;
+            }
+
+            // "the number of attacks ... has reached 33", "the number of people killed rose to 171": a running count.
+            if (view.Is(i, "number") && view.Is(i + 1, "of") && FollowedBy(view, i + 2, s.Sentence.EndToken, NumberOfVerbs, 25))
             {
                 return true;
             }
@@ -51,6 +158,32 @@ internal static class NotEvents
 
             if (view.IsAny(k, TallyStarts) || CalendarWordsAccess.IsMonth(view[k]) || (k < view.Count && view.Tokens[k].Kind == TokenKind.Number && view[k].Length == 4)
                 || view.IsAny(k, ["year", "month", "months", "years"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasNumber(TokenView view, SentenceFacts s)
+    {
+        for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+        {
+            if (view.Tokens[i].Kind == TokenKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool FollowedBy(TokenView view, int from, int end, WordSet words, int window)
+    {
+        for (var i = from; i < end && i < from + window; i++)
+        {
+            if (view.IsAny(i, words))
             {
                 return true;
             }

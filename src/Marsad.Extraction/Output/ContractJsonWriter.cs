@@ -52,6 +52,24 @@ public static class ContractJsonWriter
         }
 
         w.WriteEndArray();
+        // Optional (DESIGN section 5): written only when the engine left something out, so a note with nothing to say
+        // costs nothing.
+        if (r.NotEvents.Length > 0)
+        {
+            w.WriteStartArray("not_events");
+            foreach (var n in r.NotEvents)
+            {
+                w.WriteStartObject();
+                w.WriteString("reason", n.Reason);
+                w.WriteString("text", r.CleanText.AsSpan(n.Evidence.Start, Math.Min(n.Evidence.End, r.CleanText.Length) - n.Evidence.Start).Trim());
+                w.WritePropertyName("evidence");
+                WriteSpan(w, n.Evidence);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteStartArray("errors");
         foreach (var e in r.Errors)
         {
