@@ -32,7 +32,14 @@ public sealed record DocumentFacts(
     public bool IsNotEvent(SentenceFacts s) => NotEventSentences.ContainsKey(s.Sentence.Index);
 
     /// <summary>A dispatch is a single-paragraph report of one incident (an ACLED note, a news brief).</summary>
-    public bool IsDispatch => isDispatch ??= Paragraphs.Count(p => !p.IsHeading) <= 1;
+    public bool IsDispatch => isDispatch ??= Paragraphs.Count(p => !p.IsHeading || IsListItem(p)) <= 1;
+
+    /// <summary>"• Two airstrikes on X", "- 13 civilians": an item of a breakdown (not ended like a sentence, yet no heading).</summary>
+    public bool IsListItem(Paragraph p)
+    {
+        var text = Text.AsSpan(p.Start, p.End - p.Start).TrimStart();
+        return text.Length > 0 && text[0] is '•' or '-' or '*' or '–' or '·' or '▪';
+    }
 
     /// <summary>The document's first resolved place as a region-precision stand-in (<see cref="LocationPicker.Fallback"/>).</summary>
     public Location? FallbackArea

@@ -26,7 +26,8 @@ internal static class EventAssembler
         foreach (var p in doc.Paragraphs)
         {
             doc.Budget.Spend(p.SentenceCount + 1L, "grouping sentences into events");
-            if (p.IsHeading)
+            // An item of a breakdown ("• Two airstrikes on X") is not ended like a sentence, yet it is no heading.
+            if (p.IsHeading && !doc.IsListItem(p))
             {
                 continue;
             }
@@ -45,6 +46,28 @@ internal static class EventAssembler
             }
 
             var previous = drafts.Count > 0 ? drafts[^1] : null;
+
+            // An item of a breakdown that names its own place ("• three airstrikes on X") is an incident of its own: ACLED's unit
+            // is a place and a day. It shares the actors and the day of the paragraph that opened the list.
+            if (!doc.IsDispatch && doc.IsListItem(p) && sentences.Any(s => s.Places.Count > 0))
+            {
+                var lede = previous is null ? null : previous.Lede ?? previous;
+                if (lede is not null && p.Index - lede.LastParagraph.Index > MaxItemDistance)
+                {
+                    lede = null;
+                }
+
+                if (lede is not null)
+                {
+                    lede.HasItems = true;
+                }
+
+                var itemDraft = new EventDraft(p, doc.View) { Lede = lede };
+                itemDraft.Add(sentences);
+                drafts.Add(itemDraft);
+                continue;
+            }
+
             if (previous is not null && ContinuesPrevious(doc, previous, p, sentences))
             {
                 previous.Add(sentences);
@@ -76,12 +99,41 @@ internal static class EventAssembler
 
         var events = new List<ConflictEvent>(drafts.Count);
         var index = new Dictionary<(AcledSubEventType, string?, string), List<int>>();
+        var ledes = new Dictionary<EventDraft, ConflictEvent>();
+        string? lastActor = null;
+        var read = 0; // doc.Sentences before this one have been scanned for the last party named
         foreach (var d in drafts)
         {
             doc.Budget.Spend(d.Sentences.Count + 1L, "building events");
+            for (; read < doc.Sentences.Count && doc.Sentences[read].Sentence.Start < d.Sentences[0].Sentence.Start; read++)
+            {
+                lastActor = LastNamed(doc.Sentences[read]) ?? lastActor;
+            }
+
             if (Build(doc, d, reportPeriod, ids(nameof(ConflictEvent), events.Count)) is not { } e)
             {
                 continue;
+            }
+
+            if (d.Lede is not null && ledes.TryGetValue(d.Lede, out var opened))
+            {
+                e = FromLede(e, opened);
+            }
+            else if (!doc.IsDispatch && e.Actor1 is null && lastActor is not null && lastActor != e.Actor2 && StartsWithAnaphor(doc.View, d))
+            {
+                // "The forces also shelled ...": the subject refers back to the last party the report named as acting.
+                e = e with { Actor1 = lastActor };
+            }
+
+            if (d.HasItems)
+            {
+                ledes[d] = e;
+
+                // "The airstrikes were distributed as follows:": a lede that announces its breakdown is summed up by its items.
+                if (EndsWithColon(doc, d))
+                {
+                    continue;
+                }
             }
 
             var targets = doc.IsDispatch || e.Aggregate is not null ? [] : PlaceList.Targets(doc.View, d.Sentences);
@@ -180,6 +232,64 @@ internal static class EventAssembler
             merged[Quantities.Names.Fatalities] = dead;
             events[same] = kept with { Quantities = new Quantities(merged) };
         }
+    }
+
+    // Headings ("- North countryside") may stand between a lede and its items, and between items.
+    private const int MaxItemDistance = 4;
+
+    private static readonly WordSet Anaphors = new("forces", "factions", "militias", "militiamen", "fighters", "jets", "warplanes", "aircraft", "drones", "helicopters", "troops", "gunmen");
+    private static readonly WordSet Demonstratives = new("the", "these", "those", "said");
+
+    // "The forces also ...", "These factions ...", "They ...": a subject that names no party and refers back to one.
+    private static bool StartsWithAnaphor(TokenView view, EventDraft d)
+    {
+        var first = d.Sentences[0].Sentence.FirstToken;
+        return view.Is(first, "they") || (view.IsAny(first, Demonstratives) && view.IsAny(first + 1, Anaphors));
+    }
+
+    // The last armed party a sentence names, for a later "the forces" to refer back to.
+    private static string? LastNamed(SentenceFacts s)
+    {
+        for (var i = s.Actors.Count - 1; i >= 0; i--)
+        {
+            if (!s.Actors[i].Entry.IsCivilians)
+            {
+                return s.Actors[i].Entry.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool EndsWithColon(DocumentFacts doc, EventDraft d)
+    {
+        var last = d.Sentences[^1].Sentence;
+        return doc.Text.AsSpan(last.Start, last.End - last.Start).TrimEnd().EndsWith(":", StringComparison.Ordinal);
+    }
+
+    // An item names its place and count; the lede that opened the list names who acted and when.
+    private static ConflictEvent FromLede(ConflictEvent item, ConflictEvent lede)
+    {
+        var result = item;
+        if (item.Actor1 is null && lede.Actor1 is not null)
+        {
+            result = result with
+            {
+                Actor1 = lede.Actor1,
+                AssocActor1 = lede.AssocActor1,
+                Actor2 = item.Actor2 ?? lede.Actor2,
+                AssocActor2 = item.Actor2 is null ? lede.AssocActor2 : item.AssocActor2,
+            };
+        }
+
+        if (!item.Evidence.Spans.ContainsKey("date") && lede.Evidence.Spans.TryGetValue("date", out var dateSpan))
+        {
+            var spans = item.Evidence.Spans.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+            spans["date"] = dateSpan;
+            result = result with { Date = lede.Date, DateText = lede.DateText, Evidence = new Evidence(spans) };
+        }
+
+        return result;
     }
 
     private static bool TwoArmedBlocs(List<ActorMention> mentions)

@@ -17,6 +17,15 @@ internal sealed class EventDraft(Paragraph paragraph, TokenView view)
 
     public Paragraph LastParagraph { get; set; } = paragraph;
 
+    /// <summary>
+    /// For an item of a breakdown ("• three airstrikes on X"): the paragraph that introduced the list, whose actors and
+    /// day the item shares when it names none of its own; null otherwise.
+    /// </summary>
+    public EventDraft? Lede { get; init; }
+
+    /// <summary>Items of a breakdown point at this draft as their <see cref="Lede"/>.</summary>
+    public bool HasItems { get; set; }
+
     public void Add(IEnumerable<SentenceFacts> added)
     {
         foreach (var s in added)

@@ -38,7 +38,7 @@ internal static class NotEvents
             var sentences = doc.In(p).ToList();
             doc.Budget.Spend(sentences.Count + 1L, "finding statistics and commentary");
             // A list line is one item: a breakdown line counts as a whole (no place or day of its own, or a place label).
-            var breakdown = !doc.IsDispatch && IsListItem(doc, p) && sentences.Count > 0
+            var breakdown = !doc.IsDispatch && doc.IsListItem(p) && sentences.Count > 0
                             && ((tallySeen && OpensWithPlaceLabel(doc, sentences[0]))
                                 || (!sentences.Any(s => s.Places.Count > 0) && !sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period))));
             var inTally = false;
@@ -73,13 +73,6 @@ internal static class NotEvents
         }
 
         return found;
-    }
-
-    /// <summary>"• Nine killed by ...", "- 13 civilians": an item of a list.</summary>
-    public static bool IsListItem(DocumentFacts doc, Segmentation.Paragraph p)
-    {
-        var text = doc.Text.AsSpan(p.Start, p.End - p.Start).TrimStart();
-        return text.Length > 0 && text[0] is '•' or '-' or '*' or '–' or '·' or '▪';
     }
 
     // "• Deir Ezzor: 36 attacks left ...": the line's label is a place, so the line counts a region's incidents.

@@ -32,7 +32,7 @@ internal static class PlaceList
             PlaceReference? previous = null;
             foreach (var r in s.Places)
             {
-                var container = previous is not null && LiesIn(view, previous, r);
+                var container = previous is not null && (LiesIn(view, previous, r) || Between(view, previous, r));
                 previous = r;
                 if (container || IsArea(r) || LocationPicker.IsRouteOrOrigin(view, r) || Trigger(view, s, r) is null)
                 {
@@ -202,6 +202,13 @@ internal static class PlaceList
         var s = (name ?? string.Empty).ToLowerInvariant().Replace('-', ' ').Replace('\'', ' ').Replace('’', ' ');
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w is not ("al" or "el" or "ad" or "ash" or "as" or "ar" or "az" or "the" or "town" or "village" or "city"));
         return string.Concat(words);
+    }
+
+    // "the road between A and B": the two names mark one stretch of road, one place, not two targets.
+    private static bool Between(TokenView view, PlaceReference previous, PlaceReference r)
+    {
+        var first = view.TokenAt(r.Start);
+        return view.Is(first - 1, "and") && view.TokenAt(previous.End) == first - 1 && view.Is(view.TokenAt(previous.Start) - 1, "between");
     }
 
     private static bool IsArea(PlaceReference r) =>

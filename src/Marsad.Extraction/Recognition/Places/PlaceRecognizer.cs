@@ -16,7 +16,8 @@ public static class PlaceRecognizer
     private static readonly WordSet NearWords = new("near", "around", "outskirts", "vicinity", "close", "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "between", "surroundings", "frontline", "axis", "outside");
     private static readonly WordSet PlacePrepositions = new("in", "near", "of", "at");
     private static readonly WordSet NearFillers = new("of", "the", "to", "in", "on", "areas", "area");
-    private static readonly WordSet WithinWords = new("in", "of", "the", "countryside", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "rural", "town", "village", "city", "area", "desert", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "province", "governorate", "near");
+    private static readonly WordSet WithinWords = new("in", "of", "the", "countryside", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "rural", "town", "village", "city", "area", "desert", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+        "north-western", "south-eastern", "south-western", "province", "governorate", "near", "outskirts", "vicinity", "within");
     private static readonly WordSet NameParticles = new("al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell");
     private static readonly WordSet NotPlaceWords = new("The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation");
 
@@ -131,6 +132,7 @@ public static class PlaceRecognizer
 
         spans = listed;
 
+        var listWithin = SharedArea(view, spans, to);
         var refs = new List<PlaceReference>(spans.Count);
         for (var k = 0; k < spans.Count; k++)
         {
@@ -139,7 +141,7 @@ public static class PlaceRecognizer
             var precision = view.IsAny(end, RegionNouns) || (view.Is(first - 1, "of") && view.IsAny(first - 2, RegionNouns))
                 ? GeoPrecision.Region
                 : IsNear(view, first) ? GeoPrecision.NearPlace : GeoPrecision.Place;
-            var within = Within(view, spans, k, to);
+            var within = listWithin[k] ?? Within(view, spans, k, to);
             var location = geocoder.Resolve(new PlaceQuery(name, precision, within));
             var namesGovernorate = location?.Precision != GeoPrecision.Region && !view.Is(end, "city") && !view.IsSequence(first - 2, ["city", "of"]) && geocoder.GovernorateNamed(name) is not null;
             refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location, namesGovernorate));
@@ -251,6 +253,43 @@ public static class PlaceRecognizer
         return false;
     }
 
+    // "A, B and C in Y countryside": the area named after a list holds every item of it, not only the last. Walked from the
+    // end, so each item takes the area of the item after it when only a comma or "and" stands between them.
+    private static string?[] SharedArea(TokenView v, List<(int First, int End)> spans, int to)
+    {
+        var shared = new string?[spans.Count];
+        for (var k = spans.Count - 2; k >= 0; k--)
+        {
+            var next = shared[k + 1] ?? Within(v, spans, k + 1, to);
+            if (next is null || !OnlyListGlue(v, spans[k].End, spans[k + 1].First))
+            {
+                continue;
+            }
+
+            shared[k] = next;
+        }
+
+        return shared;
+    }
+
+    private static bool OnlyListGlue(TokenView v, int from, int to)
+    {
+        if (to - from is < 1 or > 2)
+        {
+            return false;
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            if (!v.Is(i, "and") && !v.IsPunct(i, ','))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // "X in Y countryside", "X in eastern countryside of Y", "X, east of Y": Y is the area X lies in.
     private static string? Within(TokenView v, List<(int First, int End)> spans, int k, int to)
     {
@@ -269,7 +308,8 @@ public static class PlaceRecognizer
 
         for (var i = end; i < next.First; i++)
         {
-            if (!v.IsAny(i, WithinWords) && !v.IsPunct(i, ','))
+            // "to the south of Y" places X; a bare "to" ("from X to Y") does not.
+            if (!v.IsAny(i, WithinWords) && !v.IsPunct(i, ',') && !(v.Is(i, "to") && v.Is(i + 1, "the")))
             {
                 return null;
             }
