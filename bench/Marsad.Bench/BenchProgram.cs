@@ -33,6 +33,7 @@ internal static class BenchProgram
         ["exchange-roundtrip"] = ("the real ACLED and UCDP files each into a new database, re-exported in their format: rejected rows, import rows/s, field-by-field differences", Exchange.ExchangeRoundTrip.RunAsync),
         ["exchange-export"] = ("export N events (default 1,000,000) in a format to /dev/null from a kept database: rows/s (peak RSS with /usr/bin/time -v) [--format F --events N --db PATH]", Exchange.ExchangeExport.RunAsync),
         ["leak-walk"] = ("the web tests' leak walk over a local site with planted secrets: routes, roles, variants, requests, leaks (exit 1 on any)", Security.LeakWalkBench.RunAsync),
+        ["extract-arabic"] = ("the Arabic dev texts repeated to 5 MB of JSON Lines, marsad extract --jsonl as one cold process, one thread: MB/s and /usr/bin/time -v (peak RSS) [--data DIR --mb 5 --runs 1 --marsad PATH]", Extraction.ArabicThroughput.RunAsync),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N] [--no-baseline]", Sync(SpeedBench.Run)),
     };
 
