@@ -53,9 +53,16 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
         var outlets = (await store.Sources.ListAsync(Access.Role.Public, cancellationToken)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var shortIds = await store.Ids.ShortenAsync(Ids.IdKind.Document, documentIds, cancellationToken);
         var documents = new Dictionary<Guid, string>();
+        var arabicTexts = new Dictionary<Guid, string>();
         foreach (var id in documentIds)
         {
             var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
+            if (document is { Language: Extraction.Arabic.LanguageDetector.Arabic })
+            {
+                // An Arabic report's own words for the place, beside the canonical names (ArabicNames).
+                arabicTexts[id] = await store.Extractions.CleanTextAsync(id, cancellationToken) ?? document.CleanText;
+            }
+
             // A confidential source's document is not named below editor: its title can give the source away.
             var hidden = document?.SourceName is { } source && secrets.Occurs(source);
             var outlet = document?.SourceName is { } name && outlets.Contains(name) ? name : null;
@@ -64,11 +71,15 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
             documents[id] = named.Length == 0 ? $"document {shortIds[id]}" : $"{named} (document {shortIds[id]})";
         }
 
+        // Each event read from an Arabic report shows the Arabic names beside the canonical ones; its evidence points into its first document.
+        var arabic = events.Where(e => e.DocumentIds.Length > 0 && arabicTexts.ContainsKey(e.DocumentIds[0]))
+            .Select(e => (e.Id, Names: Names.ArabicNames.Of(e, arabicTexts[e.DocumentIds[0]], Review.PlainValues.PlainPlace.Default.NameOf)))
+            .Where(x => x.Names is not null).ToDictionary(x => x.Id, x => x.Names!);
         var headline = Headline(analytics, request, Refs);
         var sections = new List<ReportSection>();
         foreach (var theme in new[] { ReportSections.Movements, ReportSections.Security, ReportSections.Strikes, ReportSections.Other })
         {
-            var lines = events.Where(e => ReportSections.Of(e) == theme).Select(e => new ReportLine(EventPhrases.Describe(e), [labels[e.Id]])).ToList();
+            var lines = events.Where(e => ReportSections.Of(e) == theme).Select(e => new ReportLine(EventPhrases.Describe(e, arabic.GetValueOrDefault(e.Id)), [labels[e.Id]])).ToList();
             if (lines.Count > 0 || theme != ReportSections.Other)
             {
                 sections.Add(new ReportSection(theme, lines));
@@ -98,10 +109,12 @@ public sealed class BuildMonthlyReport(IMarsadStore store, TimeProvider time)
         sections.Add(new ReportSection(ReportSections.NoInvestigation, [.. allegations.Select(a => new ReportLine(Allegation(a, reference), [Short("allegation", a.Id)]))]));
 
         var checks = await ChecksAsync(analytics, events, labels, documents, cancellationToken);
+        string? Arabic(ConflictEvent e, string? actor, Func<Names.ArabicNames, string?> pick) =>
+            actor is null ? null : EventPhrases.WithArabic(actor, arabic.GetValueOrDefault(e.Id) is { } n ? pick(n) : null);
         var rows = events.Select(e => new ReportEventRow(
             labels[e.Id], e.Id, EventPhrases.Dates(e).Replace("on ", "", StringComparison.Ordinal), $"{e.EventType.Label} / {e.SubEventType.Label}",
-            string.Join("; ", new[] { e.Actor1, string.Join(", ", e.AssocActor1), e.Actor2 }.Where(a => !string.IsNullOrEmpty(a))),
-            EventPhrases.Places(e), string.Join(", ", e.Quantities.Select(q => $"{EventPhrases.QuantityLabel(q.Key)} {QuantityRange.Of(q.Value)}")),
+            string.Join("; ", new[] { Arabic(e, e.Actor1, a => a.Actor1), string.Join(", ", e.AssocActor1), Arabic(e, e.Actor2, a => a.Actor2) }.Where(a => !string.IsNullOrEmpty(a))),
+            EventPhrases.Places(e, arabic.GetValueOrDefault(e.Id)), string.Join(", ", e.Quantities.Select(q => $"{EventPhrases.QuantityLabel(q.Key)} {QuantityRange.Of(q.Value)}")),
             $"{Name(e.Status)}{(e.Grade is { } g ? ", " + Name(g) : "")}",
             string.Join("; ", e.DocumentIds.Select(d => documents[d])))).ToList();
 

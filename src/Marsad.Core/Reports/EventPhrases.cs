@@ -28,7 +28,8 @@ public static class EventPhrases
         _ => name.Replace('_', ' '),
     };
 
-    public static string Describe(ConflictEvent e)
+    /// <summary>The event in one sentence; <paramref name="arabic"/> (for an event read from an Arabic report) adds each Arabic name beside its canonical one.</summary>
+    public static string Describe(ConflictEvent e, Names.ArabicNames? arabic = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var c = CultureInfo.InvariantCulture;
@@ -38,7 +39,7 @@ public static class EventPhrases
         var text = new System.Text.StringBuilder(string.Create(c, $"{count} {(count == 1 ? one : many)}"));
         if (e.Actor1 is not null)
         {
-            text.Append(" by ").Append(e.Actor1);
+            text.Append(" by ").Append(WithArabic(e.Actor1, arabic?.Actor1));
         }
 
         if (e.AssocActor1.Length > 0)
@@ -48,7 +49,7 @@ public static class EventPhrases
 
         if (e.Actor2 is not null)
         {
-            text.Append(" against ").Append(e.Actor2);
+            text.Append(" against ").Append(WithArabic(e.Actor2, arabic?.Actor2));
         }
 
         var figures = e.Quantities.Where(q => q.Key != countQuantity).Select(q => $"{QuantityRange.Of(q.Value)} {QuantityLabel(q.Key)}").ToList();
@@ -58,7 +59,7 @@ public static class EventPhrases
         }
 
         text.Append("; ").Append(Dates(e));
-        var places = Places(e);
+        var places = Places(e, arabic);
         if (places.Length > 0)
         {
             text.Append("; ").Append(e.Tags.Contains("convoy") ? "to " : "at ").Append(places);
@@ -83,18 +84,30 @@ public static class EventPhrases
         return e.Date.Start == e.Date.End ? "on " + Iso(e.Date.Start) : $"between {Iso(e.Date.Start)} and {Iso(e.Date.End)} (day not stated)";
     }
 
-    public static string Places(ConflictEvent e)
+    /// <summary>The event's places; a single location with its Arabic name beside when <paramref name="arabic"/> has one.</summary>
+    public static string Places(ConflictEvent e, Names.ArabicNames? arabic = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var names = (e.Aggregate is { Places.Length: > 0 } a ? a.Places : e.Location is { } l ? [l] : [])
-            .Select(PlaceName).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (e.Aggregate is not { Places.Length: > 0 } && e.Location is { } only)
+        {
+            return PlaceName(only, arabic) ?? "";
+        }
+
+        var names = (e.Aggregate is { Places.Length: > 0 } a ? a.Places : [])
+            .Select(l => PlaceName(l)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return string.Join(", ", names);
     }
 
-    public static string? PlaceName(Location location)
+    /// <summary>A canonical name with the Arabic one beside it in brackets ("Kafr Nobol (كفرنبل)"); the name alone without one.</summary>
+    public static string WithArabic(string name, string? arabic) =>
+        arabic is null || string.Equals(name, arabic, StringComparison.Ordinal) ? name : $"{name} ({arabic})";
+
+    /// <summary>A location's name and governorate; with <paramref name="arabic"/>, the gazetteer's name with the Arabic report's beside it.</summary>
+    public static string? PlaceName(Location location, Names.ArabicNames? arabic = null)
     {
         ArgumentNullException.ThrowIfNull(location);
-        var name = location.Name ?? location.Admin2 ?? location.Admin1;
+        var name = arabic?.Location is { } written ? WithArabic(arabic.PlaceCanonical ?? location.Name ?? written, written)
+            : location.Name ?? location.Admin2 ?? location.Admin1;
         return location.Admin1 is { } admin1 && name is not null && !string.Equals(name, admin1, StringComparison.OrdinalIgnoreCase)
             && location.Precision != GeoPrecision.Region ? $"{name} ({admin1})" : name;
     }

@@ -26,7 +26,7 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(report);
         var h = new StringBuilder();
-        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(report.Title)).Append("</title><style>").Append(Style).AppendLine("</style></head><body>");
+        h.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(WebUtility.HtmlEncode(report.Title)).Append("</title><style>").Append(Style).AppendLine("</style></head><body>");
         h.Append("<h1>").Append(E(report.Title)).Append("</h1><p class=\"subtitle\">").Append(E(report.Subtitle)).AppendLine("</p>");
         h.AppendLine("<h2>Headline figures</h2><table class=\"headline\"><colgroup><col class=\"f\"><col><col class=\"r\"></colgroup><tr><th>figure</th><th>value</th><th>events</th></tr>");
         foreach (var f in report.Headline)
@@ -99,5 +99,7 @@ public static class HtmlReport
             : body;
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Encoded text with each Arabic run in its own <bdi dir="rtl" lang="ar">: an Arabic title or name keeps its order inside
+    // an English line, and the brackets and Latin names beside it keep theirs.
+    private static string E(string text) => ArabicRuns.Isolate(text, WebUtility.HtmlEncode, run => "<bdi dir=\"rtl\" lang=\"ar\">" + WebUtility.HtmlEncode(run) + "</bdi>");
 }

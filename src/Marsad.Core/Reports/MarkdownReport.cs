@@ -99,6 +99,9 @@ public static class MarkdownReport
     /// Text from the record as Markdown text, never markup: Markdown passes raw HTML through, so a title holding
     /// &lt;script&gt; or &lt;img onerror&gt; would run in whatever renders the report.
     /// </summary>
-    private static string Text(string? text) => (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal)
+    private static string Text(string? text) => ArabicRuns.IsolatePlain(text, Escape);
+
+    // Each Arabic run is isolated (FSI … PDI) so that in an English line it keeps its order and the brackets around it theirs.
+    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -15,10 +15,21 @@ public sealed record ArabicActorMention(int First, int Length, ArabicActor Actor
 /// </summary>
 public static class ArabicActors
 {
-    public static ArabicLexicon<ArabicActor> Lexicon { get; } = Load();
+    // One read of the embedded file for the lexicon, the canonical names and the usual Arabic names. (Static properties
+    // that a loader sets would be reset by their own initialisers, which run after it in textual order.)
+    private static readonly ArabicActorTable Table = Load();
+
+    public static ArabicLexicon<ArabicActor> Lexicon => Table.Lexicon;
 
     /// <summary>Every canonical name the Arabic lexicon maps to.</summary>
-    public static IReadOnlyList<string> CanonicalNames { get; private set; } = [];
+    public static IReadOnlyList<string> CanonicalNames => Table.CanonicalNames;
+
+    /// <summary>
+    /// An actor's usual Arabic name (the first the lexicon lists for its canonical name), shown beside the canonical
+    /// name to Arabic readers; null for an actor the Arabic lexicon does not know.
+    /// </summary>
+    public static string? ArabicNameOf(string? canonical) =>
+        canonical is not null && Table.ArabicNames.TryGetValue(canonical, out var name) ? name : null;
 
     public static List<ArabicActorMention> Find(IReadOnlyList<ArabicToken> tokens, int from, int to)
     {
@@ -37,11 +48,15 @@ public static class ArabicActors
         return found;
     }
 
-    public static ArabicLexicon<ArabicActor> Parse(TextReader reader)
+    public static ArabicLexicon<ArabicActor> Parse(TextReader reader) => ParseTable(reader).Lexicon;
+
+    /// <summary>The lexicon of a TSV of Arabic names, with its canonical names and each one's first (usual) Arabic name.</summary>
+    public static ArabicActorTable ParseTable(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var phrases = new List<KeyValuePair<string, ArabicActor>>();
         var names = new List<string>();
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
         {
             if (line.Length == 0 || line[0] == '#')
@@ -57,18 +72,21 @@ public static class ArabicActors
 
             var actor = new ArabicActor(cols[2], cols[1]);
             names.Add(actor.Name);
+            first.TryAdd(actor.Name, cols[0].Split('|', 2)[0].Trim());
             phrases.AddRange(cols[0].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => new KeyValuePair<string, ArabicActor>(f, actor)));
         }
 
-        CanonicalNames = names;
-        return new ArabicLexicon<ArabicActor>(phrases);
+        return new ArabicActorTable(new ArabicLexicon<ArabicActor>(phrases), names, first);
     }
 
-    private static ArabicLexicon<ArabicActor> Load()
+    private static ArabicActorTable Load()
     {
         using var stream = typeof(ArabicActors).Assembly.GetManifestResourceStream("Marsad.Extraction.actors-ar.tsv")
             ?? throw new InvalidOperationException("the embedded Arabic actor lexicon is missing");
         using var reader = new StreamReader(stream);
-        return Parse(reader);
+        return ParseTable(reader);
     }
 }
+
+/// <summary>The Arabic actor lexicon as read from its TSV.</summary>
+public sealed record ArabicActorTable(ArabicLexicon<ArabicActor> Lexicon, IReadOnlyList<string> CanonicalNames, IReadOnlyDictionary<string, string> ArabicNames);

@@ -251,6 +251,17 @@ public static class ArabicPlaces
         return k;
     }
 
+    /// <summary>
+    /// The place name written in text[start, end) (a location's evidence span) as a reader would name it: each word
+    /// without the conjunction or preposition written onto it ("وبكفرنبل" → "كفرنبل"), the original spelling kept.
+    /// </summary>
+    public static string NameAsWritten(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = ArabicTokenizer.Tokenize(text, start, end).Where(t => t.IsWord).ToArray();
+        return tokens.Length == 0 ? text[start..end].Trim() : Name(tokens, 0, tokens.Length, text);
+    }
+
     // The name as written, each word without its attached conjunction or preposition (the article stays: "الفطيرة").
     private static string Name(IReadOnlyList<ArabicToken> tokens, int start, int end, string text)
     {

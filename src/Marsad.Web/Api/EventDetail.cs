@@ -1,4 +1,5 @@
 using Marsad.Core.Access;
+using Marsad.Core.Names;
 using Marsad.Core.Storage;
 using Marsad.Domain.Common;
 using Marsad.Domain.Events;
@@ -10,7 +11,7 @@ namespace Marsad.Web.Api;
 /// confidential), the text extraction read and the evidence spans in it. The public gets no text, title or
 /// link of a confidential source's document: its wording could give the source away.
 /// </summary>
-public sealed record EventDetail(ConflictEvent Event, long Version, IReadOnlyList<string> Sources, IReadOnlyList<EventDocument> Documents)
+public sealed record EventDetail(ConflictEvent Event, long Version, IReadOnlyList<string> Sources, IReadOnlyList<EventDocument> Documents, ArabicNames? NamesAr = null)
 {
     public static async Task<EventDetail?> ReadAsync(IMarsadStore store, Guid id, Role role, CancellationToken cancellationToken)
     {
@@ -42,7 +43,9 @@ public sealed record EventDetail(ConflictEvent Event, long Version, IReadOnlyLis
             documents.Add(new EventDocument(document.Id, mask.Scrub(document.Title), document.Published, document.SourceName, document.Url, text, spans));
         }
 
-        return new EventDetail(stored.Event, stored.Version, stored.Sources, documents);
+        // The Arabic names beside the canonical ones: the place as the first document (the one the evidence points into) wrote it.
+        var first = documents.FirstOrDefault(d => d.Evidence is not null);
+        return new EventDetail(stored.Event, stored.Version, stored.Sources, documents, ArabicNames.Of(first?.Evidence is { } moved ? stored.Event with { Evidence = moved } : stored.Event, first?.Text, Core.Review.PlainValues.PlainFields.Default.Places.NameOf));
     }
 
     private static async Task<string> TextAsync(IMarsadStore store, Domain.Documents.Document document, CancellationToken cancellationToken) =>

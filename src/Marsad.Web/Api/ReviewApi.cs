@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Corroboration;
+using Marsad.Core.Names;
 using Marsad.Core.Records;
 using Marsad.Core.Review;
 using Marsad.Core.Review.PlainValues;
@@ -57,7 +58,8 @@ internal static class ReviewApi
             var plain = item.Record is ConflictEvent e ? PlainText.Of(e).ToDictionary(r => r.Field, r => mask.Scrub(r.Text) ?? r.Text) : null;
             var published = item.DocumentId is { } day ? publishedOn[day] : null;
             var warnings = ReviewWarnings.Default.For(item, published, text).Select(w => w with { Message = mask.Scrub(w.Message) ?? w.Message }).ToList();
-            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings));
+            var namesAr = item.Record is ConflictEvent named ? ArabicNames.Of(named with { Evidence = item.Evidence }, text, PlainFields.Default.Places.NameOf) : null;
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings, namesAr));
         }
 
         return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
@@ -136,7 +138,7 @@ internal static class ReviewApi
 
 /// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>.</summary>
 public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence,
-    IReadOnlyDictionary<string, string>? Plain = null, DateOnly? DocumentPublished = null, IReadOnlyList<ReviewWarning>? Warnings = null);
+    IReadOnlyDictionary<string, string>? Plain = null, DateOnly? DocumentPublished = null, IReadOnlyList<ReviewWarning>? Warnings = null, ArabicNames? NamesAr = null);
 
 /// <summary>The version a write produced; name it in the next write to the same record.</summary>
 public sealed record SavedVersion(long Version);

@@ -21,10 +21,28 @@ public sealed partial class PlainPlace(Func<GazetteerGeocoder> geocoder)
 
     private readonly Lazy<GazetteerGeocoder> gazetteer = new(geocoder);
 
+    private Dictionary<string, string>? namesById;
+
     public static PlainPlace Default { get; } = new(GazetteerGeocoder.LoadDefault);
 
     /// <summary>The admin boundaries of the same gazetteer, for checks on where a place lies (review warnings).</summary>
     internal AdminBoundaries Boundaries => gazetteer.Value.Gazetteer.Boundaries;
+
+    /// <summary>
+    /// The gazetteer's own name (OCHA/English) of a place id, or null: shown beside the name an Arabic report wrote
+    /// ("كفرنبل" is place C4068, Kafr Nobol).
+    /// </summary>
+    public string? NameOf(string? placeId)
+    {
+        if (placeId is null)
+        {
+            return null;
+        }
+
+        // Built once; a race builds it twice with the same content, which is harmless.
+        var names = namesById ??= gazetteer.Value.Gazetteer.Entries.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        return names.GetValueOrDefault(placeId);
+    }
 
     /// <summary>The candidates for a typed name (without any '#N'), best first, numbered from 1.</summary>
     public IReadOnlyList<PlaceChoice> Candidates(string text)

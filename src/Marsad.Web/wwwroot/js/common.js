@@ -158,9 +158,41 @@ const Marsad = {
     "unverified": "غير مؤكد", "true": "صحيح", "false": "كاذب", "misleading": "مضلل"
   },
 
-  // In Arabic, an actor or label with its Arabic name first and the canonical (stored) name beside it.
-  // The canonical name and its brackets are isolated left-to-right (U+2066 … U+2069) so they do not flip inside Arabic.
-  both(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? `${Marsad.arabic[value]} \u2066(${value})\u2069` : (value || ""); },
+  // A canonical (stored) name as its own left-to-right run: <bdi> isolates it, so "Military Forces of Syria (2000-)"
+  // keeps its brackets and word order inside right-to-left text (and an Arabic name inside English text likewise).
+  iso(value, lang) {
+    lang = lang || (Marsad.isArabic(value) ? "ar" : "en");
+    return Marsad.el("bdi", { dir: lang === "ar" ? "rtl" : "ltr", lang, class: lang === "ar" ? "name-ar" : "canonical" }, value);
+  },
+
+  // An actor or place with its Arabic name beside the canonical one: in the Arabic interface the Arabic name first
+  // (the server's, else the labels below), in the English one after the canonical name when the document was Arabic
+  // (the caller passes it). Each name is isolated, the brackets between them follow the page's direction.
+  named(value, arabic, arabicDocument) {
+    if (!value) return arabic ? Marsad.iso(arabic, "ar") : "";
+    const ar = arabic || (Marsad.lang === "ar" ? Marsad.arabic[value] : null);
+    if (!ar || ar === value || (Marsad.lang !== "ar" && !arabicDocument)) return Marsad.iso(value);
+    return Marsad.lang === "ar"
+      ? Marsad.el("span", { class: "named" }, Marsad.iso(ar, "ar"), " (", Marsad.iso(value), ")")
+      : Marsad.el("span", { class: "named" }, Marsad.iso(value), " (", Marsad.iso(ar, "ar"), ")");
+  },
+
+  // A location: its name (with the Arabic one, as for actors), district and governorate, or "" when there is none.
+  // `ar` is the server's names_ar: the place as an Arabic report wrote it and the gazetteer's own name for it.
+  place(location, ar, arabicDocument) {
+    if (!location) return "";
+    ar = ar || {};
+    const canonical = ar.place_canonical || location.name;
+    const areas = [location.admin2, location.admin1].filter(a => a && a !== canonical).map(a => Marsad.iso(a));
+    const parts = [canonical ? Marsad.named(canonical, ar.location, arabicDocument) : null, ...areas].filter(Boolean);
+    if (parts.length === 0) return "";
+    const span = Marsad.el("span", { class: "place" });
+    parts.forEach((p, i) => span.append(...(i ? [Marsad.lang === "ar" ? "، " : ", ", p] : [p])));
+    return span;
+  },
+
+  // In Arabic, an actor or label with its Arabic name first and the canonical name beside it, isolated.
+  both(value) { return Marsad.named(value, null, false); },
 
   // A label in the page's language when Arabic is known for it; otherwise as stored.
   name(value) { return value && Marsad.lang === "ar" && Marsad.arabic[value] ? Marsad.arabic[value] : (value || ""); },

@@ -5,7 +5,7 @@
 (function () {
   function field(list, key, value) {
     if (value === null || value === undefined || value === "") return;
-    list.append(Marsad.el("dt", { "data-i18n": key, text: Marsad.t(key) }), Marsad.el("dd", { "data-field": key }, String(value)));
+    list.append(Marsad.el("dt", { "data-i18n": key, text: Marsad.t(key) }), Marsad.el("dd", { "data-field": key }, value instanceof Node ? value : String(value)));
   }
 
   Marsad.ready.then(async () => {
@@ -18,9 +18,12 @@
     const fields = Marsad.el("dl", { class: "fields" });
     field(fields, "type", Marsad.name(e.event_type) + " / " + Marsad.name(e.sub_event_type));
     field(fields, "date", Marsad.dateText(e));
-    field(fields, "place", e.location ? [e.location.name, e.location.admin2, e.location.admin1].filter(Boolean).join(", ") : "");
-    field(fields, "actor1", Marsad.both(e.actor1));
-    field(fields, "actor2", Marsad.both(e.actor2));
+    // Each canonical name beside the Arabic one (the place as the Arabic report wrote it, the actor's usual Arabic name).
+    const ar = detail.names_ar || {};
+    const arabicDocument = (detail.documents || []).some(d => d.text && Marsad.isArabic(d.text));
+    field(fields, "place", Marsad.place(e.location, ar, arabicDocument));
+    field(fields, "actor1", e.actor1 ? Marsad.named(e.actor1, ar.actor1, arabicDocument) : "");
+    field(fields, "actor2", e.actor2 ? Marsad.named(e.actor2, ar.actor2, arabicDocument) : "");
     field(fields, "fatalities", e.quantities && e.quantities.fatalities ? (e.quantities.fatalities.best ?? e.quantities.fatalities.low) : "");
     field(fields, "status", Marsad.name(e.status));
     field(fields, "grade", e.grade);
@@ -30,7 +33,7 @@
       Marsad.el("h2", { "data-i18n": "documents", text: Marsad.t("documents") })];
     for (const doc of detail.documents || []) {
       const card = Marsad.el("div", { class: "card document", "data-document": doc.id },
-        Marsad.el("h3", {}, [doc.title || doc.source || doc.id, doc.published ? " (" + doc.published + ")" : ""].join("")),
+        Marsad.el("h3", { dir: "auto" }, Marsad.el("bdi", {}, doc.title || doc.source || doc.id), doc.published ? " (" + doc.published + ")" : ""),
         Marsad.el("p", {}, Marsad.t("sources") + ": " + (doc.source || "")));
       if (doc.text) {
         const text = Marsad.el("div", { class: "source-text" });

@@ -5,6 +5,7 @@
 
 (function () {
   let map, boundaries, cluster, features = [], months = [];
+  const governorateAr = {}; // a governorate's English name → its Arabic one (the boundaries' name_ar), for popups
 
   function monthOf(date) { return date.slice(0, 7); }
 
@@ -30,7 +31,10 @@
     const geo = await response.json();
     boundaries = L.geoJSON(geo, {
       style: { color: "#546a7b", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1, className: "marsad-boundary" },
-      onEachFeature: (f, layer) => layer.bindTooltip(Marsad.lang === "ar" && f.properties.name_ar ? f.properties.name_ar : f.properties.name_en)
+      onEachFeature: (f, layer) => {
+        if (f.properties.name_ar) governorateAr[f.properties.name_en] = f.properties.name_ar;
+        layer.bindTooltip(Marsad.lang === "ar" && f.properties.name_ar ? f.properties.name_ar : f.properties.name_en);
+      }
     }).addTo(map);
     map.fitBounds(boundaries.getBounds());
     document.getElementById("map").dataset.boundaries = String(geo.features.length);
@@ -145,9 +149,20 @@
         fillColor: Marsad.typeColours[p.event_type] || "#333", className: "marsad-event"
       });
       const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) }, Marsad.name(p.sub_event_type) + " — " + p.date_label);
-      const place = [Marsad.name(p.location), Marsad.name(p.admin1)].filter(Boolean).join(", ");
-      const body = Marsad.el("div", {}, link, Marsad.el("div", { class: "popup-place" }, place), Marsad.el("div", {}, [p.actor1, p.actor2].filter(Boolean).map(Marsad.name).join(" / ")));
+      const place = Marsad.el("div", { class: "popup-place" }, popupPlace(p, null));
+      const actors = Marsad.el("div", { class: "popup-actors" }, popupActors(p, null));
+      const body = Marsad.el("div", {}, link, place, actors);
       marker.bindPopup(body);
+      // The Arabic names (the place as an Arabic report wrote it) come with the event's page data, asked for once, on opening.
+      marker.on("popupopen", async () => {
+        if (body.dataset.named) return;
+        body.dataset.named = "true";
+        const response = await fetch("/api/events/" + encodeURIComponent(p.id), { credentials: "same-origin" });
+        const ar = response.ok ? (await response.json()).names_ar : null;
+        if (!ar) return;
+        place.replaceChildren(popupPlace(p, ar));
+        actors.replaceChildren(popupActors(p, ar));
+      });
       marker.feature = f;
       cluster.addLayer(marker);
     });
@@ -156,6 +171,25 @@
     mapDiv.dataset.types = [...new Set(shown.map(f => f.properties.event_type))].sort().join("|");
     document.getElementById("event-count").textContent = String(shown.length);
     timeline(features);
+  }
+
+  // A popup's place: the location and governorate, each with its Arabic name beside (isolated runs, see Marsad.named).
+  function popupPlace(p, ar) {
+    const arabicDocument = Boolean(ar && ar.location);
+    const canonical = (ar && ar.place_canonical) || p.location;
+    const parts = [canonical ? Marsad.named(canonical, ar && ar.location, arabicDocument) : null,
+      p.admin1 && p.admin1 !== p.location ? Marsad.named(p.admin1, governorateAr[p.admin1], arabicDocument) : null].filter(Boolean);
+    const span = Marsad.el("span", {});
+    parts.forEach((x, i) => span.append(...(i ? [Marsad.lang === "ar" ? "، " : ", ", x] : [x])));
+    return span;
+  }
+
+  function popupActors(p, ar) {
+    const arabicDocument = Boolean(ar && ar.location);
+    const span = Marsad.el("span", {});
+    [[p.actor1, ar && ar.actor1], [p.actor2, ar && ar.actor2]].filter(a => a[0])
+      .forEach(([a, arabic], i) => span.append(...(i ? [" / ", Marsad.named(a, arabic, arabicDocument)] : [Marsad.named(a, arabic, arabicDocument)])));
+    return span;
   }
 
   function timeline(list) {

@@ -13,8 +13,9 @@
     // A place given as a point may have no name: say where it is by its area, or its coordinates.
     const l = r.location;
     const where = l ? (l.name || l.admin2 || l.admin1 || (l.point ? `${l.point.latitude}, ${l.point.longitude}` : "")) : "";
-    if (item.kind === "event") return `${Marsad.name(r.sub_event_type)} — ${Marsad.dateText(r)}${where ? " — " + where : ""}`;
-    if (item.kind === "claim") return `${Marsad.both(r.claimant)}: ${r.statement}`;
+    // Names and statements are isolated runs (<bdi>), so a Latin place or actor keeps its order in Arabic and back.
+    if (item.kind === "event") return [`${Marsad.name(r.sub_event_type)} — ${Marsad.dateText(r)}`, ...(where ? [" — ", Marsad.iso(where)] : [])];
+    if (item.kind === "claim") return [Marsad.both(r.claimant), ": ", Marsad.el("bdi", { dir: "auto" }, r.statement || "")];
     if (item.kind === "person") return `${r.name} (${Marsad.name(r.status)})`;
     return r.summary;
   }
@@ -110,9 +111,11 @@
     const facts = Marsad.el("p", { class: "facts" });
     if (item.kind === "event") {
       const r = item.record;
-      const where = r.location ? [r.location.name, r.location.admin2, r.location.admin1].filter(Boolean).join(Marsad.lang === "ar" ? "، " : ", ") : "";
-      facts.append(...[r.actor1, r.actor2].filter(Boolean).map(a => Marsad.el("span", { class: "actor" }, Marsad.both(a))),
-        ...(where ? [Marsad.el("span", { class: "place" }, where)] : []));
+      const ar = item.names_ar || {};
+      const arabicDocument = Marsad.isArabic(item.text);
+      const where = Marsad.place(r.location, ar, arabicDocument);
+      facts.append(...[[r.actor1, ar.actor1], [r.actor2, ar.actor2]].filter(a => a[0]).map(([a, arabic]) => Marsad.el("span", { class: "actor" }, Marsad.named(a, arabic, arabicDocument))),
+        ...(where ? [where] : []));
     }
     if (item.kind === "claim" && item.record.gloss) facts.append(Marsad.el("span", { class: "gloss", lang: "en", dir: "ltr", text: item.record.gloss }));
     const text = Marsad.el("div", { class: "source-text" });
