@@ -27,24 +27,48 @@ internal static class RecordUpsert
         await using (var session = new WriteSession(connection, tx))
         {
             var select = $"SELECT version, payload FROM {kind.Table} WHERE id = @id";
+            // Events' analytics are maintained set-based for the inserts (see IBulkEventInserts), begun at the first insert.
+            IBulkEventInserts? bulk = null;
+            var bulkTried = !ReferenceEquals(kind, RecordKinds.Events);
             await foreach (var record in records.WithCancellation(cancellationToken))
             {
                 var id = kind.Id(record);
                 var stored = await ReadAsync(session, select, id, cancellationToken);
                 if (stored is null)
                 {
+                    if (!bulkTried)
+                    {
+                        bulkTried = true;
+                        bulk = await dialect.BeginBulkEventInsertsAsync(session, cancellationToken);
+                    }
+
                     await RecordStore.InsertAsync(session, record, context, now, cancellationToken);
+                    bulk?.Inserted();
                     inserted++;
+                    continue;
                 }
-                else if (merge(record, RecordStore.Deserialize<T>(stored.Value.Payload)) is { } next
-                    && await RecordStore.UpdateInTransactionAsync(session, next, stored.Value.Version, context, now, cancellationToken) != stored.Value.Version)
+
+                if (merge(record, RecordStore.Deserialize<T>(stored.Value.Payload)) is { } next)
                 {
-                    updated++;
+                    // The update's trigger takes the event's old state out of the totals: they must hold every insert first.
+                    if (bulk is not null)
+                    {
+                        await bulk.ApplyAsync(cancellationToken);
+                    }
+
+                    if (await RecordStore.UpdateInTransactionAsync(session, next, stored.Value.Version, context, now, cancellationToken) != stored.Value.Version)
+                    {
+                        updated++;
+                        continue;
+                    }
                 }
-                else
-                {
-                    unchanged++;
-                }
+
+                unchanged++;
+            }
+
+            if (bulk is not null)
+            {
+                await bulk.FinishAsync(cancellationToken);
             }
 
             if (sweep is not null)

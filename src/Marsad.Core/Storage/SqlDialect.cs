@@ -41,6 +41,14 @@ public abstract class SqlDialect
     public virtual void AddFunction(DbConnection connection, string name, Func<string?, string?> function) =>
         throw new NotSupportedException($"{Provider}: SQL functions written in .NET are not supported");
 
+    /// <summary>
+    /// For many event inserts in one write transaction: per-row analytics maintenance set aside for set-based
+    /// statements (see <see cref="IBulkEventInserts"/>), or null where the dialect keeps it per row (always correct,
+    /// only slower).
+    /// </summary>
+    internal virtual Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>
+        Task.FromResult<IBulkEventInserts?>(null);
+
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
 

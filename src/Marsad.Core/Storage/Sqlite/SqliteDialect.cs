@@ -83,6 +83,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string RowOrderColumn => "rowid";
 
+    internal override async Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>
+        await SqliteBulkEventInserts.BeginAsync(session, cancellationToken);
+
     public override Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

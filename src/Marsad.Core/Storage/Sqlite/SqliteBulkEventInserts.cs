@@ -1,0 +1,150 @@
+using System.Data.Common;
+
+namespace Marsad.Core.Storage.Sqlite;
+
+/// <summary>
+/// A bulk insert of events in one write transaction without the per-row analytics triggers of migrations 7 and 11
+/// (events_totals_insert, events_span_insert). Run once per event, their bodies cost about nine times the insert
+/// itself (a dozen json_extract calls and up to six upserts each): an import of 23,000 rows spent most of its time
+/// there. They are dropped inside the transaction (SQLite's DDL is transactional: a rollback or a killed process
+/// brings them back), the rows inserted since the last <see cref="ApplyAsync"/> are added to event_facts,
+/// event_month_totals and event_span_limit set-based, by the same rules, and <see cref="FinishAsync"/> applies what
+/// is left and creates the triggers again from their stored SQL, before the transaction commits. Should the work fail
+/// before <see cref="FinishAsync"/>, the rollback restores the triggers and discards the rows alike.
+/// Updates keep their triggers, which take an event's old state away: the caller applies pending inserts before
+/// updating, so no update ever sees an inserted event the totals do not yet hold.
+/// </summary>
+internal sealed class SqliteBulkEventInserts : IBulkEventInserts
+{
+    private static readonly string[] Triggers = ["events_totals_insert", "events_span_insert"];
+
+    private readonly WriteSession _session;
+    private readonly List<string> _definitions;
+    private long _appliedThrough;
+    private bool _pending;
+
+    private SqliteBulkEventInserts(WriteSession session, List<string> definitions, long appliedThrough)
+    {
+        _session = session;
+        _definitions = definitions;
+        _appliedThrough = appliedThrough;
+    }
+
+    /// <summary>Drops the insert triggers, or returns null when the schema does not have exactly those (the rows then go through them).</summary>
+    public static async Task<SqliteBulkEventInserts?> BeginAsync(WriteSession session, CancellationToken cancellationToken)
+    {
+        var definitions = new List<string>();
+        var read = session.Command("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' AND name IN ('events_totals_insert', 'events_span_insert') ORDER BY name");
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                definitions.Add(reader.GetString(0));
+            }
+        }
+
+        if (definitions.Count != Triggers.Length)
+        {
+            return null;
+        }
+
+        long last;
+        await using (var max = Sql(session, "SELECT COALESCE(MAX(rowid), 0) FROM events"))
+        {
+            last = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var trigger in Triggers)
+        {
+            await using var drop = Sql(session, $"DROP TRIGGER {trigger}");
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return new SqliteBulkEventInserts(session, definitions, last);
+    }
+
+    public void Inserted() => _pending = true;
+
+    /// <summary>
+    /// Adds the events inserted since the last call to the analytics tables. New rows take rowids above every
+    /// existing one (SQLite gives max(rowid) + 1), so "rowid above the last applied" is exactly the rows inserted since.
+    /// </summary>
+    public async Task ApplyAsync(CancellationToken cancellationToken)
+    {
+        if (!_pending)
+        {
+            return;
+        }
+
+        long through;
+        await using (var max = Sql(_session, "SELECT COALESCE(MAX(rowid), 0) FROM events"))
+        {
+            through = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The trigger's rules (0011_undated_events.sql), set-based: rejected or merged-away events count nowhere,
+        // undated ones in no month; each event counts for every actor ('' = all; actor2 once when it is actor1 too)
+        // crossed with every governorate ('' = all).
+        const string Batch = "FROM events WHERE rowid > @from AND rowid <= @through";
+        await RunAsync($"""
+            INSERT INTO event_facts
+            SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade,
+                   json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
+            {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+            """, through, cancellationToken);
+        await RunAsync($"""
+            WITH f AS MATERIALIZED (
+                SELECT actor1, actor2, admin1, status <> 'extracted' AS reviewed, substr(date_start, 1, 7) AS month,
+                       json_extract(payload, '$.quantities.fatalities.low') AS low,
+                       json_extract(payload, '$.quantities.fatalities.best') AS best,
+                       json_extract(payload, '$.quantities.fatalities.high') AS high,
+                       json_extract(payload, '$.quantities.fatalities') IS NOT NULL AS stated
+                {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''),
+            k AS (
+                SELECT '' AS actor, '' AS admin, * FROM f
+                UNION ALL SELECT '', admin1, * FROM f WHERE admin1 <> ''
+                UNION ALL SELECT actor1, '', * FROM f WHERE actor1 <> ''
+                UNION ALL SELECT actor1, admin1, * FROM f WHERE actor1 <> '' AND admin1 <> ''
+                UNION ALL SELECT actor2, '', * FROM f WHERE actor2 <> '' AND actor2 IS NOT actor1
+                UNION ALL SELECT actor2, admin1, * FROM f WHERE actor2 <> '' AND actor2 IS NOT actor1 AND admin1 <> '')
+            INSERT INTO event_month_totals (actor, admin1, reviewed, month, events, fatalities_low, fatalities_best, fatalities_high, fatalities_open)
+            SELECT actor, admin, reviewed, month, COUNT(*), SUM(COALESCE(low, 0)), SUM(COALESCE(best, low, 0)), SUM(COALESCE(high, 0)),
+                   SUM(stated AND high IS NULL)
+            FROM k WHERE true GROUP BY actor, admin, reviewed, month
+            ON CONFLICT (actor, admin1, reviewed, month) DO UPDATE SET
+                events = events + excluded.events,
+                fatalities_low = fatalities_low + excluded.fatalities_low,
+                fatalities_best = fatalities_best + excluded.fatalities_best,
+                fatalities_high = fatalities_high + excluded.fatalities_high,
+                fatalities_open = fatalities_open + excluded.fatalities_open
+            """, through, cancellationToken);
+        // Every inserted event, whatever its status (as the trigger); julianday('') is NULL, so undated ones are left out.
+        await RunAsync($"""
+            UPDATE event_span_limit SET max_days = MAX(max_days, COALESCE(
+                (SELECT MAX(CAST(julianday(date_end) - julianday(date_start) AS INTEGER)) {Batch} AND date_start <> ''), max_days))
+            WHERE id = 1
+            """, through, cancellationToken);
+        _appliedThrough = through;
+        _pending = false;
+    }
+
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        await ApplyAsync(cancellationToken);
+        foreach (var definition in _definitions)
+        {
+            await using var create = Sql(_session, definition);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task RunAsync(string sql, long through, CancellationToken cancellationToken)
+    {
+        await using var command = Sql(_session, sql);
+        command.AddParameter("@from", _appliedThrough).AddParameter("@through", through);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // Not the session's cached commands: these run a few times per transaction, and DDL must not stay prepared.
+    private static DbCommand Sql(WriteSession session, string sql) => session.Connection.Sql(session.Transaction, sql);
+}
