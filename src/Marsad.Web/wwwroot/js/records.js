@@ -9,7 +9,34 @@
     allegations: [["summary", r => r.summary], ["kind", r => r.kind || ""], ["date", r => r.date ? r.date.start : ""], ["status", r => r.history && r.history.length ? r.history[r.history.length - 1].status : ""]]
   };
 
-  const show = value => value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const show = value => value === null || value === undefined ? "" : typeof value === "object" ? plain(value) : String(value);
+
+  // A record's nested values as a person reads them, not as JSON: a place by its names and point, a date span by its
+  // days, a count by its range, a list item by item; anything else as key: value pairs.
+  function plain(value) {
+    if (Array.isArray(value)) return value.map(plain).join("; ");
+    if (value === null || typeof value !== "object") return value === null || value === undefined ? "" : String(value);
+    if ("latitude" in value && "longitude" in value) return `${value.latitude}, ${value.longitude}`;
+    if ("admin1" in value || ("name" in value && "point" in value)) {
+      const names = [value.name, value.admin3, value.admin2, value.admin1].filter((n, i, all) => n && all.indexOf(n) === i).join(", ");
+      return value.point ? `${names} (${plain(value.point)})` : names;
+    }
+    if ("start" in value && "end" in value) return value.start === value.end ? value.start : `${value.start} – ${value.end}`;
+    if ("low" in value || "best" in value) {
+      if (value.high === undefined || value.high === null) return value.best !== undefined && value.best !== null ? String(value.best) : `≥ ${value.low}`;
+      return value.low === value.high ? String(value.low) : `${value.low}–${value.high}`;
+    }
+    return Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => `${label(k)}: ${plain(v)}`).join(", ");
+  }
+
+  // A field the interface has no words for reads as words, not as its JSON name.
+  function label(key) {
+    const said = Marsad.t(key);
+    if (said !== key) return said;
+    const words = key.replace(/_/g, " ");
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
 
   async function detail(name, id, main) {
     const response = await fetch(`/api/${name}/${encodeURIComponent(id)}`, { credentials: "same-origin" });
@@ -18,7 +45,7 @@
     const list = Marsad.el("dl", { class: "record-detail" });
     for (const [key, value] of Object.entries(record)) {
       if (key === "evidence" || value === null || (Array.isArray(value) && value.length === 0)) continue;
-      list.append(Marsad.el("dt", { text: Marsad.t(key) }), Marsad.el("dd", { text: show(value) }));
+      list.append(Marsad.el("dt", { text: label(key) }), Marsad.el("dd", { text: show(value) }));
     }
     main.append(list, Marsad.el("p", {}, Marsad.el("a", { href: `/records.html?kind=${name}`, text: Marsad.t(name) })));
   }

@@ -32,6 +32,39 @@
     message(response.status === 409 ? Marsad.t("conflict") : (await response.json()).detail || String(response.status));
   }
 
+  // The gazetteer's candidates for the name typed in a place input; picking one sends "name #N". Each is told apart
+  // by its areas down to the sub-district and its point: two villages of one name often share governorate and district.
+  function placeCandidates(input) {
+    const pick = Marsad.el("select", { class: "place-candidates hidden", "aria-label": "place candidates" });
+    input.addEventListener("change", async () => {
+      const typed = input.value.trim().replace(/\s*#\d+$/, "");
+      if (!typed) return;
+      const response = await fetch("/api/review/places?name=" + encodeURIComponent(typed), { credentials: "same-origin" });
+      const candidates = response.ok ? await response.json() : [];
+      pick.replaceChildren(...candidates.map(c => Marsad.el("option", { value: `${typed} #${c.number}` }, candidateLabel(c))));
+      pick.classList.toggle("hidden", candidates.length < 2);
+      if (candidates.length > 0) input.value = `${typed} #1`;
+    });
+    pick.addEventListener("change", () => { input.value = pick.value; });
+    return pick;
+  }
+
+  function candidateLabel(c) {
+    const l = c.location;
+    const areas = [l.admin1, l.admin2, l.admin3].filter((a, i, all) => a && all.indexOf(a) === i).join(" / ");
+    const point = l.point ? ` ${l.point.latitude.toFixed(3)}, ${l.point.longitude.toFixed(3)}` : "";
+    return `${c.number}. ${l.name} — ${areas}${point} (${c.kind})`;
+  }
+
+  // Opening the split carries what the coder already changed in the edit fields (a place picked, a date typed, an
+  // actor added) into every part's empty input, so the fixes made before deciding to split are not typed again.
+  function carryEdits(fields, parts, before) {
+    fields.querySelectorAll("input[data-field]").forEach(input => {
+      if (input.value === before(input.name)) return;
+      parts.querySelectorAll(`input[data-part-field='${input.name}']`).forEach(p => { if (!p.value) p.value = input.value; });
+    });
+  }
+
   function card(item) {
     const fields = Marsad.el("div", { class: "edit-fields hidden" });
     const plain = item.plain || {};
@@ -41,20 +74,7 @@
       const cell = Marsad.el("div", { class: "field-value" }, input);
       fields.append(Marsad.el("label", { for: `f-${item.id}-${name}`, text: Marsad.t(name) }), cell);
       if (item.kind === "event" && name === "location") {
-        // The gazetteer's candidates for what was typed; picking one sends "name #N".
-        const pick = Marsad.el("select", { class: "place-candidates hidden", "aria-label": "place candidates" });
-        input.addEventListener("change", async () => {
-          const typed = input.value.trim().replace(/\s*#\d+$/, "");
-          if (!typed) return;
-          const response = await fetch("/api/review/places?name=" + encodeURIComponent(typed), { credentials: "same-origin" });
-          const candidates = response.ok ? await response.json() : [];
-          pick.replaceChildren(...candidates.map(c => Marsad.el("option", { value: `${typed} #${c.number}` },
-            `${c.number}. ${c.location.name} — ${[c.location.admin1, c.location.admin2].filter(Boolean).join(" / ")} (${c.kind})`)));
-          pick.classList.toggle("hidden", candidates.length < 2);
-          if (candidates.length > 0) input.value = `${typed} #1`;
-        });
-        pick.addEventListener("change", () => { input.value = pick.value; });
-        cell.append(pick);
+        cell.append(placeCandidates(input));
       }
     }
     const save = Marsad.el("button", { type: "button", class: "save hidden", text: Marsad.t("save") });
@@ -71,7 +91,10 @@
         const row = Marsad.el("fieldset", { class: "split-part" }, Marsad.el("legend", { text: `${Marsad.t("part")} ${n}` }));
         for (const name of partFields) {
           const id = `s-${item.id}-${n}-${name}`;
-          row.append(Marsad.el("label", { for: id, text: Marsad.t(name) }), Marsad.el("input", { id, name, "data-part-field": name }));
+          const input = Marsad.el("input", { id, name, "data-part-field": name });
+          // A place part picks among the gazetteer's candidates as the edit field does; label and value stay two cells.
+          row.append(Marsad.el("label", { for: id, text: Marsad.t(name) }),
+            name === "location" ? Marsad.el("div", { class: "field-value" }, input, placeCandidates(input)) : input);
         }
         parts.append(row);
       };
@@ -90,7 +113,7 @@
         decide(item, "split", null, { parts: sent });
       });
       const splitButton = Marsad.el("button", { type: "button", class: "split-open secondary", text: Marsad.t("split") });
-      splitButton.addEventListener("click", () => splitBox.classList.toggle("hidden"));
+      splitButton.addEventListener("click", () => { carryEdits(fields, parts, before); splitBox.classList.toggle("hidden"); });
       actions.append(splitButton);
       // Link: the id as any page shows it (a short id or a prefix); the server resolves it.
       const kind = Marsad.el("select", { class: "link-kind", "aria-label": Marsad.t("kind") },
