@@ -95,6 +95,14 @@ public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal("Military Forces of Syria (2000-)", await canonical.InnerTextAsync());
         Assert.Equal("ltr", await canonical.EvaluateAsync<string>("b => getComputedStyle(b).direction"));
         Assert.Equal("isolate", await canonical.EvaluateAsync<string>("b => getComputedStyle(b).unicodeBidi"));
+        // Drawn left to right inside the Arabic line: "2000", then "-", then the closing bracket.
+        Assert.True(await canonical.EvaluateAsync<bool>("""
+            b => {
+              const t = b.firstChild, s = t.textContent, r = document.createRange();
+              const x = i => { r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().x; };
+              return x(s.indexOf("2000")) < x(s.indexOf("-")) && x(s.indexOf("-")) < x(s.lastIndexOf(")"));
+            }
+            """), "the canonical name's brackets should stay in left-to-right order");
         var place = item.Locator(".facts .place");
         Assert.Equal("كفرنبل", await place.Locator("bdi.name-ar").First.InnerTextAsync());
         Assert.Equal("Kafr Nobol", await place.Locator("bdi.canonical").First.InnerTextAsync());
