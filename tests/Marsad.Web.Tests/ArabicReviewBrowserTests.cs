@@ -88,7 +88,24 @@ public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncL
         Assert.NotEmpty(marks);
         Assert.Contains(marks, m => m.Contains("كفرنبل", StringComparison.Ordinal));
         Assert.Contains("قصف مدفعي/صاروخي", await item.Locator("h3").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("قوات النظام السوري \u2066(Military Forces of Syria (2000-))\u2069", await item.Locator(".facts .actor").First.InnerTextAsync(), StringComparison.Ordinal);
+        // Each canonical name beside the Arabic one, each its own isolated run: the brackets of "(2000-)" stay in order.
+        var actor = item.Locator(".facts .actor").First;
+        Assert.Equal("قوات النظام", await actor.Locator("bdi.name-ar").InnerTextAsync());
+        var canonical = actor.Locator("bdi.canonical");
+        Assert.Equal("Military Forces of Syria (2000-)", await canonical.InnerTextAsync());
+        Assert.Equal("ltr", await canonical.EvaluateAsync<string>("b => getComputedStyle(b).direction"));
+        Assert.Equal("isolate", await canonical.EvaluateAsync<string>("b => getComputedStyle(b).unicodeBidi"));
+        // Drawn left to right inside the Arabic line: "2000", then "-", then the closing bracket.
+        Assert.True(await canonical.EvaluateAsync<bool>("""
+            b => {
+              const t = b.firstChild, s = t.textContent, r = document.createRange();
+              const x = i => { r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().x; };
+              return x(s.indexOf("2000")) < x(s.indexOf("-")) && x(s.indexOf("-")) < x(s.lastIndexOf(")"));
+            }
+            """), "the canonical name's brackets should stay in left-to-right order");
+        var place = item.Locator(".facts .place");
+        Assert.Equal("كفرنبل", await place.Locator("bdi.name-ar").First.InnerTextAsync());
+        Assert.Equal("Kafr Nobol", await place.Locator("bdi.canonical").First.InnerTextAsync());
         // The evidence mark sits right of the text's start: the line runs right-to-left.
         var box = await text.BoundingBoxAsync();
         var first = await text.Locator("mark.evidence").First.BoundingBoxAsync();
@@ -113,7 +130,10 @@ public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncL
         await page.WaitForSelectorAsync("body[data-ready='true']");
         Assert.Equal("rtl", await page.Locator(".document .source-text").GetAttributeAsync("dir"));
         Assert.True(await page.Locator(".document mark.evidence").CountAsync() > 0);
-        Assert.Contains("قوات النظام السوري", await page.InnerTextAsync("dd[data-field='actor1']"), StringComparison.Ordinal);
+        Assert.Equal("قوات النظام", await page.InnerTextAsync("dd[data-field='actor1'] bdi.name-ar"));
+        Assert.Equal("Military Forces of Syria (2000-)", await page.InnerTextAsync("dd[data-field='actor1'] bdi.canonical"));
+        Assert.Equal("كفرنبل", await page.InnerTextAsync("dd[data-field='place'] bdi.name-ar"));
+        Assert.Equal("Kafr Nobol", await page.InnerTextAsync("dd[data-field='place'] bdi.canonical >> nth=0"));
         Assert.Contains("تمت مراجعته", await page.InnerTextAsync("dd[data-field='status']"), StringComparison.Ordinal);
         await ShotAsync(page, "event-arabic");
         Assert.Empty(_consoleErrors);
