@@ -34,6 +34,42 @@ public static class ArabicDates
         ["أمس الأول"] = 2, ["أول أمس"] = 2, ["أمس"] = 1, ["البارحة"] = 1, ["اليوم"] = 0, ["الليلة"] = 0,
     });
 
+    // "العام الفائت 2021" (last year, 2021): the text is written the year after; "العام الجاري 2022" (this year): that year.
+    private static readonly ArabicLexicon<int> YearWords = new(new Dictionary<string, int>
+    {
+        ["العام الفائت"] = 1, ["العام الماضي"] = 1, ["العام المنصرم"] = 1, ["السنة الماضية"] = 1, ["السنة الفائتة"] = 1, ["العام السابق"] = 1,
+        ["العام الحالي"] = 0, ["العام الجاري"] = 0, ["السنة الحالية"] = 0, ["السنة الجارية"] = 0,
+    });
+
+    /// <summary>
+    /// The year the text says it is written in ("… العام الفائت 2021 …": 2022), or 0 when it says none or its statements
+    /// disagree. A day and month without a year then fall in that year when no publication date is known: the text
+    /// itself fixes the year, nothing is guessed.
+    /// </summary>
+    public static int WritingYear(IReadOnlyList<ArabicToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var year = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (offset, length) = YearWords.Match(tokens, i);
+            if (length == 0 || i + length >= tokens.Count || tokens[i + length] is not { IsNumber: true, Number: >= 1900 and <= 2100 } number)
+            {
+                continue;
+            }
+
+            var stated = number.Number + offset;
+            if (year != 0 && year != stated)
+            {
+                return 0;
+            }
+
+            year = stated;
+        }
+
+        return year;
+    }
+
     /// <summary>Every date expression in tokens [from, to), in text order.</summary>
     public static List<ArabicDate> Find(IReadOnlyList<ArabicToken> tokens, int from, int to)
     {
@@ -57,8 +93,11 @@ public static class ArabicDates
         return found;
     }
 
-    /// <summary>The day <paramref name="date"/> names, against <paramref name="published"/> when its words need it; null when nothing fixes it.</summary>
-    public static DateOnly? Resolve(ArabicDate date, DateOnly? published)
+    /// <summary>
+    /// The day <paramref name="date"/> names, against <paramref name="published"/> when its words need it, or (a day and
+    /// month alone, no publication date) in the <paramref name="writingYear"/> the text states; null when nothing fixes it.
+    /// </summary>
+    public static DateOnly? Resolve(ArabicDate date, DateOnly? published, int writingYear = 0)
     {
         ArgumentNullException.ThrowIfNull(date);
         if (date.Day is { } day)
@@ -68,7 +107,9 @@ public static class ArabicDates
 
         if (published is not { } p)
         {
-            return null;
+            return writingYear > 0 && date.Month > 0 && date.DayOfMonth > 0 && date.DayOfMonth <= DateTime.DaysInMonth(writingYear, date.Month)
+                ? new DateOnly(writingYear, date.Month, date.DayOfMonth)
+                : null;
         }
 
         if (date.Month > 0 && date.DayOfMonth > 0)

@@ -28,6 +28,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
         var clauses = ArabicClauses.Split(tokens, text);
         var allDates = ArabicDates.Find(tokens, 0, tokens.Length);
         published ??= allDates.Select(ArabicDates.ImpliedPublication).FirstOrDefault(d => d is not null);
+        var writingYear = published is null ? ArabicDates.WritingYear(tokens) : 0;
         var events = new List<ArabicEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var paragraph = -1;
@@ -68,7 +69,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
             var cues = ArabicCues.Find(tokens, from, to, excluded);
             if (dates.Count > 0)
             {
-                lastDate = (ArabicDates.Resolve(dates[0], published), dates[0]);
+                lastDate = (ArabicDates.Resolve(dates[0], published, writingYear), dates[0]);
             }
 
             var own = Own(tokens, actors);

@@ -29,6 +29,27 @@ public class ArabicDateTests
         Assert.Null(ArabicDates.Resolve(Only(text), null));
 
     [Theory]
+    [InlineData("تصاعدت الهجمات خلال العام الفائت 2021 وتستمر، ففي الأول من شباط قصفت مسيرة محطة", "2022-02-01")]
+    [InlineData("منذ مطلع السنة الجارية 2020 وفي 13 نيسان سقطت قذائف على الحي", "2020-04-13")]
+    public void A_day_and_month_fall_in_the_year_the_text_says_it_is_written_in(string text, string day)
+    {
+        var tokens = ArabicTokenizer.Tokenize(text);
+        var date = Assert.Single(ArabicDates.Find(tokens, 0, tokens.Length), d => d.Month > 0);
+        Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), ArabicDates.Resolve(date, null, ArabicDates.WritingYear(tokens)));
+    }
+
+    [Theory]
+    [InlineData("في 13 نيسان قصفت قوات النظام البلدة")]
+    [InlineData("خلال العام الماضي 2019 والعام الجاري 2021 وفي 13 نيسان")]
+    [InlineData("في العام الماضي قتل 2019 شخصا، وفي 13 نيسان سقطت قذائف")]
+    public void Without_a_stated_year_or_with_years_that_disagree_the_day_stays_unresolved(string text)
+    {
+        var tokens = ArabicTokenizer.Tokenize(text);
+        var date = Assert.Single(ArabicDates.Find(tokens, 0, tokens.Length), d => d.Month > 0);
+        Assert.Null(ArabicDates.Resolve(date, null, ArabicDates.WritingYear(tokens)));
+    }
+
+    [Theory]
     [InlineData("أمس", "2021-06-09")]
     [InlineData("أمس الأول", "2021-06-08")]
     [InlineData("فجر اليوم", "2021-06-10")]
