@@ -152,22 +152,28 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     public async IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // Keyset pages: each page is one short query, so memory stays flat however many events match.
+        // One connection and one read transaction for the whole stream: every page, and the confidential names it is
+        // masked with, come from one state of the database, whatever is committed meanwhile. Keyset pages keep each
+        // query short, and the dialect's long-read setting keeps memory flat however many events match.
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var longRead = await dialect.BeginLongReadAsync(connection, cancellationToken);
+        await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
+        var state = await ReadStateAsync(connection, tx, null, cancellationToken);
         var page = query with { Limit = StreamPageSize };
         while (true)
         {
-            var items = await ListAsync(page, role, cancellationToken);
-            foreach (var item in items)
+            var rows = await ReadPageAsync(dialect, connection, tx, page, role, state, cancellationToken);
+            foreach (var row in rows)
             {
-                yield return item;
+                yield return new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(row.Payload.Span, MarsadJson.Options)!, row.Version, row.Sources);
             }
 
-            if (items.Count < StreamPageSize)
+            if (rows.Count < StreamPageSize)
             {
                 yield break;
             }
 
-            page = page with { After = EventCursor.Of(items[^1].Event) };
+            page = page with { After = new EventCursor(rows[^1].Start, rows[^1].Id) };
         }
     }
 

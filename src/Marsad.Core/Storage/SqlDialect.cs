@@ -49,6 +49,20 @@ public abstract class SqlDialect
     internal virtual Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>
         Task.FromResult<IBulkEventInserts?>(null);
 
+    /// <summary>
+    /// Prepares a connection for reading a large part of the database once (an export's stream) and returns what
+    /// restores it before it goes back to the pool. By default nothing changes.
+    /// </summary>
+    internal virtual Task<IAsyncDisposable> BeginLongReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoChange.Instance);
+
+    private sealed class NoChange : IAsyncDisposable
+    {
+        public static readonly NoChange Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
 

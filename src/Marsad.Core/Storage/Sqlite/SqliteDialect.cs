@@ -10,6 +10,7 @@ namespace Marsad.Core.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDialect : SqlDialect
 {
+    private const string MmapBytes = "1073741824";
     private readonly string _connectionString;
 
     /// <summary>Native connections whose pragmas are set (weak keys: a closed connection drops out).</summary>
@@ -62,7 +63,7 @@ public sealed class SqliteDialect : SqlDialect
             // instead of a copy per connection (a new pooled connection is not cold).
             // temp_store=MEMORY: sorts, DISTINCTs and trigger sub-queries build small temporary tables; in a
             // file each one costs system calls, which dominated a bulk corroboration's trigger work.
-            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;";
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA cache_size=-65536; PRAGMA mmap_size=" + MmapBytes + "; PRAGMA temp_store=MEMORY;";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             Configured.AddOrUpdate(handle, Configured);
             return connection;
@@ -82,6 +83,30 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     public override string RowOrderColumn => "rowid";
+
+    /// <summary>
+    /// Without the memory map for the read: every page of the file read through it stays mapped into the process, so
+    /// a stream over a million events would grow the resident set by the size of the table; read into the
+    /// connection's page cache instead, whose size is fixed (cache_size), memory stays flat.
+    /// </summary>
+    internal override async Task<IAsyncDisposable> BeginLongReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await SetMmapAsync(connection, "0", cancellationToken);
+        return new MmapRestore(connection);
+    }
+
+    private static async Task SetMmapAsync(DbConnection connection, string bytes, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA mmap_size=" + bytes;
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class MmapRestore(DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await SetMmapAsync(connection, MmapBytes, CancellationToken.None);
+    }
 
     internal override async Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>
         await SqliteBulkEventInserts.BeginAsync(session, cancellationToken);
