@@ -43,13 +43,15 @@ internal static class LocationPicker
     /// </summary>
     public static Location? Named(IReadOnlyList<PlaceReference> references, PlaceReference picked)
     {
-        if (picked.Location is not { Point: not null, Precision: GeoPrecision.Region } region)
+        if (picked.Location is not { Point: not null } region)
         {
             return null;
         }
 
+        // "in Khirbet X in Y city": an unknown hamlet inside a known town is coded near the town, under its own name.
         var unknown = references.FirstOrDefault(r => r.Location is null && r.WithinArea is not null && string.Equals(r.WithinArea, picked.Name, StringComparison.OrdinalIgnoreCase));
-        return unknown is null ? null : new Location(unknown.Name, null, region.Admin1, region.Admin2, region.Admin3, region.Point, GeoPrecision.Region);
+        var precision = region.Precision == GeoPrecision.Region ? GeoPrecision.Region : GeoPrecision.NearPlace;
+        return unknown is null ? null : new Location(unknown.Name, null, region.Admin1, region.Admin2, region.Admin3, region.Point, precision);
     }
 
     /// <summary>

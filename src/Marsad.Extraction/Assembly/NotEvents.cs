@@ -44,7 +44,7 @@ internal static class NotEvents
             var inTally = false;
             foreach (var s in sentences)
             {
-                if (IsTally(view, s) || (inTally && view.IsAny(s.Sentence.FirstToken, TallyFollowers)))
+                if (IsTally(view, s, bareFigure: !doc.IsDispatch) || (inTally && view.IsAny(s.Sentence.FirstToken, TallyFollowers)))
                 {
                     found[s.Sentence.Index] = TallyReason;
                     inTally = tallySeen = true;
@@ -117,10 +117,12 @@ internal static class NotEvents
     public static bool OnlyOverflights(TokenView view, SentenceFacts s) => s.Triggers.Count > 0 && s.Triggers.All(t => IsOverflight(view, s, t));
 
     /// <summary>"since the beginning of 2023", "since June 2019", "the death toll ... rose to": a running count, not an incident.</summary>
-    public static bool IsTally(TokenView view, SentenceFacts s)
+    public static bool IsTally(TokenView view, SentenceFacts s, bool bareFigure = false)
     {
-        // A tally counts: a sentence with no figure at all ("since June, the area has been calm") is not one.
-        if (s.Quantities.Count == 0 && !HasNumber(view, s))
+        // A tally counts: a sentence with no figure at all ("since June, the area has been calm") is not one. In a
+        // report a bare figure ("has reached 33") is enough; a one-line dispatch (an ACLED note) needs a recognised count,
+        // since its "since 2019" usually dates a situation around the one incident it reports.
+        if (s.Quantities.Count == 0 && !(bareFigure && HasNumber(view, s)))
         {
             return false;
         }

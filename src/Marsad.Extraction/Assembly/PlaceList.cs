@@ -32,7 +32,7 @@ internal static class PlaceList
             PlaceReference? previous = null;
             foreach (var r in s.Places)
             {
-                var container = previous is not null && (LiesIn(view, previous, r) || Between(view, previous, r));
+                var container = previous is not null && (LiesIn(view, previous, r) || SamePlaceOrPair(view, previous, r));
                 previous = r;
                 if (container || IsArea(r) || LocationPicker.IsRouteOrOrigin(view, r) || Trigger(view, s, r) is null)
                 {
@@ -204,17 +204,50 @@ internal static class PlaceList
         return string.Concat(words);
     }
 
-    // "the road between A and B": the two names mark one stretch of road, one place, not two targets.
-    private static bool Between(TokenView view, PlaceReference previous, PlaceReference r)
-    {
-        var first = view.TokenAt(r.Start);
-        return view.Is(first - 1, "and") && view.TokenAt(previous.End) == first - 1 && view.Is(view.TokenAt(previous.Start) - 1, "between");
-    }
-
     private static bool IsArea(PlaceReference r) =>
         r.Precision == GeoPrecision.Region || r.NamesGovernorate || r.Location?.Precision == GeoPrecision.Region;
 
     // "X in Y", "X to the south of Y": Y is X's area or landmark, when only such words stand between them.
+    private static readonly WordSet PlaceKindWords = new("town", "village", "city", "area", "neighbourhood", "neighborhood", "district", "the");
+
+    // "Al-Malikiyah/Dayrik": two names of one place. "between A city and B town": one incident on the stretch between them
+    // (ACLED codes it once, at the first name), not two.
+    private static bool SamePlaceOrPair(TokenView view, PlaceReference previous, PlaceReference r)
+    {
+        var from = view.TokenAt(previous.End);
+        var to = view.TokenAt(r.Start);
+        if (to - from == 1 && view.IsPunct(from, '/'))
+        {
+            return true;
+        }
+
+        if (to - from is < 1 or > 3)
+        {
+            return false;
+        }
+
+        var and = false;
+        for (var i = from; i < to; i++)
+        {
+            if (view.Is(i, "and"))
+            {
+                and = true;
+            }
+            else if (!view.IsAny(i, PlaceKindWords))
+            {
+                return false;
+            }
+        }
+
+        var before = view.TokenAt(previous.Start) - 1;
+        while (view.Is(before, "the"))
+        {
+            before--;
+        }
+
+        return and && view.Is(before, "between");
+    }
+
     private static bool LiesIn(TokenView view, PlaceReference previous, PlaceReference r)
     {
         var from = view.TokenAt(previous.End);
