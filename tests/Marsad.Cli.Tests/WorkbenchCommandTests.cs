@@ -172,6 +172,55 @@ public sealed partial class WorkbenchCommandTests
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
     }
 
+    [Fact]
+    public async Task A_split_is_undone_while_its_parts_await_review_and_refused_once_one_moved_on()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", Report);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
+        var kansafra = Assert.Single(IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db", "--text", "Kansafra")).Stdout));
+        var db = folder.File("m.db");
+        var before = Db.Text(db, "SELECT payload FROM events WHERE id LIKE '" + kansafra + "%'");
+        folder.Write("split.json", $$$"""
+            [{"kind": "event", "id": "{{{kansafra}}}", "action": "split", "version": 1,
+              "parts": [{"date": "2022-01-18", "fatalities": "1"}, {"date": "2022-01-18", "location": "35.66, 36.55", "fatalities": "1"}]}]
+            """);
+        folder.Write("undo.json", $$$"""[{"kind": "event", "id": "{{{kansafra}}}", "action": "undo_split", "reason": "one shelling after all"}]""");
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "split.json", "--db", "m.db")).ExitCode);
+        Assert.Equal(3, IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db")).Stdout).Count);
+
+        var undo = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "undo.json", "--db", "m.db");
+        Assert.True(undo.ExitCode == 0, undo.Stderr + undo.Stdout);
+        // The proposal is back as the engine made it (date, counts, evidence), the second part folded back into it.
+        Assert.Equal(2, IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db")).Stdout).Count);
+        using (var was = JsonDocument.Parse(before))
+        using (var now = JsonDocument.Parse(Db.Text(db, "SELECT payload FROM events WHERE id LIKE '" + kansafra + "%'")))
+        {
+            foreach (var field in new[] { "date", "quantities", "location", "evidence", "aggregate", "status" })
+            {
+                Assert.Equal(was.RootElement.TryGetProperty(field, out var a) ? a.GetRawText() : null, now.RootElement.TryGetProperty(field, out var b) ? b.GetRawText() : null);
+            }
+        }
+
+        Assert.Equal(1, Db.Scalar(db, "SELECT COUNT(*) FROM revisions WHERE reason LIKE 'one shelling after all: folded back into event %'"));
+        Assert.Equal(1, (await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "undo.json", "--db", "m.db")).ExitCode);
+
+        // Split again and accept the second part: the undo would drop that decision, so it is refused.
+        folder.Write("split2.json", $$$"""
+            [{"kind": "event", "id": "{{{kansafra}}}", "action": "split", "version": 3,
+              "parts": [{"fatalities": "1"}, {"location": "35.66, 36.55", "fatalities": "1"}]}]
+            """);
+        var again = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "split2.json", "--db", "m.db");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        var partTwo = Db.Text(db, "SELECT entity_id FROM revisions WHERE reason LIKE '%part 2 of 2, split from event %' ORDER BY seq DESC LIMIT 1");
+        folder.Write("accept.json", $$$"""[{"kind": "event", "id": "{{{partTwo}}}", "action": "accept", "version": 1}]""");
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "accept.json", "--db", "m.db")).ExitCode);
+        var refused = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "undo.json", "--db", "m.db");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("changed since the split", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
+    }
+
     /// <summary>The first cell of each row of a table, when it looks like an id.</summary>
     private static List<string> IdsIn(string table) =>
         [.. table.Split('\n').Select(l => TableId().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)];

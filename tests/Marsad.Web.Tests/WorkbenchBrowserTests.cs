@@ -214,6 +214,18 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         await review.WaitForSelectorAsync("#review-message:not(:empty)");
         Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
         Assert.Contains(id, (await site.Store.Records.GetAsync<Domain.Records.Person>(person.Id))!.Value.EventIds);
+        // Or by the name, searched in the register: the one match fills in its id.
+        var keeper = new Domain.Records.Person { Id = Guid.CreateVersion7(), Name = "Linksearch Beekeeper", Status = Domain.Records.PersonStatus.Missing };
+        await site.Store.Records.AddAsync(keeper, new ChangeContext("coder"));
+        await card.Locator("select.link-kind").SelectOptionAsync("person");
+        await card.Locator("input.link-id").FillAsync("Linksearch Beekeeper");
+        await card.Locator("input.link-id").PressAsync("Tab");
+        await review.WaitForFunctionAsync($"() => document.querySelector(\".review-item[data-id='{id}'] input.link-id\").value === '{keeper.Id:D}'");
+        await review.EvalOnSelectorAsync("#review-message", "m => m.textContent = ''");
+        await card.Locator("button.link").ClickAsync();
+        await review.WaitForSelectorAsync("#review-message:not(:empty)");
+        Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
+        Assert.Contains(id, (await site.Store.Records.GetAsync<Domain.Records.Person>(keeper.Id))!.Value.EventIds);
         await review.EvalOnSelectorAsync($".review-item[data-id='{second.Id}']", "e => e.scrollIntoView()");
         await ShotAsync(review, "workbench-split-warnings", fullPage: false);
         Assert.True((await site.Store.Audit.VerifyAsync()).Ok);

@@ -9,7 +9,8 @@ namespace Marsad.Core.Review;
 /// An event's proposal can also be reshaped: <c>"action": "split", "parts": [{"location": "Kafranbel", "fatalities": "2"}, {…}]</c>
 /// (one field set a new event, the first kept by the proposal), <c>"action": "merge", "merge": ["id", …]</c> (those events
 /// report the same incident as this one), <c>"action": "link", "links": [{"kind": "person", "id": "…"}]</c> (with
-/// <c>"unlink": true</c> to take links back).
+/// <c>"unlink": true</c> to take links back); <c>"action": "undo_split"</c> on the split proposal puts it back as it was
+/// while no part has moved on.
 /// </summary>
 public sealed record ReviewDecision(string Kind, Guid Id, ReviewAction Action, long? Version = null, JsonObject? Fields = null, string? Reason = null,
     JsonArray? Parts = null, IReadOnlyList<Guid>? Merge = null, IReadOnlyList<ReviewLink>? Links = null, bool Unlink = false);
@@ -26,4 +27,5 @@ public enum ReviewAction
     Split,
     Merge,
     Link,
+    UndoSplit,
 }

@@ -64,7 +64,7 @@ public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? p
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(context);
         var reasonContext = new ChangeContext(context.Author, decision.Reason ?? context.Reason ?? $"review: {decision.Action.ToString().ToLowerInvariant()}");
-        if (decision.Action is ReviewAction.Split or ReviewAction.Merge or ReviewAction.Link)
+        if (decision.Action is ReviewAction.Split or ReviewAction.Merge or ReviewAction.Link or ReviewAction.UndoSplit)
         {
             return await ReshapeAsync(decision, reasonContext, role, cancellationToken);
         }
@@ -93,6 +93,9 @@ public sealed class ReviewRecords(IMarsadStore store, PlainValues.PlainFields? p
                 var version = decision.Version ?? throw new ArgumentException($"event {decision.Id}: name the version you reviewed (\"version\")", nameof(decision));
                 var parts = (decision.Parts ?? []).Select(p => p as System.Text.Json.Nodes.JsonObject ?? throw new ArgumentException($"event {decision.Id}: each part is an object of fields", nameof(decision))).ToList();
                 await new SplitEvent(store, clock, fields).RunAsync(decision.Id, version, parts, context, role, cancellationToken);
+                break;
+            case ReviewAction.UndoSplit:
+                await new UndoSplit(store).RunAsync(decision.Id, context, role, cancellationToken);
                 break;
             case ReviewAction.Merge:
                 return await new MergeProposals(store).RunAsync(decision.Id, decision.Merge ?? [], decision.Version, context, role, cancellationToken);

@@ -65,6 +65,26 @@
     });
   }
 
+  // Link by name: what is typed in the link box that is not an id is searched in that register (as the caller may see
+  // it); one match fills in its id, several are offered to pick from. An id typed as pages print it is left alone.
+  function linkSearch(kind, target) {
+    const pick = Marsad.el("select", { class: "link-matches hidden", "aria-label": Marsad.t("linkId") });
+    const register = { person: "persons", claim: "claims", allegation: "allegations" };
+    const said = r => r.name || (r.claimant ? `${r.claimant}: ${r.statement}` : r.statement) || r.summary || r.id;
+    target.addEventListener("change", async () => {
+      const typed = target.value.trim();
+      pick.classList.add("hidden");
+      if (!typed || /^[0-9a-f][0-9a-f-]{5,}$/i.test(typed)) return;
+      const response = await fetch(`/api/${register[kind.value]}/filtered?limit=8&text=${encodeURIComponent(typed)}`, { credentials: "same-origin" });
+      const found = response.ok ? await response.json() : [];
+      pick.replaceChildren(...found.map(r => Marsad.el("option", { value: r.id }, said(r))));
+      pick.classList.toggle("hidden", found.length < 2);
+      if (found.length > 0) target.value = found[0].id;
+    });
+    pick.addEventListener("change", () => { target.value = pick.value; });
+    return pick;
+  }
+
   function card(item) {
     const fields = Marsad.el("div", { class: "edit-fields hidden" });
     const plain = item.plain || {};
@@ -123,7 +143,7 @@
       linkButton.addEventListener("click", () => {
         if (target.value.trim()) decide(item, "link", null, { links: [{ kind: kind.value, id: target.value.trim() }] });
       });
-      extras.push(splitBox, Marsad.el("div", { class: "actions link-bar" }, kind, target, linkButton));
+      extras.push(splitBox, Marsad.el("div", { class: "actions link-bar" }, kind, target, linkSearch(kind, target), linkButton));
     }
     const head = Marsad.el("h3", {}, item.kind === "event" ? Marsad.el("a", { href: "/event.html?id=" + item.id }, title(item)) : title(item));
     const parts = [head];
