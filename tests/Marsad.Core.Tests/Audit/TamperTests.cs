@@ -73,7 +73,7 @@ public sealed class TamperTests : IClassFixture<TamperTests.AnchoredRecord>
     private async Task<IReadOnlyList<AuditFailure>> VerifyAsync(IMarsadStore store) =>
         [.. await new AuditAnchors(store, TimeProvider.System).CheckAsync(_record.Anchors, _record.PublicKey), .. (await store.Audit.VerifyAsync()).Failures];
 
-    private static bool Names(AuditFailure failure, string named) => TamperKinds.Names(failure, named);
+    internal static bool Names(AuditFailure failure, string named) => TamperKinds.Names(failure, named);
 
     private static void Execute(TempFolder folder, string sql) =>
         Assert.True(TamperKinds.Execute(folder.File("marsad.db"), sql) > 0, "the edit changed a row");
@@ -90,7 +90,7 @@ public sealed class TamperTests : IClassFixture<TamperTests.AnchoredRecord>
 
         public string PublicKey { get; private set; } = "";
 
-        private string Template { get; set; } = "";
+        public string Template { get; private set; } = "";
 
         public async ValueTask InitializeAsync()
         {
@@ -109,4 +109,40 @@ public sealed class TamperTests : IClassFixture<TamperTests.AnchoredRecord>
             return ValueTask.CompletedTask;
         }
     }
+}
+
+/// <summary>
+/// The same direct edits on PostgreSQL: the record is copied there with <c>marsad db copy</c>'s use case (so its chain and
+/// anchor are the SQLite record's), then edited past Marsad with the engine's triggers and foreign keys switched off, as a
+/// tamperer holding the server's superuser would. <c>audit verify</c> must name each edit on this engine too.
+/// </summary>
+public sealed class TamperTestsOnPostgres : IClassFixture<TamperTests.AnchoredRecord>
+{
+    private readonly TamperTests.AnchoredRecord _record;
+
+    public TamperTestsOnPostgres(TamperTests.AnchoredRecord record) => _record = record;
+
+    [Theory]
+    [MemberData(nameof(TamperTests.Edits), MemberType = typeof(TamperTests))]
+    public async Task Verify_names_each_direct_edit(string kind, string sql, string named)
+    {
+        var target = new DatabaseTarget(DatabaseProvider.PostgreSql, TestDatabases.CreatePostgres());
+        var copy = await DatabaseCopy.CopyAsync(new DatabaseTarget(DatabaseProvider.Sqlite, _record.Template), target, TimeProvider.System);
+        Assert.True(copy.Verification.Ok, "the copy verifies");
+        var store = await MarsadStore.OpenAsync(target, TimeProvider.System);
+        Assert.True((await VerifyAsync(store)).Count == 0, "the untouched copy verifies against the anchor");
+
+        Assert.True(TestDatabases.Execute(target, "SET session_replication_role = replica; " + ForPostgres(sql)) > 0, "the edit changed a row");
+        var failures = await VerifyAsync(store);
+
+        Assert.True(failures.Any(f => TamperTests.Names(f, named)), $"{kind}: verify did not name it; it said: {string.Join(" | ", failures.Select(f => $"{f.EntityType} {f.Problem}"))}");
+    }
+
+    /// <summary>The edit in PostgreSQL's SQL (rowid becomes row_order in <see cref="TestDatabases.Execute"/>).</summary>
+    private static string ForPostgres(string sql) => sql
+        .Replace("X'00'", "'\\x00'::bytea", StringComparison.Ordinal)
+        .Replace("INSERT INTO events SELECT", "INSERT INTO events (id, version, status, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, latitude, longitude, grade, payload, updated_at, fatalities, admin3, merged_into) SELECT", StringComparison.Ordinal);
+
+    private async Task<IReadOnlyList<AuditFailure>> VerifyAsync(IMarsadStore store) =>
+        [.. await new AuditAnchors(store, TimeProvider.System).CheckAsync(_record.Anchors, _record.PublicKey), .. (await store.Audit.VerifyAsync()).Failures];
 }

@@ -1,7 +1,8 @@
 -- Marsad schema on PostgreSQL, version 1: as Sqlite/0001_initial.sql (documents and their sources, the four reviewed
 -- record kinds, the audit chain), in PostgreSQL's types. Dates stay ISO text (YYYY-MM-DD, '' for an undated event):
 -- the stores bind and compare them as text on both engines, and keyset paging needs '' to sort first.
--- row_order (an identity column) is the order rows were stored in, for reading a whole table page by page (SQLite's rowid).
+-- row_order (an identity column) is the order rows were stored in, for reading a whole table page by page (SQLite's rowid);
+-- it stands last where rows are also inserted without a column list.
 
 CREATE TABLE sources (
     id               TEXT PRIMARY KEY,
@@ -11,7 +12,8 @@ CREATE TABLE sources (
     confidential     INTEGER NOT NULL DEFAULT 0,
     url              TEXT,
     reliability_note TEXT,
-    created_at       TEXT NOT NULL
+    created_at       TEXT NOT NULL,
+    row_order        BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
 );
 
 CREATE TABLE documents (
@@ -27,7 +29,8 @@ CREATE TABLE documents (
     origin          TEXT NOT NULL,
     received_at     TEXT NOT NULL,
     clean_text      TEXT NOT NULL,
-    original        BYTEA NOT NULL
+    original        BYTEA NOT NULL,
+    row_order       BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
 );
 CREATE INDEX ix_documents_published ON documents(published);
 
@@ -86,6 +89,7 @@ CREATE TABLE record_documents (
     record_kind TEXT NOT NULL,
     record_id   TEXT NOT NULL,
     document_id TEXT NOT NULL REFERENCES documents(id),
+    row_order   BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     PRIMARY KEY (record_kind, record_id, document_id)
 );
 CREATE INDEX ix_record_documents_document ON record_documents(document_id);

@@ -10,5 +10,6 @@ CREATE TABLE extractions (
     persons        BIGINT NOT NULL,
     allegations    BIGINT NOT NULL,
     checks         BIGINT NOT NULL,
+    row_order      BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     PRIMARY KEY (document_id, engine_version)
 );
