@@ -5,7 +5,9 @@ namespace Marsad.Core.Reports;
 /// <summary>
 /// A small flow layout over SkiaSharp's PDF backend: headings, wrapped paragraphs, tables whose cells
 /// wrap inside fixed column widths (so nothing runs off the page), and images, with page breaks and
-/// page numbers. A4 portrait, 40 pt margins.
+/// page numbers. A4 portrait, 40 pt margins. Text is shaped and set in bidi runs (<see cref="ShapedText"/>), so
+/// Arabic names and claims are joined and read right to left; a paragraph or cell whose first letter is Arabic is
+/// set flush right. Wrapping measures the shaped widths.
 /// </summary>
 internal sealed class PdfLayout : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class PdfLayout : IDisposable
     private readonly SKPaint grey = new() { Color = new SKColor(90, 90, 90), IsAntialias = true };
     private readonly SKPaint rule = new() { Color = new SKColor(190, 190, 190), StrokeWidth = 0.6f, IsStroke = true };
     private readonly SKPaint shade = new() { Color = new SKColor(241, 239, 232) };
+    private readonly ShapedText text = new();
     private readonly string footer;
     private SKCanvas? canvas;
     private float y;
@@ -101,6 +104,7 @@ internal sealed class PdfLayout : IDisposable
         EndPage();
         document.Close();
         document.Dispose();
+        text.Dispose(); // the shapers hold the typefaces' HarfBuzz faces: free them first
         regular.Dispose();
         bold.Dispose();
         ink.Dispose();
@@ -133,7 +137,8 @@ internal sealed class PdfLayout : IDisposable
             canvas!.DrawRect(SKRect.Create(x, y, columns[i], height), rule);
             for (var l = 0; l < wrapped[i].Count; l++)
             {
-                canvas.DrawText(wrapped[i][l], x + pad, y + pad + (l + 1) * lineHeight - font.Size * 0.3f, font, ink);
+                var (line, rightToLeft) = wrapped[i][l];
+                text.Draw(canvas, line, rightToLeft, x + pad, columns[i] - 2 * pad, y + pad + (l + 1) * lineHeight - font.Size * 0.3f, font, ink);
             }
 
             x += columns[i];
@@ -143,16 +148,16 @@ internal sealed class PdfLayout : IDisposable
         return false;
     }
 
-    private void Lines(string text, SKFont font, SKPaint paint, float indent, float width, float keepWithNext)
+    private void Lines(string content, SKFont font, SKPaint paint, float indent, float width, float keepWithNext)
     {
         var lineHeight = font.Size * 1.35f;
-        var lines = Wrap(text, font, width);
+        var lines = Wrap(content, font, width);
         if (y + lineHeight * lines.Count + keepWithNext > PageHeight - Margin - 20 && lines.Count < 8)
         {
             NewPage();
         }
 
-        foreach (var line in lines)
+        foreach (var (line, rightToLeft) in lines)
         {
             if (y + lineHeight > PageHeight - Margin - 20)
             {
@@ -160,46 +165,57 @@ internal sealed class PdfLayout : IDisposable
             }
 
             y += lineHeight;
-            canvas!.DrawText(line, Margin + indent, y - font.Size * 0.3f, font, paint);
+            text.Draw(canvas!, line, rightToLeft, Margin + indent, width, y - font.Size * 0.3f, font, paint);
         }
     }
 
-    /// <summary>Greedy word wrap; a word longer than the width is cut where it must be.</summary>
-    private static List<string> Wrap(string text, SKFont font, float width)
+    /// <summary>
+    /// Greedy word wrap on shaped widths; a word longer than the width is cut where it must be. A line's width is
+    /// the sum of its words' shaped widths and the spaces between them (Arabic letters do not join across a space),
+    /// so each word is shaped once. Each line carries its paragraph's direction (from the paragraph's first letter).
+    /// </summary>
+    private List<(string Line, bool RightToLeft)> Wrap(string content, SKFont font, float width)
     {
-        var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
+        var lines = new List<(string, bool)>();
+        var space = text.Measure(" ", font);
+        foreach (var paragraph in content.Split('\n'))
         {
+            var rightToLeft = BidiRuns.IsRightToLeft(paragraph);
             var line = "";
+            var lineWidth = 0f;
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (font.MeasureText(candidate) <= width)
+                var wordWidth = text.Measure(word, font);
+                var candidateWidth = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidateWidth <= width)
                 {
-                    line = candidate;
+                    line = line.Length == 0 ? word : line + " " + word;
+                    lineWidth = candidateWidth;
                     continue;
                 }
 
                 if (line.Length > 0)
                 {
-                    lines.Add(line);
+                    lines.Add((line, rightToLeft));
                 }
 
                 line = word;
-                while (font.MeasureText(line) > width && line.Length > 1)
+                while (text.Measure(line, font) > width && line.Length > 1)
                 {
                     var cut = line.Length - 1;
-                    while (cut > 1 && font.MeasureText(line[..cut]) > width)
+                    while (cut > 1 && text.Measure(line[..cut], font) > width)
                     {
                         cut--;
                     }
 
-                    lines.Add(line[..cut]);
+                    lines.Add((line[..cut], rightToLeft));
                     line = line[cut..];
                 }
+
+                lineWidth = text.Measure(line, font);
             }
 
-            lines.Add(line);
+            lines.Add((line, rightToLeft));
         }
 
         return lines;
@@ -221,7 +237,7 @@ internal sealed class PdfLayout : IDisposable
         }
 
         using var font = new SKFont(regular, 8);
-        canvas.DrawText($"{footer} — page {page}", Margin, PageHeight - Margin / 2, font, grey);
+        text.Draw(canvas, $"{footer} — page {page}", rightToLeft: false, Margin, ContentWidth, PageHeight - Margin / 2, font, grey);
         document.EndPage();
         canvas = null;
     }
