@@ -139,13 +139,15 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var facts = new List<SentenceFacts>(sentences.Count);
         var textYear = published is null ? UnanchoredDates.LatestNamedYear(view) : null;
         var triggers = TriggerLexicon.Matcher;
+        string? section = null; // the governorate of the last dateline ("Daraa province: ..."), holding until the next one
         foreach (var s in sentences)
         {
             var (from, to) = (s.FirstToken, s.EndToken);
+            section = PlaceRecognizer.DatelineGovernorate(gazetteer, view, from, to) ?? section;
             // Eight recognisers read the sentence's tokens.
             budget.Spend((to - from) * 8L + 1, "recognising names, dates and counts");
             var actorMentions = ActorRecognizer.Find(actors, view, from, to);
-            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, knownPlaces, from, to, governorate), actorMentions);
+            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, knownPlaces, from, to, section ?? governorate), actorMentions);
             // The wording alone ("in X town") also makes places the gazetteer does not know: a source's name is none of them.
             places.RemoveAll(p => guard?.Covers(text, p.Start, p.End) == true);
             facts.Add(new SentenceFacts(

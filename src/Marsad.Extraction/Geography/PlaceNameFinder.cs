@@ -200,6 +200,20 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
 
         if (longest > 0)
         {
+            // "Maarrat Harma": the first word alone may be some other place's exact name while the whole run is the
+            // one place, spelled loosely. The longer name wins when every word of it is capitalised and none is English.
+            if (last + 1 - first > longest)
+            {
+                length = 0;
+                for (var k = first; k <= last; k++)
+                {
+                    length = NameKey.AppendCollapsed(buffer, length, scan.Key(k));
+                    ends[k - first] = length;
+                }
+
+                return Math.Max(longest, LooseNameAt(scan, first, last, buffer, ends, first + longest));
+            }
+
             return longest;
         }
 
@@ -233,9 +247,9 @@ internal sealed class PlaceNameFinder(Gazetteer gazetteer)
         return true;
     }
 
-    private int LooseNameAt(WordKeys scan, int first, int last, ReadOnlySpan<char> keys, ReadOnlySpan<int> ends)
+    private int LooseNameAt(WordKeys scan, int first, int last, ReadOnlySpan<char> keys, ReadOnlySpan<int> ends, int minEnd = 0)
     {
-        for (var end = last; end >= first; end--)
+        for (var end = last; end >= Math.Max(first, minEnd); end--)
         {
             if (scan.Key(end).Length == 0 || !StartsName(scan.Text, scan.Tokens[end]) || IsEnglishWord(scan, end, end))
             {

@@ -35,6 +35,14 @@ public sealed class FindNamesTests
         Assert.Equal(["al-Hasakah", "Koniko", "Al-Omar"], found);
     }
 
+    [Fact]
+    public void A_loosely_spelled_two_word_name_is_not_split_at_a_first_word_that_names_another_place()
+    {
+        const string text = "Government forces shelled Kafr Nabl and Maarrat Harma yesterday.";
+        var found = ShippedGazetteer.Geocoder.FindNames(text).Select(m => m.Text).ToArray();
+        Assert.Equal(["Kafr Nabl", "Maarrat Harma"], found);
+    }
+
     [Theory]
     [InlineData("Clashes between the Hamza Division and the SDF.")]
     [InlineData("Fighters of Ahrar al-Sham withdrew.")]

@@ -117,4 +117,32 @@ public class RecallRuleTests
         Assert.Equal(AcledSubEventType.AirDroneStrike, e.SubEventType);
         Assert.Equal("Deir-ez-Zor", e.Location?.Admin1);
     }
+
+    [Fact]
+    public void A_dateline_puts_its_section_in_its_governorate()
+    {
+        var r = Read("""
+            Daily report | Security incidents
+
+            Aleppo province: Turkish forces shelled the outskirts of Tal Rifaat this morning, without casualties.
+
+            Deir ez-Zor province: Unidentified gunmen shot dead a shepherd in Karama on Monday.
+            """, new DateOnly(2024, 3, 6));
+        var shot = Assert.Single(r.Events, e => e.Location?.Name is { } n && n.Contains("Karama", StringComparison.Ordinal));
+        Assert.Equal("Deir-ez-Zor", shot.Location?.Admin1); // not the better-known Karama of Ar-Raqqa
+    }
+
+    [Fact]
+    public void Without_a_dateline_a_place_keeps_its_best_known_reading()
+    {
+        var r = Read("""
+            Daily report | Security incidents
+
+            Turkish forces shelled the outskirts of Tal Rifaat in Aleppo this morning, without casualties.
+
+            Unidentified gunmen shot dead a shepherd in Karama on Monday, in a separate incident reported from Deir Ezzor and Raqqa.
+            """, new DateOnly(2024, 3, 6));
+        var shot = Assert.Single(r.Events, e => e.Location?.Name is { } n && n.Contains("Karama", StringComparison.Ordinal));
+        Assert.Equal("Ar-Raqqa", shot.Location?.Admin1);
+    }
 }

@@ -45,6 +45,28 @@ public static class PlaceRecognizer
         return found;
     }
 
+    /// <summary>
+    /// The governorate a dateline opening tokens [from, to) names: "Deir Ezzor province: ...", "Idlib governorate: ...".
+    /// A report with one section per governorate names several, so the document-wide governorate is null, yet each
+    /// section's places lie in its own dateline's governorate. Null when the sentence opens with no such dateline.
+    /// </summary>
+    public static string? DatelineGovernorate(IGeocoder geocoder, TokenView view, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(geocoder);
+        ArgumentNullException.ThrowIfNull(view);
+        for (var colon = from + 2; colon < to && colon <= from + 6; colon++)
+        {
+            if (view.IsPunct(colon, ':'))
+            {
+                return view.IsAny(colon - 1, ["province", "governorate"]) && view.IsCapitalised(from)
+                    ? geocoder.GovernorateNamed(view.Slice(from, colon - 1))
+                    : null;
+            }
+        }
+
+        return null;
+    }
+
     public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, IReadOnlyList<PlaceMatch> known, int from, int to, string? documentGovernorate = null) =>
         Find(geocoder, view, new KnownPlaces(known), from, to, documentGovernorate);
 
