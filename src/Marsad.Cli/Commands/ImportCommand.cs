@@ -57,10 +57,15 @@ public static class ImportCommand
             await using var input = path.OpenRead();
             var summary = await new ImportJsonl(store).RunAsync(input, globals.UserName(result, env), cancellationToken);
             env.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"jsonl {path.Name}: {summary.Lines} lines; inserted {summary.Inserted}, already here {summary.Unchanged}, conflicts {summary.Conflicts.Count}; rejected {summary.Errors.Count} lines — database {store.Target.Display}"));
+                $"jsonl {path.Name}: {summary.Lines} lines; inserted {summary.Inserted}, already here {summary.Unchanged}, conflicts {summary.Conflicts.Count}; rejected {summary.Errors.Count} lines; warnings {summary.Warnings.Count} — database {store.Target.Display}"));
             foreach (var id in summary.Conflicts.Take(ErrorsShown))
             {
                 env.WriteError($"conflict: event {id} differs from the one stored here; kept the stored one");
+            }
+
+            foreach (var warning in summary.Warnings.Take(ErrorsShown))
+            {
+                env.Error.WriteLine($"marsad: warning: {warning}");
             }
 
             PrintErrors(env, summary.Errors);

@@ -27,13 +27,16 @@ internal static class RecordUpsert
         await using (var session = new WriteSession(connection, tx))
         {
             var select = $"SELECT version, payload FROM {kind.Table} WHERE id = @id";
+            // The ids stored before this upsert, read once: a row whose id is not among them (most rows of a first
+            // import) needs no look-up. Ids inserted by this upsert join the set, so a repeated id is still found.
+            var existing = await StoredIdsAsync(session, kind, cancellationToken);
             // Events' analytics are maintained set-based for the inserts (see IBulkEventInserts), begun at the first insert.
             IBulkEventInserts? bulk = null;
             var bulkTried = !ReferenceEquals(kind, RecordKinds.Events);
             await foreach (var record in records.WithCancellation(cancellationToken))
             {
                 var id = kind.Id(record);
-                var stored = await ReadAsync(session, select, id, cancellationToken);
+                var stored = existing.Contains(id) ? await ReadAsync(session, select, id, cancellationToken) : null;
                 if (stored is null)
                 {
                     if (!bulkTried)
@@ -43,6 +46,7 @@ internal static class RecordUpsert
                     }
 
                     await RecordStore.InsertAsync(session, record, context, now, cancellationToken);
+                    existing.Add(id);
                     bulk?.Inserted();
                     inserted++;
                     continue;
@@ -105,6 +109,18 @@ internal static class RecordUpsert
         }
 
         return swept;
+    }
+
+    private static async Task<HashSet<Guid>> StoredIdsAsync(WriteSession session, RecordKind kind, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<Guid>();
+        await using var reader = await session.Command($"SELECT id FROM {kind.Table}").ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return ids;
     }
 
     private static async Task<(long Version, string Payload)?> ReadAsync(WriteSession session, string sql, Guid id, CancellationToken cancellationToken)

@@ -3,6 +3,8 @@ using Marsad.Core.Exchange;
 using Marsad.Core.Exchange.Csv;
 using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Exchange.Import;
+using Marsad.Core.Intake;
+using Marsad.Core.Storage;
 using Marsad.Core.Tests.Support;
 using Marsad.Domain.Common;
 using Marsad.Domain.Events;
@@ -129,6 +131,51 @@ public sealed class RoundTripTests
         Assert.Equal((0, 5), (again.Inserted, again.Unchanged));
         Assert.Equal(evidenced.Id, Assert.Single(again.Conflicts));
         Assert.Equal("edited here", (await second.Records.GetAsync<ConflictEvent>(evidenced.Id))!.Value.Summary);
+    }
+
+    [Fact]
+    public async Task Jsonl_into_a_new_database_keeps_events_whose_documents_are_not_there_and_warns_per_line()
+    {
+        using var folder = new TempFolder();
+        var first = await TestStore.OpenAsync(folder);
+        var ingest = await new IngestDocuments(first, TimeProvider.System).RunAsync(
+            new IngestRequest([folder.Write("a.txt", "A fictional report of shelling near a test village.")], null, "Outlet A"), new ChangeContext("coder"));
+        var document = ingest.Outcomes[0].DocumentId!.Value;
+        var linked = Marsad.Core.Tests.Storage.RecordStoreTests.Strike() with { Id = Guid.NewGuid(), DocumentIds = [document] };
+        var unlinked = Marsad.Core.Tests.Storage.RecordStoreTests.Strike() with { Id = Guid.NewGuid(), Summary = "no document" };
+        await first.Records.AddAsync(linked, new("coder"));
+        await first.Records.AddAsync(unlinked, new("coder"));
+        await ImportAsync(first, UcdpFormat.Instance, Csv(UcdpHeader, UcdpRows));
+        var jsonl = await ExportAsync(first, EventExportFormat.Jsonl);
+
+        using var other = new TempFolder();
+        var second = await TestStore.OpenAsync(other);
+        var summary = await new ImportJsonl(second).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "tester");
+        Assert.Equal((4, 0, 0), (summary.Inserted, summary.Conflicts.Count, summary.Errors.Count));
+        var warning = Assert.Single(summary.Warnings);
+        Assert.Contains(document.ToString("D"), warning.Message, StringComparison.Ordinal);
+        Assert.Contains(linked.Id.ToString("D"), warning.Message, StringComparison.Ordinal);
+        Assert.Equal("documentIds", warning.Column);
+
+        // Lossless apart from the link to the document that stayed behind.
+        foreach (var original in await first.Records.ListAsync<ConflictEvent>())
+        {
+            var expected = original.Value.Id == linked.Id ? original.Value with { DocumentIds = [] } : original.Value;
+            Assert.Equal(expected, (await second.Records.GetAsync<ConflictEvent>(original.Value.Id))!.Value);
+        }
+
+        Assert.Empty(await second.Records.OfDocumentAsync(document));
+        var verified = await second.Audit.VerifyAsync();
+        Assert.True(verified.Ok, verified.FirstFailure?.ToString());
+
+        // Imported again: the same events, nothing in conflict (the stored copy has no link either), the same warning.
+        var again = await new ImportJsonl(second).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "tester");
+        Assert.Equal((0, 4, 0, 1), (again.Inserted, again.Unchanged, again.Conflicts.Count, again.Warnings.Count));
+
+        // Into the database that holds the document, the link is kept.
+        var back = await new ImportJsonl(first).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), "tester");
+        Assert.Equal((0, 4, 0, 0), (back.Inserted, back.Unchanged, back.Conflicts.Count, back.Warnings.Count));
+        Assert.Equal([("event", linked.Id)], await first.Records.OfDocumentAsync(document));
     }
 
     [Fact]

@@ -8,13 +8,21 @@ using Marsad.Domain.Events;
 
 namespace Marsad.Core.Exchange.Import;
 
-/// <summary>What <c>marsad import jsonl</c> did: lines read, events inserted, the same as stored, in conflict, and the lines it could not read.</summary>
-public sealed record JsonlImportSummary(long Lines, int Inserted, int Unchanged, IReadOnlyList<Guid> Conflicts, IReadOnlyList<ImportError> Errors);
+/// <summary>
+/// What <c>marsad import jsonl</c> did: lines read, events inserted, the same as stored, in conflict, the lines it could not
+/// read, and warnings about lines it kept with less than they carried (a link to a document this database does not hold).
+/// </summary>
+public sealed record JsonlImportSummary(long Lines, int Inserted, int Unchanged, IReadOnlyList<Guid> Conflicts, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportError> Warnings);
 
 /// <summary>
 /// <c>marsad import jsonl FILE</c>: Marsad's own JSON Lines export read back, so two teams can exchange records.
 /// Ids are kept; an event that exists here already is left alone, and reported as a conflict when it differs (the
 /// two teams' versions need a person to reconcile them; nothing is overwritten). One transaction.
+/// An exported event names the documents that report it; the receiving database usually does not hold those documents
+/// (the texts stay with the team that collected them), and a stored link must point at a stored document. Such a link
+/// is dropped from the event, which is kept, and each line that lost one gets a warning naming the document ids, so
+/// the other team can be asked for the texts. Dropping it from the event itself (not only from the link table) keeps the
+/// sealed payload and its links in agreement, which <c>audit verify</c> checks.
 /// </summary>
 public sealed class ImportJsonl(IMarsadStore store)
 {
@@ -22,10 +30,45 @@ public sealed class ImportJsonl(IMarsadStore store)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<ImportError>();
+        var warnings = new List<ImportError>();
         var conflicts = new List<Guid>();
+        var documentHere = new Dictionary<Guid, bool>();
         long lines = 0;
         var counts = await store.Records.UpsertManyAsync(Events(), Keep, null, new ChangeContext(author, "import jsonl"), cancellationToken);
-        return new JsonlImportSummary(lines, counts.Inserted, counts.Unchanged - conflicts.Count, conflicts, errors);
+        return new JsonlImportSummary(lines, counts.Inserted, counts.Unchanged - conflicts.Count, conflicts, errors, warnings);
+
+        async Task<ConflictEvent> WithDocumentsHereAsync(ConflictEvent read)
+        {
+            if (read.DocumentIds.IsEmpty)
+            {
+                return read;
+            }
+
+            var missing = new List<Guid>();
+            foreach (var document in read.DocumentIds)
+            {
+                if (!documentHere.TryGetValue(document, out var here))
+                {
+                    // Once per distinct document: an export links many events to few documents.
+                    here = await store.Documents.FindAsync(document.ToString("D"), cancellationToken) is { } found && found.Id == document;
+                    documentHere[document] = here;
+                }
+
+                if (!here)
+                {
+                    missing.Add(document);
+                }
+            }
+
+            if (missing.Count == 0)
+            {
+                return read;
+            }
+
+            warnings.Add(new ImportError(lines, lines, "documentIds",
+                $"event {read.Id}: document {string.Join(", ", missing.Select(d => d.ToString("D")))} is not in this database; the event was kept without that link"));
+            return read with { DocumentIds = [.. read.DocumentIds.Where(d => !missing.Contains(d))] };
+        }
 
         ConflictEvent? Keep(ConflictEvent incoming, ConflictEvent stored)
         {
@@ -65,7 +108,7 @@ public sealed class ImportJsonl(IMarsadStore store)
 
                 if (read is not null)
                 {
-                    yield return read;
+                    yield return await WithDocumentsHereAsync(read);
                 }
             }
         }
