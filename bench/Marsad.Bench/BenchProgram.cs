@@ -33,6 +33,7 @@ internal static class BenchProgram
         ["exchange-roundtrip"] = ("the real ACLED and UCDP files each into a new database, re-exported in their format: rejected rows, import rows/s, field-by-field differences", Exchange.ExchangeRoundTrip.RunAsync),
         ["exchange-export"] = ("export N events (default 1,000,000) in a format to /dev/null from a kept database: rows/s (peak RSS with /usr/bin/time -v) [--format F --events N --db PATH]", Exchange.ExchangeExport.RunAsync),
         ["leak-walk"] = ("the web tests' leak walk over a local site with planted secrets: routes, roles, variants, requests, leaks (exit 1 on any)", Security.LeakWalkBench.RunAsync),
+        ["workers"] = ("W marsad worker processes (default 4) over N generated documents (default 5,000) on an empty PostgreSQL database, one killed twice: documents/s and the exactly-once check [--db URL --documents N --workers W --lease 10s]", Workers.WorkersBench.RunAsync),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N] [--no-baseline]", Sync(SpeedBench.Run)),
     };
 
