@@ -32,6 +32,7 @@ public static class MarsadCli
         root.Subcommands.Add(CorroborateCommand.Create(globals, env));
         root.Subcommands.Add(ReviewCommand.Create(globals, env));
         root.Subcommands.Add(ReextractCommand.Create(globals, env));
+        root.Subcommands.Add(WorkerCommand.Create(globals, env));
         root.Subcommands.Add(GazetteerCommand.Create(globals, env));
         root.Subcommands.Add(PlacesCommand.Create(globals, env));
         root.Subcommands.Add(ExtractCommand.Create(globals, env));

@@ -77,13 +77,6 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(context);
         var now = time.GetUtcNow();
-        object[] candidates =
-        [
-            .. result.Events.Select(e => e with { DocumentIds = [documentId] }),
-            .. result.Claims.Select(c => c with { DocumentIds = [documentId] }),
-            .. result.Persons.Select(p => p with { DocumentIds = [documentId] }),
-            .. result.Allegations.Select(a => a with { DocumentIds = [documentId] }),
-        ];
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
         await using (var existing = connection.Sql(tx, "SELECT COUNT(*) FROM extractions WHERE document_id = @doc AND engine_version = @version"))
@@ -96,6 +89,24 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
             }
         }
 
+        var counts = await InsertAsync(connection, tx, documentId, engineVersion, result, context, now, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return counts;
+    }
+
+    /// <summary>
+    /// The candidates and the extraction row, inside the caller's write transaction: <c>marsad worker</c> marks its
+    /// work done in the same transaction, so a reading is committed together with the mark or not at all.
+    /// </summary>
+    internal static async Task<ExtractionCounts> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid documentId, string engineVersion, ExtractionResult result, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        object[] candidates =
+        [
+            .. result.Events.Select(e => e with { DocumentIds = [documentId] }),
+            .. result.Claims.Select(c => c with { DocumentIds = [documentId] }),
+            .. result.Persons.Select(p => p with { DocumentIds = [documentId] }),
+            .. result.Allegations.Select(a => a with { DocumentIds = [documentId] }),
+        ];
         await using (var session = new WriteSession(connection, tx))
         {
             foreach (var candidate in candidates)
@@ -105,7 +116,6 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
         }
 
         await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, context, now, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
         return new ExtractionCounts(result.Events.Length, result.Claims.Length, result.Persons.Length, result.Allegations.Length, result.Checks.Length);
     }
 
