@@ -18,7 +18,7 @@ internal static partial class BreakdownChecker
     private static partial Regex Introducer();
 
     [GeneratedRegex(@"(?<![\w.,])(\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](one|two|three|four|five|six|seven|eight|nine))?(?![\w.,%-]\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Cardinal();
+    internal static partial Regex Cardinal();
 
     [GeneratedRegex(@"\b(nearly|almost|about|around|approximately|roughly|over|more than|less than|at least|up to|some|dozens|hundreds)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Hedge();
@@ -213,7 +213,7 @@ internal static partial class BreakdownChecker
         ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
     };
 
-    private static int? Value(Match m)
+    internal static int? Value(Match m)
     {
         var head = m.Groups[1].Value;
         var n = int.TryParse(head, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : Words.TryGetValue(head, out var w) ? w : (int?)null;

@@ -27,6 +27,8 @@ internal static class FigureChecker
         }
 
         checks.AddRange(BreakdownChecker.Check(doc.Text));
+        checks.AddRange(StatedTotals.TotalAgainstLines(doc, checks));
+        checks.AddRange(StatedTotals.HeadlineAgainstLede(doc, checks));
         foreach (var e in events)
         {
             if (e.Aggregate is { Dates.Length: > 0 } a && a.Dates.Length != a.Incidents)

@@ -99,6 +99,45 @@ public class ReportRuleTests
     }
 
     [Fact]
+    public void A_stated_toll_against_its_monthly_lines_counts_people_not_attacks()
+    {
+        var r = Read("""
+            Drone attacks | A fighter killed near the border
+
+            Since early 2023, drone attacks on the region have reached 20. These attacks left 15 people dead, including a child, and over 30 others injured; they are distributed as follows:
+
+            • January: Four attacks left four people dead and nine others injured.
+
+            • February: Nine attacks killed six people and injured 12 others.
+
+            • March: Two attacks injured three people.
+
+            • April: Five attacks left four people dead and nine others injured.
+            """);
+        var check = Assert.Single(r.Checks, c => c.Kind == "figure_mismatch");
+        Assert.Contains("4 + 6 + 0 + 4 = 14", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Monthly_lines_that_add_up_to_the_stated_toll_raise_nothing()
+    {
+        var r = Read("""
+            Drone attacks | A fighter killed near the border
+
+            Since early 2023, drone attacks on the region have reached 20. These attacks left 14 people dead, including a child, and over 30 others injured; they are distributed as follows:
+
+            • January: Four attacks left four people dead and nine others injured.
+
+            • February: Nine attacks killed six people and injured 12 others.
+
+            • March: Two attacks injured three people.
+
+            • April: Five attacks left four people dead and nine others injured.
+            """);
+        Assert.DoesNotContain(r.Checks, c => c.Kind == "figure_mismatch");
+    }
+
+    [Fact]
     public void A_stated_total_that_its_inline_breakdown_does_not_add_up_to_is_flagged()
     {
         var r = Read("""
