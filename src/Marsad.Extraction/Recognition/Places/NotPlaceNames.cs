@@ -25,6 +25,12 @@ public static class NotPlaceNames
         return places;
     }
 
+    // The tokens of a person's name (words and hyphens) that may stand before a later word the gazetteer knows ("Abi Sara Al-Iraqi").
+    private const int MaxNameTokens = 6;
+
+    private static bool IsIntroducer(TokenView view, int i) =>
+        view.IsAny(i, NameIntroducers) || (view.Is(i, "as") && view.IsAny(i - 1, ["known", "identified", "named"]));
+
     private static bool IsNotPlace(TokenView view, PlaceReference p)
     {
         var first = view.TokenAt(p.Start);
@@ -48,9 +54,30 @@ public static class NotPlaceNames
             return true;
         }
 
-        if (view.IsAny(before, NameIntroducers) || (view.Is(before, "as") && view.IsAny(before - 1, ["known", "identified", "named"])))
+        if (IsIntroducer(view, before))
         {
             return true;
+        }
+
+        // "known as “Abdulraouf Al-Muhajer”", "aka Abi Sara Al-Iraqi": a later word of an introduced name is no place either.
+        var head = first - 1;
+        while (head >= 0 && first - head <= MaxNameTokens && (view.IsCapitalised(head) || view.IsPunct(head, '-')))
+        {
+            head--;
+        }
+
+        if (head < first - 1)
+        {
+            var introducer = head;
+            while (introducer >= 0 && view.Tokens[introducer].Kind == TokenKind.Punctuation && head - introducer < 2)
+            {
+                introducer--;
+            }
+
+            if (IsIntroducer(view, introducer))
+            {
+                return true;
+            }
         }
 
         return Vehicles.Contains(p.Name) || Abroad.Contains(p.Name) || (p.Name.StartsWith("al-", StringComparison.OrdinalIgnoreCase) && Abroad.Contains(p.Name[3..]));
