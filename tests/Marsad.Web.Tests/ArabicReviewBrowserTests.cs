@@ -103,6 +103,14 @@ public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncL
               return x(s.indexOf("2000")) < x(s.indexOf("-")) && x(s.indexOf("-")) < x(s.lastIndexOf(")"));
             }
             """), "the canonical name's brackets should stay in left-to-right order");
+        // The ISO date in the Arabic title is its own left-to-right run: year first, not "09-05-2023".
+        Assert.True(await item.Locator("h3 bdi.date").EvaluateAsync<bool>("""
+            b => {
+              const t = b.firstChild, s = t.textContent, r = document.createRange();
+              const x = i => { r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().x; };
+              return /^\d{4}-/.test(s) && x(0) < x(s.length - 1);
+            }
+            """), "the date should read left to right, year first");
         var place = item.Locator(".facts .place");
         Assert.Equal("كفرنبل", await place.Locator("bdi.name-ar").First.InnerTextAsync());
         Assert.Equal("Kafr Nobol", await place.Locator("bdi.canonical").First.InnerTextAsync());

@@ -14,7 +14,8 @@
     const l = r.location;
     const where = l ? (l.name || l.admin2 || l.admin1 || (l.point ? `${l.point.latitude}, ${l.point.longitude}` : "")) : "";
     // Names and statements are isolated runs (<bdi>), so a Latin place or actor keeps its order in Arabic and back.
-    if (item.kind === "event") return [`${Marsad.name(r.sub_event_type)} — ${Marsad.dateText(r)}`, ...(where ? [" — ", Marsad.iso(where)] : [])];
+    // A date is its own run too: "2023-05-09" inside Arabic text would otherwise be drawn "09-05-2023".
+    if (item.kind === "event") return [`${Marsad.name(r.sub_event_type)} — `, Marsad.el("bdi", { dir: "auto", class: "date" }, Marsad.dateText(r)), ...(where ? [" — ", Marsad.iso(where)] : [])];
     if (item.kind === "claim") return [Marsad.both(r.claimant), ": ", Marsad.el("bdi", { dir: "auto" }, r.statement || "")];
     if (item.kind === "person") return `${r.name} (${Marsad.name(r.status)})`;
     return r.summary;
@@ -163,11 +164,12 @@
     if (item.kind === "claim" && item.record.gloss) facts.append(Marsad.el("span", { class: "gloss", lang: "en", dir: "ltr", text: item.record.gloss }));
     const text = Marsad.el("div", { class: "source-text" });
     if (item.text) Marsad.highlight(text, item.text, Marsad.spans(item.evidence));
-    const about = [item.document_title, item.source, item.document_published].filter(Boolean).join(" — ");
+    const about = [item.document_title, item.source, item.document_published].filter(Boolean)
+      .flatMap((part, i) => [...(i > 0 ? [" — "] : []), Marsad.el("bdi", { dir: "auto" }, part)]);
     const warnings = (item.warnings || []).length === 0 ? [] : [Marsad.el("ul", { class: "warnings", "aria-label": Marsad.t("warnings") },
       ...item.warnings.map(w => Marsad.el("li", { "data-field": w.field, text: `⚠ ${Marsad.t(w.field)}: ${w.message}` })))];
     const node = Marsad.el("div", { class: "card review-item", "data-id": item.id, "data-kind": item.kind },
-      ...parts, facts, Marsad.el("p", { class: "document" }, about), text, ...warnings, fields, actions, ...extras);
+      ...parts, facts, Marsad.el("p", { class: "document" }, ...about), text, ...warnings, fields, actions, ...extras);
     actions.querySelector(".accept").addEventListener("click", () => decide(item, "accept"));
     actions.querySelector(".reject").addEventListener("click", () => decide(item, "reject"));
     actions.querySelector(".edit").addEventListener("click", () => { fields.classList.toggle("hidden"); save.classList.toggle("hidden"); });
