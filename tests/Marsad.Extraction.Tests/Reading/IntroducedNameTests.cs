@@ -6,11 +6,11 @@ namespace Marsad.Extraction.Tests.Reading;
 public class IntroducedNameTests
 {
     [Theory]
-    [InlineData("known as “Abdullah Al-Mayadin,” aka “Abi Sara Al-Iraqi,”")]
+    [InlineData("known as “Abdullah Al-Mayadin,” aka “Abu Sara Al-Tikriti,”")]
     [InlineData("aka Abu Omar Al-Mayadin,")]
     public void A_later_word_of_an_introduced_name_is_not_an_events_place(string introduced)
     {
-        var r = Extract.Run("On March 3, a drone strike killed two jihadists near Tal Abyad.\n\nSources confirmed that one of the targeted jihadists was an ISIS emir " + introduced + " and the other was his escort.", "2021-03-23");
+        var r = Extract.Run("On March 3, a drone strike killed two jihadists near Tal Abyad.\n\nSources said the first of the two dead was an ISIS emir " + introduced + " and the other was his escort.", "2021-03-23");
 
         Assert.Contains(r.Events, e => e.Location?.Name == "Tal Abyad");
         Assert.All(r.Events, e => Assert.DoesNotContain("Mayad", e.Location?.Name ?? "", StringComparison.OrdinalIgnoreCase));

@@ -63,7 +63,7 @@ public class NotEventTests
 
             Warplanes struck positions of the militias in the village of Tal Harun in the countryside of Idlib at dawn.
 
-            After the strikes, the militias in the nearby towns amassed their fighters and were put on high alert, in preparation for new attacks.
+            After the strikes, the militias in the nearby towns gathered their gunmen and stayed on high alert, bracing for further raids.
             """);
         var e = Assert.Single(r.Events);
         Assert.Equal(AcledSubEventType.AirDroneStrike, e.SubEventType);

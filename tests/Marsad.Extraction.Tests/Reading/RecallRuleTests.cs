@@ -40,7 +40,7 @@ public class RecallRuleTests
         var r = Read("""
             Air campaign | Raids on the west
 
-            Russian warplanes carried out airstrikes on the outskirts of Atarib town in the western countryside of Aleppo on Monday.
+            On Monday Russian warplanes bombed the edge of Atarib town, west of Aleppo city.
 
               • Two airstrikes on Kafr Halab
             """, new DateOnly(2024, 3, 6));
@@ -109,7 +109,7 @@ public class RecallRuleTests
         var r = Read("""
             Daily report | Raids in the east
 
-            Fighter jets struck a position near the town of Al-Mayadin in the eastern countryside of Deir ez-Zor this morning.
+            This morning fighter jets hit a post close to Al-Mayadin town, east of Deir ez-Zor city.
 
             Observatory activists said the area remains tense.
             """, new DateOnly(2024, 3, 6));

@@ -25,7 +25,7 @@ public static class NotPlaceNames
         return places;
     }
 
-    // The tokens of a person's name (words and hyphens) that may stand before a later word the gazetteer knows ("Abi Sara Al-Iraqi").
+    // The tokens of a person's name (words and hyphens) that may stand before a later word the gazetteer knows ("Abu Karim Al-Mayadin").
     private const int MaxNameTokens = 6;
 
     private static bool IsIntroducer(TokenView view, int i) =>
@@ -59,7 +59,7 @@ public static class NotPlaceNames
             return true;
         }
 
-        // "known as “Abdulraouf Al-Muhajer”", "aka Abi Sara Al-Iraqi": a later word of an introduced name is no place either.
+        // "known as “Abdullah Al-Mayadin”", "aka Abu Karim Al-Bab": a later word of an introduced name is no place either.
         var head = first - 1;
         while (head >= 0 && first - head <= MaxNameTokens && (view.IsCapitalised(head) || view.IsPunct(head, '-')))
         {
