@@ -13,7 +13,7 @@ using Marsad.Domain.Events;
 namespace Marsad.Bench.Exchange;
 
 /// <summary>
-/// <c>exchange-roundtrip</c>: each real ACLED and UCDP file of ../shared/data, read at run time, imported into its
+/// <c>import-real</c>: each real ACLED and UCDP file of ../shared/data, read at run time, imported into its
 /// own new SQLite database, then exported in its own format and compared with the file field by field (row by
 /// row id, column by column, as text). Prints rows, rejected rows, the import rate measured inside the process from
 /// the first row read to the commit (wall and the process's CPU time: the machine may be shared), and every difference.
