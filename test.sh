@@ -55,7 +55,16 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # PostgreSQL refuses to run as root: as root the cluster belongs to the 'postgres' user Debian's package creates.
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# From '/': the postgres user may not be able to enter the clone's folder, and initdb resolves its own path from there.
+# runuser needs PAM; where it is refused, setpriv switches user without it.
+as_pg_with=runuser
+as_pg() {
+  if [ "$(id -u)" != 0 ]; then "$@"; return; fi
+  if [ "$as_pg_with" = runuser ]; then (cd / && runuser -u postgres -- "$@"); else (cd / && setpriv --reuid=postgres --regid=postgres --init-groups "$@"); fi
+}
+if [ "$(id -u)" = 0 ] && ! (cd / && runuser -u postgres -- true) >/dev/null 2>&1; then as_pg_with=setpriv; fi
+pg_status="PostgreSQL tests skipped: no PostgreSQL binaries (install Debian's postgresql, or run test.sh as root)"
+[ "${MARSAD_TEST_NO_POSTGRES:-}" = 1 ] && pg_status="PostgreSQL tests skipped: MARSAD_TEST_NO_POSTGRES=1"
 if [ -n "$pg_bin" ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ] && { [ "$(id -u)" != 0 ] || id postgres >/dev/null 2>&1; }; then
   pg_dir="$(mktemp -d /tmp/marsad-pg-XXXXXX)"
   [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
@@ -66,11 +75,15 @@ if [ -n "$pg_bin" ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ] && { [ "$(id -u)"
     && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
          -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
     export MARSAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
-    echo "test.sh: PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') test cluster on 127.0.0.1:$pg_port ($pg_dir)"
+    pg_status="PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') test cluster on 127.0.0.1:$pg_port ($pg_dir)"
+    echo "test.sh: $pg_status"
   else
+    pg_status="PostgreSQL tests skipped: the test cluster did not start: $(tail -n 3 "$pg_dir"/*.log 2>/dev/null | tr '\n' ' ' | cut -c1-400)"
     echo "test.sh: could not start a PostgreSQL test cluster (see below); its tests are skipped" >&2
     cat "$pg_dir"/*.log >&2 || true
   fi
+elif [ -n "$pg_bin" ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ]; then
+  pg_status="PostgreSQL tests skipped: run as root but there is no 'postgres' user to own the cluster"
 fi
 status=0
 dotnet test Marsad.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" \
@@ -98,14 +111,26 @@ summarise() {
   done
   if [ "$skipped" -gt 0 ]; then
     echo
-    echo "skipped tests and why:"
+    echo "skipped tests, by reason:"
+    # A skipped result is 'NotExecuted'; its reason is the first <Message> inside it. One line a reason, with a count and
+    # the first tests it covers, so a long list cannot push the failures below out of a log's tail.
     for trx in "$results"/*.trx; do
-      # A skipped result is 'NotExecuted'; its reason is the first <Message> inside it.
       awk '/outcome="NotExecuted"/ { n = $0; sub(/.*testName="/, "", n); sub(/".*/, "", n); want = 1 }
-           want && /<Message>/ { m = $0; sub(/.*<Message>/, "", m); sub(/<\/Message>.*/, "", m); print "  - " n ": " m; want = 0 }' "$trx"
+           want && /<Message>/ { m = $0; sub(/.*<Message>/, "", m); sub(/<\/Message>.*/, "", m); print m "\t" n; want = 0 }' "$trx"
+    done | awk -F'\t' '{ c[$1]++; if (c[$1] <= 3) ex[$1] = ex[$1] (c[$1] > 1 ? "; " : "") $2 }
+                        END { for (m in c) printf "  - %d: %s (%s%s)\n", c[m], m, ex[m], c[m] > 3 ? "; ..." : "" }' | sort
+  fi
+  if [ "$failed" -gt 0 ]; then
+    echo
+    echo "failed tests:"
+    for trx in "$results"/*.trx; do
+      # A failed result's first <Message> line says why; the full text is in the log above.
+      awk '/<UnitTestResult / && /outcome="Failed"/ { n = $0; sub(/.*testName="/, "", n); sub(/".*/, "", n); want = 1 }
+           want && /<Message>/ { m = $0; sub(/.*<Message>/, "", m); sub(/<\/Message>.*/, "", m); print "  - " n ": " substr(m, 1, 300); want = 0 }' "$trx"
     done
   fi
   echo
+  echo "test.sh: $pg_status"
   if [ "$any" = 0 ]; then
     echo "test.sh: no test results were written" >&2
     return 1
