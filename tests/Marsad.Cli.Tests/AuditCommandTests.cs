@@ -94,4 +94,42 @@ public sealed class AnchorAndBackupCommandTests
         Assert.Same(reader, finished);
         Assert.True((await reader).ExitCode == 0, (await reader).Stderr);
     }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_reader_answers_while_a_writer_holds_the_advisory_write_lock()
+    {
+        using var folder = new TempFolder();
+        var db = TestDatabases.CreatePostgres(); // skips without MARSAD_TEST_POSTGRES
+        folder.Write("in/a.txt", "On Monday, unidentified gunmen shot dead two civilians in Ariha city in the southern countryside of Idlib.");
+        var ingest = await MarsadProcess.RunAsync(folder.Path, "ingest", "in", "--published", "2021-03-02", "--db", db);
+        Assert.True(ingest.ExitCode == 0, ingest.Stderr);
+
+        // What a long corroboration does on PostgreSQL: the advisory lock every writer takes, and a write, not committed
+        // until the readers have answered.
+        await using var writer = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(db) { Pooling = false }.ConnectionString);
+        await writer.OpenAsync();
+        await using var tx = await writer.BeginTransactionAsync();
+        await using (var write = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(@key); UPDATE events SET updated_at = updated_at;", writer, tx))
+        {
+            write.Parameters.AddWithValue("key", Marsad.Core.Storage.Postgres.PostgresDialect.WriteLockKey);
+            await write.ExecuteNonQueryAsync();
+        }
+
+        // The control: another writer does wait for the lock (PostgreSQL's advisory lock has no timeout here).
+        var blocked = MarsadProcess.RunAsync(folder.Path, "review", "--accept-all", "--reason", "batch", "--db", db);
+        var events = MarsadProcess.RunAsync(folder.Path, "events", "--role", "editor", "--db", db);
+        var verify = MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", db);
+        // Generous guard against a hang; the bench times the answer.
+        var readers = Task.WhenAll(events, verify);
+        var finished = await Task.WhenAny(readers, Task.Delay(TimeSpan.FromMinutes(4)));
+        var writerWaited = !blocked.IsCompleted;
+        await tx.RollbackAsync();
+        Assert.Same(readers, finished);
+        Assert.True((await events).ExitCode == 0, (await events).Stderr);
+        Assert.Contains("Ariha", (await events).Stdout, StringComparison.Ordinal);
+        Assert.True((await verify).ExitCode == 0, (await verify).Stderr);
+        Assert.True(writerWaited, "review finished while another writer held the write lock: the lock taken here is not the one writers take");
+        var review = await blocked;
+        Assert.True(review.ExitCode == 0, review.Stderr);
+    }
 }

@@ -29,10 +29,7 @@ public static class TestDatabases
     public static int Execute(DatabaseTarget target, string sql)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using System.Data.Common.DbConnection connection = target.Provider == DatabaseProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.Value};Pooling=False")
-            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.Value) { Pooling = false }.ConnectionString);
-        connection.Open();
+        using var connection = Open(target);
         using var command = connection.CreateCommand();
         command.CommandText = target.Provider == DatabaseProvider.Sqlite ? sql : sql.Replace("rowid", "row_order", StringComparison.Ordinal);
         return command.ExecuteNonQuery();
@@ -42,13 +39,21 @@ public static class TestDatabases
     public static long Scalar(DatabaseTarget target, string sql)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using System.Data.Common.DbConnection connection = target.Provider == DatabaseProvider.Sqlite
-            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.Value};Pooling=False")
-            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.Value) { Pooling = false }.ConnectionString);
-        connection.Open();
+        using var connection = Open(target);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>An open connection straight to the database, past Marsad, unpooled (a SQLite file is created when missing).</summary>
+    public static System.Data.Common.DbConnection Open(DatabaseTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        System.Data.Common.DbConnection connection = target.Provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target.Value};Pooling=False")
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.Value) { Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
     }
 
     /// <summary>A new, empty database on the test server; skips the test when there is none.</summary>

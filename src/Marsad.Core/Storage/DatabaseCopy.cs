@@ -33,7 +33,11 @@ public static class DatabaseCopy
         ("api_tokens", ["id"]),
     ];
 
-    private const int ChunkRows = 500;
+    /// <summary>Rows a write transaction copies: an interrupted copy leaves whole batches, never part of one.</summary>
+    public const int ChunkRows = 500;
+
+    /// <summary>The tables copied, in the order they are copied (the kill-point tests check an interrupted copy against it).</summary>
+    public static IReadOnlyList<string> TableOrder { get; } = [.. Tables.Select(t => t.Table)];
 
     public sealed record TableCopy(string Table, long SourceRows, long Copied);
 
