@@ -16,8 +16,9 @@ namespace Marsad.Bench.Security;
 /// <item>Fuzzing: N CsCheck inputs into each reader of outside input (<see cref="FuzzEntryPoints"/>, the generators the tests
 /// run 1,000 of), each read or refused the way its caller reports, within the per-input time and allocation bounds.</item>
 /// <item>Kill points: <c>kill -9</c> of a cold <c>marsad</c> at a random moment of <c>ingest</c>, <c>review --accept-all</c>,
-/// <c>corroborate</c>, <c>import acled</c> and <c>backup</c> (the db copy), in turn; after each kill the record must verify
-/// (<c>audit verify</c>'s checks: no half-written record), and a re-run must reach the end state of a run never interrupted.</item>
+/// <c>corroborate</c>, <c>import acled</c>, <c>backup</c> and <c>db copy</c>, in turn; after each kill the record must verify
+/// (<c>audit verify</c>'s checks: no half-written record; an interrupted copy's target holds whole batches and a beginning of
+/// the source's chain), and a re-run must reach the end state of a run never interrupted.</item>
 /// <item>Concurrent edits: writers editing one event at once, each read-modify-write with the version it read, retrying
 /// on a conflict: every edit must be in the final record (no lost update) and the chain verify.</item>
 /// <item>Tampering: each direct edit of <see cref="TamperKinds"/> plus a chain rewritten with fresh hashes, on a copy of an

@@ -7,9 +7,11 @@ namespace Marsad.Bench.Security;
 
 /// <summary>
 /// Random kill points for <c>integrity</c>: <c>kill -9</c> of a cold <c>marsad</c> at a random moment (uniform over the
-/// time an uninterrupted run of the same command took) of ingest, review, corroborate, import and the db copy (backup),
-/// taken in turn. After each kill the record must verify (no half-written record; for the copy, no half-written backup
-/// under the backup's name), and a re-run must finish the work once: the end state of the run that was never interrupted.
+/// time an uninterrupted run of the same command took) of ingest, review, corroborate, import, backup and db copy (SQLite
+/// to SQLite), taken in turn. After each kill the record must verify (no half-written record; for backup, no half-written
+/// backup under the backup's name; for db copy, a target holding whole batches in the copy's order and a beginning of the
+/// source's chain, <see cref="Tests.Support.InterruptedCopy"/>), and a re-run must finish the work once: the end state of
+/// the run that was never interrupted (for db copy: every row once, and the target verifies).
 /// </summary>
 internal static class KillPoints
 {
@@ -70,8 +72,10 @@ internal static class KillPoints
         return (kills, inconsistent.Count);
     }
 
-    private static string[] Command(Step step, string database, string output) =>
-        [.. step.Command.Select(a => a == "{out}" ? output : a), "--db", database];
+    // db copy names its target itself ({db}); every other command works on --db.
+    private static string[] Command(Step step, string database, string output) => step.Command.Contains("{db}")
+        ? [.. step.Command.Select(a => a == "{db}" ? database : a)]
+        : [.. step.Command.Select(a => a == "{out}" ? output : a), "--db", database];
 
     // The uninterrupted run of each command, timed, and its end state; the bases the kills start from.
     private static async Task<List<Step>> PrepareAsync(string marsad, string work)
@@ -119,6 +123,10 @@ internal static class KillPoints
         await File.WriteAllTextAsync(Path.Combine(work, "events.csv"), csv);
         steps.Add(await WholeAsync("import", ["import", "acled", "events.csv"], null, Imported));
         steps.Add(await WholeAsync("backup", ["backup", "{out}"], Path.Combine(work, "whole-corroborate.db"), Copied));
+        // Every copied table's rows and the chain's head: a row copied twice or left out changes it.
+        var tables = string.Join(" || ':' || ", DatabaseCopy.TableOrder.Select(t => $"(SELECT COUNT(*) FROM {t})"));
+        steps.Add(await WholeAsync("db copy", ["db", "copy", "--from", Path.Combine(work, "whole-corroborate.db"), "--to", "{db}"], null,
+            $"SELECT {tables} || ':' || COALESCE((SELECT hash FROM revisions ORDER BY seq DESC LIMIT 1), '')"));
         return steps;
     }
 
@@ -128,6 +136,16 @@ internal static class KillPoints
         if (!File.Exists(database))
         {
             return step.Base is null ? null : $"{when}: the database is gone";
+        }
+
+        // An interrupted copy is not yet a whole record (it does not verify until the re-run completes it); what it may hold is checked instead.
+        if (step.Name == "db copy" && when == "after the kill")
+        {
+            using var source = new SqliteConnection($"Data Source={step.Command[3]};Pooling=False;Mode=ReadOnly");
+            using var target = new SqliteConnection($"Data Source={database};Pooling=False"); // read-write: SQLite may roll back the killed batch
+            source.Open();
+            target.Open();
+            return Tests.Support.InterruptedCopy.Problem(source, target) is { } partial ? $"{when}: {partial}" : null;
         }
 
         if (await VerifyAsync(database) is { } problem)
