@@ -185,6 +185,24 @@ public abstract class EventTextSearchTests
         Assert.Equal(visible.ToString(), await IdsAsync(store, "bakery", Role.Public));
     }
 
+    [Theory]
+    [InlineData(Role.Public)]
+    [InlineData(Role.Coder)]
+    public async Task An_actor_bearing_a_confidential_name_is_not_found_by_that_name_below_editor(Role role)
+    {
+        using var folder = new TempFolder();
+        var (store, _, _, _) = await SeedAsync(folder);
+        var armed = Event("Clashes on the road south of the town.") with { Actor2 = "Hasan Qudsi Watch" };
+        await store.Records.AddAsync(armed, Editor);
+        foreach (var actor in new[] { "Hasan Qudsi Watch", LatinSecret })
+        {
+            Assert.Empty(await store.Events.ListJsonAsync(new EventQuery { Actor = actor }, role));
+        }
+
+        Assert.Single(await store.Events.ListJsonAsync(new EventQuery { Actor = "Hasan Qudsi Watch" }, Role.Editor));
+        Assert.Equal(4, (await store.Events.ListJsonAsync(new EventQuery { Actor = "Military Forces of Syria (2000-)" }, role)).Count);
+    }
+
     [Fact]
     public void Words_are_the_json_values_in_normal_form()
     {
