@@ -6,6 +6,7 @@ using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Audit;
 using Marsad.Core.Corroboration;
+using Marsad.Core.Events.Search;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Events;
@@ -25,6 +26,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     public async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        await SyncTextIndexAsync(query, cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var state = await StateAsync(cancellationToken);
         var rows = await ReadPageAsync(dialect, connection, null, query, role, state, cancellationToken);
@@ -39,6 +41,10 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         return rows;
     }
+
+    /// <summary>Before a text search, the events changed since the last one (and, after a change of confidential names, all of them) are indexed.</summary>
+    private Task SyncTextIndexAsync(EventQuery query, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(query.Text) ? Task.CompletedTask : EventTextIndex.SyncAsync(dialect, cancellationToken);
 
     public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Version;
 
@@ -96,10 +102,10 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     {
         var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None : state.Secrets;
         var rows = new List<EventJson>();
-        // A text search looks at what the role may read: with names to redact, at the redacted payload (else the
-        // answers would tell a confidential name, one prefix at a time).
-        var visible = secrets.IsEmpty ? "payload" : AccessSql.Visible(dialect, connection, secrets);
-        await using var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible);
+        // An actor search looks at what the role may read: with names to redact, at the redacted payload (else the
+        // answers would tell a confidential name, one prefix at a time). A text search has its own index (Search/).
+        var visible = secrets.IsEmpty || query.Actor is null ? "payload" : AccessSql.Visible(dialect, connection, secrets);
+        await using var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible, secrets);
         command.Transaction = tx;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -152,6 +158,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     public async IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        await SyncTextIndexAsync(query, cancellationToken);
         // One connection and one read transaction for the whole stream: every page, and the confidential names it is
         // masked with, come from one state of the database, whatever is committed meanwhile. Keyset pages keep each
         // query short, and the dialect's long-read setting keeps memory flat however many events match.
@@ -318,7 +325,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return [.. names];
     }
 
-    private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload)
+    private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload, ConfidentialNames secrets)
     {
         // Each event's sources come in the same row (a JSON array), masked in SQL unless the role sees confidential ones.
         var name = role.SeesConfidentialSources() ? "COALESCE(s.name, @unnamed)" : "CASE WHEN COALESCE(s.confidential, 0) <> 0 THEN @confidential ELSE COALESCE(s.name, @unnamed) END";
@@ -369,7 +376,13 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             Where("sub_event_type = @subtype", "@subtype", query.SubEventType);
         }
 
-        if (query.Actor is not null)
+        if (query.Actor is not null && secrets.Occurs(query.Actor))
+        {
+            // The role reads "confidential source" wherever such a name stood, so no actor it can see bears it; the
+            // actor columns below hold the stored name and would answer otherwise.
+            sql.Append(" AND 1 = 0");
+        }
+        else if (query.Actor is not null)
         {
             Where($"(actor1 = @actor OR actor2 = @actor OR {visiblePayload} {dialect.CaseInsensitiveLike} @actorJson ESCAPE '\\')", "@actor", query.Actor);
             command.AddParameter("@actorJson", "%" + EscapeLike(JsonSerializer.Serialize(query.Actor, MarsadJson.Options)) + "%");
@@ -418,7 +431,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            Where($"{visiblePayload} {dialect.CaseInsensitiveLike} @text ESCAPE '\\'", "@text", "%" + EscapeLike(query.Text.Trim()) + "%");
+            // The words the role can read, never the stored record (Search/EventTextIndex).
+            sql.Append(" AND ").Append(EventTextIndex.Condition(dialect, command, query.Text, role, secrets));
         }
 
         sql.Append(" ORDER BY date_start, id LIMIT @limit");

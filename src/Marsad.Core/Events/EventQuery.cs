@@ -4,8 +4,8 @@ namespace Marsad.Core.Events;
 
 /// <summary>
 /// Filters for listing events; null means "any". Dates select events whose span overlaps
-/// [From, To]; Actor matches actor1, actor2 or an associated actor; Text searches the summary and the
-/// place name; Within, UpdatedSince and After serve maps, sync and paging. Merged-away events are left out: they live on inside the event they were merged into.
+/// [From, To]; Actor matches actor1, actor2 or an associated actor; Text is full-text: each of its words must
+/// begin a word of the event's text fields as the role reads them (Search/EventWords); Within, UpdatedSince and After serve maps, sync and paging. Merged-away events are left out: they live on inside the event they were merged into.
 /// </summary>
 public sealed record EventQuery
 {

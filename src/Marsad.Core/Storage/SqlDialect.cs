@@ -78,6 +78,20 @@ public abstract class SqlDialect
     /// <summary>The text search operator: case-insensitive on every engine (SQLite's LIKE already is, for ASCII).</summary>
     public virtual string CaseInsensitiveLike => "LIKE";
 
+    /// <summary>
+    /// A subquery of the (event_id, version) pairs whose <paramref name="column"/> words (<c>full</c> or <c>public</c>, see
+    /// Events/Search) match the query bound to <paramref name="parameter"/> (<see cref="TextSearchQuery"/>): FTS5 here.
+    /// </summary>
+    public virtual string TextSearchMatches(string column, string parameter) =>
+        $"SELECT t.event_id, t.version FROM event_text t WHERE t.rowid IN (SELECT rowid FROM event_text_fts WHERE event_text_fts MATCH {parameter})";
+
+    /// <summary>
+    /// The search for words already in normal form (letters and digits only): each word as the start of a word of the
+    /// column, all of them (FTS5's query syntax here, each word quoted so none is read as an operator).
+    /// </summary>
+    public virtual string TextSearchQuery(IReadOnlyList<string> words, string column) =>
+        string.Join(" AND ", words.Select(w => $"{column}_text : \"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"));
+
     /// <summary>An ORDER BY term that orders text without regard to letter case.</summary>
     public virtual string CaseInsensitiveOrder(string column) => $"{column} COLLATE NOCASE";
 

@@ -129,7 +129,7 @@ public sealed class FilterOracleTestsOnSqlite : FilterOracleTests
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-/// <summary>On PostgreSQL the text a role may read is searched through a regular expression, not .NET's redaction: the same answers.</summary>
+/// <summary>On PostgreSQL events are searched through tsvector words of the redacted text (SQLite: FTS5), persons through the register's own rule: the same answers.</summary>
 public sealed class FilterOracleTestsOnPostgres : FilterOracleTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
