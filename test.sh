@@ -36,6 +36,14 @@ if ! find_pg && [ "$(id -u)" = 0 ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ]; t
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || true
   find_pg || true
 fi
+# PostGIS for the server found above (its version named by the folder, e.g. /usr/lib/postgresql/15/bin): the spatial
+# tests need it and skip with the reason without it, so a failed install does not stop the suite.
+if [ -n "$pg_bin" ] && [ "$(id -u)" = 0 ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ]; then
+  pg_major="$(basename "$(dirname "$pg_bin")")"
+  if [ ! -e "/usr/share/postgresql/$pg_major/extension/postgis.control" ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "postgresql-$pg_major-postgis-3" >/dev/null; } || true
+  fi
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build Marsad.slnx -c Release -nologo -v quiet

@@ -105,7 +105,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         // An actor search looks at what the role may read: with names to redact, at the redacted payload (else the
         // answers would tell a confidential name, one prefix at a time). A text search has its own index (Search/).
         var visible = secrets.IsEmpty || query.Actor is null ? "payload" : AccessSql.Visible(dialect, connection, secrets);
-        await using var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible, secrets);
+        var postgis = (query.Within is not null || query.Near is not null) && await dialect.HasSpatialIndexAsync(connection, cancellationToken);
+        await using var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible, secrets, postgis);
         command.Transaction = tx;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -325,7 +326,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return [.. names];
     }
 
-    private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload, ConfidentialNames secrets)
+    private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload, ConfidentialNames secrets, bool postgis)
     {
         // Each event's sources come in the same row (a JSON array), masked in SQL unless the role sees confidential ones.
         var name = role.SeesConfidentialSources() ? "COALESCE(s.name, @unnamed)" : "CASE WHEN COALESCE(s.confidential, 0) <> 0 THEN @confidential ELSE COALESCE(s.name, @unnamed) END";
@@ -410,9 +411,12 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
         if (query.Within is { } box)
         {
-            Where("longitude BETWEEN @west AND @east", "@west", box.West);
-            Where("latitude BETWEEN @south AND @north", "@south", box.South);
-            command.AddParameter("@east", box.East).AddParameter("@north", box.North);
+            sql.Append(" AND ").Append(SpatialSql.InBox(command, box, postgis));
+        }
+
+        if (query.Near is { } circle)
+        {
+            sql.Append(" AND ").Append(SpatialSql.InCircle(command, circle, postgis));
         }
 
         if (query.UpdatedSince is { } since)

@@ -5,7 +5,7 @@ namespace Marsad.Core.Events;
 /// <summary>
 /// Filters for listing events; null means "any". Dates select events whose span overlaps
 /// [From, To]; Actor matches actor1, actor2 or an associated actor; Text is full-text: each of its words must
-/// begin a word of the event's text fields as the role reads them (Search/EventWords); Within, UpdatedSince and After serve maps, sync and paging. Merged-away events are left out: they live on inside the event they were merged into.
+/// begin a word of the event's text fields as the role reads them (Search/EventWords); Within, Near, UpdatedSince and After serve maps, sync and paging. Merged-away events are left out: they live on inside the event they were merged into.
 /// </summary>
 public sealed record EventQuery
 {
@@ -31,6 +31,9 @@ public sealed record EventQuery
 
     /// <summary>Only events whose point lies in this box (events without a point are left out).</summary>
     public BoundingBox? Within { get; init; }
+
+    /// <summary>Only events whose point lies within this circle on the earth (events without a point are left out).</summary>
+    public GeoCircle? Near { get; init; }
 
     /// <summary>Only events changed at or after this instant: incremental sync.</summary>
     public DateTimeOffset? UpdatedSince { get; init; }

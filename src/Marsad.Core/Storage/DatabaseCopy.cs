@@ -65,7 +65,7 @@ public static class DatabaseCopy
         {
             var columns = (await ColumnsAsync(read, snapshot, table, cancellationToken))
                 .Intersect(await ColumnsAsync(write, null, table, cancellationToken), StringComparer.Ordinal)
-                .Where(c => c != source.Dialect.RowOrderColumn && c != target.Dialect.RowOrderColumn)
+                .Where(c => c != source.Dialect.RowOrderColumn && c != target.Dialect.RowOrderColumn && !source.Dialect.IsDerivedColumn(table, c) && !target.Dialect.IsDerivedColumn(table, c))
                 .ToArray();
             // In the order rows were stored (the target's row order then follows the source's), else by the table's key.
             string[] order = source.Dialect.Provider == DatabaseProvider.Sqlite ? ["rowid"]

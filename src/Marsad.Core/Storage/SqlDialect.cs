@@ -63,6 +63,15 @@ public abstract class SqlDialect
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Whether the events carry a spatial index (PostGIS's <c>geom</c>) that the place filters should read; otherwise
+    /// they test the latitude and longitude columns (see Events/SpatialSql).
+    /// </summary>
+    internal virtual ValueTask<bool> HasSpatialIndexAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
+    /// <summary>Columns the database computes from others (never written, never copied): a copy leaves them to the target.</summary>
+    public virtual bool IsDerivedColumn(string table, string column) => false;
+
     /// <summary>Whether this error means the database was busy or a concurrent writer won, so the unit of work may be retried.</summary>
     public abstract bool IsTransient(DbException exception);
 

@@ -34,6 +34,11 @@ internal static class EventFilters
             query = query with { Within = BoundingBox.TryParse(bbox) ?? Error<BoundingBox>(errors, "bbox", "west,south,east,north in degrees") };
         }
 
+        if (Text(q, "near") is { } near)
+        {
+            query = query with { Near = GeoCircle.TryParse(near) ?? Error<GeoCircle>(errors, "near", "latitude,longitude,kilometres (a point in degrees and a radius above 0)") };
+        }
+
         if (Text(q, "updated_since") is { } since)
         {
             query = query with

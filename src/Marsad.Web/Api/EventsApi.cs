@@ -18,7 +18,7 @@ internal static class EventsApi
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         var events = api.MapGroup("/events").WithTags("events");
-        events.MapGet("/", ListAsync).WithSummary($"Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, grade, status, text, updated_since; cursor, limit; format {string.Join('|', EventExportFormats.Names)}")
+        events.MapGet("/", ListAsync).WithSummary($"Events: filters from, to, type, sub_type, actor, admin1, admin2, bbox, near, grade, status, text, updated_since; cursor, limit; format {string.Join('|', EventExportFormats.Names)}")
             .AddOpenApiOperationTransformer(EventsOpenApi.DescribeListAsync);
         events.MapGet("/deletions", DeletionsAsync).WithMetadata(new QueryParameters(new QueryParameter("after", "the seq of the last item already read (0 to start)"), new QueryParameter("since", "ISO 8601 date and time (optional)")))
             .WithSummary("Events to drop after a position (after = the last item's seq; since = a time, optional): merged into another, rejected, or (for the public) withdrawn");

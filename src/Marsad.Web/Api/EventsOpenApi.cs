@@ -21,6 +21,7 @@ internal static class EventsOpenApi
         ("admin1", "Governorate"),
         ("admin2", "District"),
         ("bbox", "west,south,east,north in degrees"),
+        ("near", "latitude,longitude,kilometres: events within this distance of the point"),
         ("grade", "confirmed, fair, weak, contested or discounted"),
         ("status", "extracted, reviewed, verified, published or rejected"),
         ("text", "Text in the event's summary or place"),

@@ -104,6 +104,29 @@ public sealed class PostgresDialect : SqlDialect
         return await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
     }
 
+    private bool? _spatial;
+
+    /// <summary>
+    /// Whether the PostGIS migration found the extension and added <c>events.geom</c> with its GiST index; asked once
+    /// per dialect (after the store migrated), as the column only comes with a migration.
+    /// </summary>
+    internal override async ValueTask<bool> HasSpatialIndexAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (_spatial is { } known)
+        {
+            return known;
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('events') AND attname = 'geom' AND NOT attisdropped)", (NpgsqlConnection)connection);
+        var found = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        _spatial = found;
+        return found;
+    }
+
+    /// <summary>events.geom is generated from latitude and longitude (0037_postgis.sql).</summary>
+    public override bool IsDerivedColumn(string table, string column) => table == "events" && column == "geom";
+
     public override bool IsTransient(DbException exception) => exception switch
     {
         // serialization failure, deadlock, lock timeout, too many connections, server shutting down or restarting

@@ -1,0 +1,289 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Marsad.Bench.Analytics;
+using Marsad.Core.Access;
+using Marsad.Core.Analytics;
+using Marsad.Core.Events;
+using Marsad.Core.Storage;
+using Marsad.Core.Storage.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Marsad.Bench.Storage;
+
+/// <summary>
+/// Issue 17's PostgreSQL numbers on a new database on the server given: N generated events over ten years (the
+/// aggregate bench's generator, Marsad's JSON payload) loaded with binary COPY into the migrated events table holding
+/// only its primary key; then each secondary index (the migrations' own definitions, PostGIS's GiST among them when
+/// the server has it) rebuilt and timed apart; the analytics table the report reads (event_facts) filled set-wise, as
+/// the row trigger is off during the load; then, warm, the report's own query (<see cref="IEventAnalytics.MonthAsync"/>:
+/// the month's events and breakdowns by type, admin1 and the rest, the month before's totals) and a bbox listing of
+/// about 1,000 events through the events listing (<see cref="IEventQueries.ListJsonAsync"/>, the team's view).
+/// </summary>
+internal static class PostgresScale
+{
+    private static readonly string[] Columns =
+        ["id", "version", "status", "event_type", "sub_event_type", "date_start", "date_end", "actor1", "actor2", "admin1", "admin2", "admin3", "latitude", "longitude", "grade", "fatalities", "merged_into", "payload", "updated_at"];
+
+    // The generator's points: latitude 32.5-37, longitude 35.8-42, uniformly.
+    private const double PointArea = 4.5 * 6.2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var bench = new BenchArgs(args);
+        var server = bench.String("--db") ?? Environment.GetEnvironmentVariable("MARSAD_BENCH_POSTGRES");
+        if (server is null)
+        {
+            Console.Error.WriteLine("pg-scale: --db \"Host=...;Username=...;Database=postgres\" (a server where this role may create databases) or MARSAD_BENCH_POSTGRES");
+            return 2;
+        }
+
+        var count = bench.Int("--events", 10_000_000);
+        var runs = bench.Int("--runs", 7);
+        var month = new ReportMonth(2019, 6);
+        var keep = bench.String("--keep") is not null;
+        var name = "marsad_bench_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        var admin = new NpgsqlConnectionStringBuilder(PostgresDialect(server)) { Pooling = false }.ConnectionString;
+        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+        var connection = new NpgsqlConnectionStringBuilder(PostgresDialect(server)) { Database = name }.ConnectionString;
+        try
+        {
+            var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, connection), TimeProvider.System);
+            await using var db = new NpgsqlConnection(connection);
+            await db.OpenAsync();
+            Console.WriteLine($"pg-scale: {count:N0} generated events (2014-09 to 2024-08) into a new database {name}; warm timings are the median of {runs} runs after one first run (in brackets)");
+            Console.WriteLine("server: " + string.Join(", ", await SettingsAsync(db)));
+
+            // Only the primary key during the load: the other indexes are dropped and rebuilt afterwards, each timed.
+            var indexes = await ListAsync(db, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' AND indexname <> 'events_pkey' ORDER BY indexname");
+            foreach (var (index, _) in indexes)
+            {
+                await RunAsync(db, $"DROP INDEX {index}");
+            }
+
+            await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_analytics");
+            var clock = Stopwatch.StartNew();
+            var bytes = await LoadAsync(db, count);
+            var load = clock.Elapsed;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load     {count,12:N0} events by binary COPY into events (primary key only): {load.TotalSeconds:0.0} s, {count / load.TotalSeconds:N0} events/s, {bytes / 1e9:0.00} GB of payload JSON"));
+
+            var built = TimeSpan.Zero;
+            foreach (var (index, definition) in indexes)
+            {
+                clock.Restart();
+                await RunAsync(db, definition);
+                built += clock.Elapsed;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index    {index,-28} {clock.Elapsed.TotalSeconds,7:0.0} s"));
+            }
+
+            clock.Restart();
+            await RunAsync(db, "ANALYZE events");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index    all {indexes.Count} secondary indexes {built.TotalSeconds:0.0} s; ANALYZE events {clock.Elapsed.TotalSeconds:0.0} s"));
+
+            clock.Restart();
+            var facts = await FillAnalyticsAsync(db);
+            await RunAsync(db, "ALTER TABLE events ENABLE TRIGGER events_analytics");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"facts    {facts,12:N0} rows of event_facts filled set-wise (+ the longest span, ANALYZE): {clock.Elapsed.TotalSeconds:0.0} s"));
+            var size = await ScalarAsync(db, "SELECT pg_database_size(current_database())");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size     database {size / 1e9:0.00} GB"));
+
+            MonthlyAnalytics? result = null;
+            var aggregate = await TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {Show(aggregate)} ms (MonthAsync, the report's query)"));
+
+            // A square box sized to hold about 1,000 of the uniformly spread points, away from the area's edges.
+            var side = Math.Sqrt(PointArea * 1000 / count);
+            var box = new BoundingBox(38.0, 34.0, 38.0 + side, 34.0 + side);
+            var query = new EventQuery { Within = box, Limit = 1000 };
+            var rows = 0;
+            var bbox = await TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs);
+            var spatial = await ScalarAsync(db, "SELECT COUNT(*) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'geom'") == 1 ? "PostGIS GiST" : "plain columns";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {Show(bbox)} ms ({spatial})"));
+            return 0;
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            if (keep)
+            {
+                Console.WriteLine($"kept database {name}");
+            }
+            else
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            }
+        }
+    }
+
+    private static string PostgresDialect(string value) => Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString(value);
+
+    /// <summary>One COPY stream; events generated as they are written (the generator's seed as the aggregate bench's).</summary>
+    private static async Task<long> LoadAsync(NpgsqlConnection db, int count)
+    {
+        var generator = new EventGenerator(7);
+        long bytes = 0;
+        var updated = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        await using var copy = await db.BeginBinaryImportAsync($"COPY events ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < count; i++)
+        {
+            var e = generator.Next();
+            var payload = JsonSerializer.Serialize(e, MarsadJson.Options);
+            bytes += payload.Length;
+            await copy.StartRowAsync();
+            await copy.WriteAsync(e.Id.ToString("D"), NpgsqlDbType.Text);
+            await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
+            await copy.WriteAsync(Name(e.Status), NpgsqlDbType.Text);
+            await copy.WriteAsync(e.EventType.Label, NpgsqlDbType.Text);
+            await copy.WriteAsync(e.SubEventType.Label, NpgsqlDbType.Text);
+            await copy.WriteAsync(Iso(e.Date.Start), NpgsqlDbType.Text);
+            await copy.WriteAsync(Iso(e.Date.End), NpgsqlDbType.Text);
+            await WriteAsync(copy, e.Actor1);
+            await WriteAsync(copy, e.Actor2);
+            await WriteAsync(copy, e.Location?.Admin1);
+            await WriteAsync(copy, e.Location?.Admin2);
+            await WriteAsync(copy, e.Location?.Admin3);
+            await WriteAsync(copy, e.Location?.Point?.Latitude);
+            await WriteAsync(copy, e.Location?.Point?.Longitude);
+            await WriteAsync(copy, e.Grade is { } g ? Name(g) : null);
+            await WriteAsync(copy, e.Quantities.TryGetValue("fatalities", out var f) ? f.Best ?? f.Low : null);
+            await copy.WriteNullAsync();
+            await copy.WriteAsync(payload, NpgsqlDbType.Text);
+            await copy.WriteAsync(updated, NpgsqlDbType.Text);
+        }
+
+        await copy.CompleteAsync();
+        return bytes;
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, string? value)
+    {
+        if (value is null)
+        {
+            await copy.WriteNullAsync();
+        }
+        else
+        {
+            await copy.WriteAsync(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, double? value)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Double);
+        }
+        else
+        {
+            await copy.WriteNullAsync();
+        }
+    }
+
+    private static async Task WriteAsync(NpgsqlBinaryImporter copy, long? value)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Bigint);
+        }
+        else
+        {
+            await copy.WriteNullAsync();
+        }
+    }
+
+    /// <summary>
+    /// What the row trigger (Migrations/Postgres/0007_analytics.sql) would have written for each loaded event into the
+    /// table the month's query reads, in one statement: the same rows (standing, dated events; marsad_facts of the
+    /// payload) and the longest span. event_month_totals (running totals, not part of this query) is left empty.
+    /// </summary>
+    private static async Task<long> FillAnalyticsAsync(NpgsqlConnection db)
+    {
+        await RunAsync(db, """
+            INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
+            SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts(payload)
+            FROM events WHERE merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+            """);
+        await RunAsync(db, "UPDATE event_span_limit SET max_days = (SELECT COALESCE(MAX(marsad_days(date_start, date_end)), 0)::bigint FROM events WHERE date_start <> '') WHERE id = 1");
+        await RunAsync(db, "ANALYZE event_facts");
+        return await ScalarAsync(db, "SELECT COUNT(*) FROM event_facts");
+    }
+
+    private static async Task<List<string>> SettingsAsync(NpgsqlConnection db)
+    {
+        var list = new List<string> { "PostgreSQL " + await TextAsync(db, "SHOW server_version") };
+        list.Add("PostGIS " + (await TextAsync(db, "SELECT COALESCE((SELECT extversion FROM pg_extension WHERE extname = 'postgis'), 'absent')")));
+        foreach (var setting in new[] { "shared_buffers", "work_mem", "maintenance_work_mem", "max_wal_size", "checkpoint_timeout", "wal_level", "fsync", "synchronous_commit", "full_page_writes", "max_parallel_maintenance_workers", "max_parallel_workers_per_gather", "jit" })
+        {
+            var value = await TextAsync(db, "SHOW " + setting);
+            list.Add(setting + "=" + value);
+        }
+
+        list.Add($"cores={Environment.ProcessorCount}");
+        return list;
+    }
+
+    private static async Task<(double First, double Median)> TimeAsync(Func<Task> query, int runs)
+    {
+        var clock = Stopwatch.StartNew();
+        await query();
+        var first = clock.Elapsed.TotalMilliseconds;
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            clock.Restart();
+            await query();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return (first, times[times.Count / 2]);
+    }
+
+    private static string Show((double First, double Median) t) => string.Create(CultureInfo.InvariantCulture, $"{t.Median:0.0} ({t.First:0})");
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await RunAsync(db, sql);
+    }
+
+    private static async Task RunAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> TextAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToString(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static async Task<List<(string Name, string Definition)>> ListAsync(NpgsqlConnection db, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, db);
+        await using var reader = await command.ExecuteReaderAsync();
+        var list = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            list.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return list;
+    }
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
