@@ -35,7 +35,7 @@ internal static class ExchangeExport
         long rows = 0;
         await using (var output = new StreamWriter(File.OpenWrite("/dev/null")))
         {
-            await EventExporter.WriteAsync(output, Counted(store.Events.StreamAsync(new EventQuery(), Role.Editor).Take(count)), format);
+            await EventExporter.WriteAsync(output, Counted(store.Events.StreamJsonAsync(new EventQuery(), Role.Editor).Take(count)), format);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -43,7 +43,7 @@ internal static class ExchangeExport
             $"{EventExportFormats.Name(format)}: {rows:N0} events in {seconds:F1} s, {rows / seconds:N0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
         return rows == count ? 0 : 1;
 
-        async IAsyncEnumerable<EventListItem> Counted(IAsyncEnumerable<EventListItem> items)
+        async IAsyncEnumerable<EventJson> Counted(IAsyncEnumerable<EventJson> items)
         {
             await foreach (var item in items)
             {
