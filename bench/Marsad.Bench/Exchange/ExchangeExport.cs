@@ -33,7 +33,8 @@ internal static class ExchangeExport
         var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(db, "bench.db")), TimeProvider.System);
         var clock = Stopwatch.StartNew();
         long rows = 0;
-        await using (var output = new StreamWriter(File.OpenWrite("/dev/null")))
+        // Shared: File.OpenWrite locks the file, so a second export running meanwhile would fail to open /dev/null.
+        await using (var output = new StreamWriter(new FileStream("/dev/null", FileMode.Open, FileAccess.Write, FileShare.ReadWrite)))
         {
             await EventExporter.WriteAsync(output, Counted(store.Events.StreamJsonAsync(new EventQuery(), Role.Editor).Take(count)), format);
         }
