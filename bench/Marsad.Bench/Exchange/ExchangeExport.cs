@@ -33,9 +33,10 @@ internal static class ExchangeExport
         var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(db, "bench.db")), TimeProvider.System);
         var clock = Stopwatch.StartNew();
         long rows = 0;
-        await using (var output = new StreamWriter(File.OpenWrite("/dev/null")))
+        // Shared: File.OpenWrite locks the file, so a second export running meanwhile would fail to open /dev/null.
+        await using (var output = new StreamWriter(new FileStream("/dev/null", FileMode.Open, FileAccess.Write, FileShare.ReadWrite)))
         {
-            await EventExporter.WriteAsync(output, Counted(store.Events.StreamAsync(new EventQuery(), Role.Editor).Take(count)), format);
+            await EventExporter.WriteAsync(output, Counted(store.Events.StreamJsonAsync(new EventQuery(), Role.Editor).Take(count)), format);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
@@ -43,7 +44,7 @@ internal static class ExchangeExport
             $"{EventExportFormats.Name(format)}: {rows:N0} events in {seconds:F1} s, {rows / seconds:N0} rows/s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
         return rows == count ? 0 : 1;
 
-        async IAsyncEnumerable<EventListItem> Counted(IAsyncEnumerable<EventListItem> items)
+        async IAsyncEnumerable<EventJson> Counted(IAsyncEnumerable<EventJson> items)
         {
             await foreach (var item in items)
             {

@@ -53,7 +53,7 @@ internal static class ExchangeRoundTrip
                 clock.Restart();
                 await using (var output = new StreamWriter(exported))
                 {
-                    await EventExporter.WriteAsync(output, store.Events.StreamAsync(new EventQuery(), Role.Editor), export);
+                    await EventExporter.WriteAsync(output, store.Events.StreamJsonAsync(new EventQuery(), Role.Editor), export);
                 }
 
                 var exportSeconds = clock.Elapsed.TotalSeconds;

@@ -63,7 +63,7 @@ public static class EventsCommand
             }
             else
             {
-                var streamed = store.Events.StreamAsync(query, result.GetValue(role), cancellationToken);
+                var streamed = store.Events.StreamJsonAsync(query, result.GetValue(role), cancellationToken);
                 if (result.GetResult(limit) is { Implicit: false })
                 {
                     streamed = streamed.Take(query.Limit);

@@ -158,6 +158,14 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
     public async IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await foreach (var row in StreamJsonAsync(query, role, cancellationToken))
+        {
+            yield return new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(row.Payload.Span, MarsadJson.Options)!, row.Version, row.Sources);
+        }
+    }
+
+    public async IAsyncEnumerable<EventJson> StreamJsonAsync(EventQuery query, Role role, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(query);
         await SyncTextIndexAsync(query, cancellationToken);
         // One connection and one read transaction for the whole stream: every page, and the confidential names it is
@@ -173,7 +181,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             var rows = await ReadPageAsync(dialect, connection, tx, page, role, state, cancellationToken);
             foreach (var row in rows)
             {
-                yield return new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(row.Payload.Span, MarsadJson.Options)!, row.Version, row.Sources);
+                yield return row;
             }
 
             if (rows.Count < StreamPageSize)

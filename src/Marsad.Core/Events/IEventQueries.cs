@@ -29,6 +29,9 @@ public interface IEventQueries
     /// <summary>Every event the query matches, read page by page (the query's limit sets nothing here): for exports of any size in constant memory.</summary>
     IAsyncEnumerable<EventListItem> StreamAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
 
+    /// <summary>The events of <see cref="StreamAsync"/>, each as its stored JSON (masked for the role): exports that write JSON pass it on unparsed.</summary>
+    IAsyncEnumerable<EventJson> StreamJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
+
     /// <summary>Events a sync client should drop since <paramref name="since"/> (all when null), oldest change first.</summary>
     Task<IReadOnlyList<EventDeletion>> DeletionsAsync(long after, DateTimeOffset? since, Role role, int limit, CancellationToken cancellationToken = default);
 

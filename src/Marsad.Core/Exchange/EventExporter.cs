@@ -6,6 +6,7 @@ using Marsad.Core.Events;
 using Marsad.Core.Exchange.Csv;
 using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Storage.Json;
+using Marsad.Domain.Events;
 
 namespace Marsad.Core.Exchange;
 
@@ -46,10 +47,35 @@ public static class EventExporter
                 await WriteJsonAsync(output, items, (json, _) => json.WriteStartArray(), (json, item) => WriteJsonItem(json, item, null), (json, _) => json.WriteEndArray(), cancellationToken);
                 break;
             case EventExportFormat.Jsonl:
-                await WriteJsonLinesAsync(output, items, sourceUrls ?? new Dictionary<string, string?>(), cancellationToken);
+                var urls = sourceUrls ?? new Dictionary<string, string?>();
+                await WriteJsonLinesAsync(output, items, (json, item) => WriteJsonItem(json, item, urls), cancellationToken);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format));
+        }
+    }
+
+    /// <summary>
+    /// Writes every event <paramref name="rows"/> yields as stored JSON (masked for the role by the query layer). JSON
+    /// and JSON Lines copy each payload as the store holds it (the one serializer wrote it, so it is what reading and
+    /// writing it again would give): a million-event export parses nothing. The other formats read it into the model.
+    /// </summary>
+    public static async Task WriteAsync(TextWriter output, IAsyncEnumerable<EventJson> rows, EventExportFormat format, IReadOnlyDictionary<string, string?>? sourceUrls = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(rows);
+        switch (format)
+        {
+            case EventExportFormat.Json:
+                await WriteJsonAsync(output, rows, (json, _) => json.WriteStartArray(), (json, row) => WriteJsonItem(json, j => j.WriteRawValue(row.Payload.Span, skipInputValidation: true), row.Version, row.Sources, null), (json, _) => json.WriteEndArray(), cancellationToken);
+                break;
+            case EventExportFormat.Jsonl:
+                var urls = sourceUrls ?? new Dictionary<string, string?>();
+                await WriteJsonLinesAsync(output, rows, (json, row) => WriteJsonItem(json, j => j.WriteRawValue(row.Payload.Span, skipInputValidation: true), row.Version, row.Sources, urls), cancellationToken);
+                break;
+            default:
+                await WriteAsync(output, rows.Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources)), format, sourceUrls, cancellationToken);
+                break;
         }
     }
 
@@ -78,7 +104,7 @@ public static class EventExporter
     }
 
     /// <summary>JSON through one Utf8JsonWriter into a buffer that is handed to the output each time it fills.</summary>
-    private static async Task WriteJsonAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, Action<Utf8JsonWriter, bool> start, Action<Utf8JsonWriter, EventListItem> write, Action<Utf8JsonWriter, bool> end, CancellationToken cancellationToken)
+    private static async Task WriteJsonAsync<T>(TextWriter output, IAsyncEnumerable<T> items, Action<Utf8JsonWriter, bool> start, Action<Utf8JsonWriter, T> write, Action<Utf8JsonWriter, bool> end, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarsadJson.Options.Encoder });
@@ -100,14 +126,15 @@ public static class EventExporter
         await output.FlushAsync(cancellationToken);
     }
 
-    private static async Task WriteJsonLinesAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, IReadOnlyDictionary<string, string?> sourceUrls, CancellationToken cancellationToken)
+    private static async Task WriteJsonLinesAsync<T>(TextWriter output, IAsyncEnumerable<T> items, Action<Utf8JsonWriter, T> write, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
         await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarsadJson.Options.Encoder });
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
-            WriteJsonItem(json, item, sourceUrls);
-            await json.FlushAsync(cancellationToken);
+            write(json, item);
+            // Into the buffer: nothing to wait for.
+            json.Flush();
             json.Reset();
             buffer.Write("\n"u8);
             if (buffer.WrittenCount > FlushBytes)
@@ -122,19 +149,33 @@ public static class EventExporter
 
     private static async Task DrainAsync(TextWriter output, ArrayBufferWriter<byte> buffer, CancellationToken cancellationToken)
     {
-        await output.WriteAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken);
+        if (output is StreamWriter { Encoding.CodePage: 65001 } writer)
+        {
+            // The bytes are UTF-8 already: past the writer (emptied first, which also writes any byte order mark it
+            // owes) straight to its stream, instead of decoding them to text for the writer to encode again.
+            await writer.FlushAsync(cancellationToken);
+            await writer.BaseStream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        }
+        else
+        {
+            await output.WriteAsync(Encoding.UTF8.GetString(buffer.WrittenSpan).AsMemory(), cancellationToken);
+        }
+
         buffer.ResetWrittenCount();
     }
 
     /// <summary>An event, its version and its sources (with URLs when given): the JSON and JSON Lines record.</summary>
-    private static void WriteJsonItem(Utf8JsonWriter json, EventListItem item, IReadOnlyDictionary<string, string?>? sourceUrls)
+    private static void WriteJsonItem(Utf8JsonWriter json, EventListItem item, IReadOnlyDictionary<string, string?>? sourceUrls) =>
+        WriteJsonItem(json, j => JsonSerializer.Serialize(j, item.Event, MarsadJson.Options), item.Version, item.Sources, sourceUrls);
+
+    private static void WriteJsonItem(Utf8JsonWriter json, Action<Utf8JsonWriter> writeEvent, long version, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string?>? sourceUrls)
     {
         json.WriteStartObject();
         json.WritePropertyName("event");
-        JsonSerializer.Serialize(json, item.Event, MarsadJson.Options);
-        json.WriteNumber("version", item.Version);
+        writeEvent(json);
+        json.WriteNumber("version", version);
         json.WriteStartArray("sources");
-        foreach (var source in item.Sources)
+        foreach (var source in sources)
         {
             if (sourceUrls is null)
             {

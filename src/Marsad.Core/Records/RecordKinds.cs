@@ -50,7 +50,15 @@ internal static class RecordKinds
     public static RecordKind For(Type type) =>
         All.FirstOrDefault(k => k.ClrType == type) ?? throw new NotSupportedException($"{type.Name} is not a kind of record Marsad stores");
 
-    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => EnumNames<TEnum>.Of(value);
+
+    /// <summary>Each value's JSON name, found once: the status column is written for every record an import inserts.</summary>
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<TEnum, string> Names = new();
+
+        public static string Of(TEnum value) => Names.GetOrAdd(value, v => System.Text.Json.JsonSerializer.Serialize(v, MarsadJson.Options).Trim('"'));
+    }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -80,6 +88,6 @@ internal static class RecordKinds
         new("merged_into", e.MergedInto?.ToString("D")),
         new("latitude", e.Location?.Point?.Latitude),
         new("longitude", e.Location?.Point?.Longitude),
-        new("grade", e.Grade is { } g ? System.Text.Json.JsonSerializer.Serialize(g, MarsadJson.Options).Trim('"') : null),
+        new("grade", e.Grade is { } g ? Name(g) : null),
     ];
 }

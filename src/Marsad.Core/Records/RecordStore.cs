@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Marsad.Core.Audit;
 using Marsad.Core.Storage;
@@ -31,18 +32,37 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     internal static async Task InsertAsync(WriteSession session, object record, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = RecordKinds.For(record.GetType());
-        var payload = JsonSerializer.Serialize(record, record.GetType(), MarsadJson.Options);
+        // Serialised once to UTF-8: the revision's changes and the state hash are computed over these bytes, the
+        // column gets their text (the same bytes: the hash is what a re-read payload hashes to).
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), MarsadJson.Options);
+        var payload = Encoding.UTF8.GetString(utf8);
         var id = kind.Id(record);
         var columns = kind.Columns(record);
-        var names = string.Join(", ", columns.Select(c => c.Key));
-        var values = string.Join(", ", columns.Select(c => "@" + c.Key));
-        var separator = columns.Count > 0 ? ", " : "";
+        var statement = InsertStatements.GetOrAdd(kind, k => InsertStatement.Of(k, columns));
         {
-            var insert = session.Command($"INSERT INTO {kind.Table} (id, version, status, payload, updated_at{separator}{names}) VALUES (@id, 1, @status, @payload, @at{separator}{values})");
-            insert.AddParameter("@id", id.ToString("D")).AddParameter("@status", kind.Status(record)).AddParameter("@payload", payload).AddParameter("@at", RevisionHasher.FormatTime(now));
-            foreach (var (name, value) in columns)
+            var insert = session.Command(statement.Sql);
+            var parameters = insert.Parameters;
+            if (parameters.Count == 0)
             {
-                insert.AddParameter("@" + name, value);
+                foreach (var name in statement.Parameters)
+                {
+                    insert.AddParameter(name, null);
+                }
+            }
+
+            // By position: the statement's parameters are its column list's, in order (an import binds millions).
+            parameters[0].Value = id.ToString("D");
+            parameters[1].Value = kind.Status(record);
+            parameters[2].Value = payload;
+            parameters[3].Value = RevisionHasher.FormatTime(now);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].Key != statement.Columns[i])
+                {
+                    throw new InvalidOperationException($"{kind.EntityType} columns changed order: {columns[i].Key} where {statement.Columns[i]} was");
+                }
+
+                parameters[4 + i].Value = columns[i].Value ?? DBNull.Value;
             }
 
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -55,7 +75,22 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             await LinkAsync(session, kind, id, document, cancellationToken);
         }
 
-        await RevisionWriter.AppendAsync(session, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes(null, payload), RevisionHasher.Sha256Hex(payload), now, cancellationToken);
+        await RevisionWriter.AppendAsync(session, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes([], utf8), RevisionHasher.Sha256Hex(utf8), now, cancellationToken);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<RecordKind, InsertStatement> InsertStatements = new();
+
+    /// <summary>A kind's INSERT, built once: its query columns are the same names in the same order for every record.</summary>
+    private sealed record InsertStatement(string Sql, string[] Parameters, string[] Columns)
+    {
+        public static InsertStatement Of(RecordKind kind, IReadOnlyList<KeyValuePair<string, object?>> columns)
+        {
+            string[] names = [.. columns.Select(c => c.Key)];
+            string[] all = ["id", "status", "payload", "updated_at", .. names];
+            string[] parameters = ["@id", "@status", "@payload", "@at", .. names.Select(n => "@" + n)];
+            var sql = $"INSERT INTO {kind.Table} (id, version, {string.Join(", ", all[1..])}) VALUES (@id, 1, {string.Join(", ", parameters[1..])})";
+            return new InsertStatement(sql, parameters, names);
+        }
     }
 
     public async Task<StoredRecord<T>> UpdateAsync<T>(T record, long expectedVersion, ChangeContext context, CancellationToken cancellationToken = default) where T : class

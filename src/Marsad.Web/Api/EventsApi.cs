@@ -45,7 +45,7 @@ internal static class EventsApi
         {
             // Whole exports stream every matching event; json and geojson are the paged listing below.
             var urls = (await store.Sources.ListAsync(role, cancellationToken)).ToDictionary(s => s.Name, s => s.Url);
-            return new StreamedExport(store.Events.StreamAsync(query, role, cancellationToken), EventExportFormats.Parse(format)!.Value, urls);
+            return new StreamedExport(store.Events.StreamJsonAsync(query, role, cancellationToken), EventExportFormats.Parse(format)!.Value, urls);
         }
 
         // Pages are cached by role, query and the data's version (the audit chain's head and the confidential

@@ -83,7 +83,7 @@ internal sealed class EventPageBody(byte[] body, string contentType, string? nex
 }
 
 /// <summary>Every matching event in an export format, written while it is read: a million rows take no more memory than a page.</summary>
-internal sealed class StreamedExport(IAsyncEnumerable<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?> sourceUrls) : IResult, IEndpointMetadataProvider
+internal sealed class StreamedExport(IAsyncEnumerable<EventJson> items, EventExportFormat format, IReadOnlyDictionary<string, string?> sourceUrls) : IResult, IEndpointMetadataProvider
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {

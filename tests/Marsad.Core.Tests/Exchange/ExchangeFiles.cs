@@ -41,7 +41,16 @@ internal static class ExchangeFiles
     public static Task<ImportSummary> ImportAsync(IMarsadStore store, IDatasetFormat format, Stream file, bool sync = false, EventStatus status = EventStatus.Extracted) =>
         new ImportDataset(store).RunAsync(file, format, new DatasetImportOptions(status, sync, "tester"));
 
+    /// <summary>An export as the CLI and the API write it: from the stored JSON.</summary>
     public static async Task<string> ExportAsync(IMarsadStore store, EventExportFormat format, Role role = Role.Editor)
+    {
+        using var output = new StringWriter();
+        await EventExporter.WriteAsync(output, store.Events.StreamJsonAsync(new EventQuery(), role), format);
+        return output.ToString();
+    }
+
+    /// <summary>An export from events read into the model (what a caller holding <see cref="EventListItem"/>s writes).</summary>
+    public static async Task<string> ExportModelAsync(IMarsadStore store, EventExportFormat format, Role role = Role.Editor)
     {
         using var output = new StringWriter();
         await EventExporter.WriteAsync(output, store.Events.StreamAsync(new EventQuery(), role), format);

@@ -48,6 +48,43 @@ public sealed class ExportFormatTests
         Assert.DoesNotContain(",\"=HYPERLINK", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(EventExportFormat.Json)]
+    [InlineData(EventExportFormat.Jsonl)]
+    [InlineData(EventExportFormat.Csv)]
+    [InlineData(EventExportFormat.Hxl)]
+    [InlineData(EventExportFormat.GeoJson)]
+    [InlineData(EventExportFormat.Acled)]
+    [InlineData(EventExportFormat.Ucdp)]
+    public async Task Exporting_the_stored_json_gives_what_exporting_the_model_gives(EventExportFormat format)
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        await ImportAsync(store, AcledFormat.Instance, Csv(AcledHeader, AcledRows));
+        await ImportAsync(store, UcdpFormat.Instance, Csv(UcdpHeader, UcdpRows));
+        await store.Records.AddAsync(Event("Quotes \"here\", Arabic حمص and a tab\t", null), new("coder"));
+        var stored = await ExportAsync(store, format);
+        var model = await ExportModelAsync(store, format);
+        if (format is EventExportFormat.Json or EventExportFormat.Jsonl)
+        {
+            // JSON and JSON Lines copy the stored payload: the same documents, whatever the spelling of a character.
+            var storedLines = stored.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var modelLines = model.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(format == EventExportFormat.Jsonl ? 6 : 1, storedLines.Length);
+            Assert.Equal(modelLines.Length, storedLines.Length);
+            foreach (var (a, b) in storedLines.Zip(modelLines))
+            {
+                using var left = JsonDocument.Parse(a);
+                using var right = JsonDocument.Parse(b);
+                Assert.True(JsonElement.DeepEquals(left.RootElement, right.RootElement), $"{a}\n!=\n{b}");
+            }
+        }
+        else
+        {
+            Assert.Equal(model, stored);
+        }
+    }
+
     [Fact]
     public async Task A_formula_in_an_acled_file_survives_export_and_reimport_unchanged()
     {
