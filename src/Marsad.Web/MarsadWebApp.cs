@@ -58,7 +58,7 @@ public static class MarsadWebApp
         app.MapHealth();
         app.MapOpenApi();
         var api = app.MapGroup("/api");
-        api.MapEvents().MapRecords().MapReview().MapAccount().MapAudit();
+        api.MapEvents().MapRecords().MapReview().MapAccount().MapAudit().MapPlaceNames();
         new BoundariesApi(options.GazetteerDirectory).Map(api);
         return app;
     }

@@ -118,6 +118,7 @@ public sealed class AuthorizationMatrixTests(DemoSite site)
             new("GET", $"/api/claims/{claim}", Role.Public),
             new("GET", $"/api/allegations/{allegation}", Role.Public),
             new("GET", "/api/boundaries?level=1", Role.Public),
+            new("GET", "/api/places/arabic?place=C4068&area=Idleb", Role.Public),
             new("GET", "/api/account/me", Role.Public),
             new("GET", "/api/account/antiforgery", Role.Public),
             new("GET", $"/api/audit/{published}", Role.Viewer),

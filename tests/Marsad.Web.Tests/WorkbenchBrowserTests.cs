@@ -104,6 +104,13 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         Assert.Equal(2, split.Count);
         var second = Assert.Single(split, e => e.Id != id).Id;
         await review.Locator($".review-item[data-id='{second}']").WaitForAsync();
+        // Each place line names a place once: a district named as its governorate is not printed twice.
+        foreach (var part in new[] { id, second })
+        {
+            var line = (await review.InnerTextAsync($".review-item[data-id='{part}'] .facts .place")).Split(", ");
+            Assert.Equal(line.Distinct().Count(), line.Length);
+        }
+
         await CardShotAsync(review, id, "workbench-3a-part-1-in-queue");
         await CardShotAsync(review, second, "workbench-3b-part-2-in-queue");
         foreach (var part in new[] { id, second })
@@ -159,6 +166,27 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         var types = await arabic.Locator("#event-rows td.event-type").AllInnerTextsAsync();
         Assert.NotEmpty(types);
         Assert.All(types, t => Assert.Matches(@"\p{IsArabic}", t));
+        // Places in Arabic where the gazetteer has them: the governorate's OCHA name, the town's Arabic name, each with
+        // the canonical name beside it as on the review card; the English names are isolated left-to-right runs.
+        var atShaddadah = accepted[second].Location!;
+        var gazetteer = Core.Names.ArabicPlaceNames.Of([atShaddadah.PlaceId!], [atShaddadah.Admin1!]);
+        var placeCell = arabic.Locator($"#event-rows tr[data-id='{second}'] td.event-place");
+        Assert.Equal("الحسكة", gazetteer.Areas[atShaddadah.Admin1!]);
+        Assert.Equal([gazetteer.Places[atShaddadah.PlaceId!], "الحسكة"], await placeCell.Locator("bdi.name-ar").AllInnerTextsAsync());
+        Assert.Equal([atShaddadah.Name!, atShaddadah.Admin1!], await placeCell.Locator("bdi.canonical").AllInnerTextsAsync());
+        Assert.Contains("القوات التركية", await arabic.InnerTextAsync($"#event-rows tr[data-id='{second}'] td.event-actors"), StringComparison.Ordinal);
+        // No Latin letter of a place or actor outside a left-to-right isolate, where the bidi algorithm would move its brackets.
+        Assert.Equal(0, await arabic.EvalOnSelectorAllAsync<int>("#event-rows td.event-place, #event-rows td.event-actors, #event-rows td.event-type", """
+            cells => cells.flatMap(cell => {
+              const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+              const loose = [];
+              for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const run = n.parentElement.closest("bdi");
+                if (/[A-Za-z]/.test(n.textContent) && !(run && getComputedStyle(run).direction === "ltr" && getComputedStyle(run).unicodeBidi === "isolate")) loose.push(n.textContent);
+              }
+              return loose;
+            }).length
+            """));
         await ShotAsync(arabic, "workbench-6-map-arabic");
         Assert.True((await site.Store.Audit.VerifyAsync()).Ok);
         Assert.Empty(_consoleErrors);
@@ -228,6 +256,70 @@ public sealed class WorkbenchBrowserTests(DemoSite site, ITestOutputHelper outpu
         Assert.Contains(id, (await site.Store.Records.GetAsync<Domain.Records.Person>(keeper.Id))!.Value.EventIds);
         await review.EvalOnSelectorAsync($".review-item[data-id='{second.Id}']", "e => e.scrollIntoView()");
         await ShotAsync(review, "workbench-split-warnings", fullPage: false);
+        Assert.True((await site.Store.Audit.VerifyAsync()).Ok);
+        Assert.Empty(_consoleErrors);
+    }
+
+    // Written for this test: one sentence that names two shellings, which a coder splits and then thinks better of.
+    private const string UndoTitle = "Shelling on two farms near Tal Tamr";
+    private const string UndoReport = $"""
+        ---
+        title: {UndoTitle}
+        source: Workbench Test Network
+        url: https://example.org/workbench/undo-split
+        ---
+
+        Artillery shells fell on two farms west of Tal Tamr on Tuesday, wounding a farmer, according to local sources.
+        """;
+
+    [Fact]
+    public async Task A_coder_splits_a_proposal_then_undoes_the_split_from_either_card()
+    {
+        var reports = Path.Combine(site.Folder, "undo-report");
+        Directory.CreateDirectory(reports);
+        File.WriteAllText(Path.Combine(reports, "farms.md"), UndoReport);
+        await DemoSite.RunCliAsync("--db", Path.Combine(site.Folder, "demo", "marsad.db"), "ingest", reports);
+
+        var review = await SignInAsync("coder");
+        await review.WaitForSelectorAsync("body[data-ready='true']");
+        var id = Guid.Parse((await review.Locator(".review-item[data-kind='event']").Filter(new() { HasText = UndoTitle }).First.GetAttributeAsync("data-id"))!);
+        var before = (await site.Store.Records.GetAsync<ConflictEvent>(id))!.Value;
+        async Task<HashSet<Guid>> OfDocumentAsync() => [.. (await site.Store.Records.ListAsync<ConflictEvent>(100_000)).Select(r => r.Value)
+            .Where(e => e.DocumentIds.SequenceEqual(before.DocumentIds) && e.MergedInto is null).Select(e => e.Id)];
+        var standing = await OfDocumentAsync();
+        var item = review.Locator($".review-item[data-id='{id}']");
+        // Nothing to undo before a split.
+        Assert.Equal(0, await item.Locator("button.undo-split").CountAsync());
+        await item.Locator("button.split-open").ClickAsync();
+        var parts = item.Locator(".split-part");
+        await parts.Nth(0).Locator("input[data-part-field='date']").FillAsync("2023-07-18");
+        await parts.Nth(1).Locator("input[data-part-field='date']").FillAsync("2023-07-18");
+        await parts.Nth(1).Locator("input[data-part-field='fatalities']").FillAsync("0");
+        await review.EvalOnSelectorAsync("#review-message", "m => m.textContent = ''");
+        await item.Locator("button.save-split").ClickAsync();
+        await review.WaitForSelectorAsync("#review-message:not(:empty)");
+        Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
+
+        // Both cards offer the undo, naming how many events the split made.
+        var second = Assert.Single((await OfDocumentAsync()).Except(standing));
+        var undoOnPart = review.Locator($".review-item[data-id='{second}'] button.undo-split");
+        await undoOnPart.WaitForAsync();
+        Assert.Equal("Undo the split (2 → 1)", await undoOnPart.InnerTextAsync());
+        Assert.Equal(1, await review.Locator($".review-item[data-id='{id}'] button.undo-split").CountAsync());
+        await review.EvalOnSelectorAsync($".review-item[data-id='{second}']", "e => e.scrollIntoView()");
+        await ShotAsync(review, "workbench-7-undo-split-offered", fullPage: false);
+
+        // Undone from the part's card: the part leaves the queue, the proposal is back as it was, without the button.
+        await review.EvalOnSelectorAsync("#review-message", "m => m.textContent = ''");
+        await undoOnPart.ClickAsync();
+        await review.WaitForSelectorAsync("#review-message:not(:empty)");
+        Assert.Equal("Saved.", await review.InnerTextAsync("#review-message"));
+        Assert.Equal(0, await review.Locator($".review-item[data-id='{second}']").CountAsync());
+        await review.Locator($".review-item[data-id='{id}']").WaitForAsync();
+        Assert.Equal(0, await review.Locator($".review-item[data-id='{id}'] button.undo-split").CountAsync());
+        var after = (await site.Store.Records.GetAsync<ConflictEvent>(id))!.Value;
+        Assert.Equal((before.Date, before.Location, before.Status), (after.Date, after.Location, after.Status));
+        Assert.Equal(id, (await site.Store.Records.GetAsync<ConflictEvent>(second))!.Value.MergedInto);
         Assert.True((await site.Store.Audit.VerifyAsync()).Ok);
         Assert.Empty(_consoleErrors);
     }

@@ -102,6 +102,23 @@ public static class ReshapeRights
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="CheckSplit"/> would let <paramref name="role"/> split (or undo a split of) <paramref name="proposal"/>:
+    /// pages offer the action only then, and the server checks again when it is taken.
+    /// </summary>
+    public static bool MaySplit(Role role, Domain.Events.ConflictEvent proposal)
+    {
+        try
+        {
+            CheckSplit(role, proposal);
+            return true;
+        }
+        catch (DecisionRefusedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Merging proposals awaiting review is a coder's decision; once any of them is reviewed or further, an editor's.</summary>
     public static void CheckMerge(Role role, IEnumerable<Domain.Events.ConflictEvent> events)
     {

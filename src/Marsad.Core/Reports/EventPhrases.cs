@@ -108,7 +108,7 @@ public static class EventPhrases
         ArgumentNullException.ThrowIfNull(location);
         var name = arabic?.Location is { } written ? WithArabic(arabic.PlaceCanonical ?? location.Name ?? written, written)
             : location.Name ?? location.Admin2 ?? location.Admin1;
-        return location.Admin1 is { } admin1 && name is not null && !string.Equals(name, admin1, StringComparison.OrdinalIgnoreCase)
+        return location.Admin1 is { } admin1 && name is not null && !Names.PlaceLine.Same(name, admin1)
             && location.Precision != GeoPrecision.Region ? $"{name} ({admin1})" : name;
     }
 

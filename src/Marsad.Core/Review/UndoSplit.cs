@@ -15,8 +15,39 @@ namespace Marsad.Core.Review;
 /// revisions; the split's revisions stay in the chain. A part that moved on (edited, accepted) makes the undo refused,
 /// since putting the proposal back would silently drop that work.
 /// </summary>
-public sealed class UndoSplit(IMarsadStore store)
+public sealed partial class UndoSplit(IMarsadStore store)
 {
+    /// <summary>
+    /// The split an event awaiting review came out of, as the review queue offers its undo: the proposal that was split
+    /// (the event itself when its last revision is the split's "part 1 of N", or the proposal a part's only revision names)
+    /// and how many events the split made; null when the event's last change is no split. <see cref="RunAsync"/> checks
+    /// the rest (every part unchanged) when the undo is asked for.
+    /// </summary>
+    public async Task<SplitOrigin?> OriginAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var last = await store.Audit.ListAsync(id, 1, cancellationToken);
+        if (last.Count == 0 || last[^1].Reason is not { } reason)
+        {
+            return null;
+        }
+
+        if (PartOne().Match(reason) is { Success: true } one)
+        {
+            return new SplitOrigin(id, int.Parse(one.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return PartK().Match(reason) is { Success: true } k && Guid.TryParse(k.Groups[2].Value, out var proposal)
+            ? new SplitOrigin(proposal, int.Parse(k.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    // The reasons SplitEvent writes: "…: part 1 of N" on the proposal, "…: part K of N, split from event ID" on each new part.
+    [System.Text.RegularExpressions.GeneratedRegex(@": part 1 of (\d+)$")]
+    private static partial System.Text.RegularExpressions.Regex PartOne();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@": part \d+ of (\d+), split from event ([0-9a-fA-F-]{36})$")]
+    private static partial System.Text.RegularExpressions.Regex PartK();
+
     /// <summary>Returns the ids of the parts folded back. <paramref name="id"/> is the split proposal (its first part).</summary>
     public async Task<IReadOnlyList<Guid>> RunAsync(Guid id, ChangeContext context, Role role, CancellationToken cancellationToken = default)
     {
@@ -27,7 +58,7 @@ public sealed class UndoSplit(IMarsadStore store)
         var history = await store.Audit.ListAsync(id, 2, cancellationToken);
         // The log lists the newest revisions, oldest first.
         var split = history.Count > 0 ? history[^1] : null;
-        var partOne = split?.Reason is { } reason ? System.Text.RegularExpressions.Regex.Match(reason, @": part 1 of (\d+)$") : null;
+        var partOne = split?.Reason is { } reason ? PartOne().Match(reason) : null;
         if (split is null || partOne is not { Success: true })
         {
             throw new DecisionRefusedException($"event {id}: its last change is not a split (or it changed since): there is no split to undo");
@@ -69,15 +100,17 @@ public sealed class UndoSplit(IMarsadStore store)
             throw new DecisionRefusedException($"event {id}: the split made {count} events but {parts.Count + 1} stand as it left them; undo refused");
         }
 
-        // Each field the split changed goes back to its old value; a field the split added is removed.
+        // Each field the split changed goes back to its old value. A null old value is written back as null, not
+        // removed: an undated proposal's date is a null the event needs (removing it made the record unreadable),
+        // and a field the split added (old null) reads back as absent either way.
         var node = JsonSerializer.SerializeToNode(stored.Value, MarsadJson.Options)!.AsObject();
         using (var changes = JsonDocument.Parse(split.Changes))
         {
             foreach (var field in changes.RootElement.EnumerateObject())
             {
-                if (field.Value.TryGetProperty("old", out var old) && old.ValueKind != JsonValueKind.Null)
+                if (field.Value.TryGetProperty("old", out var old))
                 {
-                    node[field.Name] = JsonNode.Parse(old.GetRawText());
+                    node[field.Name] = old.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(old.GetRawText());
                 }
                 else
                 {
@@ -94,3 +127,6 @@ public sealed class UndoSplit(IMarsadStore store)
         return [.. parts.Select(p => p.Value.Id)];
     }
 }
+
+/// <summary>The proposal a split was made from (<see cref="UndoSplit"/> undoes it by this id) and how many events the split made.</summary>
+public sealed record SplitOrigin(Guid Proposal, int Parts);

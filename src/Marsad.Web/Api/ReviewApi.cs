@@ -40,7 +40,9 @@ internal static class ReviewApi
     private static async Task<Ok<IReadOnlyList<ReviewEntry>>> PendingAsync(IMarsadStore store, HttpContext http, CancellationToken cancellationToken)
     {
         var items = (await new ReviewRecords(store).PendingAsync(null, cancellationToken)).Take(200).ToList();
-        var mask = await SourceMask.ForAsync(store, UserRole.Of(http.User), cancellationToken);
+        var role = UserRole.Of(http.User);
+        var mask = await SourceMask.ForAsync(store, role, cancellationToken);
+        var undo = new UndoSplit(store);
         var texts = new Dictionary<Guid, (string? Text, string? Source, string? Title)>();
         var publishedOn = new Dictionary<Guid, DateOnly?>();
         var entries = new List<ReviewEntry>();
@@ -59,7 +61,9 @@ internal static class ReviewApi
             var published = item.DocumentId is { } day ? publishedOn[day] : null;
             var warnings = ReviewWarnings.Default.For(item, published, text).Select(w => w with { Message = mask.Scrub(w.Message) ?? w.Message }).ToList();
             var namesAr = item.Record is ConflictEvent named ? ArabicNames.Of(named with { Evidence = item.Evidence }, text, PlainFields.Default.Places.NameOf) : null;
-            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings, namesAr));
+            // A part of a split (or the proposal split) offers the split's undo, to those Core/Access lets split it.
+            var splitFrom = item.Record is ConflictEvent part && ReshapeRights.MaySplit(role, part) ? await undo.OriginAsync(item.Id, cancellationToken) : null;
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings, namesAr, splitFrom));
         }
 
         return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
@@ -136,9 +140,11 @@ internal static class ReviewApi
     }
 }
 
-/// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>.</summary>
+/// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>;
+/// <see cref="SplitFrom"/> names the split it came out of while that split can still be undone from here.</summary>
 public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence,
-    IReadOnlyDictionary<string, string>? Plain = null, DateOnly? DocumentPublished = null, IReadOnlyList<ReviewWarning>? Warnings = null, ArabicNames? NamesAr = null);
+    IReadOnlyDictionary<string, string>? Plain = null, DateOnly? DocumentPublished = null, IReadOnlyList<ReviewWarning>? Warnings = null, ArabicNames? NamesAr = null,
+    SplitOrigin? SplitFrom = null);
 
 /// <summary>The version a write produced; name it in the next write to the same record.</summary>
 public sealed record SavedVersion(long Version);

@@ -43,6 +43,57 @@ public sealed class SplitEventTests
     }
 
     [Fact]
+    public async Task Each_part_of_a_split_names_the_proposal_to_undo_until_it_changes_and_an_unsplit_event_names_none()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var aggregate = RecordStoreTests.Strike();
+        await store.Records.AddAsync(aggregate, new ChangeContext("engine"));
+        var undo = new UndoSplit(store);
+        Assert.Null(await undo.OriginAsync(aggregate.Id));
+
+        var ids = await new SplitEvent(store, FixedClock.At(2021, 1, 24)).RunAsync(aggregate.Id, 1,
+            [new JsonObject { ["date"] = "2021-01-04" }, new JsonObject { ["date"] = "2021-01-05" }, new JsonObject { ["date"] = "2021-01-06" }],
+            new ChangeContext("coder-a", "three strikes"), Role.Coder);
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(new SplitOrigin(aggregate.Id, 3), await undo.OriginAsync(id));
+        }
+
+        Assert.True(ReshapeRights.MaySplit(Role.Coder, (await store.Records.GetAsync<ConflictEvent>(ids[1]))!.Value));
+        Assert.False(ReshapeRights.MaySplit(Role.Viewer, (await store.Records.GetAsync<ConflictEvent>(ids[1]))!.Value));
+        await new ReviewRecords(store).ApplyAsync(new ReviewDecision("event", ids[2], ReviewAction.Accept, 1), new ChangeContext("coder-a"), Role.Coder);
+        Assert.Null(await undo.OriginAsync(ids[2]));
+        Assert.False(ReshapeRights.MaySplit(Role.Coder, (await store.Records.GetAsync<ConflictEvent>(ids[2]))!.Value));
+    }
+
+    [Fact]
+    public async Task Undoing_the_split_of_an_undated_proposal_gives_it_back_undated()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        // The parts are found through the proposal's document, so the proposal has one (written for this test).
+        var path = folder.Write("note.md", "---\ntitle: A note\nsource: Test Network\n---\n\nNothing happened here.\n");
+        var ingest = await new Marsad.Core.Intake.IngestDocuments(store, TimeProvider.System).RunAsync(new Marsad.Core.Intake.IngestRequest([path]), new ChangeContext("coder"));
+        var document = ingest.Outcomes.Single().DocumentId!.Value;
+        var undated = RecordStoreTests.Strike() with { Date = Domain.Common.DateSpan.Unresolved, DateText = "Tuesday", DocumentIds = [document] };
+        await store.Records.AddAsync(undated, new ChangeContext("engine"));
+        var ids = await new SplitEvent(store, FixedClock.At(2021, 1, 24)).RunAsync(undated.Id, 1,
+            [new JsonObject { ["date"] = "2021-01-05" }, new JsonObject { ["date"] = "2021-01-05", ["actor1"] = "Turkey" }],
+            new ChangeContext("coder-a"), Role.Coder);
+
+        var folded = await new UndoSplit(store).RunAsync(undated.Id, new ChangeContext("coder-a", "one shelling"), Role.Coder);
+
+        Assert.Equal([ids[1]], folded);
+        var back = (await store.Records.GetAsync<ConflictEvent>(undated.Id))!.Value;
+        Assert.True(back.Date.IsUnresolved);
+        Assert.Equal(("Tuesday", undated.Quantities["fatalities"].Best), (back.DateText, back.Quantities["fatalities"].Best));
+        Assert.Equal(undated.Id, (await store.Records.GetAsync<ConflictEvent>(ids[1]))!.Value.MergedInto);
+        Assert.True((await store.Audit.VerifyAsync()).Ok);
+    }
+
+    [Fact]
     public async Task A_split_with_a_bad_part_saves_nothing()
     {
         using var folder = new TempFolder();

@@ -23,6 +23,10 @@ public sealed partial class PlainPlace(Func<GazetteerGeocoder> geocoder)
 
     private Dictionary<string, string>? namesById;
 
+    private Dictionary<string, string>? arabicById;
+
+    private Dictionary<string, string>? arabicAreas;
+
     public static PlainPlace Default { get; } = new(GazetteerGeocoder.LoadDefault);
 
     /// <summary>The admin boundaries of the same gazetteer, for checks on where a place lies (review warnings).</summary>
@@ -43,6 +47,58 @@ public sealed partial class PlainPlace(Func<GazetteerGeocoder> geocoder)
         var names = namesById ??= gazetteer.Value.Gazetteer.Entries.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
         return names.GetValueOrDefault(placeId);
     }
+
+    /// <summary>
+    /// The gazetteer's Arabic name of a place id, or null when it has none: an admin area's OCHA Arabic name, else the
+    /// place's first alternate name written in Arabic letters (the IOM/OCHA communities' and GeoNames' Arabic names).
+    /// Persian spellings (with ک or ی) are passed over: they are alternates, not the name Syrian reports use.
+    /// </summary>
+    public string? ArabicNameOf(string? placeId)
+    {
+        if (placeId is null)
+        {
+            return null;
+        }
+
+        var names = arabicById ??= BuildArabicNames();
+        return names.GetValueOrDefault(placeId);
+    }
+
+    /// <summary>The OCHA Arabic name of an admin area given by its English name (a location's admin1 or admin2), or null.</summary>
+    public string? ArabicAreaNameOf(string? englishName)
+    {
+        if (englishName is null)
+        {
+            return null;
+        }
+
+        // Built once, as above; an English name shared by a governorate and its district has one Arabic name for both.
+        var areas = arabicAreas ??= gazetteer.Value.Gazetteer.Boundaries.Areas.Where(a => !string.IsNullOrWhiteSpace(a.NameAr))
+            .OrderBy(a => a.Level).GroupBy(a => a.NameEn, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().NameAr!, StringComparer.OrdinalIgnoreCase);
+        return areas.GetValueOrDefault(englishName);
+    }
+
+    private Dictionary<string, string> BuildArabicNames()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var area in gazetteer.Value.Gazetteer.Boundaries.Areas.Where(a => !string.IsNullOrWhiteSpace(a.NameAr)))
+        {
+            names.TryAdd(area.PCode, area.NameAr!);
+        }
+
+        foreach (var entry in gazetteer.Value.Gazetteer.Entries)
+        {
+            if (!names.ContainsKey(entry.Id) && entry.AllNames.FirstOrDefault(IsArabicName) is { } arabic)
+            {
+                names[entry.Id] = arabic;
+            }
+        }
+
+        return names;
+    }
+
+    private static bool IsArabicName(string name) =>
+        name.Length > 0 && name.AsSpan().IndexOfAny('\u06A9', '\u06CC') < 0 && Extraction.Arabic.LanguageDetector.Detect(name) == Extraction.Arabic.LanguageDetector.Arabic;
 
     /// <summary>The candidates for a typed name (without any '#N'), best first, numbered from 1.</summary>
     public IReadOnlyList<PlaceChoice> Candidates(string text)

@@ -94,7 +94,8 @@ public static class PlainText
     public static string Place(Location l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        var areas = string.Join(" / ", new[] { l.Admin1, l.Admin2 }.Where(a => !string.IsNullOrEmpty(a)));
+        // Governorate first here, as the gazetteer's candidates are listed; a district named as its governorate once (PlaceLine).
+        var areas = string.Join(" / ", Names.PlaceLine.Areas(l).Reverse());
         var name = l.Name ?? areas;
         return l.Name is null || areas.Length == 0 ? name : $"{name} — {areas}{(l.Precision is { } p ? $" (precision {(int)p})" : string.Empty)}";
     }

@@ -18,7 +18,7 @@ const MARSAD_TEXT = {
     page: "Page", publish: "Publish selected", cluster: "Several events", location: "Place",
     split: "Split", saveSplit: "Save the split", addPart: "Add an event", part: "Event", link: "Link",
     linkId: "Id of the person, claim or allegation", person: "Person", claim: "Claim", allegation: "Allegation", warnings: "Check",
-    filter: "Filter", text: "Text"
+    filter: "Filter", text: "Text", undoSplit: "Undo the split"
   },
   ar: {
     title: "مرصد", map: "الخريطة", persons: "الأشخاص", claims: "الادعاءات", allegations: "الانتهاكات المزعومة", review: "قائمة المراجعة",
@@ -35,7 +35,7 @@ const MARSAD_TEXT = {
     page: "صفحة", publish: "نشر المحدد", cluster: "عدة أحداث", location: "المكان",
     split: "تقسيم", saveSplit: "حفظ التقسيم", addPart: "إضافة حدث", part: "الحدث", link: "ربط",
     linkId: "معرّف الشخص أو الادعاء أو الاتهام", person: "شخص", claim: "ادعاء", allegation: "اتهام", warnings: "للتحقق",
-    filter: "تصفية", text: "نص"
+    filter: "تصفية", text: "نص", undoSplit: "التراجع عن التقسيم"
   }
 };
 
@@ -177,19 +177,71 @@ const Marsad = {
       : Marsad.el("span", { class: "named" }, Marsad.iso(value), " (", Marsad.iso(ar, "ar"), ")");
   },
 
-  // A location: its name (with the Arabic one, as for actors), district and governorate, or "" when there is none.
-  // `ar` is the server's names_ar: the place as an Arabic report wrote it and the gazetteer's own name for it.
+  // The one rule for a place line, as Core's PlaceLine prints it: the place's name, its district, its governorate, each
+  // left out when it repeats a name already on the line (compared on letters and digits, case aside), so a district
+  // named after its governorate does not print "Rmelan, Al-Hasakeh, Al-Hasakeh".
+  placeParts(name, admin2, admin1) {
+    const key = s => String(s).replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+    const parts = [];
+    for (const part of [name, admin2, admin1]) {
+      if (part && String(part).trim() && !parts.some(p => key(p) === key(part))) parts.push(String(part).trim());
+    }
+    return parts;
+  },
+
+  // The gazetteer's Arabic names (Core's ArabicPlaceNames) of the places and areas a page shows, asked for once per
+  // name and kept for the page; only in the Arabic interface, where Marsad.place shows them. A name the gazetteer
+  // lacks is remembered as missing, so it is not asked for again.
+  arabicPlaces: { places: {}, areas: {} },
+
+  async loadArabicPlaces(locations) {
+    if (Marsad.lang !== "ar") return;
+    const known = Marsad.arabicPlaces;
+    const places = new Set(), areas = new Set();
+    for (const l of locations || []) {
+      if (!l) continue;
+      if (l.place_id && !(l.place_id in known.places)) places.add(l.place_id);
+      for (const a of [l.admin2, l.admin1]) if (a && !(a in known.areas)) areas.add(a);
+    }
+    const ask = async (placeIds, areaNames) => {
+      const query = new URLSearchParams();
+      placeIds.forEach(id => query.append("place", id));
+      areaNames.forEach(a => query.append("area", a));
+      const response = await fetch("/api/places/arabic?" + query.toString());
+      const found = response.ok ? await response.json() : { places: {}, areas: {} };
+      placeIds.forEach(id => { known.places[id] = found.places[id] || null; });
+      areaNames.forEach(a => { known.areas[a] = found.areas[a] || null; });
+    };
+    // In slices, so a long list stays within the server's limit and a sane address length.
+    const ids = [...places], names = [...areas];
+    for (let i = 0; i < Math.max(ids.length, names.length); i += 200) await ask(ids.slice(i, i + 200), names.slice(i, i + 200));
+  },
+
+  // A location's place line (Marsad.placeParts), each name an isolated run with its Arabic name beside as for actors
+  // (Marsad.named): the place as an Arabic report wrote it (`ar`, the server's names_ar) or else the gazetteer's Arabic
+  // name, and the areas' OCHA Arabic names (the gazetteer's, loaded by Marsad.loadArabicPlaces). "" when there is none.
   place(location, ar, arabicDocument) {
     if (!location) return "";
     ar = ar || {};
+    const known = Marsad.arabicPlaces;
     const canonical = ar.place_canonical || location.name;
-    const areas = [location.admin2, location.admin1].filter(a => a && a !== canonical).map(a => Marsad.iso(a));
-    const parts = [canonical ? Marsad.named(canonical, ar.location, arabicDocument) : null, ...areas].filter(Boolean);
+    const parts = Marsad.placeParts(canonical, location.admin2, location.admin1).map((name, i) =>
+      i === 0 && canonical ? Marsad.named(name, ar.location || known.places[location.place_id], arabicDocument) : Marsad.named(name, known.areas[name], arabicDocument));
     if (parts.length === 0) return "";
     const span = Marsad.el("span", { class: "place" });
     parts.forEach((p, i) => span.append(...(i ? [Marsad.lang === "ar" ? "، " : ", ", p] : [p])));
     return span;
   },
+
+  // Names of one kind joined by " / " (the actors of an event), each an isolated run with its Arabic name beside.
+  namedList(pairs, arabicDocument) {
+    const span = Marsad.el("span", { class: "names" });
+    pairs.filter(([value]) => value).forEach(([value, arabic], i) => span.append(...(i ? [" / "] : []), Marsad.named(value, arabic, arabicDocument)));
+    return span;
+  },
+
+  // A label (type, status) in the page's language, isolated: an English label left in Arabic text keeps its order.
+  label(value) { return value ? Marsad.iso(Marsad.name(value)) : ""; },
 
   // In Arabic, an actor or label with its Arabic name first and the canonical name beside it, isolated.
   both(value) { return Marsad.named(value, null, false); },

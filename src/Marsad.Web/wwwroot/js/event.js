@@ -16,7 +16,8 @@
     const detail = await response.json();
     const e = detail.event;
     const fields = Marsad.el("dl", { class: "fields" });
-    field(fields, "type", Marsad.name(e.event_type) + " / " + Marsad.name(e.sub_event_type));
+    await Marsad.loadArabicPlaces([e.location]);
+    field(fields, "type", Marsad.el("span", {}, Marsad.label(e.event_type), " / ", Marsad.label(e.sub_event_type)));
     field(fields, "date", Marsad.dateText(e));
     // Each canonical name beside the Arabic one (the place as the Arabic report wrote it, the actor's usual Arabic name).
     const ar = detail.names_ar || {};
@@ -29,7 +30,7 @@
     field(fields, "grade", e.grade);
     field(fields, "summary", e.summary);
     field(fields, "sources", (detail.sources || []).join("; "));
-    const parts = [Marsad.el("h1", { text: Marsad.name(e.sub_event_type) + " — " + Marsad.dateText(e) }), Marsad.el("div", { class: "card" }, fields),
+    const parts = [Marsad.el("h1", {}, Marsad.label(e.sub_event_type), " — ", Marsad.el("bdi", { dir: "auto", class: "date" }, Marsad.dateText(e))), Marsad.el("div", { class: "card" }, fields),
       Marsad.el("h2", { "data-i18n": "documents", text: Marsad.t("documents") })];
     for (const doc of detail.documents || []) {
       const card = Marsad.el("div", { class: "card document", "data-document": doc.id },

@@ -5,7 +5,6 @@
 
 (function () {
   let map, boundaries, cluster, features = [], months = [];
-  const governorateAr = {}; // a governorate's English name → its Arabic one (the boundaries' name_ar), for popups
 
   function monthOf(date) { return date.slice(0, 7); }
 
@@ -32,7 +31,6 @@
     boundaries = L.geoJSON(geo, {
       style: { color: "#546a7b", weight: 1, fillColor: "#f4f1e8", fillOpacity: 1, className: "marsad-boundary" },
       onEachFeature: (f, layer) => {
-        if (f.properties.name_ar) governorateAr[f.properties.name_en] = f.properties.name_ar;
         layer.bindTooltip(Marsad.lang === "ar" && f.properties.name_ar ? f.properties.name_ar : f.properties.name_en);
       }
     }).addTo(map);
@@ -57,13 +55,15 @@
           geometry: point ? { coordinates: [point.longitude, point.latitude] } : null,
           properties: {
             id: e.id, date_start: e.date ? e.date.start : "", date_end: e.date ? e.date.end : "", date_label: Marsad.dateText(e), event_type: e.event_type, sub_event_type: e.sub_event_type,
-            location: e.location ? e.location.name : "", admin1: e.location ? e.location.admin1 : "", actor1: e.actor1, actor2: e.actor2, status: e.status
+            location: e.location ? e.location.name : "", admin1: e.location ? e.location.admin1 : "", loc: e.location, actor1: e.actor1, actor2: e.actor2, status: e.status
           }
         };
       }));
       cursor = body.next_cursor;
       if (!cursor) break;
     }
+    // The Arabic interface names places and governorates in Arabic where the gazetteer has them: asked once, before drawing.
+    await Marsad.loadArabicPlaces(features.map(f => f.properties.loc));
     months = monthRange(features);
     const slider = document.getElementById("time-slider");
     slider.max = String(Math.max(0, months.length - 1));
@@ -120,9 +120,10 @@
     const rows = sorted.slice(listPage * pageSize, (listPage + 1) * pageSize).map(f => {
       const p = f.properties;
       const pick = editor() && p.status !== "published" ? Marsad.el("input", { type: "checkbox", class: "publish-pick", value: p.id, "aria-label": "select to publish" }) : "";
-      return Marsad.el("tr", { "data-id": p.id }, Marsad.el("td", {}, pick, eventLink(p)), Marsad.el("td", { class: "event-type" }, Marsad.name(p.sub_event_type)),
-        Marsad.el("td", {}, [Marsad.name(p.location), Marsad.name(p.admin1)].filter(Boolean).join(", ")),
-        Marsad.el("td", {}, [p.actor1, p.actor2].filter(Boolean).map(Marsad.name).join(" / ")), Marsad.el("td", {}, Marsad.name(p.status)));
+      // Every name is an isolated run (see Marsad.iso): an English name in the Arabic page keeps its brackets in place.
+      return Marsad.el("tr", { "data-id": p.id }, Marsad.el("td", {}, pick, eventLink(p)), Marsad.el("td", { class: "event-type" }, Marsad.label(p.sub_event_type)),
+        Marsad.el("td", { class: "event-place" }, Marsad.place(p.loc, null, false)),
+        Marsad.el("td", { class: "event-actors" }, Marsad.namedList([[p.actor1], [p.actor2]], false)), Marsad.el("td", {}, Marsad.label(p.status)));
     });
     document.getElementById("event-rows").replaceChildren(...rows);
     document.getElementById("event-list").dataset.rows = String(sorted.length);
@@ -130,7 +131,7 @@
     const withoutPoint = shown.filter(f => !f.geometry);
     document.getElementById("no-point-count").textContent = String(withoutPoint.length);
     document.getElementById("no-point-list").replaceChildren(...withoutPoint.map(f =>
-      Marsad.el("li", {}, eventLink(f.properties), " ", Marsad.name(f.properties.sub_event_type), " — ", Marsad.name(f.properties.location || f.properties.admin1 || ""))));
+      Marsad.el("li", {}, eventLink(f.properties), " ", Marsad.label(f.properties.sub_event_type), " — ", Marsad.place(f.properties.loc, null, false))));
   }
 
   function draw() {
@@ -148,7 +149,8 @@
         radius: 7, weight: 1, color: "#fff", fillOpacity: 0.9,
         fillColor: Marsad.typeColours[p.event_type] || "#333", className: "marsad-event"
       });
-      const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) }, Marsad.name(p.sub_event_type) + " — " + p.date_label);
+      const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) + (Marsad.lang === "ar" ? "&lang=ar" : "") },
+        Marsad.label(p.sub_event_type), " — ", Marsad.el("bdi", { dir: "auto", class: "date" }, p.date_label));
       const place = Marsad.el("div", { class: "popup-place" }, popupPlace(p, null));
       const actors = Marsad.el("div", { class: "popup-actors" }, popupActors(p, null));
       const body = Marsad.el("div", {}, link, place, actors);
@@ -173,23 +175,14 @@
     timeline(features);
   }
 
-  // A popup's place: the location and governorate, each with its Arabic name beside (isolated runs, see Marsad.named).
+  // A popup's place and actors: the same place line and names as the list and the review card (Marsad.place, Marsad.named),
+  // with the Arabic report's own words beside once the event's names_ar are known.
   function popupPlace(p, ar) {
-    const arabicDocument = Boolean(ar && ar.location);
-    const canonical = (ar && ar.place_canonical) || p.location;
-    const parts = [canonical ? Marsad.named(canonical, ar && ar.location, arabicDocument) : null,
-      p.admin1 && p.admin1 !== p.location ? Marsad.named(p.admin1, governorateAr[p.admin1], arabicDocument) : null].filter(Boolean);
-    const span = Marsad.el("span", {});
-    parts.forEach((x, i) => span.append(...(i ? [Marsad.lang === "ar" ? "، " : ", ", x] : [x])));
-    return span;
+    return Marsad.place(p.loc, ar, Boolean(ar && ar.location));
   }
 
   function popupActors(p, ar) {
-    const arabicDocument = Boolean(ar && ar.location);
-    const span = Marsad.el("span", {});
-    [[p.actor1, ar && ar.actor1], [p.actor2, ar && ar.actor2]].filter(a => a[0])
-      .forEach(([a, arabic], i) => span.append(...(i ? [" / ", Marsad.named(a, arabic, arabicDocument)] : [Marsad.named(a, arabic, arabicDocument)])));
-    return span;
+    return Marsad.namedList([[p.actor1, ar && ar.actor1], [p.actor2, ar && ar.actor2]], Boolean(ar && ar.location));
   }
 
   function timeline(list) {

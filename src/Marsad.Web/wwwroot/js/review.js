@@ -15,7 +15,7 @@
     const where = l ? (l.name || l.admin2 || l.admin1 || (l.point ? `${l.point.latitude}, ${l.point.longitude}` : "")) : "";
     // Names and statements are isolated runs (<bdi>), so a Latin place or actor keeps its order in Arabic and back.
     // A date is its own run too: "2023-05-09" inside Arabic text would otherwise be drawn "09-05-2023".
-    if (item.kind === "event") return [`${Marsad.name(r.sub_event_type)} — `, Marsad.el("bdi", { dir: "auto", class: "date" }, Marsad.dateText(r)), ...(where ? [" — ", Marsad.iso(where)] : [])];
+    if (item.kind === "event") return [Marsad.label(r.sub_event_type), " — ", Marsad.el("bdi", { dir: "auto", class: "date" }, Marsad.dateText(r)), ...(where ? [" — ", Marsad.iso(where)] : [])];
     if (item.kind === "claim") return [Marsad.both(r.claimant), ": ", Marsad.el("bdi", { dir: "auto" }, r.statement || "")];
     if (item.kind === "person") return `${r.name} (${Marsad.name(r.status)})`;
     return r.summary;
@@ -30,7 +30,9 @@
     const response = await Marsad.api("/api/review/decisions", { method: "POST", body: JSON.stringify(body) });
     // "Saved." only once the queue shows the new state, so nobody (nor a test) acts on a card about to be replaced.
     if (response.ok) { await load(); message(Marsad.t("saved")); return; }
-    message(response.status === 409 ? Marsad.t("conflict") : (await response.json()).detail || String(response.status));
+    // A refusal carries a problem document; anything else (a proxy's page, an empty body) is named by its status.
+    const problem = await response.json().catch(() => ({}));
+    message(response.status === 409 ? Marsad.t("conflict") : problem.detail || String(response.status));
   }
 
   // The gazetteer's candidates for the name typed in a place input; picking one sends "name #N". Each is told apart
@@ -145,6 +147,13 @@
         if (target.value.trim()) decide(item, "link", null, { links: [{ kind: kind.value, id: target.value.trim() }] });
       });
       extras.push(splitBox, Marsad.el("div", { class: "actions link-bar" }, kind, target, linkSearch(kind, target), linkButton));
+      // A proposal just split, or one of its parts, offers the undo (the server said the caller may; it checks again):
+      // the proposal gets its fields back and the other parts fold into it.
+      if (item.split_from) {
+        const undo = Marsad.el("button", { type: "button", class: "undo-split secondary", text: `${Marsad.t("undoSplit")} (${item.split_from.parts} → 1)` });
+        undo.addEventListener("click", () => decide({ kind: "event", id: item.split_from.proposal }, "undo_split"));
+        actions.append(undo);
+      }
     }
     const head = Marsad.el("h3", {}, item.kind === "event" ? Marsad.el("a", { href: "/event.html?id=" + item.id }, title(item)) : title(item));
     const parts = [head];
@@ -188,6 +197,7 @@
     const response = await fetch("/api/review", { credentials: "same-origin" });
     if (!response.ok) { queue.replaceChildren(Marsad.el("p", { class: "error", text: Marsad.t("needRole") })); return; }
     const items = await response.json();
+    await Marsad.loadArabicPlaces(items.filter(i => i.kind === "event").map(i => i.record.location));
     queue.replaceChildren(...items.map(card));
     if (items.length === 0) queue.append(Marsad.el("p", { text: Marsad.t("nothing") }));
     document.body.dataset.ready = "true";

@@ -1,0 +1,53 @@
+using Marsad.Domain.Common;
+
+namespace Marsad.Core.Names;
+
+/// <summary>
+/// The one rule for a place line: the place's name, then its district (admin2) and governorate (admin1), each left
+/// out when it repeats a name already on the line. Syrian districts are named after their seat and many after their
+/// governorate ("Al-Hasakeh" district of Al-Hasakeh governorate), so the plain join printed "Rmelan, Al-Hasakeh,
+/// Al-Hasakeh". Names are compared on their letters and digits only, case aside ("Al-Hasakeh" = "Al Hasakeh").
+/// The web pages apply the same rule in common.js (Marsad.placeParts).
+/// </summary>
+public static class PlaceLine
+{
+    /// <summary>The names of the line, most local first: name, admin2, admin1, without repeats or blanks.</summary>
+    public static IReadOnlyList<string> Parts(Location location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return Parts(location.Name, location.Admin2, location.Admin1);
+    }
+
+    /// <summary>As above from the three names.</summary>
+    public static IReadOnlyList<string> Parts(string? name, string? admin2, string? admin1)
+    {
+        var parts = new List<string>(3);
+        foreach (var part in new[] { name, admin2, admin1 })
+        {
+            if (!string.IsNullOrWhiteSpace(part) && !parts.Any(p => Same(p, part)))
+            {
+                parts.Add(part.Trim());
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The areas of the line after the place's own name (district, governorate), repeats left out.</summary>
+    public static IReadOnlyList<string> Areas(Location location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var parts = Parts(location);
+        return string.IsNullOrWhiteSpace(location.Name) ? parts : [.. parts.Skip(1)];
+    }
+
+    /// <summary>"Rmelan, Al-Hasakeh" (with <paramref name="separator"/> between the names).</summary>
+    public static string Of(Location location, string separator = ", ") => string.Join(separator, Parts(location));
+
+    /// <summary>True when two names are one for a place line: the same letters and digits, case aside.</summary>
+    public static bool Same(string? a, string? b) =>
+        a is not null && b is not null && Key(a).Equals(Key(b), StringComparison.Ordinal);
+
+    private static string Key(string name) =>
+        string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+}
