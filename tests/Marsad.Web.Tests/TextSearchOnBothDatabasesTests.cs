@@ -3,7 +3,6 @@ using Marsad.Core.Storage;
 using Marsad.Domain.Common;
 using Marsad.Domain.Documents;
 using Marsad.Domain.Events;
-using Marsad.Web;
 
 namespace Marsad.Web.Tests;
 
