@@ -169,7 +169,7 @@ internal static class EventAssembler
         var sentence = facts?.Sentence;
         evidence["event"] = sentence is null ? e.Evidence.Spans["event"] : new TextSpan(sentence.Start, sentence.End);
         // Each place takes the kind of action its own clause reports, when that names an ACLED sub-type.
-        var subType = facts is not null && PlaceList.Trigger(doc.View, facts, place) is { SubType: { } own } trigger
+        var subType = facts is not null && PlaceList.AttackKind(doc.View, facts, place) is { SubType: { } own } trigger
                       && trigger.Class is TriggerClass.Remote or TriggerClass.Clash && (own.EventType == e.EventType || e.EventType == AcledEventType.Battles)
             ? own
             : e.SubEventType;
@@ -324,7 +324,7 @@ internal static class EventAssembler
             return false;
         }
 
-        if (RefersBack(doc.View, previous, sentences))
+        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences))
         {
             return true;
         }
@@ -338,6 +338,21 @@ internal static class EventAssembler
         var (_, type, tags) = EventTyping.Decide(doc.View, sentences);
         return type == prevType && tags.All(prevTags.Contains);
     }
+
+    // "These airstrikes came after ...", "The attack left ...": a paragraph naming no place of its own whose subject is the
+    // incident just told adds to it (its toll, its cause); it is not an incident of its own.
+    private static bool OpensWithBackReference(TokenView view, List<SentenceFacts> sentences)
+    {
+        if (sentences.Any(s => s.Places.Count > 0) || sentences[0].Triggers.Count == 0)
+        {
+            return false;
+        }
+
+        var first = sentences[0].Triggers[0].First;
+        return first - sentences[0].Sentence.FirstToken <= 3 && view.IsAny(first - 1, DemonstrativeWords);
+    }
+
+    private static readonly WordSet DemonstrativeWords = new("this", "these", "that", "those");
 
     private static readonly WordSet BackReferenceWords = new("the", "this", "that", "these", "those", "same");
 

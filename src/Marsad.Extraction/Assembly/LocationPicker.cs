@@ -19,7 +19,11 @@ internal static class LocationPicker
         "bakery", "square", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter");
     private static readonly WordSet PluralQuarters = new("neighborhoods", "neighbourhoods", "quarters");
     private static readonly WordSet OriginWords = new("from", "native", "hailing", "originally", "hails");
-    private static readonly WordSet OriginFillers = new("the", "village", "town", "city", "of", "area");
+    // The words between "from" and a name that only place the origin: its kind and the area it lies in. A verb or a
+    // preposition of action ("killed in Y", "on Y") ends the walk, so "a fighter from X was killed in Y" keeps Y.
+    private static readonly WordSet OriginFillers = new("the", "village", "town", "city", "of", "area", "in", "base", "airport", "countryside", "eastern", "western",
+        "northern", "southern", "north", "south", "east", "west", "rural", "district", "province", "governorate", "north-eastern", "north-western", "south-eastern", "south-western");
+    private const int MaxOriginGap = 10;
 
     public static PlaceReference? Pick(TokenView view, IReadOnlyList<PlaceReference> references)
     {
@@ -107,9 +111,9 @@ internal static class LocationPicker
         var first = view.TokenAt(reference.Start);
         var after = view.TokenAt(reference.End);
         var before = first - 1;
-        while (before >= 0 && first - before <= 4 && (view.IsAny(before, OriginFillers) || view.IsCapitalised(before)))
+        while (before >= 0 && first - before <= MaxOriginGap && (view.IsAny(before, OriginFillers) || view.IsCapitalised(before) || view.IsPunct(before, '-') || view.IsPunct(before, '(')))
         {
-            before--; // "hails from the village of Hawaij X"
+            before--; // "hails from the village of Hawaij X", "a soldier from X town in eastern Y", "took off from X base in Y countryside (Z)"
         }
 
         // "shelled A, B and C neighbourhoods": a plural closing a list names what every item is, not a quarter of C.
@@ -117,20 +121,26 @@ internal static class LocationPicker
         return (view.IsAny(after, RouteWords) && !listClosed) || view.IsAny(before, OriginWords);
     }
 
-    // 0 a place, 1 a region, 2 a route or origin, 3 an unknown name.
+    // 0 a place, 1 a region inside a governorate, 2 a governorate, 3 a route or origin, 4 an unknown name. "Hasakah province:
+    // shelling hit villages in Tel Tamer countryside": the governorate frames the report, the countryside is where it happened.
     private static int Rank(TokenView view, PlaceReference reference)
     {
         if (reference.Location?.Point is null)
         {
-            return 3;
+            return 4;
         }
 
         if (IsRouteOrOrigin(view, reference))
         {
-            return 2;
+            return 3;
         }
 
         var precision = (GeoPrecision)Math.Max((int)reference.Precision, (int)(reference.Location.Precision ?? GeoPrecision.Place));
-        return precision == GeoPrecision.Region || reference.NamesGovernorate ? 1 : 0;
+        if (reference.NamesGovernorate || (reference.Location.Precision == GeoPrecision.Region && reference.Location.Admin2 is null))
+        {
+            return 2;
+        }
+
+        return precision == GeoPrecision.Region ? 1 : 0;
     }
 }

@@ -196,6 +196,37 @@ internal static class PlaceList
         return before ?? after;
     }
 
+    /// <summary>
+    /// The kind of attack that fell on a listed place: the nearest remote-violence or clash trigger before it in its sentence,
+    /// else the first after it. A bare "targeted" or "attacked" says nothing of the weapon, so in "bombed posts, while a rocket
+    /// strike targeted bases in A and B" the rocket, not the bombing, is what hit A and B. Null when the sentence names none.
+    /// </summary>
+    public static Trigger? AttackKind(TokenView view, SentenceFacts s, PlaceReference place)
+    {
+        var at = view.TokenAt(place.Start);
+        Trigger? before = null;
+        Trigger? after = null;
+        foreach (var t in s.Triggers)
+        {
+            if (t.Value.Class is not (TriggerClass.Remote or TriggerClass.Clash) || (t.First >= at && after is not null)
+                || Recognition.Negation.NegationDetector.IsNegated(view, t.First, s.Sentence.FirstToken) || NotEvents.IsOverflight(view, s, t))
+            {
+                continue;
+            }
+
+            if (t.First < at)
+            {
+                before = t.Value;
+            }
+            else
+            {
+                after = t.Value;
+            }
+        }
+
+        return before ?? after;
+    }
+
     /// <summary>The same place across spellings of the article and case: "al-Bara" and "Al Bara" are one.</summary>
     public static string NameKey(string? name)
     {

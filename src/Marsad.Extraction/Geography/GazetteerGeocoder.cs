@@ -268,13 +268,54 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
             return known;
         }
 
-        var governorate = governorateKeys.Value.GetValueOrDefault(NameKey.Of(name));
+        var governorate = governorateKeys.Value.GetValueOrDefault(NameKey.Of(name))
+                          ?? (WithArticleApart(name) is { } apart ? governorateKeys.Value.GetValueOrDefault(NameKey.Of(apart)) : null);
         if (Interlocked.Increment(ref cachedQueries) <= MaxCachedQueries)
         {
             governorateNames.TryAdd(name, governorate);
         }
 
         return governorate;
+    }
+
+    private const string SunLetters = "tdrzsnl";
+
+    /// <summary>
+    /// "Deir Ezzor" → "Deir Ez zor", "Arraqqa" → "Ar raqqa": the article written onto a name whose first (sun) letter it
+    /// doubles. The strict key drops a separate article but keeps one written onto the word, so the two spellings of one
+    /// governorate would get two keys. Null when no word of the name starts that way.
+    /// </summary>
+    internal static string? WithArticleApart(string name)
+    {
+        System.Text.StringBuilder? b = null;
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            if (i < name.Length && char.IsLetter(name[i]))
+            {
+                continue;
+            }
+
+            if (i - start >= 5 && (char.ToLowerInvariant(name[start]) is 'a' or 'e') && char.ToLowerInvariant(name[start + 1]) == char.ToLowerInvariant(name[start + 2])
+                && SunLetters.Contains(char.ToLowerInvariant(name[start + 1]), StringComparison.Ordinal))
+            {
+                b ??= new System.Text.StringBuilder(name.Length + 4).Append(name, 0, start);
+                b.Append(name, start, 2).Append(' ').Append(name, start + 2, i - start - 2);
+            }
+            else
+            {
+                b?.Append(name, start, i - start);
+            }
+
+            if (i < name.Length)
+            {
+                b?.Append(name[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return b?.ToString();
     }
 
     /// <summary>The largest admin area that <paramref name="name"/> names ("Idleb" → the governorate), or null.</summary>

@@ -11,6 +11,8 @@ namespace Marsad.Extraction.Recognition.Places;
 /// </summary>
 public static class NotPlaceNames
 {
+    private static readonly WordSet GroupWords = new("faction", "factions", "brigade", "brigades", "battalion", "battalions", "division", "divisions", "movement",
+        "militia", "militias", "regiment", "corps", "legion", "squadron");
     private static readonly WordSet NameIntroducers = new("aka", "a.k.a", "named", "nicknamed", "dubbed", "called", "surnamed", "alias");
     private static readonly HashSet<string> Vehicles = new(StringComparer.OrdinalIgnoreCase) {"hummer", "humvee", "humvees", "hummers", "bmp", "toyota", "hilux", "pickup", "pick-up", "bradley", "abrams", "leopard", "t-72", "t-55", "t-62", "t-90", "shilka", "dushka", "motorcycle", "motorbike", "bulldozer" };
     private static readonly HashSet<string> Abroad = new(StringComparer.OrdinalIgnoreCase) {
@@ -78,6 +80,20 @@ public static class NotPlaceNames
             {
                 return true;
             }
+        }
+
+        // "“Soqour Al-Shamal” factions", "the Hamza Division": a name that a word for an armed group follows names the group.
+        // The gazetteer may know only the name's first word ("Soqour"): the rest of the name, a hyphen or a closing quote may stand between.
+        var after = last + 1;
+        while (after < view.Tokens.Length && after - last <= MaxNameTokens && !view.IsPunct(after, ',') && !view.IsPunct(after, '.')
+               && (view.Tokens[after].Kind == TokenKind.Punctuation || view.IsCapitalised(after)))
+        {
+            after++;
+        }
+
+        if (view.IsAny(after, GroupWords))
+        {
+            return true;
         }
 
         return Vehicles.Contains(p.Name) || Abroad.Contains(p.Name) || (p.Name.StartsWith("al-", StringComparison.OrdinalIgnoreCase) && Abroad.Contains(p.Name[3..]));
