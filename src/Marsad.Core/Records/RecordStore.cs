@@ -17,14 +17,12 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await using (var session = new WriteSession(connection, tx))
+        var now = time.GetUtcNow();
+        await dialect.WriteAsync(async (session, ct) =>
         {
-            await InsertAsync(session, record, context, time.GetUtcNow(), cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
+            await InsertAsync(session, record, context, now, ct);
+            return 1;
+        }, cancellationToken);
         return new StoredRecord<T>(record, 1);
     }
 
@@ -97,15 +95,8 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        long version;
-        await using (var session = new WriteSession(connection, tx))
-        {
-            version = await UpdateInTransactionAsync(session, record, expectedVersion, context, time.GetUtcNow(), cancellationToken);
-        }
-
-        await tx.CommitAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var version = await dialect.WriteAsync((session, ct) => UpdateInTransactionAsync(session, record, expectedVersion, context, now, ct), cancellationToken);
         return new StoredRecord<T>(record, version);
     }
 
@@ -113,45 +104,41 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         ArgumentNullException.ThrowIfNull(updates);
         var now = time.GetUtcNow();
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await using (var session = new WriteSession(connection, tx))
+        await dialect.WriteAsync(async (session, ct) =>
         {
             foreach (var (record, expected, context) in updates)
             {
-                await UpdateInTransactionAsync(session, record, expected, context, now, cancellationToken);
+                await UpdateInTransactionAsync(session, record, expected, context, now, ct);
             }
-        }
 
-        await tx.CommitAsync(cancellationToken);
+            return updates.Count;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<long>> SaveManyAsync(IReadOnlyList<RecordSave> saves, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(saves);
         var now = time.GetUtcNow();
-        var versions = new List<long>(saves.Count);
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await using (var session = new WriteSession(connection, tx))
+        return await dialect.WriteAsync(async (session, ct) =>
         {
+            // A new list each attempt: a retried transaction starts over.
+            var versions = new List<long>(saves.Count);
             foreach (var save in saves)
             {
                 ArgumentNullException.ThrowIfNull(save);
                 if (save.ExpectedVersion is { } expected)
                 {
-                    versions.Add(await UpdateInTransactionAsync(session, save.Record, expected, save.Context, now, cancellationToken));
+                    versions.Add(await UpdateInTransactionAsync(session, save.Record, expected, save.Context, now, ct));
                 }
                 else
                 {
-                    await InsertAsync(session, save.Record, save.Context, now, cancellationToken);
+                    await InsertAsync(session, save.Record, save.Context, now, ct);
                     versions.Add(1);
                 }
             }
-        }
 
-        await tx.CommitAsync(cancellationToken);
-        return versions;
+            return (IReadOnlyList<long>)versions;
+        }, cancellationToken);
     }
 
     public async Task<IBulkRewrite> BeginBulkRewriteAsync(CancellationToken cancellationToken = default)

@@ -122,6 +122,49 @@ public abstract class SqlDialect
     /// <summary>SQL that moves an identity column's next value past the rows copied in with their own ids, or null when the engine needs none.</summary>
     public virtual string? IdentityResetSql(string table, string column) => null;
 
+    /// <summary>Whether <see cref="WriteAsync"/> runs a write again after a passing failure (SQLite's busy wait already waits for the lock).</summary>
+    protected virtual bool RetriesWrites => false;
+
+    /// <summary>
+    /// Whether a failure raised by the commit itself says for certain that nothing was committed (the server answered
+    /// with an error), so the transaction may be run again; a connection lost while committing leaves that unknown.
+    /// </summary>
+    protected virtual bool CommitSurelyFailed(DbException exception) => false;
+
+    /// <summary>
+    /// One write transaction: opened, locked (<see cref="BeginWriteAsync"/>), the work run in a <see cref="WriteSession"/>,
+    /// committed. Where the engine retries writes, a passing failure (<see cref="IsTransient"/>: a serialization failure,
+    /// a deadlock, a dropped connection) rolls the attempt back whole and runs the work again on a new connection, so the
+    /// work must start from what it is given (the record, the time) and not from what an earlier attempt did. A failure
+    /// while committing is run again only when the commit surely failed; otherwise it is reported, never written twice.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(Func<WriteSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        for (var attempt = 1; ; attempt++)
+        {
+            var committing = false;
+            try
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                await using var tx = await BeginWriteAsync(connection, cancellationToken);
+                T result;
+                await using (var session = new WriteSession(connection, tx))
+                {
+                    result = await work(session, cancellationToken);
+                }
+
+                committing = true;
+                await tx.CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (DbException ex) when (RetriesWrites && attempt < 5 && IsTransient(ex) && (!committing || CommitSurelyFailed(ex)))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds((50 << attempt) + Random.Shared.Next(50)), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>
     /// Runs a unit of work again when it fails for a passing reason (<see cref="IsTransient"/>): a serialization
     /// failure, a deadlock, a dropped connection. The work must start its own connection and transaction.

@@ -127,6 +127,15 @@ public sealed class PostgresDialect : SqlDialect
     /// <summary>events.geom is generated from latitude and longitude (0037_postgis.sql).</summary>
     public override bool IsDerivedColumn(string table, string column) => table == "events" && column == "geom";
 
+    /// <summary>
+    /// Writers never interleave (the advisory lock), but a write can still meet a serialization failure or deadlock with
+    /// something outside Marsad (a DBA's statement, a trigger), or lose its connection; such a write is run again.
+    /// </summary>
+    protected override bool RetriesWrites => true;
+
+    /// <summary>An error the server sent back (not a lost connection): the transaction was rolled back.</summary>
+    protected override bool CommitSurelyFailed(DbException exception) => exception is PostgresException;
+
     public override bool IsTransient(DbException exception) => exception switch
     {
         // serialization failure, deadlock, lock timeout, too many connections, server shutting down or restarting
