@@ -200,6 +200,8 @@ public static class ActorRoleAssigner
         return new ActorRoles(a1, Distinct(side1, a1, a2), a2, Distinct(side2, a2, a1));
     }
 
+    private static readonly WordSet WeaponWords = new("heavy", "artillery", "rockets", "rocket", "missiles", "missile", "mortars", "mortar", "shells", "drones", "drone", "machineguns", "machine", "tanks", "tank", "guided", "explosive", "suicide");
+
     private static bool Coordinated(TokenView view, int from, int to)
     {
         if (to - from is < 1 or > 2)
@@ -222,7 +224,8 @@ public static class ActorRoleAssigner
     {
         for (var i = from; i < to; i++)
         {
-            if (view.IsAny(i, Reciprocal) || view.IsAny(i, ["between", "with", "clashes"]))
+            // "with heavy artillery", "with drones": the weapon, not a party fought with.
+            if (view.IsAny(i, Reciprocal) || view.IsAny(i, ["between", "clashes"]) || (view.Is(i, "with") && !view.IsAny(i + 1, WeaponWords)))
             {
                 return true;
             }

@@ -20,6 +20,8 @@ internal static class AttributedClaims
     private static readonly WordSet ObserverWords = new("SOHR", "Observatory", "activists", "we", "our");
     private static readonly WordSet PartyWords = new("ministry", "minister", "agency", "media", "news", "authorities", "spokesman", "spokesperson", "spokesmen", "command", "government",
         "army", "forces", "channel", "outlet", "outlets", "newspaper", "correspondent", "officials", "official", "sources", "statement", "presidency", "coalition", "militias", "factions");
+    private static readonly WordSet NewsWords = new("news", "circulated", "circulating", "published", "spread", "announced", "announcement", "announcements", "claim", "claims", "claimed",
+        "report", "reports", "reported", "statement", "statements", "posted", "promoted", "broadcast", "allegations", "alleged", "rumours", "rumors", "issued", "made");
     private static readonly WordSet StatementOpeners = new("that", "about", "regarding", "on", "of", ":", "the", "news", "reports", "report", "a", "an");
 
     public static List<Claim> Find(DocumentFacts doc, IReadOnlyCollection<int> handledSentences, Func<string, int, Guid> ids, int firstIndex)
@@ -33,8 +35,8 @@ internal static class AttributedClaims
                 continue;
             }
 
-            // A party or a statement that trims to nothing is no claim.
-            if (Read(v, s) is { } c && !string.IsNullOrWhiteSpace(c.Claimant) && !string.IsNullOrWhiteSpace(c.Statement))
+            // A party or a statement that trims to nothing, or to a scrap of words, is no claim.
+            if (Read(v, s) is { } c && !string.IsNullOrWhiteSpace(c.Claimant) && IsStatement(c.Statement))
             {
                 var date = s.Dates.FirstOrDefault(d => d.Kind != DateKind.Period && !d.Span.IsUnresolved)?.Span.Start;
                 found.Add((new Claim
@@ -53,6 +55,26 @@ internal static class AttributedClaims
         // A party's statement that the same report denies elsewhere is false.
         var denied = found.Where(f => f.Claim.Verdict == Verdict.False).SelectMany(f => NameWords(f.Party)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return [.. found.Select(f => f.Claim.Verdict == Verdict.Unverified && NameWords(f.Party).Any(denied.Contains) ? f.Claim with { Verdict = Verdict.False } : f.Claim)];
+    }
+
+    private static readonly string[] Conjunctions = ["and ", "but ", "while ", "or ", "which ", "who "];
+
+    // A statement says something: at least three words, not a heading or a markup line ("## ..."), and not a clause
+    // joined on after a noun that looks like a saying verb ("the emir of its states, and he was ...").
+    private static bool IsStatement(string? statement)
+    {
+        if (string.IsNullOrWhiteSpace(statement))
+        {
+            return false;
+        }
+
+        var text = statement.Trim();
+        if (text[0] is '#' or '*' or '|' or '>' || Conjunctions.Any(c => text.StartsWith(c, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter)) >= 3;
     }
 
     private static IEnumerable<string> NameWords(string party) =>
@@ -92,6 +114,13 @@ internal static class AttributedClaims
             {
                 // "SOHR sources denied the news circulated by X about S": X's claim, false.
                 var by = Find(v, i + 1, to, ["by", "about", "from"]);
+                // "denied the news regarding an attack by X": X acts in the story; only "news circulated by X", "the
+                // announcement by X", "reports from X" name who made the claim.
+                while (by >= 0 && v.Is(by, "by") && !v.IsAny(by - 1, NewsWords))
+                {
+                    by = Find(v, by + 1, to, ["by", "about", "from"]);
+                }
+
                 if (by < 0)
                 {
                     return null;

@@ -52,7 +52,8 @@ internal static class EventAssembler
             if (!doc.IsDispatch && doc.IsListItem(p) && sentences.Any(s => s.Places.Count > 0))
             {
                 var lede = previous is null ? null : previous.Lede ?? previous;
-                if (lede is not null && p.Index - lede.LastParagraph.Index > MaxItemDistance)
+                // Counted from the item before it, not from the lede: a long breakdown under sub-headings keeps its lede.
+                if (lede is not null && p.Index - previous!.LastParagraph.Index > MaxItemDistance)
                 {
                     lede = null;
                 }
@@ -123,6 +124,19 @@ internal static class EventAssembler
             {
                 // "The forces also shelled ...": the subject refers back to the last party the report named as acting.
                 e = e with { Actor1 = lastActor };
+            }
+
+            if (!doc.IsDispatch && e.Aggregate is null && VictimOfListedDeath(doc, d, e) is { } victims)
+            {
+                e = victims;
+            }
+
+            if (e.Actor1 is null && e.SubEventType == AcledSubEventType.ShellingArtilleryMissileAttack)
+            {
+                // Shelling by someone neither the sentence nor its context names ("the forces also shelled positions of
+                // the regime", "artillery hit X"): ACLED codes the unnamed perpetrator as an unidentified armed group.
+                // Air strikes are left alone: an unnamed air force is not an armed group.
+                e = e with { Actor1 = UnidentifiedGroup };
             }
 
             if (d.HasItems)
@@ -261,6 +275,98 @@ internal static class EventAssembler
         return null;
     }
 
+    private static readonly WordSet FlightWords = new("overflight", "overflights", "flight", "flights", "flying", "reconnaissance", "surveillance", "spy", "hovering");
+
+    // "overflight of Russian reconnaissance planes, along with artillery shelling of X": the aircraft that only flew over
+    // are no party to a ground attack told in the same sentence.
+    private static bool InFlight(TokenView view, ActorMention m)
+    {
+        for (var i = m.FirstToken - 3; i < m.EndToken + 2; i++)
+        {
+            if ((i < m.FirstToken || i >= m.EndToken) && view.IsAny(i, FlightWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly WordSet DeathWords = new("death", "deaths", "killed", "dead", "fatalities", "victims", "killing", "killings");
+    private static readonly WordSet HarmWords = new("killed", "dead", "died", "injured", "wounded", "injuring", "wounding", "killing", "survived", "unharmed");
+
+    // "Details of the deaths are as follows:" over items such as "• On May 2, a young shepherd in a mine blast near X":
+    // an item of a list of deaths that names its victim without a verb counts that victim as dead.
+    private static ConflictEvent? VictimOfListedDeath(DocumentFacts doc, EventDraft d, ConflictEvent e)
+    {
+        var first = d.Sentences[0];
+        var item = doc.Paragraphs[first.Sentence.Paragraph];
+        if (!doc.IsListItem(item) || e.Evidence.Spans.ContainsKey("fatalities") || first.Quantities.Count > 0)
+        {
+            return null;
+        }
+
+        var view = doc.View;
+        for (var i = first.Sentence.FirstToken; i < first.Sentence.EndToken; i++)
+        {
+            if (view.IsAny(i, HarmWords))
+            {
+                return null;
+            }
+        }
+
+        // The lede: the paragraph before the list, past its other items and sub-headings.
+        var k = item.Index - 1;
+        while (k >= 0 && item.Index - k <= MaxItemDistance && (doc.IsListItem(doc.Paragraphs[k]) || (doc.Paragraphs[k].IsHeading && !EndsWithColon(doc, doc.Paragraphs[k]))))
+        {
+            k--;
+        }
+
+        if (k < 0 || item.Index - k > MaxItemDistance)
+        {
+            return null;
+        }
+
+        var lede = doc.Paragraphs[k];
+        var ledeSentences = doc.In(lede).ToList();
+        if (ledeSentences.Count == 0 || !EndsWithColon(doc, lede)
+            || !HasWord(view, ledeSentences[^1].Sentence.FirstToken, ledeSentences[^1].Sentence.EndToken, DeathWords))
+        {
+            return null;
+        }
+
+        // The victim: "a man", "two children", "a 20-year-old woman".
+        for (var i = first.Sentence.FirstToken; i < first.Sentence.EndToken; i++)
+        {
+            int n;
+            if (view.IsAny(i, Articles))
+            {
+                n = 1;
+            }
+            else if (!NumberWords.TryCardinal(view.Text, view.Tokens, i, out n, out _) || (i > 0 && Recognition.Dates.CalendarWordsAccess.IsMonth(view[i - 1])))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < first.Sentence.EndToken && j <= i + 6 && !view.IsPunct(j, ',') && !view.IsPunct(j, '.'); j++)
+            {
+                if (QuantityWords.NounLookup.TryGetValue(view[j], out var noun) && noun == "person")
+                {
+                    var spans = e.Evidence.Spans.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+                    spans[Quantities.Names.Fatalities] = new TextSpan(view.Tokens[i].Start, view.Tokens[j].End);
+                    var q = e.Quantities.ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+                    q[Quantities.Names.Fatalities] = Quantity.Exactly(n, view.Slice(i, j + 1));
+                    return e with { Quantities = new Quantities(q), Evidence = new Evidence(spans) };
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool EndsWithColon(DocumentFacts doc, Segmentation.Paragraph p) =>
+        doc.Text.AsSpan(p.Start, p.End - p.Start).TrimEnd().EndsWith(":", StringComparison.Ordinal);
+
     private static bool EndsWithColon(DocumentFacts doc, EventDraft d)
     {
         var last = d.Sentences[^1].Sentence;
@@ -382,7 +488,8 @@ internal static class EventAssembler
 
         var from = d.Sentences[0].Sentence.FirstToken;
         var to = d.Sentences[^1].Sentence.EndToken;
-        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !ActorRoleAssigner.IsBackground(view, m)).ToList();
+        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !ActorRoleAssigner.IsBackground(view, m)
+                                                                         && !(subType != AcledSubEventType.AirDroneStrike && InFlight(view, m))).ToList();
         actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
         var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
         // An armed group arresting members of another ("QSD arrested an IS emir") is coded by ACLED as a clash between them.

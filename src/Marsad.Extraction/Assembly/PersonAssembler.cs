@@ -58,7 +58,8 @@ internal static class PersonAssembler
             from++;
         }
 
-        if (from >= to || v.IsAny(from, ["other", "others"]))
+        // "hundreds of" with nothing after it: a phrase cut off (a truncated excerpt) names no one.
+        if (from >= to || v.IsAny(from, ["other", "others"]) || v.IsAny(to - 1, ["of", "the", "and", "a", "an", "in", "from"]))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marsad.Domain.Common;
 using Marsad.Extraction.Assembly;
+using Marsad.Extraction.Recognition.Dates;
 using Marsad.Extraction.Recognition.Quantities;
 
 namespace Marsad.Extraction.Checks;
@@ -58,8 +59,7 @@ internal static class StatedTotals
             // The lede: the first body paragraph stating any of the headline's kinds; each kind's first figure there.
             // Only a tally ("documented the death of 72 people in September") states the body's total; an incident's
             // toll in the lede is one part of what the headline counts.
-            var lede = body.Select(p => doc.In(p).Where(doc.IsNotEvent).SelectMany(s => s.Quantities).Where(m => names.Contains(m.Name) && m.Value.Best is > 0).ToList())
-                .FirstOrDefault(ms => ms.Count > 0);
+            var lede = body.Select(p => TallyQuantities(doc, p, names)).FirstOrDefault(ms => ms.Count > 0);
             if (lede is null)
             {
                 continue;
@@ -81,6 +81,43 @@ internal static class StatedTotals
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// A paragraph's tally of the given kinds: from its first tally sentence on. A tally is a sentence marked not-event
+    /// (a running count), or one that states a toll over a month or longer and names no place ("documented the death of
+    /// 72 people in May"): a toll of one incident has a place. A sentence after the tally that names no place completes
+    /// it ("In addition, 14 people were injured"); the first sentence with a place ends it.
+    /// </summary>
+    private static List<QuantityMention> TallyQuantities(DocumentFacts doc, Segmentation.Paragraph p, string[] names)
+    {
+        var found = new List<QuantityMention>();
+        var started = false;
+        foreach (var s in doc.In(p))
+        {
+            var wanted = s.Quantities.Where(m => names.Contains(m.Name) && m.Value.Best is > 0).ToList();
+            if (!started)
+            {
+                started = wanted.Count > 0 && (doc.IsNotEvent(s) || (s.Places.Count == 0 && s.Dates.Any(d => d.Kind == DateKind.Period || d.Span.Precision >= TimePrecision.Month)));
+            }
+            else if (s.Places.Count > 0)
+            {
+                break;
+            }
+
+            if (started)
+            {
+                foreach (var m in wanted)
+                {
+                    if (!found.Exists(f => f.Name == m.Name))
+                    {
+                        found.Add(m);
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     // A line's toll counts people: "Three attacks left three people dead" is 3 dead, not 3 attacks; "Ten attacks killed"

@@ -172,7 +172,7 @@ public static class QuantityRecognizer
             nounAt = amountEnd - 1;
         }
 
-        var verb = VerbBefore(v, i, from) ?? VerbAfter(v, nounAt + 1, to);
+        var verb = VerbBefore(v, i, from) ?? VerbAfter(v, nounAt + 1, to) ?? (name == "person" ? FoundDead(v, nounAt + 1, to) : null);
         if (name == "person" || (name is "prisoners" && verb is "prisoners"))
         {
             name = verb;
@@ -368,6 +368,22 @@ public static class QuantityRecognizer
             if (k > from && QuantityWords.AfterLookup.TryGetValue(v[k], out _))
             {
                 return null;
+            }
+        }
+
+        return null;
+    }
+
+    // "a man whose body was found in a field", "two youths found dead near X": a person found dead was killed.
+    private static string? FoundDead(TokenView v, int from, int to)
+    {
+        var body = false;
+        for (var k = from; k < to && k < from + 10 && !v.IsPunct(k, '.') && !v.IsPunct(k, ';'); k++)
+        {
+            body |= v.IsAny(k, ["body", "bodies", "corpse", "corpses"]);
+            if (v.Is(k, "found") && (body || v.IsAny(k + 1, ["dead", "killed", "lifeless"])))
+            {
+                return Names.Fatalities;
             }
         }
 
