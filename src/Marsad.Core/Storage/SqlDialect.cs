@@ -21,6 +21,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="BeginWriteAsync"/> when the write lock is free this moment, else null without waiting for it (at
+    /// most a second on SQLite; also on a database this process may only read): for work a reader may do on the way but must never wait for.
+    /// </summary>
+    public abstract Task<DbTransaction?> TryBeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>Starts a read transaction: every query in it sees one state of the database, whatever writers commit meanwhile.</summary>
     public abstract Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken);
 

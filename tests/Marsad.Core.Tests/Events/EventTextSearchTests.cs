@@ -204,6 +204,35 @@ public abstract class EventTextSearchTests
     }
 
     [Fact]
+    public async Task A_search_answers_while_a_writer_holds_the_lock_and_indexes_on_a_later_search()
+    {
+        using var folder = new TempFolder();
+        var target = TestDatabases.Target(Provider, folder);
+        var store = await MarsadStore.OpenAsync(target, FixedClock.At(2021, 1, 23));
+        var first = Event("Shelling of the mill at dawn.");
+        await store.Records.AddAsync(first, Editor);
+        Assert.Equal(first.Id.ToString(), await IdsAsync(store, "mill", Role.Public));
+        var later = Event("Shelling of the bakery at noon.");
+        await store.Records.AddAsync(later, Editor);
+
+        // A writer holds the lock the whole time (a long corroborate): the search must not wait for it, so it answers
+        // from the index as it is, without the event not yet indexed.
+        using (var writer = TestDatabases.Open(target))
+        using (var hold = writer.CreateCommand())
+        {
+            hold.CommandText = Provider == DatabaseProvider.Sqlite ? "BEGIN IMMEDIATE" : "BEGIN; SELECT pg_advisory_xact_lock(" + Marsad.Core.Storage.Postgres.PostgresDialect.WriteLockKey.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+            hold.ExecuteNonQuery();
+            var search = IdsAsync(store, "bakery", Role.Public);
+            Assert.True(await Task.WhenAny(search, Task.Delay(TimeSpan.FromSeconds(45))) == search, "the search waited for the writer");
+            Assert.Equal("", await search);
+            Assert.Equal(first.Id.ToString(), await IdsAsync(store, "mill", Role.Public));
+        }
+
+        // The writer gone, the next search indexes the event first.
+        Assert.Equal(later.Id.ToString(), await IdsAsync(store, "bakery", Role.Public));
+    }
+
+    [Fact]
     public void Words_are_the_json_values_in_normal_form()
     {
         var words = EventWords.OfPayload("""{"id":"5b1e2f0a-1c2d-4e5f-8a9b-0c1d2e3f4a5b","summary":"Ḥasan\u00A0ＫＨＡＲＲＵＢ, مُحَمَّد","fatalities":3,"tags":["Kafr-Nabudah"]}""");

@@ -18,7 +18,12 @@ internal static class EventTextIndex
 {
     private const int Batch = 500;
 
-    /// <summary>Brings the index up to date: one cheap read when it is; otherwise one write transaction.</summary>
+    /// <summary>
+    /// Brings the index up to date: one cheap read when it is; otherwise one write transaction, taken only when no
+    /// writer holds the lock, since a reader never waits for a writer. A search that skips it reads the index as it is:
+    /// events changed since are matched at no version (the condition pairs id with version), and below editor nothing is
+    /// matched at all while the public words were redacted with an older list of names; so it may miss, never leak.
+    /// </summary>
     public static async Task SyncAsync(SqlDialect dialect, CancellationToken cancellationToken)
     {
         await using (var connection = await dialect.OpenAsync(cancellationToken))
@@ -32,7 +37,12 @@ internal static class EventTextIndex
         await dialect.RetryAsync(async ct =>
         {
             await using var connection = await dialect.OpenAsync(ct);
-            await using var tx = await dialect.BeginWriteAsync(connection, ct);
+            await using var tx = await dialect.TryBeginWriteAsync(connection, ct);
+            if (tx is null)
+            {
+                return false;
+            }
+
             await IndexAsync(connection, tx, ct);
             await tx.CommitAsync(ct);
             return true;

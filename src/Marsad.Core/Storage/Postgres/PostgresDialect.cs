@@ -97,6 +97,34 @@ public sealed class PostgresDialect : SqlDialect
         }
     }
 
+    public override async Task<DbTransaction?> TryBeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var npgsql = (NpgsqlConnection)connection;
+        var tx = await npgsql.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock(@key)", npgsql, tx);
+            command.Parameters.AddWithValue("key", WriteLockKey);
+            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return tx;
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction)
+        {
+            // A standby or a read-only role: the caller goes on without the write.
+        }
+        catch
+        {
+            await tx.DisposeAsync();
+            throw;
+        }
+
+        await tx.DisposeAsync();
+        return null;
+    }
+
     public override async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);

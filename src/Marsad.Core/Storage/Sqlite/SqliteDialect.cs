@@ -82,6 +82,38 @@ public sealed class SqliteDialect : SqlDialect
         return await connection.BeginTransactionAsync(cancellationToken);
     }
 
+    public override async Task<DbTransaction?> TryBeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        // No busy wait for this one BEGIN IMMEDIATE: neither SQLite's (busy_timeout) nor Microsoft.Data.Sqlite's own retry
+        // loop, which runs for the command timeout (in whole seconds, 0 meaning forever, so 1 is its shortest). The pooled
+        // connection gets its usual waits back afterwards.
+        var sqlite = (SqliteConnection)connection;
+        var timeout = sqlite.DefaultTimeout;
+        sqlite.DefaultTimeout = 1;
+        await SetBusyTimeoutAsync(connection, 0, cancellationToken);
+        try
+        {
+            return await connection.BeginTransactionAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 8)
+        {
+            return null; // SQLITE_BUSY, SQLITE_LOCKED: a writer holds it; SQLITE_READONLY: this process may only read.
+        }
+        finally
+        {
+            sqlite.DefaultTimeout = timeout;
+            await SetBusyTimeoutAsync(connection, 60000, CancellationToken.None);
+        }
+    }
+
+    private static async Task SetBusyTimeoutAsync(DbConnection connection, int milliseconds, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout=" + milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public override string RowOrderColumn => "rowid";
 
     /// <summary>
