@@ -430,7 +430,7 @@ internal static class EventAssembler
             return false;
         }
 
-        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences))
+        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences) || OnlyOriginsOfIncidentTold(doc.View, sentences))
         {
             return true;
         }
@@ -456,6 +456,16 @@ internal static class EventAssembler
 
         var first = sentences[0].Triggers[0].First;
         return first - sentences[0].Sentence.FirstToken <= 3 && view.IsAny(first - 1, DemonstrativeWords);
+    }
+
+    // "The helicopters which carried out the raid took off from X base ...; clashes erupted at the site": a paragraph whose
+    // only places are where the attackers came from, and which speaks of the incident just told ("the raid"), tells how that
+    // incident went. The departure base is no incident's place, so it must not open an event of its own.
+    private static bool OnlyOriginsOfIncidentTold(TokenView view, List<SentenceFacts> sentences)
+    {
+        var places = sentences.SelectMany(s => s.Places).ToList();
+        return places.Count > 0 && places.All(r => LocationPicker.IsOrigin(view, r))
+               && sentences.Any(s => s.Triggers.Any(t => IsBackReference(view, t.First)));
     }
 
     private static readonly WordSet DemonstrativeWords = new("this", "these", "that", "those");

@@ -110,15 +110,22 @@ internal static class LocationPicker
     {
         var first = view.TokenAt(reference.Start);
         var after = view.TokenAt(reference.End);
+        // "shelled A, B and C neighbourhoods": a plural closing a list names what every item is, not a quarter of C.
+        var listClosed = view.IsAny(after, PluralQuarters) && (view.Is(first - 1, "and") || view.IsPunct(first - 1, ','));
+        return (view.IsAny(after, RouteWords) && !listClosed) || IsOrigin(view, reference);
+    }
+
+    /// <summary>"a soldier from X", "took off from X base in Y countryside (Z)": the name is where someone or something came from.</summary>
+    public static bool IsOrigin(TokenView view, PlaceReference reference)
+    {
+        var first = view.TokenAt(reference.Start);
         var before = first - 1;
         while (before >= 0 && first - before <= MaxOriginGap && (view.IsAny(before, OriginFillers) || view.IsCapitalised(before) || view.IsPunct(before, '-') || view.IsPunct(before, '(')))
         {
             before--; // "hails from the village of Hawaij X", "a soldier from X town in eastern Y", "took off from X base in Y countryside (Z)"
         }
 
-        // "shelled A, B and C neighbourhoods": a plural closing a list names what every item is, not a quarter of C.
-        var listClosed = view.IsAny(after, PluralQuarters) && (view.Is(first - 1, "and") || view.IsPunct(first - 1, ','));
-        return (view.IsAny(after, RouteWords) && !listClosed) || view.IsAny(before, OriginWords);
+        return view.IsAny(before, OriginWords);
     }
 
     // 0 a place, 1 a region inside a governorate, 2 a governorate, 3 a route or origin, 4 an unknown name. "Hasakah province:

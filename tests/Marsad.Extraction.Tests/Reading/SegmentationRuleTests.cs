@@ -87,4 +87,19 @@ public class SegmentationRuleTests
         Assert.NotNull(geocoder.GovernorateNamed("Deir ez-Zor"));
         Assert.Equal(geocoder.GovernorateNamed("Deir ez-Zor"), geocoder.GovernorateNamed("Deir Ezzor"));
     }
+
+    [Fact]
+    public void A_paragraph_naming_only_the_base_the_raiders_took_off_from_adds_to_the_raid()
+    {
+        var r = Read("""
+            Raid | Coalition airdrop in the north
+
+            Coalition helicopters carried out an airdrop at dawn today in Al-Bab city in Aleppo countryside, hunting a jihadist leader.
+
+            The helicopters used in the airdrop had taken off from Tabqa airport in Raqqa countryside. Heavy clashes broke out at the site of the airdrop, and the leader was killed.
+            """, new DateOnly(2024, 5, 2));
+        var raid = Assert.Single(r.Events);
+        Assert.DoesNotContain("Tabqa", raid.Location?.Name ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("Aleppo", raid.Location?.Admin1);
+    }
 }
