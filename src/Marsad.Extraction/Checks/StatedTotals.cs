@@ -10,7 +10,7 @@ namespace Marsad.Extraction.Checks;
 /// Stated totals read by the quantity recogniser rather than by list shape:
 /// <list type="bullet">
 /// <item>a toll in the headline against the toll the body first states ("kill and injure 20" against "five dead" and
-/// "14 injured"; "nearly 27 deaths" against "the death of 72");</item>
+/// "14 injured"; "nearly 30 deaths" against "the death of 63");</item>
 /// <item>a stated toll followed by one line per period or region, each with its own toll ("left 21 people dead …
 /// distributed as follows" over lines of 3, 8, 0, 6 and 3 dead).</item>
 /// </list>
@@ -57,7 +57,7 @@ internal static class StatedTotals
             }
 
             // The lede: the first body paragraph stating any of the headline's kinds; each kind's first figure there.
-            // Only a tally ("documented the death of 72 people in September") states the body's total; an incident's
+            // Only a tally ("recorded the deaths of 45 people over March") states the body's total; an incident's
             // toll in the lede is one part of what the headline counts.
             var lede = body.Select(p => TallyQuantities(doc, p, names)).FirstOrDefault(ms => ms.Count > 0);
             if (lede is null)
@@ -86,7 +86,7 @@ internal static class StatedTotals
     /// <summary>
     /// A paragraph's tally of the given kinds: from its first tally sentence on. A tally is a sentence marked not-event
     /// (a running count), or one that states a toll over a month or longer and names no place ("documented the death of
-    /// 72 people in May"): a toll of one incident has a place. A sentence after the tally that names no place completes
+    /// 45 people in May"): a toll of one incident has a place. A sentence after the tally that names no place completes
     /// it ("In addition, 14 people were injured"); the first sentence with a place ends it.
     /// </summary>
     private static List<QuantityMention> TallyQuantities(DocumentFacts doc, Segmentation.Paragraph p, string[] names)

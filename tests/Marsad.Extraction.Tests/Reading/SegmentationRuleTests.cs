@@ -16,7 +16,7 @@ public class SegmentationRuleTests
             Escalation | Artillery duel in the north-east
 
             Al-Hasakah province: Turkish troops and allied factions stepped up their shelling of Kurdish-held areas in Tel Tamer countryside.
-            In reply, Kurdish fighters bombed posts of allied groups, along with a guided rocket strike that targeted enemy bases in Bab Al-Faraj, Dawudiyah and Mahmudiyah inside the zone, amid reports of losses.
+            Kurdish units answered with mortar fire on the allied groups, and a guided rocket strike targeted their positions in Umm Harmalah, Dawudiyah and Mahmudiyah near the front, with losses said to be heavy.
             """, new DateOnly(2024, 5, 2));
         var listed = r.Events.Where(e => e.Location?.Name is "Dawudiyah" or "Mahmudiyah").ToList();
         Assert.Equal(2, listed.Count);
@@ -60,9 +60,9 @@ public class SegmentationRuleTests
 
             Coalition helicopters landed troops overnight near a farm in the countryside, where a firefight broke out.
 
-            During the firefight, coalition troops killed two gunmen of “Soqour Al-Shamal” factions who were near the farm.
+            In the exchange of fire the coalition force shot dead two members of the “Ahrar Manbij” factions gathered by the farm.
             """, new DateOnly(2024, 5, 2));
-        Assert.DoesNotContain(r.Events, e => (e.Location?.Name ?? "").Contains("Soqour", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(r.Events, e => (e.Location?.Name ?? "").Contains("Manbij", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
