@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Marsad.Cli.Tests.Support;
 using Marsad.Core.Storage;
@@ -63,27 +62,8 @@ public sealed class DbCopyKillPointTests
     }
 
     // Starts the copy and kills it once the target holds `threshold` rows; true when it was killed while running.
-    private static async Task<bool> KillAtAsync(TempFolder folder, string from, DatabaseTarget to, long threshold)
-    {
-        using var process = Process.Start(MarsadProcess.StartInfo(["db", "copy", "--from", from, "--to", to.Value], folder.Path))!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        var deadline = Stopwatch.StartNew();
-        // Past the deadline the kill lands wherever the copy is: any moment is a valid kill point.
-        while (!process.HasExited && Copied(to) < threshold && deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            await Task.Delay(5);
-        }
-
-        var running = !process.HasExited;
-        if (running)
-        {
-            process.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
-        }
-
-        await process.WaitForExitAsync();
-        return running;
-    }
+    private static Task<bool> KillAtAsync(TempFolder folder, string from, DatabaseTarget to, long threshold) =>
+        KillPointTests.KillWhenAsync(MarsadProcess.StartInfo(["db", "copy", "--from", from, "--to", to.Value], folder.Path), () => Copied(to) >= threshold);
 
     // The rows the target holds so far in the copied tables; 0 before its file, or its tables, exist or while it is locked.
     private static long Copied(DatabaseTarget target)

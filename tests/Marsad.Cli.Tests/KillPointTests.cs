@@ -65,14 +65,21 @@ public sealed class KillPointTests
     }
 
     // Starts the command, kills it once the record holds `threshold` revisions; true when it was killed while running.
-    private static async Task<bool> KillAtAsync(TempFolder folder, string database, long threshold, string[] command)
+    private static Task<bool> KillAtAsync(TempFolder folder, string database, long threshold, string[] command) =>
+        KillWhenAsync(MarsadProcess.StartInfo([.. command, "--db", database], folder.Path), () => Revisions(database) >= threshold);
+
+    /// <summary>
+    /// Starts a marsad process and kills it (SIGKILL: no chance to clean up) once <paramref name="reached"/> holds; true when
+    /// it was killed while running. Past a deadline (a slow, loaded machine) the kill lands wherever the run is: any
+    /// moment is a valid kill point.
+    /// </summary>
+    internal static async Task<bool> KillWhenAsync(System.Diagnostics.ProcessStartInfo start, Func<bool> reached)
     {
-        using var process = Process.Start(MarsadProcess.StartInfo([.. command, "--db", database], folder.Path))!;
+        using var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
-        // Past the deadline (a slow, loaded machine) the kill lands wherever the run is: any moment is a valid kill point.
-        while (!process.HasExited && Revisions(database) < threshold && deadline.Elapsed < TimeSpan.FromMinutes(3))
+        while (!process.HasExited && !reached() && deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
             await Task.Delay(5);
         }
@@ -80,7 +87,7 @@ public sealed class KillPointTests
         var running = !process.HasExited;
         if (running)
         {
-            process.Kill(entireProcessTree: true); // SIGKILL: no chance to clean up
+            process.Kill(entireProcessTree: true);
         }
 
         await process.WaitForExitAsync();

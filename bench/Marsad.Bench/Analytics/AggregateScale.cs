@@ -45,15 +45,15 @@ internal static class AggregateScale
                 var write = clock.Elapsed;
                 written = size;
                 var analytics = store.Analytics;
-                var read = await TimeAsync(() => analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter()), runs);
+                var read = await WarmTimings.TimeAsync(() => analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter()), runs);
                 var rows = await analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter());
-                var aggregate = await TimeAsync(() => Task.FromResult(Aggregator.Aggregate(month.First, month.Last, rows)), runs);
-                var all = await TimeAsync(() => analytics.MonthAsync(month, new AnalyticsFilter(), new DateOnly(2014, 9, 23)), runs);
-                var actor = await TimeAsync(() => analytics.MonthAsync(month, new AnalyticsFilter { Actor = Coalition }), runs);
-                var admin1 = await TimeAsync(() => analytics.MonthAsync(month, new AnalyticsFilter { Admin1 = "Deir-ez-Zor" }, new DateOnly(2014, 9, 23)), runs);
-                var running = await TimeAsync(() => analytics.RunningTotalsAsync(new DateOnly(2014, 9, 23), month, Coalition, null, false), runs);
+                var aggregate = await WarmTimings.TimeAsync(() => Task.FromResult(Aggregator.Aggregate(month.First, month.Last, rows)), runs);
+                var all = await WarmTimings.TimeAsync(() => analytics.MonthAsync(month, new AnalyticsFilter(), new DateOnly(2014, 9, 23)), runs);
+                var actor = await WarmTimings.TimeAsync(() => analytics.MonthAsync(month, new AnalyticsFilter { Actor = Coalition }), runs);
+                var admin1 = await WarmTimings.TimeAsync(() => analytics.MonthAsync(month, new AnalyticsFilter { Admin1 = "Deir-ez-Zor" }, new DateOnly(2014, 9, 23)), runs);
+                var running = await WarmTimings.TimeAsync(() => analytics.RunningTotalsAsync(new DateOnly(2014, 9, 23), month, Coalition, null, false), runs);
                 var events = (await analytics.MonthAsync(month, new AnalyticsFilter())).Current.Total.Events;
-                Console.WriteLine($"{size,9} {write.TotalSeconds,8:0.0} {events,13} {Show(read),13} {Show(aggregate),13} {Show(all),13} {Show(actor),13} {Show(admin1),13} {Show(running),11}");
+                Console.WriteLine($"{size,9} {write.TotalSeconds,8:0.0} {events,13} {WarmTimings.Show(read),13} {WarmTimings.Show(aggregate),13} {WarmTimings.Show(all),13} {WarmTimings.Show(actor),13} {WarmTimings.Show(admin1),13} {WarmTimings.Show(running),11}");
             }
 
             return 0;
@@ -64,25 +64,6 @@ internal static class AggregateScale
             Directory.Delete(root, recursive: true);
         }
     }
-
-    private static async Task<(double First, double Median)> TimeAsync<T>(Func<Task<T>> query, int runs)
-    {
-        var clock = Stopwatch.StartNew();
-        await query();
-        var first = clock.Elapsed.TotalMilliseconds;
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            clock.Restart();
-            await query();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        return (first, times[times.Count / 2]);
-    }
-
-    private static string Show((double First, double Median) t) => string.Create(CultureInfo.InvariantCulture, $"{t.Median:0.0} ({t.First:0})");
 
     /// <summary>
     /// Inserts events as the record store does (columns from the event, payload in Marsad's JSON), in

@@ -90,19 +90,19 @@ internal static class PostgresScale
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size     database {size / 1e9:0.00} GB"));
 
             MonthlyAnalytics? result = null;
-            var aggregate = await TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs);
+            var aggregate = await WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {Show(aggregate)} ms (MonthAsync, the report's query)"));
+                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query)"));
 
             // A square box sized to hold about 1,000 of the uniformly spread points, away from the area's edges.
             var side = Math.Sqrt(PointArea * 1000 / count);
             var box = new BoundingBox(38.0, 34.0, 38.0 + side, 34.0 + side);
             var query = new EventQuery { Within = box, Limit = 1000 };
             var rows = 0;
-            var bbox = await TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs);
+            var bbox = await WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs);
             var spatial = await ScalarAsync(db, "SELECT COUNT(*) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'geom'") == 1 ? "PostGIS GiST" : "plain columns";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {Show(bbox)} ms ({spatial})"));
+                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial})"));
             return 0;
         }
         finally
@@ -225,25 +225,6 @@ internal static class PostgresScale
         list.Add($"cores={Environment.ProcessorCount}");
         return list;
     }
-
-    private static async Task<(double First, double Median)> TimeAsync(Func<Task> query, int runs)
-    {
-        var clock = Stopwatch.StartNew();
-        await query();
-        var first = clock.Elapsed.TotalMilliseconds;
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            clock.Restart();
-            await query();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        return (first, times[times.Count / 2]);
-    }
-
-    private static string Show((double First, double Median) t) => string.Create(CultureInfo.InvariantCulture, $"{t.Median:0.0} ({t.First:0})");
 
     private static async Task ExecuteAsync(string connection, string sql)
     {
