@@ -126,7 +126,7 @@ summarise() {
       awk '/outcome="NotExecuted"/ { n = $0; sub(/.*testName="/, "", n); sub(/".*/, "", n); want = 1 }
            want && /<Message>/ { m = $0; sub(/.*<Message>/, "", m); sub(/<\/Message>.*/, "", m); print m "\t" n; want = 0 }' "$trx"
     done | awk -F'\t' '{ c[$1]++; if (c[$1] <= 3) ex[$1] = ex[$1] (c[$1] > 1 ? "; " : "") $2 }
-                        END { for (m in c) printf "  - %d: %s (%s%s)\n", c[m], m, ex[m], c[m] > 3 ? "; ..." : "" }' | sort
+                        END { for (m in c) printf "  - %d: %s (%s%s)\n", c[m], m, ex[m], (c[m] > 3 ? "; ..." : "") }' | sort
   fi
   if [ "$failed" -gt 0 ]; then
     echo
