@@ -725,7 +725,18 @@ internal static class EventAssembler
             return mentions[0].Value;
         }
 
-        int? Add(Func<Quantity, int?> f) => mentions.All(m => f(m.Value) is not null) ? mentions.Sum(m => f(m.Value)!.Value) : null;
+        // Summed in 64 bits: tolls of billions are nonsense, but a text may print them, and a sum past int gives no bound.
+        int? Add(Func<Quantity, int?> f)
+        {
+            if (!mentions.All(m => f(m.Value) is not null))
+            {
+                return null;
+            }
+
+            var total = mentions.Sum(m => (long)f(m.Value)!.Value);
+            return total <= int.MaxValue ? (int)total : null;
+        }
+
         var low = Add(q => q.Low);
         var best = Add(q => q.Best);
         var high = Add(q => q.High);

@@ -134,4 +134,13 @@ public sealed class BoundedInputTests
             Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e)));
         }, iter: 40, threads: 1);
     }
+
+    [Fact]
+    public void Tolls_too_large_to_add_are_no_crash()
+    {
+        // Found by the bench's fuzzing: two printed tolls of 99,999,999,999 in one incident overflowed their sum.
+        var result = new ExtractionEngine(ShippedGazetteer.Geocoder, ActorLexicon.Default).Extract(new DocumentInput(
+            "On 3 March 2023, regime forces shelled Saraqib, and 99999999999 killed. Clashes and=99999999999killed of the fighters."));
+        Assert.Empty(result.Errors);
+    }
 }
