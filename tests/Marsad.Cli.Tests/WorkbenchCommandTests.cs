@@ -221,6 +221,43 @@ public sealed partial class WorkbenchCommandTests
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
     }
 
+    [Fact]
+    public async Task A_batch_names_each_bad_decision_by_number_and_line_applies_the_others_and_ends_with_a_summary()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.md", Report);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "a.md", "--db", "m.db")).ExitCode);
+        var kansafra = Assert.Single(IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db", "--text", "Kansafra")).Stdout));
+        var talTamr = Assert.Single(IdsIn((await MarsadProcess.RunAsync(folder.Path, "events", "--db", "m.db", "--text", "Tal Tamr")).Stdout));
+        // A merge whose reason a coder wrote ends as a split's does, with a count past int: the undo asked after it is
+        // refused like any other undo of no split (it ended the whole run with an OverflowException). Then a kind that is
+        // no word, an undo of an event merged away, and an accept that still applies after them.
+        folder.Write("d.json", $$$"""
+            [
+              {"kind": "event", "id": "{{{talTamr}}}", "action": "merge", "version": 1, "merge": ["{{{kansafra}}}"], "reason": "one incident: part 1 of 99999999999"},
+              {"kind": "event", "id": "{{{talTamr}}}", "action": "undo_split"},
+              {"kind": 5, "id": "{{{kansafra}}}", "action": "accept", "version": 1},
+              {"kind": "event", "id": "{{{kansafra}}}", "action": "undo_split"},
+              {"kind": "event", "id": "{{{talTamr}}}", "action": "accept", "version": 2}
+            ]
+            """);
+
+        var run = await MarsadProcess.RunAsync(folder.Path, "review", "--batch", "d.json", "--db", "m.db");
+        Assert.True(run.ExitCode == 1, run.Stderr + run.Stdout);
+        Assert.Contains("Applied 2 decisions, 3 failed.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Failed: decision 2 (line 3), decision 3 (line 4), decision 4 (line 5).", run.Stdout, StringComparison.Ordinal);
+        // Decisions are all read before any is applied, so a decision that cannot be read is reported first.
+        var errors = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Replace("marsad: error: ", "", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 3, run.Stderr);
+        Assert.Contains("no split to undo", Assert.Single(errors, l => l.StartsWith("d.json:3: decision 2 (undo_split event ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("'5' is not event", Assert.Single(errors, l => l.StartsWith("d.json:4: decision 3: cannot be read", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Single(errors, l => l.StartsWith("d.json:5: decision 4 (undo_split event ", StringComparison.Ordinal));
+        Assert.DoesNotContain("(Parameter", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("reviewed", JsonDocument.Parse(Db.Text(folder.File("m.db"), "SELECT payload FROM events WHERE id LIKE '" + talTamr + "%'")).RootElement.GetProperty("status").GetString());
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", "m.db")).ExitCode);
+    }
+
     /// <summary>The first cell of each row of a table, when it looks like an id.</summary>
     private static List<string> IdsIn(string table) =>
         [.. table.Split('\n').Select(l => TableId().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)];

@@ -7,7 +7,7 @@ namespace Marsad.Core.Names;
 /// out when it repeats a name already on the line. Syrian districts are named after their seat and many after their
 /// governorate ("Al-Hasakeh" district of Al-Hasakeh governorate), so the plain join printed "Rmelan, Al-Hasakeh,
 /// Al-Hasakeh". Names are compared on their letters and digits only, case aside ("Al-Hasakeh" = "Al Hasakeh").
-/// The web pages apply the same rule in common.js (Marsad.placeParts).
+/// The web pages do not apply it themselves: the API sends each event's line as <c>place_line</c>.
 /// </summary>
 public static class PlaceLine
 {
@@ -16,6 +16,16 @@ public static class PlaceLine
     {
         ArgumentNullException.ThrowIfNull(location);
         return Parts(location.Name, location.Admin2, location.Admin1);
+    }
+
+    /// <summary>
+    /// The line as pages show it beside <paramref name="arabic"/>: when the place's own name is the Arabic report's
+    /// words, the gazetteer's name of the place (<see cref="ArabicNames.PlaceCanonical"/>) leads the line instead.
+    /// </summary>
+    public static IReadOnlyList<string> Parts(Location location, ArabicNames? arabic)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return Parts(arabic?.PlaceCanonical ?? location.Name, location.Admin2, location.Admin1);
     }
 
     /// <summary>As above from the three names.</summary>

@@ -33,7 +33,7 @@ public static class ReviewBatch
             throw new JsonException("each decision is a JSON object");
         }
 
-        var kind = IdKinds.FromWord(decision["kind"]?.GetValue<string>()) ?? throw new JsonException($"decision kind '{decision["kind"]}' is not event, claim, person or allegation");
+        var kind = IdKinds.FromWord(Word(decision["kind"])) ?? throw new JsonException($"decision kind '{decision["kind"]}' is not event, claim, person or allegation");
         if (decision["id"] is JsonValue id && id.TryGetValue<string>(out var typed) && !Guid.TryParse(typed, out _))
         {
             decision["id"] = (await ids.ResolveAsync(kind, typed, cancellationToken)).ToString("D");
@@ -52,13 +52,16 @@ public static class ReviewBatch
         {
             foreach (var link in links.OfType<JsonObject>())
             {
-                var linkKind = IdKinds.FromWord(link["kind"]?.GetValue<string>()) ?? throw new JsonException($"link kind '{link["kind"]}' is not person, claim or allegation");
+                var linkKind = IdKinds.FromWord(Word(link["kind"])) ?? throw new JsonException($"link kind '{link["kind"]}' is not person, claim or allegation");
                 link["id"] = await ResolveAsync(link["id"], linkKind, ids, cancellationToken);
             }
         }
 
         return decision.Deserialize<ReviewDecision>(MarsadJson.Options) ?? throw new JsonException("empty decision");
     }
+
+    // A kind given as a number or a list is no word: said as such, not as GetValue's InvalidOperationException.
+    private static string? Word(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var word) ? word : null;
 
     private static async Task<JsonNode?> ResolveAsync(JsonNode? node, IdKind kind, IRecordIds ids, CancellationToken cancellationToken) =>
         node is JsonValue value && value.TryGetValue<string>(out var typed) && !Guid.TryParse(typed, out _)

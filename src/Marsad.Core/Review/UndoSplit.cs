@@ -42,10 +42,12 @@ public sealed partial class UndoSplit(IMarsadStore store)
     }
 
     // The reasons SplitEvent writes: "…: part 1 of N" on the proposal, "…: part K of N, split from event ID" on each new part.
-    [System.Text.RegularExpressions.GeneratedRegex(@": part 1 of (\d+)$")]
+    // N has at most 6 digits: a reason a coder typed can end the same way, and "part 1 of 99999999999" overflowed int.Parse
+    // (an OverflowException that ended a review batch and the review queue's page).
+    [System.Text.RegularExpressions.GeneratedRegex(@": part 1 of (\d{1,6})$")]
     private static partial System.Text.RegularExpressions.Regex PartOne();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@": part \d+ of (\d+), split from event ([0-9a-fA-F-]{36})$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@": part \d+ of (\d{1,6}), split from event ([0-9a-fA-F-]{36})$")]
     private static partial System.Text.RegularExpressions.Regex PartK();
 
     /// <summary>Returns the ids of the parts folded back. <paramref name="id"/> is the split proposal (its first part).</summary>

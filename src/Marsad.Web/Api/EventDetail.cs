@@ -13,6 +13,9 @@ namespace Marsad.Web.Api;
 /// </summary>
 public sealed record EventDetail(ConflictEvent Event, long Version, IReadOnlyList<string> Sources, IReadOnlyList<EventDocument> Documents, ArabicNames? NamesAr = null)
 {
+    /// <summary>The place line the page prints (Core's <see cref="Core.Names.PlaceLine"/>, the one rule for it); null without a location.</summary>
+    public IReadOnlyList<string>? PlaceLine => Event.Location is { } location ? Core.Names.PlaceLine.Parts(location, NamesAr) : null;
+
     public static async Task<EventDetail?> ReadAsync(IMarsadStore store, Guid id, Role role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);

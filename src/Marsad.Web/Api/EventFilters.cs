@@ -17,8 +17,8 @@ internal static class EventFilters
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var query = new EventQuery
         {
-            From = Date(q, "from", errors),
-            To = Date(q, "to", errors),
+            From = Date(q, "from", errors)?.Start,
+            To = Date(q, "to", errors)?.End,
             EventType = Text(q, "type"),
             SubEventType = Text(q, "sub_type"),
             Actor = Text(q, "actor"),
@@ -74,10 +74,24 @@ internal static class EventFilters
 
     public static string? Text(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 } s ? s.Trim() : null;
 
-    private static DateOnly? Date(IQueryCollection q, string name, Dictionary<string, string[]> errors) =>
-        Text(q, name) is not { } s ? null
-        : DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : Error<DateOnly?>(errors, name, "a date as YYYY-MM-DD");
+    // A date as people type it (Core's PlainDate: 2023-07-21, July 2023, 21 July 2023, Arabic digits): "from" takes
+    // the first day it names, "to" the last, so from=July 2023 to=July 2023 is the whole month.
+    private static Domain.Common.DateSpan? Date(IQueryCollection q, string name, Dictionary<string, string[]> errors)
+    {
+        if (Text(q, name) is not { } s)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Core.Review.PlainValues.PlainDate.Parse(s);
+        }
+        catch (Core.Review.PlainValues.PlainValueException ex)
+        {
+            return Error<Domain.Common.DateSpan?>(errors, name, ex.Message);
+        }
+    }
 
     private static T? Enum<T>(IQueryCollection q, string name, Dictionary<string, string[]> errors) where T : struct, System.Enum
     {

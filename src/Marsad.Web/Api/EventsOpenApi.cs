@@ -13,8 +13,8 @@ internal static class EventsOpenApi
 {
     private static readonly (string Name, string Description)[] Filters =
     [
-        ("from", "Events whose dates reach this day or later (YYYY-MM-DD)"),
-        ("to", "Events whose dates start this day or earlier (YYYY-MM-DD)"),
+        ("from", "Events whose dates reach this day or later: YYYY-MM-DD, or a date as people write it (July 2023, 21 July 2023; its first day)"),
+        ("to", "Events whose dates start this day or earlier: YYYY-MM-DD, or a date as people write it (July 2023; its last day)"),
         ("type", "ACLED event type, e.g. Battles"),
         ("sub_type", "ACLED sub-event type, e.g. Air/drone strike"),
         ("actor", "Canonical actor name (actor1, actor2 or associated)"),

@@ -63,7 +63,8 @@ internal static class ReviewApi
             var namesAr = item.Record is ConflictEvent named ? ArabicNames.Of(named with { Evidence = item.Evidence }, text, PlainFields.Default.Places.NameOf) : null;
             // A part of a split (or the proposal split) offers the split's undo, to those Core/Access lets split it.
             var splitFrom = item.Record is ConflictEvent part && ReshapeRights.MaySplit(role, part) ? await undo.OriginAsync(item.Id, cancellationToken) : null;
-            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings, namesAr, splitFrom));
+            var placeLine = item.Record is ConflictEvent { Location: { } located } ? PlaceLine.Parts(located, namesAr).Select(n => mask.Scrub(n) ?? n).ToList() : null;
+            entries.Add(new ReviewEntry(item.Kind, item.Id, item.Version, record, item.DocumentId, title, source, text, item.Evidence, plain, published, warnings, namesAr, splitFrom, placeLine));
         }
 
         return TypedResults.Ok<IReadOnlyList<ReviewEntry>>(entries);
@@ -141,10 +142,11 @@ internal static class ReviewApi
 }
 
 /// <summary>One proposal in the queue with the passage it was read from; evidence spans point into <see cref="Text"/>;
-/// <see cref="SplitFrom"/> names the split it came out of while that split can still be undone from here.</summary>
+/// <see cref="SplitFrom"/> names the split it came out of while that split can still be undone from here;
+/// <see cref="PlaceLine"/> is an event's place line as Core's rule prints it (the page does not apply the rule itself).</summary>
 public sealed record ReviewEntry(string Kind, Guid Id, long Version, JsonElement Record, Guid? DocumentId, string? DocumentTitle, string? Source, string? Text, Evidence Evidence,
     IReadOnlyDictionary<string, string>? Plain = null, DateOnly? DocumentPublished = null, IReadOnlyList<ReviewWarning>? Warnings = null, ArabicNames? NamesAr = null,
-    SplitOrigin? SplitFrom = null);
+    SplitOrigin? SplitFrom = null, IReadOnlyList<string>? PlaceLine = null);
 
 /// <summary>The version a write produced; name it in the next write to the same record.</summary>
 public sealed record SavedVersion(long Version);

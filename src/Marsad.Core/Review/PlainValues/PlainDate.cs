@@ -7,14 +7,15 @@ namespace Marsad.Core.Review.PlainValues;
 /// <summary>
 /// Dates as a coder types them: <c>2023-07-21</c>, <c>21 July 2023</c>, <c>July 21, 2023</c>, <c>July 2023</c>,
 /// <c>2023-07</c>, <c>21–23 July 2023</c>, <c>2023-07-21 to 2023-07-25</c>. The precision follows from the span
-/// (ACLED's: one day 1, up to a week 2, longer 3), so nobody types it.
+/// (ACLED's: one day 1, up to a week 2, longer 3), so nobody types it. Digits may be typed on an Arabic keyboard
+/// (٢٠٢٣-٠٧-٢١, or the Persian forms): they are read as the same digits.
 /// </summary>
 public static partial class PlainDate
 {
     public static DateSpan Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var t = text.Trim();
+        var t = WesternDigits(text.Trim());
         if (Iso().Match(t) is { Success: true } iso)
         {
             var start = Day(iso.Groups["a"].Value, t);
@@ -38,6 +39,17 @@ public static partial class PlainDate
 
         throw new PlainValueException($"'{t}' is not a date: type 2023-07-21, 21 July 2023, July 2023 or 21–23 July 2023");
     }
+
+    // Arabic-Indic (U+0660–0669) and Extended Arabic-Indic (U+06F0–06F9) digits as 0–9: int.Parse reads only the latter.
+    private static string WesternDigits(string text) =>
+        string.Create(text.Length, text, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = c is >= '\u0660' and <= '\u0669' ? (char)('0' + (c - '\u0660')) : c is >= '\u06F0' and <= '\u06F9' ? (char)('0' + (c - '\u06F0')) : c;
+            }
+        });
 
     private static DateSpan Written(Match match, string text)
     {

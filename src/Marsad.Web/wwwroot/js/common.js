@@ -167,26 +167,23 @@ const Marsad = {
 
   // An actor or place with its Arabic name beside the canonical one: in the Arabic interface the Arabic name first
   // (the server's, else the labels below), in the English one after the canonical name when the document was Arabic
-  // (the caller passes it). Each name is isolated, the brackets between them follow the page's direction.
+  // (the caller passes it). Each name is isolated (Marsad.iso) and the name in brackets carries its brackets inside a
+  // run of its own direction (Marsad.bracketed).
   named(value, arabic, arabicDocument) {
     if (!value) return arabic ? Marsad.iso(arabic, "ar") : "";
     const ar = arabic || (Marsad.lang === "ar" ? Marsad.arabic[value] : null);
     if (!ar || ar === value || (Marsad.lang !== "ar" && !arabicDocument)) return Marsad.iso(value);
     return Marsad.lang === "ar"
-      ? Marsad.el("span", { class: "named" }, Marsad.iso(ar, "ar"), " (", Marsad.iso(value), ")")
-      : Marsad.el("span", { class: "named" }, Marsad.iso(value), " (", Marsad.iso(ar, "ar"), ")");
+      ? Marsad.el("span", { class: "named" }, Marsad.iso(ar, "ar"), " ", Marsad.bracketed(Marsad.iso(value)))
+      : Marsad.el("span", { class: "named" }, Marsad.iso(value), " ", Marsad.bracketed(Marsad.iso(ar, "ar")));
   },
 
-  // The one rule for a place line, as Core's PlaceLine prints it: the place's name, its district, its governorate, each
-  // left out when it repeats a name already on the line (compared on letters and digits, case aside), so a district
-  // named after its governorate does not print "Rmelan, Al-Hasakeh, Al-Hasakeh".
-  placeParts(name, admin2, admin1) {
-    const key = s => String(s).replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
-    const parts = [];
-    for (const part of [name, admin2, admin1]) {
-      if (part && String(part).trim() && !parts.some(p => key(p) === key(part))) parts.push(String(part).trim());
-    }
-    return parts;
+  // A name in brackets with the brackets inside one isolate of the name's direction. Left between two isolates the
+  // brackets took the page's direction: in a narrow right-to-left column that wraps a Latin name, "(" was drawn at
+  // the far end of its line ("Military)") and the name's own "(2000-)" lost its pair. Inside the run they stay with the
+  // name, and a line can break neither after "(" nor before ")", so a bracket never starts or ends a line alone.
+  bracketed(run) {
+    return Marsad.el("bdi", { dir: run.dir || "auto", class: "bracketed" }, "(", run, ")");
   },
 
   // The gazetteer's Arabic names (Core's ArabicPlaceNames) of the places and areas a page shows, asked for once per
@@ -217,17 +214,18 @@ const Marsad = {
     for (let i = 0; i < Math.max(ids.length, names.length); i += 200) await ask(ids.slice(i, i + 200), names.slice(i, i + 200));
   },
 
-  // A location's place line (Marsad.placeParts), each name an isolated run with its Arabic name beside as for actors
-  // (Marsad.named): the place as an Arabic report wrote it (`ar`, the server's names_ar) or else the gazetteer's Arabic
-  // name, and the areas' OCHA Arabic names (the gazetteer's, loaded by Marsad.loadArabicPlaces). "" when there is none.
-  place(location, ar, arabicDocument) {
-    if (!location) return "";
+  // A location's place line as the server sends it (`line`, the event's place_line: Core's PlaceLine is the one rule
+  // for which names it holds), each name an isolated run with its Arabic name beside as for actors (Marsad.named): the
+  // place as an Arabic report wrote it (`ar`, the server's names_ar) or else the gazetteer's Arabic name, and the areas'
+  // OCHA Arabic names (the gazetteer's, loaded by Marsad.loadArabicPlaces). "" when there is none.
+  place(line, location, ar, arabicDocument) {
+    if (!location || !line || line.length === 0) return "";
     ar = ar || {};
     const known = Marsad.arabicPlaces;
-    const canonical = ar.place_canonical || location.name;
-    const parts = Marsad.placeParts(canonical, location.admin2, location.admin1).map((name, i) =>
-      i === 0 && canonical ? Marsad.named(name, ar.location || known.places[location.place_id], arabicDocument) : Marsad.named(name, known.areas[name], arabicDocument));
-    if (parts.length === 0) return "";
+    // The line leads with the place's own name when it has one; otherwise it is all areas.
+    const named = Boolean(ar.place_canonical || location.name);
+    const parts = line.map((name, i) =>
+      i === 0 && named ? Marsad.named(name, ar.location || known.places[location.place_id], arabicDocument) : Marsad.named(name, known.areas[name], arabicDocument));
     const span = Marsad.el("span", { class: "place" });
     parts.forEach((p, i) => span.append(...(i ? [Marsad.lang === "ar" ? "، " : ", ", p] : [p])));
     return span;

@@ -22,7 +22,7 @@
     // Each canonical name beside the Arabic one (the place as the Arabic report wrote it, the actor's usual Arabic name).
     const ar = detail.names_ar || {};
     const arabicDocument = (detail.documents || []).some(d => d.text && Marsad.isArabic(d.text));
-    field(fields, "place", Marsad.place(e.location, ar, arabicDocument));
+    field(fields, "place", Marsad.place(detail.place_line, e.location, ar, arabicDocument));
     field(fields, "actor1", e.actor1 ? Marsad.named(e.actor1, ar.actor1, arabicDocument) : "");
     field(fields, "actor2", e.actor2 ? Marsad.named(e.actor2, ar.actor2, arabicDocument) : "");
     field(fields, "fatalities", e.quantities && e.quantities.fatalities ? (e.quantities.fatalities.best ?? e.quantities.fatalities.low) : "");

@@ -41,13 +41,19 @@
   // Events as JSON pages (those without a point too: they are counted and listed beside the map).
   async function loadEvents(params) {
     features = [];
+    let refused = "";
     let cursor = null;
     for (let page = 0; page < 10; page++) {
       const query = new URLSearchParams(params);
       query.set("limit", "1000");
       if (cursor) query.set("cursor", cursor);
       const response = await fetch("/api/events?" + query.toString(), { credentials: "same-origin" });
-      if (!response.ok) break;
+      // A filter the server cannot read (a date it does not know) is named, not shown as an empty map.
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        refused = Object.values(problem.errors || {}).flat().join("; ") || problem.detail || String(response.status);
+        break;
+      }
       const body = await response.json();
       features.push(...body.items.map(item => {
         const e = item.event, point = e.location && e.location.point;
@@ -55,7 +61,7 @@
           geometry: point ? { coordinates: [point.longitude, point.latitude] } : null,
           properties: {
             id: e.id, date_start: e.date ? e.date.start : "", date_end: e.date ? e.date.end : "", date_label: Marsad.dateText(e), event_type: e.event_type, sub_event_type: e.sub_event_type,
-            location: e.location ? e.location.name : "", admin1: e.location ? e.location.admin1 : "", loc: e.location, actor1: e.actor1, actor2: e.actor2, status: e.status
+            location: e.location ? e.location.name : "", admin1: e.location ? e.location.admin1 : "", loc: e.location, line: item.place_line, actor1: e.actor1, actor2: e.actor2, status: e.status
           }
         };
       }));
@@ -63,6 +69,7 @@
       if (!cursor) break;
     }
     // The Arabic interface names places and governorates in Arabic where the gazetteer has them: asked once, before drawing.
+    document.getElementById("filter-message").textContent = refused;
     await Marsad.loadArabicPlaces(features.map(f => f.properties.loc));
     months = monthRange(features);
     const slider = document.getElementById("time-slider");
@@ -122,7 +129,7 @@
       const pick = editor() && p.status !== "published" ? Marsad.el("input", { type: "checkbox", class: "publish-pick", value: p.id, "aria-label": "select to publish" }) : "";
       // Every name is an isolated run (see Marsad.iso): an English name in the Arabic page keeps its brackets in place.
       return Marsad.el("tr", { "data-id": p.id }, Marsad.el("td", {}, pick, eventLink(p)), Marsad.el("td", { class: "event-type" }, Marsad.label(p.sub_event_type)),
-        Marsad.el("td", { class: "event-place" }, Marsad.place(p.loc, null, false)),
+        Marsad.el("td", { class: "event-place" }, Marsad.place(p.line, p.loc, null, false)),
         Marsad.el("td", { class: "event-actors" }, Marsad.namedList([[p.actor1], [p.actor2]], false)), Marsad.el("td", {}, Marsad.label(p.status)));
     });
     document.getElementById("event-rows").replaceChildren(...rows);
@@ -131,7 +138,7 @@
     const withoutPoint = shown.filter(f => !f.geometry);
     document.getElementById("no-point-count").textContent = String(withoutPoint.length);
     document.getElementById("no-point-list").replaceChildren(...withoutPoint.map(f =>
-      Marsad.el("li", {}, eventLink(f.properties), " ", Marsad.label(f.properties.sub_event_type), " — ", Marsad.place(f.properties.loc, null, false))));
+      Marsad.el("li", {}, eventLink(f.properties), " ", Marsad.label(f.properties.sub_event_type), " — ", Marsad.place(f.properties.line, f.properties.loc, null, false))));
   }
 
   function draw() {
@@ -147,11 +154,13 @@
       const p = f.properties;
       const marker = L.circleMarker([lat, lon], {
         radius: 7, weight: 1, color: "#fff", fillOpacity: 0.9,
-        fillColor: Marsad.typeColours[p.event_type] || "#333", className: "marsad-event"
+        fillColor: Marsad.typeColours[p.event_type] || "#333",
+        // The id in a class too (an SVG path takes no other attribute from Leaflet), so a test can find and click one event's marker.
+        className: "marsad-event marsad-event-" + p.id
       });
       const link = Marsad.el("a", { href: "/event.html?id=" + encodeURIComponent(p.id) + (Marsad.lang === "ar" ? "&lang=ar" : "") },
         Marsad.label(p.sub_event_type), " — ", Marsad.el("bdi", { dir: "auto", class: "date" }, p.date_label));
-      const place = Marsad.el("div", { class: "popup-place" }, popupPlace(p, null));
+      const place = Marsad.el("div", { class: "popup-place" }, popupPlace(p, p.line, null));
       const actors = Marsad.el("div", { class: "popup-actors" }, popupActors(p, null));
       const body = Marsad.el("div", {}, link, place, actors);
       marker.bindPopup(body);
@@ -160,9 +169,10 @@
         if (body.dataset.named) return;
         body.dataset.named = "true";
         const response = await fetch("/api/events/" + encodeURIComponent(p.id), { credentials: "same-origin" });
-        const ar = response.ok ? (await response.json()).names_ar : null;
+        const detail = response.ok ? await response.json() : null;
+        const ar = detail && detail.names_ar;
         if (!ar) return;
-        place.replaceChildren(popupPlace(p, ar));
+        place.replaceChildren(popupPlace(p, detail.place_line, ar));
         actors.replaceChildren(popupActors(p, ar));
       });
       marker.feature = f;
@@ -177,8 +187,8 @@
 
   // A popup's place and actors: the same place line and names as the list and the review card (Marsad.place, Marsad.named),
   // with the Arabic report's own words beside once the event's names_ar are known.
-  function popupPlace(p, ar) {
-    return Marsad.place(p.loc, ar, Boolean(ar && ar.location));
+  function popupPlace(p, line, ar) {
+    return Marsad.place(line, p.loc, ar, Boolean(ar && ar.location));
   }
 
   function popupActors(p, ar) {

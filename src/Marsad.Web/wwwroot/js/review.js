@@ -166,7 +166,7 @@
       const r = item.record;
       const ar = item.names_ar || {};
       const arabicDocument = Marsad.isArabic(item.text);
-      const where = Marsad.place(r.location, ar, arabicDocument);
+      const where = Marsad.place(item.place_line, r.location, ar, arabicDocument);
       facts.append(...[[r.actor1, ar.actor1], [r.actor2, ar.actor2]].filter(a => a[0]).map(([a, arabic]) => Marsad.el("span", { class: "actor" }, Marsad.named(a, arabic, arabicDocument))),
         ...(where ? [where] : []));
     }
