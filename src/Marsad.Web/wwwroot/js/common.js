@@ -182,10 +182,10 @@ const Marsad = {
   // brackets took the page's direction: in a narrow right-to-left column that wraps a Latin name, "(" was drawn at
   // the far end of its line ("Military)") and the name's own "(2000-)" lost its pair. Inside the run they stay with the
   // name, and a line can break neither after "(" nor before ")", so a bracket never starts or ends a line alone.
-  // A short name (a place, most governorates) does not wrap at all: "(Al-Hasakeh)" broke after its hyphen.
+  // A hyphenated name may still break after its hyphen ("(Al-" / "Hasakeh)"), its brackets in place: keeping short
+  // names whole (white-space: nowrap) pushed the table out of a narrow column and hid its far side.
   bracketed(run) {
-    const whole = run.textContent.length <= 24 ? " whole" : "";
-    return Marsad.el("bdi", { dir: run.dir || "auto", class: "bracketed" + whole }, "(", run, ")");
+    return Marsad.el("bdi", { dir: run.dir || "auto", class: "bracketed" }, "(", run, ")");
   },
 
   // The gazetteer's Arabic names (Core's ArabicPlaceNames) of the places and areas a page shows, asked for once per
