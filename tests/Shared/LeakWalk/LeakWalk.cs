@@ -18,8 +18,12 @@ public static class LeakWalk
 {
     public static readonly Role[] Roles = [Role.Public, Role.Viewer, Role.Coder, Role.Editor, Role.Admin];
 
-    /// <summary>Every planted string: the confidential source, the sensitive person values, the unpublished titles.</summary>
-    public static readonly string[] Planted = [LeakSite.Secret, .. LeakSite.PersonSecrets, .. LeakSite.UnpublishedTitles];
+    /// <summary>
+    /// Every planted string: the leak site's confidential source, sensitive person values and unpublished titles, and the
+    /// demo site's own confidential network and sensitive detainee (whose fate, holder and alias only the public may not read).
+    /// </summary>
+    public static readonly string[] Planted =
+        [LeakSite.Secret, .. LeakSite.PersonSecrets, .. LeakSite.UnpublishedTitles, DemoSite.ConfidentialSource, .. DemoSite.SensitivePersonValues];
 
     public static async Task<LeakWalkResult> RunAsync(LeakSite site, CancellationToken cancellationToken = default)
     {
@@ -183,7 +187,11 @@ public static class LeakWalk
         }
 
         var normal = " " + NameNormaliser.Map(text.ToString()).Text + " ";
-        foreach (var secret in new[] { LeakSite.Secret }.Concat(LeakSite.PersonSecrets).Concat(role.SeesUnpublished() ? [] : LeakSite.UnpublishedTitles))
+        IEnumerable<string> secrets = role.SeesConfidentialSources() ? [] : [LeakSite.Secret, DemoSite.ConfidentialSource];
+        // The detainee's exact place is withheld below editor; the fate, holder and alias of a record not marked public from the public only.
+        secrets = secrets.Concat(role.SeesSensitivePersonFields() ? [] : [.. LeakSite.PersonSecrets, DemoSite.SensitivePersonValues[2]]);
+        secrets = secrets.Concat(role.SeesUnpublished() ? [] : [.. LeakSite.UnpublishedTitles, DemoSite.SensitivePersonValues[0], DemoSite.SensitivePersonValues[1], DemoSite.SensitivePersonValues[3]]);
+        foreach (var secret in secrets)
         {
             if (normal.Contains(" " + NameNormaliser.Key(secret) + " ", StringComparison.Ordinal))
             {
