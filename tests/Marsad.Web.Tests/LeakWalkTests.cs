@@ -27,6 +27,16 @@ public sealed class LeakWalkTests(LeakSite site)
     }
 
     [Fact]
+    public async Task No_cli_command_format_or_role_prints_a_planted_secret_to_a_role_that_may_not_read_it()
+    {
+        var walk = await CliLeakWalk.RunAsync(site, TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine($"CLI leak walk: {walk.Commands} commands, {walk.Leaks.Count} leaks");
+        Assert.Empty(walk.Leaks);
+        // The control: the editor's output holds every planted string.
+        Assert.Equal(LeakWalk.Planted.Order(StringComparer.Ordinal), walk.SeenByEditor.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_text_filter_answers_the_public_the_same_for_a_confidential_name_and_its_prefixes_as_for_random_strings()
     {
         var (routes, _, differing) = await LeakWalk.TextOracleAsync(site, TestContext.Current.CancellationToken);

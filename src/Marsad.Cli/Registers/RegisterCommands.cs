@@ -30,7 +30,7 @@ internal static class RegisterCommands
     public static Command List<T>(GlobalOptions globals, CliEnvironment env, string statusHelp) where T : class
     {
         var status = new Option<string?>("--status") { Description = statusHelp };
-        var text = new Option<string?>("--text") { Description = "Text in the record (for persons below editor: in the name only)" };
+        var text = new Option<string?>("--text") { Description = "Words of the record as the role reads it (each a word or the start of one; case and accents aside)" };
         var merged = new Option<bool>("--include-merged") { Description = "Also list records merged into others" };
         var limit = new Option<int>("--limit") { Description = "How many at most", DefaultValueFactory = _ => 1000 };
         var (format, json) = FormatOptions();

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Records;
 using Marsad.Core.Registers.Persons;
+using Marsad.Core.Registers.Search;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Records;
@@ -22,6 +23,11 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
         if (byPlace && typeof(T) != typeof(Person))
         {
             throw new ArgumentException("admin1 and bbox filter the persons register only");
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            await RegisterTextIndex.SyncAsync(dialect, cancellationToken);
         }
 
         var sql = new StringBuilder($"SELECT payload, version FROM {kind.Table} WHERE 1 = 1");
@@ -45,13 +51,10 @@ internal sealed class RegisterQueries(SqlDialect dialect) : IRegisterQueries
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            // Searching the payload would let the public find people by a withheld field; below editor, names only.
-            // Below editor the payload is searched as the role reads it, confidential names redacted.
+            // The words of the record as the role reads it (confidential names redacted, a person's withheld fields
+            // left out), never the stored record: a search must not find anyone by what the role is not shown.
             var secrets = await Redactions.ForAsync(connection, null, role, cancellationToken);
-            var column = typeof(T) == typeof(Person) && !role.SeesSensitivePersonFields() ? "name"
-                : secrets.IsEmpty ? "payload" : AccessSql.Visible(dialect, connection, secrets);
-            sql.Append(CultureInfo.InvariantCulture, $" AND {column} {dialect.CaseInsensitiveLike} @text ESCAPE '\\'");
-            command.AddParameter("@text", "%" + EscapeLike(query.Text.Trim()) + "%");
+            sql.Append(" AND ").Append(RegisterTextIndex.Condition(dialect, command, kind.Table, query.Text, role, secrets));
         }
 
         // Places are filtered on the record as the role reads it (after masking), never in SQL over the stored one: a

@@ -9,7 +9,10 @@ public sealed record RegisterQuery
 {
     public string? Status { get; init; }
 
-    /// <summary>Text anywhere in the record (names, aliases, statement, summary).</summary>
+    /// <summary>
+    /// Words of the record as the role reads it (names, aliases, statement, summary): each word of the search begins a word
+    /// of the record, whatever its case, accents or letter width, alike on SQLite and PostgreSQL (Registers/Search).
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>

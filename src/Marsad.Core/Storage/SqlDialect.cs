@@ -94,11 +94,13 @@ public abstract class SqlDialect
     public virtual string CaseInsensitiveLike => "LIKE";
 
     /// <summary>
-    /// A subquery of the (event_id, version) pairs whose <paramref name="column"/> words (<c>full</c> or <c>public</c>, see
-    /// Events/Search) match the query bound to <paramref name="parameter"/> (<see cref="TextSearchQuery"/>): FTS5 here.
+    /// A subquery of the <paramref name="keys"/> (columns of <c>t</c>) of the rows of the text index <paramref name="table"/>
+    /// (<c>event_text</c>, <c>register_text</c>) whose <paramref name="column"/> words (<c>full</c>, <c>team</c> or
+    /// <c>public</c>, see Events/Search) match the query bound to <paramref name="parameter"/> (<see cref="TextSearchQuery"/>):
+    /// FTS5 here. More conditions on <c>t</c> may follow with AND.
     /// </summary>
-    public virtual string TextSearchMatches(string column, string parameter) =>
-        $"SELECT t.event_id, t.version FROM event_text t WHERE t.rowid IN (SELECT rowid FROM event_text_fts WHERE event_text_fts MATCH {parameter})";
+    public virtual string TextSearchMatches(string table, string keys, string column, string parameter) =>
+        $"SELECT {keys} FROM {table} t WHERE t.rowid IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH {parameter})";
 
     /// <summary>
     /// The search for words already in normal form (letters and digits only): each word as the start of a word of the

@@ -56,7 +56,7 @@ internal static class RecordsApi
 
     private static readonly QueryParameters Filtered = new(
         new QueryParameter("status", "the register's status: a person's (missing …), a claim's verdict (false …), an allegation's investigation status"),
-        new QueryParameter("text", "text anywhere in the record"),
+        new QueryParameter("text", "words of the record as the caller reads it (each a word or the start of one; case and accents aside)"),
         new QueryParameter("limit", "at most this many (1 to 1000; default 200)"));
 
     // Persons also by place: matched in Core on the record as the caller's role reads it (PersonPlaces), never the stored one.

@@ -40,7 +40,20 @@ public sealed partial class DemoSite
 
     public string Folder => _folder.Path;
 
+    /// <summary>
+    /// An empty PostgreSQL database to serve the site from, or null for SQLite: the demo is always built on SQLite (the demo
+    /// command's own), then copied there by <c>marsad db copy</c> (accounts and tokens with it) and served from the copy.
+    /// </summary>
+    public string? PostgresDatabase { get; init; }
+
     public async ValueTask InitializeAsync()
+    {
+        await BuildAsync();
+        await ServeAsync();
+    }
+
+    /// <summary>Builds the site's record on SQLite (<see cref="Store"/>), without serving it: a site that plants more records does so in between.</summary>
+    public async Task BuildAsync()
     {
         var database = Path.Combine(_folder.Path, "demo", "marsad.db");
         await RunCliAsync("demo", "--no-serve", "--dir", Path.Combine(_folder.Path, "demo"));
@@ -68,6 +81,17 @@ public sealed partial class DemoSite
         await Store.Accounts.SaveAsync("former", Role.Admin, Password);
         RevokedToken = await Store.Accounts.CreateTokenAsync("former");
         await Store.Accounts.RevokeTokensAsync("former");
+    }
+
+    /// <summary>Serves the record built (on PostgreSQL, a copy of it, accounts and tokens included) by real Kestrel.</summary>
+    public async Task ServeAsync()
+    {
+        if (PostgresDatabase is { } postgres)
+        {
+            await RunCliAsync("db", "copy", "--from", Store.Target.Value, "--to", postgres);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, postgres), TimeProvider.System);
+        }
 
         // Sign-in is rate limited per address; every test here comes from 127.0.0.1, so the shared site allows more.
         (_app, BaseAddress) = await StartAsync(new MarsadWebOptions { Database = Store.Target, Urls = ["http://127.0.0.1:0"], Quiet = true, SignInsPerMinute = 1000 }, Store);
@@ -128,15 +152,22 @@ public sealed partial class DemoSite
 
     internal static async Task RunCliAsync(params string[] args)
     {
+        var (code, _, error) = await CliAsync(args);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"marsad {string.Join(' ', args)} exited {code}: {error}");
+        }
+    }
+
+    /// <summary>Runs <c>marsad</c> in process; its exit code, standard output and standard error.</summary>
+    internal static async Task<(int Code, string Output, string Error)> CliAsync(params string[] args)
+    {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
         var error = new StringWriter();
         var env = new CliEnvironment(console, error, TimeProvider.System, Environment.GetEnvironmentVariable, false);
         var code = await MarsadCli.RunAsync(args, env);
-        if (code != 0)
-        {
-            throw new InvalidOperationException($"marsad {string.Join(' ', args)} exited {code}: {error}");
-        }
+        return (code, output.ToString(), error.ToString());
     }
 
     /// <summary>Every other standing event goes extracted → reviewed → verified → published; the rest stay in the review queue.</summary>

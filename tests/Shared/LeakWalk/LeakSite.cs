@@ -24,13 +24,21 @@ public sealed partial class LeakSite
     /// <summary>Titles of records never published: the team may read them, the public never.</summary>
     public static readonly string[] UnpublishedTitles = ["Vexmoor granary fire", "Idris Quellbrook", "Tamsin orchard ruse"];
 
-    public DemoSite Site { get; } = new();
+    /// <summary>A leak site served from SQLite (one public constructor: xUnit builds it as a fixture).</summary>
+    public LeakSite() => Site = new DemoSite();
+
+    private LeakSite(DemoSite site) => Site = site;
+
+    /// <summary>A leak site served from the empty PostgreSQL database <paramref name="postgresDatabase"/>, see <see cref="DemoSite.PostgresDatabase"/>.</summary>
+    public static LeakSite OnPostgres(string postgresDatabase) => new(new DemoSite { PostgresDatabase = postgresDatabase });
+
+    public DemoSite Site { get; }
 
     public List<Guid> Ids { get; } = [];
 
     public async ValueTask InitializeAsync()
     {
-        await Site.InitializeAsync();
+        await Site.BuildAsync();
         var database = Site.Store.Target.Value;
         var folder = Path.Combine(Site.Folder, Secret);
         Directory.CreateDirectory(folder);
@@ -100,6 +108,7 @@ public sealed partial class LeakSite
         Ids.AddRange([unpublishedEvent.Id, unpublishedPerson.Id, unpublishedClaim.Id]);
         Ids.AddRange((await store.Documents.ListAsync(10_000, 0)).Select(d => d.Id));
         Ids.AddRange((await store.Registers.ListAsync<Person>(new Core.Registers.RegisterQuery(), Role.Editor)).Select(p => p.Record.Id));
+        await Site.ServeAsync();
     }
 
     public ValueTask DisposeAsync() => Site.DisposeAsync();

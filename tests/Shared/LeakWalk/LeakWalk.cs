@@ -18,8 +18,12 @@ public static class LeakWalk
 {
     public static readonly Role[] Roles = [Role.Public, Role.Viewer, Role.Coder, Role.Editor, Role.Admin];
 
-    /// <summary>Every planted string: the confidential source, the sensitive person values, the unpublished titles.</summary>
-    public static readonly string[] Planted = [LeakSite.Secret, .. LeakSite.PersonSecrets, .. LeakSite.UnpublishedTitles];
+    /// <summary>
+    /// Every planted string: the leak site's confidential source, sensitive person values and unpublished titles, and the
+    /// demo site's own confidential network and sensitive detainee (whose fate, holder and alias only the public may not read).
+    /// </summary>
+    public static readonly string[] Planted =
+        [LeakSite.Secret, .. LeakSite.PersonSecrets, .. LeakSite.UnpublishedTitles, DemoSite.ConfidentialSource, .. DemoSite.SensitivePersonValues];
 
     public static async Task<LeakWalkResult> RunAsync(LeakSite site, CancellationToken cancellationToken = default)
     {
@@ -113,7 +117,8 @@ public static class LeakWalk
     /// <summary>
     /// The oracle script's approach (issue 14), on every GET route the OpenAPI document declares with a <c>text</c> filter:
     /// as the public, the confidential name and each of its prefixes (4 characters and longer) must answer byte for byte as
-    /// 20 random strings of the same length do. Returns the routes tried, the requests made and each answer that differed.
+    /// 20 random strings of the same length do; so must a withheld person value and its longest word as <c>text</c>, to the
+    /// public and to a viewer. Returns the routes tried, the requests made and each answer that differed.
     /// </summary>
     public static async Task<(IReadOnlyList<string> Routes, int Requests, IReadOnlyList<string> Differing)> TextOracleAsync(LeakSite site, CancellationToken cancellationToken = default)
     {
@@ -127,20 +132,36 @@ public static class LeakWalk
         var random = new Random(14);
         var differing = new List<string>();
         var requests = 0;
+        using var viewer = site.Site.Client(site.Site.Tokens[Role.Viewer]);
+        // The confidential name and each of its prefixes as text=, as the public; a withheld person value and its longest
+        // word as text=, as the public and as a viewer. (actor= takes only names of the fixed actor lexicon, refused with a
+        // hint from that lexicon otherwise, so it answers a source's name as any unknown string, by the string alone.)
+        var cases = new List<(string Parameter, string Probe, HttpClient Client, string Who)>();
+        cases.AddRange(Enumerable.Range(4, LeakSite.Secret.Length - 3).Select(length => ("text", LeakSite.Secret[..length], client, "public")));
+        foreach (var value in new[] { LeakSite.PersonSecrets[0], DemoSite.SensitivePersonValues[2] })
+        {
+            foreach (var (who, caller) in new[] { ("public", client), ("viewer", viewer) })
+            {
+                cases.Add(("text", value, caller, who));
+                cases.Add(("text", value.Split(' ').MaxBy(w => w.Length)!, caller, who));
+            }
+        }
+
         foreach (var route in routes)
         {
-            for (var length = 4; length <= LeakSite.Secret.Length; length++)
+            var declared = document.RootElement.GetProperty("paths").GetProperty(route).GetProperty("get").GetProperty("parameters")
+                .EnumerateArray().Select(x => x.GetProperty("name").GetString()).ToHashSet(StringComparer.Ordinal);
+            foreach (var (parameter, probe, caller, who) in cases.Where(c => declared.Contains(c.Parameter)))
             {
-                var probe = LeakSite.Secret[..length];
-                var answer = await client.GetStringAsync(new Uri($"{route}?limit=1000&text={Uri.EscapeDataString(probe)}", UriKind.Relative), cancellationToken);
+                var answer = await AnswerAsync(caller, route, parameter, probe, cancellationToken);
                 requests++;
                 for (var i = 0; i < 20; i++)
                 {
-                    var noise = new string([.. Enumerable.Range(0, length).Select(_ => (char)('a' + random.Next(26)))]);
+                    var noise = new string([.. Enumerable.Range(0, probe.Length).Select(_ => (char)('a' + random.Next(26)))]);
                     requests++;
-                    if (await client.GetStringAsync(new Uri($"{route}?limit=1000&text={Uri.EscapeDataString(noise)}", UriKind.Relative), cancellationToken) != answer)
+                    if (await AnswerAsync(caller, route, parameter, noise, cancellationToken) != answer)
                     {
-                        differing.Add($"{route}?text={probe}: answers otherwise than text={noise}");
+                        differing.Add($"{who} {route}?{parameter}={probe}: answers otherwise than {parameter}={noise}");
                         break;
                     }
                 }
@@ -148,6 +169,14 @@ public static class LeakWalk
         }
 
         return (routes, requests, differing);
+    }
+
+    /// <summary>An answer's status and body, the value asked for written as "…" wherever the body echoes it (an error naming it, say).</summary>
+    private static async Task<string> AnswerAsync(HttpClient client, string route, string parameter, string value, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(new Uri($"{route}?limit=1000&{parameter}={Uri.EscapeDataString(value)}", UriKind.Relative), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return $"{(int)response.StatusCode} {body.Replace(value, "…", StringComparison.Ordinal).Replace(Uri.EscapeDataString(value), "…", StringComparison.Ordinal)}";
     }
 
     /// <summary>A declared parameter's values: each allowed one, else the secret itself, a date, a number and a place.</summary>
@@ -183,7 +212,11 @@ public static class LeakWalk
         }
 
         var normal = " " + NameNormaliser.Map(text.ToString()).Text + " ";
-        foreach (var secret in new[] { LeakSite.Secret }.Concat(LeakSite.PersonSecrets).Concat(role.SeesUnpublished() ? [] : LeakSite.UnpublishedTitles))
+        IEnumerable<string> secrets = role.SeesConfidentialSources() ? [] : [LeakSite.Secret, DemoSite.ConfidentialSource];
+        // The detainee's exact place is withheld below editor; the fate, holder and alias of a record not marked public from the public only.
+        secrets = secrets.Concat(role.SeesSensitivePersonFields() ? [] : [.. LeakSite.PersonSecrets, DemoSite.SensitivePersonValues[2]]);
+        secrets = secrets.Concat(role.SeesUnpublished() ? [] : [.. LeakSite.UnpublishedTitles, DemoSite.SensitivePersonValues[0], DemoSite.SensitivePersonValues[1], DemoSite.SensitivePersonValues[3]]);
+        foreach (var secret in secrets)
         {
             if (normal.Contains(" " + NameNormaliser.Key(secret) + " ", StringComparison.Ordinal))
             {

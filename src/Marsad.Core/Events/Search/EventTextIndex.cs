@@ -64,7 +64,7 @@ internal static class EventTextIndex
 
         var full = role.SeesConfidentialSources();
         command.AddParameter("@textWords", dialect.TextSearchQuery(words, full ? "full" : "public"));
-        var condition = $"(id, version) IN ({dialect.TextSearchMatches(full ? "full" : "public", "@textWords")})";
+        var condition = $"(id, version) IN ({dialect.TextSearchMatches("event_text", "t.event_id, t.version", full ? "full" : "public", "@textWords")})";
         if (full)
         {
             return condition;

@@ -48,9 +48,9 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string CaseInsensitiveLike => "ILIKE";
 
-    /// <summary>The GIN-indexed word vector of migration 0030; the query is a tsquery literal (no parser, no dictionary).</summary>
-    public override string TextSearchMatches(string column, string parameter) =>
-        $"SELECT t.event_id, t.version FROM event_text t WHERE t.{column}_words @@ CAST({parameter} AS tsquery)";
+    /// <summary>The GIN-indexed word vectors of migrations 0030 and 0044; the query is a tsquery literal (no parser, no dictionary).</summary>
+    public override string TextSearchMatches(string table, string keys, string column, string parameter) =>
+        $"SELECT {keys} FROM {table} t WHERE t.{column}_words @@ CAST({parameter} AS tsquery)";
 
     /// <summary>Each word as a quoted lexeme with prefix match (<c>'word':*</c>), all of them (<c>&amp;</c>).</summary>
     public override string TextSearchQuery(IReadOnlyList<string> words, string column) =>
