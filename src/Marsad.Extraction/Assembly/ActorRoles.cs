@@ -268,13 +268,18 @@ public static class ActorRoleAssigner
         return false;
     }
 
-    // The actor ACLED names for a side: the highest primacy, the first mentioned among equals.
+    // Turkey fights beside the factions it backs, so on their side it ranks with the generic "rebels": whichever
+    // of the two is named first leads ("rebels supported by Turkish forces" is the rebels' event, "Turkish forces
+    // backed by factions" Turkey's).
+    private static int Rank(ActorEntry e) => e.Camp == "turkey" && e.Primacy == 3 ? 2 : e.Primacy;
+
+    // The actor ACLED names for a side: the highest rank, the first mentioned among equals.
     private static ActorEntry Primary(List<ActorEntry> side)
     {
         var best = side[0];
         foreach (var e in side)
         {
-            if (e.Primacy > best.Primacy)
+            if (Rank(e) > Rank(best))
             {
                 best = e;
             }
