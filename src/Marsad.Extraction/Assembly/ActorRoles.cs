@@ -347,6 +347,18 @@ public static class ActorRoleAssigner
         return false;
     }
 
+    /// <summary>
+    /// "shot a former IS fighter": the side someone once fought on is not a party now; ACLED codes such a person as an
+    /// unidentified armed group (as the lexicon does "former rebels"), so the mention is read as that group.
+    /// </summary>
+    public static ActorMention AsPresentSide(TokenView view, ActorMention m)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(m);
+        var former = view.IsAny(m.FirstToken - 1, ["former", "ex"]) || (view.IsPunct(m.FirstToken - 1, '-') && view.Is(m.FirstToken - 2, "ex"));
+        return former && ActorLexicon.Default.ByName.TryGetValue("Unidentified Armed Group (Syria)", out var unidentified) ? m with { Entry = unidentified } : m;
+    }
+
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>
     public static bool IsModifier(TokenView view, ActorMention m) =>
         view.IsAny(m.EndToken, ModifiedNouns)

@@ -33,6 +33,14 @@ public class ActorTests
         Assert.Contains(assoc, e.AssocActor1);
     }
 
+    [Fact]
+    public void A_victims_former_side_is_not_a_party()
+    {
+        var e = Assert.Single(Extract.Run("On 8 June 2021, masked gunmen shot dead a former ISIS fighter outside his shop in Busra.").Events);
+        Assert.Equal("Unidentified Armed Group (Syria)", e.Actor1);
+        Assert.Equal("Unidentified Armed Group (Syria)", e.Actor2);
+    }
+
     [Theory]
     [InlineData("On 8 June 2021, an armed gang exchanged fire with regime police at a checkpoint in Jaramana.", "Unidentified Armed Group (Syria)")]
     [InlineData("On 8 June 2021, the YPG Anti-Terror Unit raided a hideout and clashed with IS cells in Raqqa.", "YPG: Peoples Protection Units - Anti-Terror Unit")]
