@@ -268,13 +268,18 @@ public static class ActorRoleAssigner
         return false;
     }
 
-    // The actor ACLED names for a side: the highest primacy, the first mentioned among equals.
+    // Turkey fights beside the factions it backs, so on their side it ranks with the generic "rebels": whichever
+    // of the two is named first leads ("rebels supported by Turkish forces" is the rebels' event, "Turkish forces
+    // backed by factions" Turkey's).
+    private static int Rank(ActorEntry e) => e.Camp == "turkey" && e.Primacy == 3 ? 2 : e.Primacy;
+
+    // The actor ACLED names for a side: the highest rank, the first mentioned among equals.
     private static ActorEntry Primary(List<ActorEntry> side)
     {
         var best = side[0];
         foreach (var e in side)
         {
-            if (e.Primacy > best.Primacy)
+            if (Rank(e) > Rank(best))
             {
                 best = e;
             }
@@ -340,6 +345,18 @@ public static class ActorRoleAssigner
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "shot a former IS fighter": the side someone once fought on is not a party now; ACLED codes such a person as an
+    /// unidentified armed group (as the lexicon does "former rebels"), so the mention is read as that group.
+    /// </summary>
+    public static ActorMention AsPresentSide(TokenView view, ActorMention m)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(m);
+        var former = view.IsAny(m.FirstToken - 1, ["former", "ex"]) || (view.IsPunct(m.FirstToken - 1, '-') && view.Is(m.FirstToken - 2, "ex"));
+        return former && ActorLexicon.Default.ByName.TryGetValue("Unidentified Armed Group (Syria)", out var unidentified) ? m with { Entry = unidentified } : m;
     }
 
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>

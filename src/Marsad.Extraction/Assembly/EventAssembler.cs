@@ -499,7 +499,8 @@ internal static class EventAssembler
         var from = d.Sentences[0].Sentence.FirstToken;
         var to = d.Sentences[^1].Sentence.EndToken;
         var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !ActorRoleAssigner.IsBackground(view, m)
-                                                                         && !(subType != AcledSubEventType.AirDroneStrike && InFlight(view, m))).ToList();
+                                                                         && !(subType != AcledSubEventType.AirDroneStrike && InFlight(view, m)))
+                                                          .Select(m => ActorRoleAssigner.AsPresentSide(view, m)).ToList();
         actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
         var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
         // An armed group arresting members of another ("QSD arrested an IS emir") is coded by ACLED as a clash between them.

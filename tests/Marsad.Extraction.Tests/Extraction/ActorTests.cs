@@ -22,6 +22,34 @@ public class ActorTests
         Assert.Equal(new[] { a, b }.Order(StringComparer.Ordinal), new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("On 8 June 2021, rebel fighters backed by Turkish artillery fought the YPG outside Tal Rifaat.", "Opposition Rebels (Syria)", "Military Forces of Turkey (2016-)")]
+    [InlineData("On 8 June 2021, Turkish troops, backed by rebel factions, fought the YPG outside Tal Rifaat.", "Military Forces of Turkey (2016-)", "Opposition Rebels (Syria)")]
+    [InlineData("On 8 June 2021, fighting broke out between pro-Turkey factions and the SDF near Ain Issa while Turkish guns shelled the village.", "Opposition Rebels (Syria)", "Military Forces of Turkey (2016-)")]
+    public void Turkey_and_the_factions_it_backs_are_led_by_the_one_named_first(string text, string a1, string assoc)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(a1, e.Actor1);
+        Assert.Contains(assoc, e.AssocActor1);
+    }
+
+    [Fact]
+    public void A_victims_former_side_is_not_a_party()
+    {
+        var e = Assert.Single(Extract.Run("On 8 June 2021, masked gunmen shot dead a former ISIS fighter outside his shop in Busra.").Events);
+        Assert.Equal("Unidentified Armed Group (Syria)", e.Actor1);
+        Assert.Equal("Unidentified Armed Group (Syria)", e.Actor2);
+    }
+
+    [Theory]
+    [InlineData("On 8 June 2021, an armed gang exchanged fire with regime police at a checkpoint in Jaramana.", "Unidentified Armed Group (Syria)")]
+    [InlineData("On 8 June 2021, the YPG Anti-Terror Unit raided a hideout and clashed with IS cells in Raqqa.", "YPG: Peoples Protection Units - Anti-Terror Unit")]
+    public void Gangs_and_named_units_are_read(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Contains(actor, new[] { e.Actor1, e.Actor2 });
+    }
+
     [Fact]
     public void A_supporting_militia_is_an_associate_not_the_enemy()
     {
