@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Marsad.Core.Audit;
 using Marsad.Core.Storage;
@@ -31,9 +30,8 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var kind = RecordKinds.For(record.GetType());
         // Serialised once to UTF-8: the revision's changes and the state hash are computed over these bytes, the
-        // column gets their text (the same bytes: the hash is what a re-read payload hashes to).
+        // column gets them as its text (the hash is what a re-read payload hashes to).
         var utf8 = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), MarsadJson.Options);
-        var payload = Encoding.UTF8.GetString(utf8);
         var id = kind.Id(record);
         var columns = kind.Columns(record);
         var statement = InsertStatements.GetOrAdd(kind, k => InsertStatement.Of(k, columns));
@@ -42,7 +40,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             // By position: the statement's parameters are its column list's, in order (an import binds millions).
             insert.Set(0, id.ToString("D"));
             insert.Set(1, kind.Status(record));
-            insert.Set(2, payload);
+            insert.SetUtf8(2, utf8);
             insert.Set(3, RevisionHasher.FormatTime(now));
             for (var i = 0; i < columns.Count; i++)
             {

@@ -13,6 +13,9 @@ internal abstract class RowStatement : IDisposable
     /// <summary>The value of the parameter at this position: a string, a whole number, a real number or null.</summary>
     public abstract void Set(int position, object? value);
 
+    /// <summary>Text given as its UTF-8 bytes (a payload serialised to UTF-8 need not become a string to be stored).</summary>
+    public abstract void SetUtf8(int position, byte[] utf8);
+
     public abstract Task ExecuteAsync(CancellationToken cancellationToken);
 
     public abstract void Dispose();
@@ -41,6 +44,8 @@ internal abstract class RowStatement : IDisposable
         }
 
         public override void Set(int position, object? value) => _command.Parameters[position].Value = value ?? DBNull.Value;
+
+        public override void SetUtf8(int position, byte[] utf8) => Set(position, System.Text.Encoding.UTF8.GetString(utf8));
 
         public override Task ExecuteAsync(CancellationToken cancellationToken) => _command.ExecuteNonQueryAsync(cancellationToken);
 

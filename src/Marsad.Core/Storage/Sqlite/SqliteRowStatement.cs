@@ -53,6 +53,16 @@ internal sealed class SqliteRowStatement : RowStatement
         }
     }
 
+    public override void SetUtf8(int position, byte[] utf8)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(position, _count);
+        var rc = raw.sqlite3_bind_text(_statement, position + 1, new ReadOnlySpan<byte>(utf8));
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+    }
+
     public override Task ExecuteAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
