@@ -30,6 +30,7 @@ internal static class BenchProgram
         ["web-load"] = ("GET /api/events with filters over 100k events on loopback at a fixed 1,000 requests/s for 30 s: achieved rate, p50/p95/p99 [--events N --rate R --seconds S]", Web.WebLoad.RunAsync),
         ["review-session"] = ("a coder's session over the web API: 50 dev-report proposals (30 accept, 15 edit one plain field, 5 reject), p95 per decision, revisions, audit verify", Web.ReviewBench.RunAsync),
         ["web-export"] = ("streamed CSV export of N events (default 1,000,000): rows/s and peak memory [--events N]", Web.WebExport.RunAsync),
+        ["import-stages"] = ("where an import's CPU goes: CSV rows, + events and origins, + JSON/diff/hash, whole import, on the real battles and UCDP files [--repeat N --stages 0|1]", Exchange.ImportStages.RunAsync),
         ["import-real"] = ("the real ACLED and UCDP files of ../shared/data each into a new SQLite database: rows, rejected, import rows/s (first row read to commit), then a field-by-field diff of the re-export against the file [--show N]", Exchange.ExchangeRoundTrip.RunAsync),
         ["export-scale"] = ("generate 1,000,000 events once, then export each format at 100k and 1M events, each a whole process under /usr/bin/time -v: rows/s and peak RSS [--db PATH --formats a,b --sizes 100000,1000000]", Exchange.ExportScale.RunAsync),
         ["exchange-export"] = ("export N events (default 1,000,000) in a format to /dev/null from a kept database: rows/s (peak RSS with /usr/bin/time -v) [--format F --events N --db PATH]", Exchange.ExchangeExport.RunAsync),

@@ -38,15 +38,22 @@ internal static class RevisionWriter
 
         var sequence = previousSequence + 1;
         var hash = RevisionHasher.Hash(sequence, entityType, entityId, action, context.Author, at, context.Reason, changes, stateSha256, previousHash);
-        var insert = session.Command("""
+        var insert = session.Statement("""
             INSERT INTO revisions (seq, entity_type, entity_id, action, author, at, reason, changes, state_sha256, prev_hash, hash)
             VALUES (@seq, @type, @id, @action, @author, @at, @reason, @changes, @state, @prev, @hash)
             """);
-        insert.AddParameter("@seq", sequence).AddParameter("@type", entityType).AddParameter("@id", entityId.ToString("D"))
-            .AddParameter("@action", RevisionHasher.ActionName(action)).AddParameter("@author", context.Author)
-            .AddParameter("@at", RevisionHasher.FormatTime(at)).AddParameter("@reason", context.Reason)
-            .AddParameter("@changes", changes).AddParameter("@state", stateSha256).AddParameter("@prev", previousHash).AddParameter("@hash", hash);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        insert.Set(0, sequence);
+        insert.Set(1, entityType);
+        insert.Set(2, entityId.ToString("D"));
+        insert.Set(3, RevisionHasher.ActionName(action));
+        insert.Set(4, context.Author);
+        insert.Set(5, RevisionHasher.FormatTime(at));
+        insert.Set(6, context.Reason);
+        insert.Set(7, changes);
+        insert.Set(8, stateSha256);
+        insert.Set(9, previousHash);
+        insert.Set(10, hash);
+        await insert.ExecuteAsync(cancellationToken);
         session.Head = (sequence, hash);
     }
 }

@@ -20,7 +20,31 @@ internal static class JsonDiff
     /// An empty <paramref name="oldJson"/> means there was no record before.
     /// </summary>
     public static string Changes(ReadOnlySpan<byte> oldJson, ReadOnlySpan<byte> newJson) =>
-        Changes(oldJson, oldJson.IsEmpty ? [] : Fields(oldJson), newJson);
+        oldJson.IsEmpty ? Inserted(newJson) : Changes(oldJson, Fields(oldJson), newJson);
+
+    /// <summary>A new record's changes: every field, from null, in name order (an import writes one per row).</summary>
+    private static string Inserted(ReadOnlySpan<byte> newJson)
+    {
+        var fields = Fields(newJson);
+        fields.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var buffer = new ArrayBufferWriter<byte>(newJson.Length + (fields.Count * 24) + 2);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, range) in fields)
+            {
+                writer.WriteStartObject(name);
+                writer.WriteNull("old");
+                writer.WritePropertyName("new");
+                writer.WriteRawValue(newJson[range], skipInputValidation: true);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>As above, with the old payload's fields already found, so a bulk patch reads them once.</summary>
     public static string Changes(ReadOnlySpan<byte> oldJson, List<(string Name, Range Value)> before, ReadOnlySpan<byte> newJson)

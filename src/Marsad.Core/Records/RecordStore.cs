@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Marsad.Core.Audit;
 using Marsad.Core.Storage;
@@ -31,28 +30,18 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var kind = RecordKinds.For(record.GetType());
         // Serialised once to UTF-8: the revision's changes and the state hash are computed over these bytes, the
-        // column gets their text (the same bytes: the hash is what a re-read payload hashes to).
+        // column gets them as its text (the hash is what a re-read payload hashes to).
         var utf8 = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), MarsadJson.Options);
-        var payload = Encoding.UTF8.GetString(utf8);
         var id = kind.Id(record);
         var columns = kind.Columns(record);
         var statement = InsertStatements.GetOrAdd(kind, k => InsertStatement.Of(k, columns));
         {
-            var insert = session.Command(statement.Sql);
-            var parameters = insert.Parameters;
-            if (parameters.Count == 0)
-            {
-                foreach (var name in statement.Parameters)
-                {
-                    insert.AddParameter(name, null);
-                }
-            }
-
+            var insert = session.Statement(statement.Sql);
             // By position: the statement's parameters are its column list's, in order (an import binds millions).
-            parameters[0].Value = id.ToString("D");
-            parameters[1].Value = kind.Status(record);
-            parameters[2].Value = payload;
-            parameters[3].Value = RevisionHasher.FormatTime(now);
+            insert.Set(0, id.ToString("D"));
+            insert.Set(1, kind.Status(record));
+            insert.SetUtf8(2, utf8);
+            insert.Set(3, RevisionHasher.FormatTime(now));
             for (var i = 0; i < columns.Count; i++)
             {
                 if (columns[i].Key != statement.Columns[i])
@@ -60,10 +49,10 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
                     throw new InvalidOperationException($"{kind.EntityType} columns changed order: {columns[i].Key} where {statement.Columns[i]} was");
                 }
 
-                parameters[4 + i].Value = columns[i].Value ?? DBNull.Value;
+                insert.Set(4 + i, columns[i].Value);
             }
 
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await insert.ExecuteAsync(cancellationToken);
         }
 
         // A new record has no links yet (its id was just inserted; a link to a missing record is refused by the

@@ -11,6 +11,7 @@ namespace Marsad.Core.Storage;
 internal sealed class WriteSession(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RowStatement> _statements = new(StringComparer.Ordinal);
 
     public DbConnection Connection => connection;
 
@@ -33,8 +34,24 @@ internal sealed class WriteSession(DbConnection connection, DbTransaction transa
         return command;
     }
 
+    /// <summary>The <see cref="RowStatement"/> for this SQL, prepared once; the session owns it.</summary>
+    public RowStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            _statements[sql] = statement = RowStatement.Create(connection, transaction, sql);
+        }
+
+        return statement;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var statement in _statements.Values)
+        {
+            statement.Dispose();
+        }
+
         foreach (var command in _commands.Values)
         {
             await command.DisposeAsync();

@@ -6,8 +6,8 @@ using Marsad.Domain.Events;
 namespace Marsad.Core.Tests.Storage;
 
 /// <summary>
-/// A bulk upsert of events keeps the analytics tables (event_facts, event_month_totals, event_span_limit) exactly as
-/// the per-row triggers would: the same events saved one at a time into another database give the same rows.
+/// A bulk upsert of events keeps the analytics tables (event_facts, event_month_totals, event_span_limit) and the text
+/// search queue (event_text_pending) exactly as the per-row triggers would: the same events saved one at a time into another database give the same rows.
 /// </summary>
 public sealed class BulkEventInsertTests
 {
@@ -51,6 +51,7 @@ public sealed class BulkEventInsertTests
             "SELECT * FROM event_facts ORDER BY date_start, id",
             "SELECT * FROM event_month_totals ORDER BY actor, admin1, reviewed, month",
             "SELECT * FROM event_span_limit",
+            "SELECT event_id FROM event_text_pending ORDER BY event_id",
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name",
         })
         {

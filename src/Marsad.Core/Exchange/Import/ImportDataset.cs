@@ -94,7 +94,7 @@ public sealed class ImportDataset(IMarsadStore store, Extraction.Geography.IGeoc
     }
 
     /// <summary>The origin of a row's event: its id and version and the values an export would not give back from the model alone.</summary>
-    private static EventOrigin Origin(IDatasetFormat format, DatasetRow row, ConflictEvent read)
+    internal static EventOrigin Origin(IDatasetFormat format, DatasetRow row, ConflictEvent read)
     {
         var item = new EventListItem(read, 1, []);
         var fields = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
