@@ -2,6 +2,7 @@ using Marsad.Domain.Common;
 using Marsad.Domain.Events;
 using Marsad.Extraction.Assembly;
 using Marsad.Extraction.Geography;
+using Marsad.Extraction.Recognition.Actors;
 
 namespace Marsad.Extraction.Arabic;
 
@@ -150,6 +151,8 @@ public sealed class ArabicReader(IGeocoder geocoder)
 
                 var day = lastDate.Day;
                 var location = Locate(site, region);
+                var era = day is { } eventDay ? DateSpan.OnDay(eventDay) : published is { } p ? Fallback(p) : DateSpan.Unresolved;
+                roles = new Roles(ActorEras.For(roles.Actor1, era), [.. roles.Assoc1.Select(a => ActorEras.For(a, era)!)], ActorEras.For(roles.Actor2, era));
                 var e = new ConflictEvent
                 {
                     Id = ids(events.Count),

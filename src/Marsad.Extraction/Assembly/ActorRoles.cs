@@ -1,3 +1,4 @@
+using Marsad.Domain.Common;
 using Marsad.Extraction.Recognition.Actors;
 using Marsad.Extraction.Recognition.Quantities;
 using Marsad.Extraction.Text;
@@ -5,7 +6,12 @@ using Marsad.Extraction.Text;
 namespace Marsad.Extraction.Assembly;
 
 /// <summary>Who did it (actor1 and associates) and to whom (actor2 and associates).</summary>
-public sealed record ActorRoles(string? Actor1, IReadOnlyList<string> Assoc1, string? Actor2, IReadOnlyList<string> Assoc2);
+public sealed record ActorRoles(string? Actor1, IReadOnlyList<string> Assoc1, string? Actor2, IReadOnlyList<string> Assoc2)
+{
+    /// <summary>The same sides, each actor under the name it bears on <paramref name="date"/> (<see cref="ActorEras"/>).</summary>
+    public ActorRoles InEra(DateSpan date) =>
+        new(ActorEras.For(Actor1, date), [.. Assoc1.Select(a => ActorEras.For(a, date)!)], ActorEras.For(Actor2, date), [.. Assoc2.Select(a => ActorEras.For(a, date)!)]);
+}
 
 /// <summary>
 /// Assigns actor mentions to sides from the words between them: "between A and B", "A against B", "A attacked B"

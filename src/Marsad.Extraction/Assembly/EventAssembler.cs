@@ -543,6 +543,7 @@ internal static class EventAssembler
 
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);
+        roles = roles.InEra(date);
         if (dateSpan is not null)
         {
             evidence["date"] = dateSpan;

@@ -33,6 +33,24 @@ public class ActorTests
         Assert.Contains(assoc, e.AssocActor1);
     }
 
+    [Theory]
+    [InlineData("On 14 May 2022, US warplanes bombed a militia depot on the edge of Mayadin.", "Military Forces of the United States (2021-)")]
+    [InlineData("On 14 May 2019, American drones bombed a militia depot on the edge of Mayadin.", "Military Forces of the United States (2017-2021)")]
+    [InlineData("On 14 May 2016, US aircraft bombed a militia depot on the edge of Mayadin.", "Military Forces of the United States (2009-2017)")]
+    public void United_States_forces_take_the_name_of_the_administration_on_the_event_day(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(actor, e.Actor1);
+    }
+
+    [Fact]
+    public void An_undated_event_takes_the_current_name_of_united_states_forces()
+    {
+        var e = Assert.Single(Extract.Engine.Extract(new DocumentInput("US warplanes bombed a militia depot on the edge of Mayadin.")).Events);
+        Assert.True(e.Date.IsUnresolved);
+        Assert.Equal("Military Forces of the United States (2021-)", e.Actor1);
+    }
+
     [Fact]
     public void A_victims_former_side_is_not_a_party()
     {
