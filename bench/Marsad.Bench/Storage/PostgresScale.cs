@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Marsad.Bench.Analytics;
 using Marsad.Core.Access;
 using Marsad.Core.Analytics;
 using Marsad.Core.Events;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
+using Marsad.Domain.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -62,12 +64,23 @@ internal static class PostgresScale
                 await RunAsync(db, $"DROP INDEX {index}");
             }
 
+            // No row triggers during the load either: both (the analytics tables, the text-search queue) are replaced by
+            // set-wise statements after it, timed apart. With the text queue's trigger on, every row ran a plpgsql
+            // function and an insert into a second indexed table inside the COPY.
             await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_analytics");
+            await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_text_queue");
+            var generation = GeneratorMicroseconds(Math.Min(count, 100_000));
+            var serverBefore = await ServerCpuAsync(db);
+            var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var bytes = await LoadAsync(db, count);
             var load = clock.Elapsed;
+            var client = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
+            var serverCpu = await ServerCpuAsync(db) - serverBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"load     {count,12:N0} events by binary COPY into events (primary key only): {load.TotalSeconds:0.0} s, {count / load.TotalSeconds:N0} events/s, {bytes / 1e9:0.00} GB of payload JSON"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load     CPU: server backend {Cpu(serverCpu)}; bench process {client:0.0} s, of which generating and serializing the events about {generation * count / 1e6:0.0} s ({generation:0.0} us/event); load average {Load()}"));
 
             var built = TimeSpan.Zero;
             foreach (var (index, definition) in indexes)
@@ -85,7 +98,10 @@ internal static class PostgresScale
             clock.Restart();
             var facts = await FillAnalyticsAsync(db);
             await RunAsync(db, "ALTER TABLE events ENABLE TRIGGER events_analytics");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"facts    {facts,12:N0} rows of event_facts filled set-wise (+ the longest span, ANALYZE): {clock.Elapsed.TotalSeconds:0.0} s"));
+            // What the text queue's trigger would have queued: every loaded event, for the search indexer to read.
+            await RunAsync(db, "INSERT INTO event_text_pending (event_id) SELECT id FROM events ON CONFLICT DO NOTHING");
+            await RunAsync(db, "ALTER TABLE events ENABLE TRIGGER events_text_queue");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"facts    {facts,12:N0} rows of event_facts filled set-wise (+ the longest span, ANALYZE, the text-search queue): {clock.Elapsed.TotalSeconds:0.0} s"));
             var size = await ScalarAsync(db, "SELECT pg_database_size(current_database())");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size     database {size / 1e9:0.00} GB"));
 
@@ -121,79 +137,157 @@ internal static class PostgresScale
 
     private static string PostgresDialect(string value) => Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString(value);
 
-    /// <summary>One COPY stream; events generated as they are written (the generator's seed as the aggregate bench's).</summary>
-    private static async Task<long> LoadAsync(NpgsqlConnection db, int count)
+    /// <summary>One event's row as COPY writes it, built (JSON payload included) before the stream sees it.</summary>
+    private sealed record Row(
+        string Id, string Status, string EventType, string SubEventType, string DateStart, string DateEnd,
+        string? Actor1, string? Actor2, string? Admin1, string? Admin2, string? Admin3, double? Latitude, double? Longitude,
+        string? Grade, long? Fatalities, string Payload);
+
+    private static Row RowOf(ConflictEvent e) => new(
+        e.Id.ToString("D"), Name(e.Status), e.EventType.Label, e.SubEventType.Label, Iso(e.Date.Start), Iso(e.Date.End),
+        e.Actor1, e.Actor2, e.Location?.Admin1, e.Location?.Admin2, e.Location?.Admin3, e.Location?.Point?.Latitude, e.Location?.Point?.Longitude,
+        e.Grade is { } g ? Name(g) : null, e.Quantities.TryGetValue("fatalities", out var f) ? f.Best ?? f.Low : null,
+        JsonSerializer.Serialize(e, MarsadJson.Options));
+
+    /// <summary>
+    /// What generating and serializing one event costs this process alone (CPU, on a sample), so that the load's own
+    /// CPU can be told apart from the generator's: the load below pays both.
+    /// </summary>
+    private static double GeneratorMicroseconds(int sample)
     {
-        var generator = new EventGenerator(7);
-        long bytes = 0;
-        var updated = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        await using var copy = await db.BeginBinaryImportAsync($"COPY events ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)");
-        for (var i = 0; i < count; i++)
+        var generator = new EventGenerator(11);
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        long sink = 0;
+        for (var i = 0; i < sample; i++)
         {
-            var e = generator.Next();
-            var payload = JsonSerializer.Serialize(e, MarsadJson.Options);
-            bytes += payload.Length;
-            await copy.StartRowAsync();
-            await copy.WriteAsync(e.Id.ToString("D"), NpgsqlDbType.Text);
-            await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
-            await copy.WriteAsync(Name(e.Status), NpgsqlDbType.Text);
-            await copy.WriteAsync(e.EventType.Label, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.SubEventType.Label, NpgsqlDbType.Text);
-            await copy.WriteAsync(Iso(e.Date.Start), NpgsqlDbType.Text);
-            await copy.WriteAsync(Iso(e.Date.End), NpgsqlDbType.Text);
-            await WriteAsync(copy, e.Actor1);
-            await WriteAsync(copy, e.Actor2);
-            await WriteAsync(copy, e.Location?.Admin1);
-            await WriteAsync(copy, e.Location?.Admin2);
-            await WriteAsync(copy, e.Location?.Admin3);
-            await WriteAsync(copy, e.Location?.Point?.Latitude);
-            await WriteAsync(copy, e.Location?.Point?.Longitude);
-            await WriteAsync(copy, e.Grade is { } g ? Name(g) : null);
-            await WriteAsync(copy, e.Quantities.TryGetValue("fatalities", out var f) ? f.Best ?? f.Low : null);
-            await copy.WriteNullAsync();
-            await copy.WriteAsync(payload, NpgsqlDbType.Text);
-            await copy.WriteAsync(updated, NpgsqlDbType.Text);
+            sink += RowOf(generator.Next()).Payload.Length;
         }
 
-        await copy.CompleteAsync();
+        GC.KeepAlive(sink);
+        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMicroseconds / sample;
+    }
+
+    /// <summary>
+    /// One binary COPY stream (Npgsql's BeginBinaryImport, each field in its binary form). The generator runs on its own
+    /// thread ahead of the stream (a bounded queue between them), so the load is not the generator's single thread; the
+    /// fields are written with the synchronous calls, as an awaited call per field costs more than the field.
+    /// </summary>
+    private static async Task<long> LoadAsync(NpgsqlConnection db, int count)
+    {
+        var queue = Channel.CreateBounded<Row>(new BoundedChannelOptions(16_384) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
+        {
+            var generator = new EventGenerator(7);
+            for (var i = 0; i < count; i++)
+            {
+                await queue.Writer.WriteAsync(RowOf(generator.Next()));
+            }
+
+            queue.Writer.Complete();
+        });
+
+        long bytes = 0;
+        var updated = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        using (var copy = db.BeginBinaryImport($"COPY events ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)"))
+        {
+            while (await queue.Reader.WaitToReadAsync())
+            {
+                while (queue.Reader.TryRead(out var r))
+                {
+                    bytes += r.Payload.Length;
+                    copy.StartRow();
+                    copy.Write(r.Id, NpgsqlDbType.Text);
+                    copy.Write(1L, NpgsqlDbType.Bigint);
+                    copy.Write(r.Status, NpgsqlDbType.Text);
+                    copy.Write(r.EventType, NpgsqlDbType.Text);
+                    copy.Write(r.SubEventType, NpgsqlDbType.Text);
+                    copy.Write(r.DateStart, NpgsqlDbType.Text);
+                    copy.Write(r.DateEnd, NpgsqlDbType.Text);
+                    Write(copy, r.Actor1);
+                    Write(copy, r.Actor2);
+                    Write(copy, r.Admin1);
+                    Write(copy, r.Admin2);
+                    Write(copy, r.Admin3);
+                    Write(copy, r.Latitude);
+                    Write(copy, r.Longitude);
+                    Write(copy, r.Grade);
+                    Write(copy, r.Fatalities);
+                    copy.WriteNull();
+                    copy.Write(r.Payload, NpgsqlDbType.Text);
+                    copy.Write(updated, NpgsqlDbType.Text);
+                }
+            }
+
+            await producer;
+            copy.Complete();
+        }
+
         return bytes;
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, string? value)
+    private static void Write(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {
-            await copy.WriteNullAsync();
+            copy.WriteNull();
         }
         else
         {
-            await copy.WriteAsync(value, NpgsqlDbType.Text);
+            copy.Write(value, NpgsqlDbType.Text);
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, double? value)
+    private static void Write(NpgsqlBinaryImporter copy, double? value)
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, NpgsqlDbType.Double);
+            copy.Write(v, NpgsqlDbType.Double);
         }
         else
         {
-            await copy.WriteNullAsync();
+            copy.WriteNull();
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, long? value)
+    private static void Write(NpgsqlBinaryImporter copy, long? value)
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, NpgsqlDbType.Bigint);
+            copy.Write(v, NpgsqlDbType.Bigint);
         }
         else
         {
-            await copy.WriteNullAsync();
+            copy.WriteNull();
         }
     }
+
+    /// <summary>
+    /// CPU seconds the server process behind this connection has used so far, read from /proc when the server runs on
+    /// this machine (null elsewhere): on a shared machine the wall clock says more about the neighbours than the work.
+    /// </summary>
+    private static async Task<double?> ServerCpuAsync(NpgsqlConnection db)
+    {
+        var pid = await ScalarAsync(db, "SELECT pg_backend_pid()");
+        try
+        {
+            var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string Cpu(double? seconds) => seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0.0} s") : "n/a (server not local)";
 
     /// <summary>
     /// What the row trigger (Migrations/Postgres/0007_analytics.sql) would have written for each loaded event into the
