@@ -106,19 +106,19 @@ internal static class PostgresScale
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size     database {size / 1e9:0.00} GB"));
 
             MonthlyAnalytics? result = null;
-            var aggregate = await WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs);
+            var (aggregate, monthCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query)"));
+                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query); {monthCpu}"));
 
             // A square box sized to hold about 1,000 of the uniformly spread points, away from the area's edges.
             var side = Math.Sqrt(PointArea * 1000 / count);
             var box = new BoundingBox(38.0, 34.0, 38.0 + side, 34.0 + side);
             var query = new EventQuery { Within = box, Limit = 1000 };
             var rows = 0;
-            var bbox = await WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs);
+            var (bbox, bboxCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs));
             var spatial = await ScalarAsync(db, "SELECT COUNT(*) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'geom'") == 1 ? "PostGIS GiST" : "plain columns";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial})"));
+                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial}); {bboxCpu}"));
             return 0;
         }
         finally
@@ -156,8 +156,14 @@ internal static class PostgresScale
     private static double GeneratorMicroseconds(int sample)
     {
         var generator = new EventGenerator(11);
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
         long sink = 0;
+        // Warmed first: the runtime compiles hot methods again, optimised, after their first calls.
+        for (var i = 0; i < sample / 2; i++)
+        {
+            sink += RowOf(generator.Next()).Payload.Length;
+        }
+
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 0; i < sample; i++)
         {
             sink += RowOf(generator.Next()).Payload.Length;
@@ -262,27 +268,51 @@ internal static class PostgresScale
     }
 
     /// <summary>
-    /// CPU seconds the server process behind this connection has used so far, read from /proc when the server runs on
-    /// this machine (null elsewhere): on a shared machine the wall clock says more about the neighbours than the work.
+    /// CPU seconds the server processes serving this database (every client backend: the store's pooled connections
+    /// too) have used so far, read from /proc when the server runs on this machine (null elsewhere): on a shared
+    /// machine the wall clock says more about the neighbours than the work. Parallel workers that have ended are not in it.
     /// </summary>
     private static async Task<double?> ServerCpuAsync(NpgsqlConnection db)
     {
-        var pid = await ScalarAsync(db, "SELECT pg_backend_pid()");
-        try
+        var pids = new List<long>();
+        await using (var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'", db))
+        await using (var reader = await command.ExecuteReaderAsync())
         {
-            var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            while (await reader.ReadAsync())
+            {
+                pids.Add(reader.GetInt32(0));
+            }
         }
-        catch (IOException)
+
+        double total = 0;
+        foreach (var pid in pids)
         {
-            return null;
+            try
+            {
+                var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+                total += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
         }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
+
+        return total;
+    }
+
+    /// <summary>A timed query's CPU per run: the bench process's (the store's reading and aggregating) and the server's.</summary>
+    private static async Task<(T Result, string Cpu)> CpuPerRunAsync<T>(NpgsqlConnection db, int runs, Func<Task<T>> timed)
+    {
+        var server = await ServerCpuAsync(db);
+        var client = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await timed();
+        var clientPerRun = (Process.GetCurrentProcess().TotalProcessorTime - client).TotalMilliseconds / (runs + 1);
+        var serverPerRun = (await ServerCpuAsync(db) - server) * 1000 / (runs + 1);
+        return (result, string.Create(CultureInfo.InvariantCulture,
+            $"CPU per run: bench {clientPerRun:0} ms, server {(serverPerRun is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + " ms" : "n/a")}; load average {Load()}"));
     }
 
     private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
@@ -292,7 +322,8 @@ internal static class PostgresScale
     /// <summary>
     /// What the row trigger (Migrations/Postgres/0007_analytics.sql) would have written for each loaded event into the
     /// table the month's query reads, in one statement: the same rows (standing, dated events; marsad_facts of the
-    /// payload) and the longest span. event_month_totals (running totals, not part of this query) is left empty.
+    /// payload) and the longest span; in the order of the table's key, as CLUSTER would leave it, so that a month's
+    /// rows sit on neighbouring pages (row-by-row writes leave them in writing order). event_month_totals (running totals, not part of this query) is left empty.
     /// </summary>
     private static async Task<long> FillAnalyticsAsync(NpgsqlConnection db)
     {
@@ -300,6 +331,7 @@ internal static class PostgresScale
             INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
             SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts(payload)
             FROM events WHERE merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+            ORDER BY date_start, id
             """);
         await RunAsync(db, "UPDATE event_span_limit SET max_days = (SELECT COALESCE(MAX(marsad_days(date_start, date_end)), 0)::bigint FROM events WHERE date_start <> '') WHERE id = 1");
         await RunAsync(db, "ANALYZE event_facts");
