@@ -69,7 +69,6 @@ internal static class PostgresScale
             // function and an insert into a second indexed table inside the COPY.
             await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_analytics");
             await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_text_queue");
-            var generation = GeneratorMicroseconds(Math.Min(count, 100_000));
             var serverBefore = await ServerCpuAsync(db);
             var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
@@ -80,7 +79,7 @@ internal static class PostgresScale
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"load     {count,12:N0} events by binary COPY into events (primary key only): {load.TotalSeconds:0.0} s, {count / load.TotalSeconds:N0} events/s, {bytes / 1e9:0.00} GB of payload JSON"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"load     CPU: server backend {Cpu(serverCpu)}; bench process {client:0.0} s, of which generating and serializing the events about {generation * count / 1e6:0.0} s ({generation:0.0} us/event); load average {Load()}"));
+                $"load     CPU: server backend {Cpu(serverCpu)}; bench process (generating, serializing and sending the events) {client:0.0} s; load average {Load()}"));
 
             var built = TimeSpan.Zero;
             foreach (var (index, definition) in indexes)
@@ -148,30 +147,6 @@ internal static class PostgresScale
         e.Actor1, e.Actor2, e.Location?.Admin1, e.Location?.Admin2, e.Location?.Admin3, e.Location?.Point?.Latitude, e.Location?.Point?.Longitude,
         e.Grade is { } g ? Name(g) : null, e.Quantities.TryGetValue("fatalities", out var f) ? f.Best ?? f.Low : null,
         JsonSerializer.Serialize(e, MarsadJson.Options));
-
-    /// <summary>
-    /// What generating and serializing one event costs this process alone (CPU, on a sample), so that the load's own
-    /// CPU can be told apart from the generator's: the load below pays both.
-    /// </summary>
-    private static double GeneratorMicroseconds(int sample)
-    {
-        var generator = new EventGenerator(11);
-        long sink = 0;
-        // Warmed first: the runtime compiles hot methods again, optimised, after their first calls.
-        for (var i = 0; i < sample / 2; i++)
-        {
-            sink += RowOf(generator.Next()).Payload.Length;
-        }
-
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        for (var i = 0; i < sample; i++)
-        {
-            sink += RowOf(generator.Next()).Payload.Length;
-        }
-
-        GC.KeepAlive(sink);
-        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMicroseconds / sample;
-    }
 
     /// <summary>
     /// One binary COPY stream (Npgsql's BeginBinaryImport, each field in its binary form). The generator runs on its own
