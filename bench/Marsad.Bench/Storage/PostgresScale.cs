@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Marsad.Bench.Analytics;
 using Marsad.Core.Access;
 using Marsad.Core.Analytics;
 using Marsad.Core.Events;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
+using Marsad.Domain.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -62,12 +64,22 @@ internal static class PostgresScale
                 await RunAsync(db, $"DROP INDEX {index}");
             }
 
+            // No row triggers during the load either: both (the analytics tables, the text-search queue) are replaced by
+            // set-wise statements after it, timed apart. With the text queue's trigger on, every row ran a plpgsql
+            // function and an insert into a second indexed table inside the COPY.
             await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_analytics");
+            await RunAsync(db, "ALTER TABLE events DISABLE TRIGGER events_text_queue");
+            var serverBefore = await ServerCpuAsync(db);
+            var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var bytes = await LoadAsync(db, count);
             var load = clock.Elapsed;
+            var client = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
+            var serverCpu = await ServerCpuAsync(db) - serverBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"load     {count,12:N0} events by binary COPY into events (primary key only): {load.TotalSeconds:0.0} s, {count / load.TotalSeconds:N0} events/s, {bytes / 1e9:0.00} GB of payload JSON"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load     CPU: server backend {Cpu(serverCpu)}; bench process (generating, serializing and sending the events) {client:0.0} s; load average {Load()}"));
 
             var built = TimeSpan.Zero;
             foreach (var (index, definition) in indexes)
@@ -85,24 +97,27 @@ internal static class PostgresScale
             clock.Restart();
             var facts = await FillAnalyticsAsync(db);
             await RunAsync(db, "ALTER TABLE events ENABLE TRIGGER events_analytics");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"facts    {facts,12:N0} rows of event_facts filled set-wise (+ the longest span, ANALYZE): {clock.Elapsed.TotalSeconds:0.0} s"));
+            // What the text queue's trigger would have queued: every loaded event, for the search indexer to read.
+            await RunAsync(db, "INSERT INTO event_text_pending (event_id) SELECT id FROM events ON CONFLICT DO NOTHING");
+            await RunAsync(db, "ALTER TABLE events ENABLE TRIGGER events_text_queue");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"facts    {facts,12:N0} rows of event_facts filled set-wise (+ the longest span, ANALYZE, the text-search queue): {clock.Elapsed.TotalSeconds:0.0} s"));
             var size = await ScalarAsync(db, "SELECT pg_database_size(current_database())");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size     database {size / 1e9:0.00} GB"));
 
             MonthlyAnalytics? result = null;
-            var aggregate = await WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs);
+            var (aggregate, monthCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query)"));
+                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query); {monthCpu}"));
 
             // A square box sized to hold about 1,000 of the uniformly spread points, away from the area's edges.
             var side = Math.Sqrt(PointArea * 1000 / count);
             var box = new BoundingBox(38.0, 34.0, 38.0 + side, 34.0 + side);
             var query = new EventQuery { Within = box, Limit = 1000 };
             var rows = 0;
-            var bbox = await WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs);
+            var (bbox, bboxCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs));
             var spatial = await ScalarAsync(db, "SELECT COUNT(*) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'geom'") == 1 ? "PostGIS GiST" : "plain columns";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial})"));
+                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial}); {bboxCpu}"));
             return 0;
         }
         finally
@@ -121,84 +136,169 @@ internal static class PostgresScale
 
     private static string PostgresDialect(string value) => Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString(value);
 
-    /// <summary>One COPY stream; events generated as they are written (the generator's seed as the aggregate bench's).</summary>
+    /// <summary>One event's row as COPY writes it, built (JSON payload included) before the stream sees it.</summary>
+    private sealed record Row(
+        string Id, string Status, string EventType, string SubEventType, string DateStart, string DateEnd,
+        string? Actor1, string? Actor2, string? Admin1, string? Admin2, string? Admin3, double? Latitude, double? Longitude,
+        string? Grade, long? Fatalities, string Payload);
+
+    private static Row RowOf(ConflictEvent e) => new(
+        e.Id.ToString("D"), Name(e.Status), e.EventType.Label, e.SubEventType.Label, Iso(e.Date.Start), Iso(e.Date.End),
+        e.Actor1, e.Actor2, e.Location?.Admin1, e.Location?.Admin2, e.Location?.Admin3, e.Location?.Point?.Latitude, e.Location?.Point?.Longitude,
+        e.Grade is { } g ? Name(g) : null, e.Quantities.TryGetValue("fatalities", out var f) ? f.Best ?? f.Low : null,
+        JsonSerializer.Serialize(e, MarsadJson.Options));
+
+    /// <summary>
+    /// One binary COPY stream (Npgsql's BeginBinaryImport, each field in its binary form). The generator runs on its own
+    /// thread ahead of the stream (a bounded queue between them), so the load is not the generator's single thread; the
+    /// fields are written with the synchronous calls, as an awaited call per field costs more than the field.
+    /// </summary>
     private static async Task<long> LoadAsync(NpgsqlConnection db, int count)
     {
-        var generator = new EventGenerator(7);
+        var queue = Channel.CreateBounded<Row>(new BoundedChannelOptions(16_384) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(async () =>
+        {
+            var generator = new EventGenerator(7);
+            for (var i = 0; i < count; i++)
+            {
+                await queue.Writer.WriteAsync(RowOf(generator.Next()));
+            }
+
+            queue.Writer.Complete();
+        });
+
         long bytes = 0;
         var updated = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-        await using var copy = await db.BeginBinaryImportAsync($"COPY events ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)");
-        for (var i = 0; i < count; i++)
+        using (var copy = db.BeginBinaryImport($"COPY events ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)"))
         {
-            var e = generator.Next();
-            var payload = JsonSerializer.Serialize(e, MarsadJson.Options);
-            bytes += payload.Length;
-            await copy.StartRowAsync();
-            await copy.WriteAsync(e.Id.ToString("D"), NpgsqlDbType.Text);
-            await copy.WriteAsync(1L, NpgsqlDbType.Bigint);
-            await copy.WriteAsync(Name(e.Status), NpgsqlDbType.Text);
-            await copy.WriteAsync(e.EventType.Label, NpgsqlDbType.Text);
-            await copy.WriteAsync(e.SubEventType.Label, NpgsqlDbType.Text);
-            await copy.WriteAsync(Iso(e.Date.Start), NpgsqlDbType.Text);
-            await copy.WriteAsync(Iso(e.Date.End), NpgsqlDbType.Text);
-            await WriteAsync(copy, e.Actor1);
-            await WriteAsync(copy, e.Actor2);
-            await WriteAsync(copy, e.Location?.Admin1);
-            await WriteAsync(copy, e.Location?.Admin2);
-            await WriteAsync(copy, e.Location?.Admin3);
-            await WriteAsync(copy, e.Location?.Point?.Latitude);
-            await WriteAsync(copy, e.Location?.Point?.Longitude);
-            await WriteAsync(copy, e.Grade is { } g ? Name(g) : null);
-            await WriteAsync(copy, e.Quantities.TryGetValue("fatalities", out var f) ? f.Best ?? f.Low : null);
-            await copy.WriteNullAsync();
-            await copy.WriteAsync(payload, NpgsqlDbType.Text);
-            await copy.WriteAsync(updated, NpgsqlDbType.Text);
+            while (await queue.Reader.WaitToReadAsync())
+            {
+                while (queue.Reader.TryRead(out var r))
+                {
+                    bytes += r.Payload.Length;
+                    copy.StartRow();
+                    copy.Write(r.Id, NpgsqlDbType.Text);
+                    copy.Write(1L, NpgsqlDbType.Bigint);
+                    copy.Write(r.Status, NpgsqlDbType.Text);
+                    copy.Write(r.EventType, NpgsqlDbType.Text);
+                    copy.Write(r.SubEventType, NpgsqlDbType.Text);
+                    copy.Write(r.DateStart, NpgsqlDbType.Text);
+                    copy.Write(r.DateEnd, NpgsqlDbType.Text);
+                    Write(copy, r.Actor1);
+                    Write(copy, r.Actor2);
+                    Write(copy, r.Admin1);
+                    Write(copy, r.Admin2);
+                    Write(copy, r.Admin3);
+                    Write(copy, r.Latitude);
+                    Write(copy, r.Longitude);
+                    Write(copy, r.Grade);
+                    Write(copy, r.Fatalities);
+                    copy.WriteNull();
+                    copy.Write(r.Payload, NpgsqlDbType.Text);
+                    copy.Write(updated, NpgsqlDbType.Text);
+                }
+            }
+
+            await producer;
+            copy.Complete();
         }
 
-        await copy.CompleteAsync();
         return bytes;
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, string? value)
+    private static void Write(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {
-            await copy.WriteNullAsync();
+            copy.WriteNull();
         }
         else
         {
-            await copy.WriteAsync(value, NpgsqlDbType.Text);
+            copy.Write(value, NpgsqlDbType.Text);
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, double? value)
+    private static void Write(NpgsqlBinaryImporter copy, double? value)
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, NpgsqlDbType.Double);
+            copy.Write(v, NpgsqlDbType.Double);
         }
         else
         {
-            await copy.WriteNullAsync();
+            copy.WriteNull();
         }
     }
 
-    private static async Task WriteAsync(NpgsqlBinaryImporter copy, long? value)
+    private static void Write(NpgsqlBinaryImporter copy, long? value)
     {
         if (value is { } v)
         {
-            await copy.WriteAsync(v, NpgsqlDbType.Bigint);
+            copy.Write(v, NpgsqlDbType.Bigint);
         }
         else
         {
-            await copy.WriteNullAsync();
+            copy.WriteNull();
         }
     }
 
     /// <summary>
+    /// CPU seconds the server processes serving this database (every client backend: the store's pooled connections
+    /// too) have used so far, read from /proc when the server runs on this machine (null elsewhere): on a shared
+    /// machine the wall clock says more about the neighbours than the work. Parallel workers that have ended are not in it.
+    /// </summary>
+    private static async Task<double?> ServerCpuAsync(NpgsqlConnection db)
+    {
+        var pids = new List<long>();
+        await using (var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'", db))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                pids.Add(reader.GetInt32(0));
+            }
+        }
+
+        double total = 0;
+        foreach (var pid in pids)
+        {
+            try
+            {
+                var stat = await File.ReadAllTextAsync($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+                total += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>A timed query's CPU per run: the bench process's (the store's reading and aggregating) and the server's.</summary>
+    private static async Task<(T Result, string Cpu)> CpuPerRunAsync<T>(NpgsqlConnection db, int runs, Func<Task<T>> timed)
+    {
+        var server = await ServerCpuAsync(db);
+        var client = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await timed();
+        var clientPerRun = (Process.GetCurrentProcess().TotalProcessorTime - client).TotalMilliseconds / (runs + 1);
+        var serverPerRun = (await ServerCpuAsync(db) - server) * 1000 / (runs + 1);
+        return (result, string.Create(CultureInfo.InvariantCulture,
+            $"CPU per run: bench {clientPerRun:0} ms, server {(serverPerRun is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + " ms" : "n/a")}; load average {Load()}"));
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string Cpu(double? seconds) => seconds is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s:0.0} s") : "n/a (server not local)";
+
+    /// <summary>
     /// What the row trigger (Migrations/Postgres/0007_analytics.sql) would have written for each loaded event into the
     /// table the month's query reads, in one statement: the same rows (standing, dated events; marsad_facts of the
-    /// payload) and the longest span. event_month_totals (running totals, not part of this query) is left empty.
+    /// payload) and the longest span; in the order of the table's key, as CLUSTER would leave it, so that a month's
+    /// rows sit on neighbouring pages (row-by-row writes leave them in writing order). event_month_totals (running totals, not part of this query) is left empty.
     /// </summary>
     private static async Task<long> FillAnalyticsAsync(NpgsqlConnection db)
     {
@@ -206,6 +306,7 @@ internal static class PostgresScale
             INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
             SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts(payload)
             FROM events WHERE merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+            ORDER BY date_start, id
             """);
         await RunAsync(db, "UPDATE event_span_limit SET max_days = (SELECT COALESCE(MAX(marsad_days(date_start, date_end)), 0)::bigint FROM events WHERE date_start <> '') WHERE id = 1");
         await RunAsync(db, "ANALYZE event_facts");

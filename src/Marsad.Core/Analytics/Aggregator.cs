@@ -23,22 +23,23 @@ public static class Aggregator
         var weeks = new SortedDictionary<DateOnly, SortedDictionary<string, int>>();
         foreach (var e in events)
         {
-            total.Add(e.Id, e.Incidents, e.Quantities);
-            Add(byType, e.EventType, e);
-            Add(bySubType, e.SubEventType, e);
+            var ranges = Tally.Ranges(e.Quantities);
+            total.Add(e.Id, e.Incidents, ranges);
+            Add(byType, e.EventType, e, ranges);
+            Add(bySubType, e.SubEventType, e, ranges);
             foreach (var actor in new[] { e.Actor1, e.Actor2 }.Concat(e.AssociatedActors).OfType<string>().Distinct(StringComparer.Ordinal))
             {
-                Add(byActor, actor, e);
+                Add(byActor, actor, e, ranges);
             }
 
-            Add(byAdmin1, e.Admin1 ?? Unknown, e);
-            Add(byAdmin2, e.Admin2 ?? Unknown, e);
-            Add(byGrade, e.Grade is { } g ? Name(g) : "ungraded", e);
-            Add(byStatus, Name(e.Status), e);
+            Add(byAdmin1, e.Admin1 ?? Unknown, e, ranges);
+            Add(byAdmin2, e.Admin2 ?? Unknown, e, ranges);
+            Add(byGrade, e.Grade is { } g ? Name(g) : "ungraded", e, ranges);
+            Add(byStatus, Name(e.Status), e, ranges);
             var days = IncidentDays(e, from, to);
             if (days.Count == 0)
             {
-                undated.Add(e.Id, e.Incidents, e.Quantities);
+                undated.Add(e.Id, e.Incidents, ranges);
                 continue;
             }
 
@@ -50,7 +51,7 @@ public static class Aggregator
                     byDay[day] = tally = new Tally();
                 }
 
-                tally.Add(e.Id, 1, days.Count == 1 ? e.Quantities : []);
+                tally.Add(e.Id, 1, days.Count == 1 ? ranges : []);
                 var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
                 if (!weeks.TryGetValue(monday, out var types))
                 {
@@ -90,14 +91,14 @@ public static class Aggregator
         return e.Start == e.End && e.Start >= from && e.Start <= to ? [e.Start] : [];
     }
 
-    private static void Add(SortedDictionary<string, Tally> buckets, string key, AnalyticsEvent e)
+    private static void Add(SortedDictionary<string, Tally> buckets, string key, AnalyticsEvent e, KeyValuePair<string, QuantityRange>[] ranges)
     {
         if (!buckets.TryGetValue(key, out var tally))
         {
             buckets[key] = tally = new Tally();
         }
 
-        tally.Add(e.Id, e.Incidents, e.Quantities);
+        tally.Add(e.Id, e.Incidents, ranges);
     }
 
     private static string Name(EventStatus status) => EnumNames.Of(status);
