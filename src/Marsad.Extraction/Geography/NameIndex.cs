@@ -296,9 +296,10 @@ public sealed class NameIndex
     private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> lists)
     {
         var frozen = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        // Add appends entries in rising order and skips a repeat of the last, so each list is already distinct.
         foreach (var (key, list) in lists)
         {
-            frozen[key] = [.. list.Distinct()];
+            frozen[key] = [.. list];
         }
 
         return frozen;
