@@ -15,31 +15,20 @@ namespace Marsad.Web.Tests;
 [Collection(DemoSiteCollection.Name)]
 public sealed class BrowserTests(DemoSite site, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
     private readonly List<string> _consoleErrors = [];
 
     public async ValueTask InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: test.sh installs Debian's chromium package");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 
     [Fact]
@@ -150,7 +139,7 @@ public sealed class BrowserTests(DemoSite site, ITestOutputHelper output) : IAsy
 
     private async Task<IPage> OpenAsync(string path)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1300, Height = 1000 } });
+        var page = await _chromium!.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1300, Height = 1000 } });
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

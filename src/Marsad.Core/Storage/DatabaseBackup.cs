@@ -61,8 +61,25 @@ public static class DatabaseBackup
         using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = to, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = 60 }.ToString());
         source.Open();
         destination.Open();
-        source.BackupDatabase(destination);
+        // SQLite answers a backup step with BUSY, and calls no busy handler for the source, while another connection
+        // holds the source briefly (a commit, a checkpoint, the last pooled connection closing the WAL): the step is
+        // tried again, as the backup API asks, for up to a minute before the copy is given up.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                source.BackupDatabase(destination);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && waited.Elapsed < BusyLimit)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
+
+    private static readonly TimeSpan BusyLimit = TimeSpan.FromMinutes(1);
 
     private static string SqlitePath(DatabaseTarget target) => target.Provider == DatabaseProvider.Sqlite
         ? Path.GetFullPath(target.Value)

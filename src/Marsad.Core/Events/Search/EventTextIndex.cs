@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using Marsad.Core.Access;
 using Marsad.Core.Storage;
@@ -28,7 +27,7 @@ internal static class EventTextIndex
     {
         await using (var connection = await dialect.OpenAsync(cancellationToken))
         {
-            if (!await NeedsWorkAsync(connection, null, cancellationToken))
+            if (!await TextIndexState.NeedsWorkAsync(connection, null, "event_text_pending", "event_text_state", cancellationToken))
             {
                 return;
             }
@@ -74,32 +73,12 @@ internal static class EventTextIndex
         return condition + " AND EXISTS (SELECT 1 FROM event_text_state WHERE names = @textNames)";
     }
 
-    private static async Task<bool> NeedsWorkAsync(DbConnection connection, DbTransaction? tx, CancellationToken cancellationToken)
-    {
-        await using (var command = connection.Sql(tx, "SELECT COUNT(*) FROM (SELECT 1 FROM event_text_pending LIMIT 1) p"))
-        {
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
-            {
-                return true;
-            }
-        }
-
-        var secrets = await Redactions.ForAsync(connection, tx, Role.Public, cancellationToken);
-        return await StoredFingerprintAsync(connection, tx, cancellationToken) != EventWords.Fingerprint(secrets);
-    }
-
-    private static async Task<string?> StoredFingerprintAsync(DbConnection connection, DbTransaction? tx, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Sql(tx, "SELECT names FROM event_text_state");
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
     private static async Task IndexAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
     {
         // Read under the write lock: no writer changes a source or an event until this transaction commits.
         var secrets = await Redactions.ForAsync(connection, tx, Role.Public, cancellationToken);
         var fingerprint = EventWords.Fingerprint(secrets);
-        if (await StoredFingerprintAsync(connection, tx, cancellationToken) != fingerprint)
+        if (await TextIndexState.StoredFingerprintAsync(connection, tx, "event_text_state", cancellationToken) != fingerprint)
         {
             // Names were made confidential (or public again): every event's public words are redone.
             // ("WHERE 1 = 1": SQLite would read ON CONFLICT after a bare SELECT as a join's ON.)

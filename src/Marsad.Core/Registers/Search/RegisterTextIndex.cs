@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Marsad.Core.Access;
 using Marsad.Core.Events;
@@ -29,7 +28,7 @@ internal static class RegisterTextIndex
     {
         await using (var connection = await dialect.OpenAsync(cancellationToken))
         {
-            if (!await NeedsWorkAsync(connection, cancellationToken))
+            if (!await TextIndexState.NeedsWorkAsync(connection, null, "register_text_pending", "register_text_state", cancellationToken))
             {
                 return;
             }
@@ -82,32 +81,12 @@ internal static class RegisterTextIndex
     private static string ColumnFor(Role role) =>
         role.SeesConfidentialSources() && role.SeesSensitivePersonFields() ? "full" : role == Role.Public ? "public" : "team";
 
-    private static async Task<bool> NeedsWorkAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using (var command = connection.Sql(null, "SELECT COUNT(*) FROM (SELECT 1 FROM register_text_pending LIMIT 1) p"))
-        {
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0)
-            {
-                return true;
-            }
-        }
-
-        var secrets = await Redactions.ForAsync(connection, null, Role.Public, cancellationToken);
-        return await StoredFingerprintAsync(connection, null, cancellationToken) != EventWords.Fingerprint(secrets);
-    }
-
-    private static async Task<string?> StoredFingerprintAsync(DbConnection connection, DbTransaction? tx, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Sql(tx, "SELECT names FROM register_text_state");
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
     private static async Task IndexAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
     {
         // Read under the write lock: no writer changes a source or a record until this transaction commits.
         var secrets = await Redactions.ForAsync(connection, tx, Role.Public, cancellationToken);
         var fingerprint = EventWords.Fingerprint(secrets);
-        if (await StoredFingerprintAsync(connection, tx, cancellationToken) != fingerprint)
+        if (await TextIndexState.StoredFingerprintAsync(connection, tx, "register_text_state", cancellationToken) != fingerprint)
         {
             // Names were made confidential (or public again): every record's masked words are redone.
             foreach (var table in Tables)
