@@ -87,9 +87,11 @@ internal static class EventFilters
         {
             return Core.Review.PlainValues.PlainDate.Parse(s);
         }
-        catch (Core.Review.PlainValues.PlainValueException ex)
+        catch (Core.Review.PlainValues.PlainValueException)
         {
-            return Error<Domain.Common.DateSpan?>(errors, name, ex.Message);
+            // The message names the forms, never the value: an answer that repeats what was asked would look, to a
+            // search for a withheld name, like a record holding it.
+            return Error<Domain.Common.DateSpan?>(errors, name, "not a date: type 2023-07-21, 21 July 2023, July 2023 or 21–23 July 2023");
         }
     }
 
