@@ -67,7 +67,7 @@ internal static class LeakWalkBench
 
             // The oracle script's approach: prefix search over text= as the public, against 20 random strings per length.
             var oracle = await LeakWalk.TextOracleAsync(site);
-            Console.WriteLine(string.Create(c, $"oracle:   {oracle.Routes.Count} text-filtered routes ({string.Join(", ", oracle.Routes)}), {oracle.Requests} requests, {oracle.Differing.Count} answers that differ from random strings'"));
+            Console.WriteLine(string.Create(c, $"oracle:   {oracle.Routes.Count} text-filtered routes ({string.Join(", ", oracle.Routes)}), {oracle.Requests} requests, {oracle.Differing.Count} answers that differ from random strings"));
             foreach (var line in oracle.Differing.Order(StringComparer.Ordinal))
             {
                 Console.WriteLine("  " + line);
