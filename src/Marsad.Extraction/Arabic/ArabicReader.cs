@@ -152,7 +152,7 @@ public sealed class ArabicReader(IGeocoder geocoder)
                 var day = lastDate.Day;
                 var location = Locate(site, region);
                 var era = day is { } eventDay ? DateSpan.OnDay(eventDay) : published is { } p ? Fallback(p) : DateSpan.Unresolved;
-                roles = new Roles(ActorEras.For(roles.Actor1, era), [.. roles.Assoc1.Select(a => ActorEras.For(a, era)!)], ActorEras.For(roles.Actor2, era));
+                roles = roles.InEra(era);
                 var e = new ConflictEvent
                 {
                     Id = ids(events.Count),
@@ -330,7 +330,11 @@ public sealed class ArabicReader(IGeocoder geocoder)
         return false;
     }
 
-    private sealed record Roles(string? Actor1, IReadOnlyList<string> Assoc1, string? Actor2);
+    private sealed record Roles(string? Actor1, IReadOnlyList<string> Assoc1, string? Actor2)
+    {
+        // Each actor under the name it bears on the event's date, as ActorRoles.InEra does for English reports.
+        public Roles InEra(DateSpan date) => new(ActorEras.For(Actor1, date), [.. Assoc1.Select(a => ActorEras.For(a, date)!)], ActorEras.For(Actor2, date));
+    }
 
     // Actor1 acts; a name after a target word ("عنصر من"، "مواقع"، "تجمعات"، "لـ") is acted upon; a second actor of actor1's camp is its associate.
     private static Roles AssignRoles(ArabicToken[] tokens, IReadOnlyList<ArabicActorMention> mentions, Trigger trigger)

@@ -23,30 +23,8 @@ internal static class EventTextIndex
     /// events changed since are matched at no version (the condition pairs id with version), and below editor nothing is
     /// matched at all while the public words were redacted with an older list of names; so it may miss, never leak.
     /// </summary>
-    public static async Task SyncAsync(SqlDialect dialect, CancellationToken cancellationToken)
-    {
-        await using (var connection = await dialect.OpenAsync(cancellationToken))
-        {
-            if (!await TextIndexState.NeedsWorkAsync(connection, null, "event_text_pending", "event_text_state", cancellationToken))
-            {
-                return;
-            }
-        }
-
-        await dialect.RetryAsync(async ct =>
-        {
-            await using var connection = await dialect.OpenAsync(ct);
-            await using var tx = await dialect.TryBeginWriteAsync(connection, ct);
-            if (tx is null)
-            {
-                return false;
-            }
-
-            await IndexAsync(connection, tx, ct);
-            await tx.CommitAsync(ct);
-            return true;
-        }, cancellationToken);
-    }
+    public static Task SyncAsync(SqlDialect dialect, CancellationToken cancellationToken) =>
+        TextIndexState.SyncAsync(dialect, "event_text_pending", "event_text_state", IndexAsync, cancellationToken);
 
     /// <summary>
     /// The SQL condition (on <c>events</c>) for a text search by <paramref name="role"/>, or <c>1 = 0</c> for a search without

@@ -24,30 +24,8 @@ internal static class RegisterTextIndex
     private static readonly string[] Tables = ["persons", "claims", "allegations"];
 
     /// <summary>Brings the index up to date, only when no writer holds the lock (see <see cref="EventTextIndex.SyncAsync"/>: a search may miss, never leak).</summary>
-    public static async Task SyncAsync(SqlDialect dialect, CancellationToken cancellationToken)
-    {
-        await using (var connection = await dialect.OpenAsync(cancellationToken))
-        {
-            if (!await TextIndexState.NeedsWorkAsync(connection, null, "register_text_pending", "register_text_state", cancellationToken))
-            {
-                return;
-            }
-        }
-
-        await dialect.RetryAsync(async ct =>
-        {
-            await using var connection = await dialect.OpenAsync(ct);
-            await using var tx = await dialect.TryBeginWriteAsync(connection, ct);
-            if (tx is null)
-            {
-                return false;
-            }
-
-            await IndexAsync(connection, tx, ct);
-            await tx.CommitAsync(ct);
-            return true;
-        }, cancellationToken);
-    }
+    public static Task SyncAsync(SqlDialect dialect, CancellationToken cancellationToken) =>
+        TextIndexState.SyncAsync(dialect, "register_text_pending", "register_text_state", IndexAsync, cancellationToken);
 
     /// <summary>
     /// The SQL condition (on the register <paramref name="table"/>) for a text search by <paramref name="role"/>, or <c>1 = 0</c>
