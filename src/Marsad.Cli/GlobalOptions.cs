@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marsad.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marsad.Cli;
 
@@ -27,7 +28,22 @@ public sealed class GlobalOptions
         return string.IsNullOrWhiteSpace(name) ? Environment.UserName : name.Trim();
     }
 
+    /// <summary>Core's services over the database the options name, on the environment's clock: the CLI is a host like the web.</summary>
+    public IServiceProvider Services(ParseResult result, CliEnvironment env) =>
+        new ServiceCollection()
+            .AddSingleton(env.Time)
+            .AddMarsadCore()
+            .AddMarsadStorage(result.GetValue(Database) ?? env.GetVariable("MARSAD_DB"))
+            .BuildServiceProvider();
+
+    /// <summary>Opens databases other than the one the options name (a copy's two, the demo's own file).</summary>
+    public StoreOpener Stores(ParseResult result, CliEnvironment env) => Services(result, env).GetRequiredService<StoreOpener>();
+
     /// <summary>Opens (and on first use creates and migrates) the database the options name.</summary>
     public Task<IMarsadStore> OpenStoreAsync(ParseResult result, CliEnvironment env, CancellationToken cancellationToken) =>
-        MarsadStore.OpenAsync(DatabaseTarget(result, env), env.Time, migrate: true, cancellationToken);
+        OpenStoreAsync(result, env, migrate: true, cancellationToken);
+
+    /// <summary>Opens the database the options name, migrating it only when <paramref name="migrate"/> is true.</summary>
+    public Task<IMarsadStore> OpenStoreAsync(ParseResult result, CliEnvironment env, bool migrate, CancellationToken cancellationToken) =>
+        Services(result, env).OpenMarsadStoreAsync(migrate, cancellationToken);
 }

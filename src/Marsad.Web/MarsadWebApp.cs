@@ -37,6 +37,7 @@ public static class MarsadWebApp
 
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options.Time);
+        builder.Services.AddMarsadCore();
         builder.Services.AddSingleton(new EventPageCache(options.PageCacheBytes));
         builder.Services.ConfigureHttpJsonOptions(o => CopyMarsadJson(o.SerializerOptions));
         builder.Services.AddMarsadKeyRing(options.KeysDirectory ?? KeyRingProtection.DefaultDirectory(Environment.GetEnvironmentVariable));

@@ -19,7 +19,7 @@ public sealed class EventsCommandTests
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", "b.txt", "--source", "Open Outlet", "--published", "2022-01-19", "--no-extract", "--db", "m.db")).ExitCode);
         Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "sources", "set", Secret, "--confidential", "--kind", "FieldNetwork", "--db", "m.db")).ExitCode);
 
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("m.db")), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("m.db")), TimeProvider.System);
         var docs = await store.Documents.ListAsync();
         foreach (var (doc, published) in docs.Select(d => (d, true)).Append((docs[0], false)))
         {

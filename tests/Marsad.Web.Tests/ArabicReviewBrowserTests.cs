@@ -31,7 +31,7 @@ public sealed class ArabicReviewBrowserTests(ITestOutputHelper output) : IAsyncL
         Directory.CreateDirectory(reports);
         await File.WriteAllTextAsync(Path.Combine(reports, "ar.txt"), Report);
         await DemoSite.RunCliAsync("--db", database, "ingest", reports);
-        _store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        _store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         await _store.Accounts.SaveAsync("coder", Role.Coder, DemoSite.Password);
         (_app, _address) = await DemoSite.StartAsync(new MarsadWebOptions { Database = _store.Target, Urls = ["http://127.0.0.1:0"], Quiet = true, SignInsPerMinute = 1000 }, _store);
         _chromium = await HeadlessChromium.LaunchAsync();

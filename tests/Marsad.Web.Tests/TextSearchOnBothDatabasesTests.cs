@@ -26,7 +26,7 @@ public sealed class TextSearchOnBothDatabasesTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(provider, folder);
-        var store = await MarsadStore.OpenAsync(target, TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
         await store.Sources.SaveAsync(LatinSecret, SourceKind.FieldNetwork, confidential: true, null, null);
         await store.Sources.SaveAsync(ArabicSecret, SourceKind.FieldNetwork, confidential: true, null, null);
         var context = new ChangeContext("fixture");

@@ -27,7 +27,7 @@ public sealed class UsersCommandTests : IDisposable
         Assert.DoesNotContain(token, everything, StringComparison.Ordinal);
         Assert.Contains(ApiTokens.Hash(token), everything, StringComparison.Ordinal);
 
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         Assert.Equal("Amal", (await store.Accounts.CheckPasswordAsync("AMAL", password))?.Name);
         Assert.Null(await store.Accounts.CheckPasswordAsync("amal", password + "x"));
         Assert.Equal(Core.Access.Role.Coder, (await store.Accounts.FindByTokenAsync(token))?.Role);

@@ -35,7 +35,7 @@ internal static class AggregateScale
         Console.WriteLine($"{"events",9} {"write s",8} {"month events",13} {"read ms",13} {"aggregate ms",13} {"all ms",13} {"actor ms",13} {"admin1 ms",13} {"running ms",11}");
         try
         {
-            var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+            var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
             var generator = new EventGenerator(7);
             var written = 0;
             foreach (var size in sizes)

@@ -127,7 +127,7 @@ internal static class CorroborationStoredScale
     /// <summary>The timed part: the use case exactly as <c>marsad corroborate</c> calls it, then (untimed) the chain check.</summary>
     private static async Task<int> CorroborateAsync(string database, bool verify)
     {
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var outcome = await new CorroborateEvents(store, new CorroborationOptions()).RunAsync(new ChangeContext("bench", "corroborate"));
@@ -156,7 +156,7 @@ internal static class CorroborationStoredScale
         var incidents = (int)(size / 2.1 * 0.6);
         var corpus = new CorpusGenerator(4).GenerateLarge(incidents, (int)(incidents / 0.6 * 0.4));
         // Creating the store migrates the new file.
-        _ = MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System).GetAwaiter().GetResult();
+        _ = MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System).GetAwaiter().GetResult();
         using var connection = new SqliteConnection($"Data Source={database}");
         connection.Open();
         using var tx = connection.BeginTransaction();

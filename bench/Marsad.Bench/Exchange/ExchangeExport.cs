@@ -30,7 +30,7 @@ internal static class ExchangeExport
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"1,000,000 events in {db}/bench.db in {fill.Elapsed.TotalSeconds:F0} s"));
         }
 
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(db, "bench.db")), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(db, "bench.db")), TimeProvider.System);
         var clock = Stopwatch.StartNew();
         long rows = 0;
         // Shared: File.OpenWrite locks the file, so a second export running meanwhile would fail to open /dev/null.

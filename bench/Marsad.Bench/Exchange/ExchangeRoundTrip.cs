@@ -38,7 +38,7 @@ internal static class ExchangeRoundTrip
             var folder = Directory.CreateTempSubdirectory("marsad-exchange-").FullName;
             try
             {
-                var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db")), TimeProvider.System);
+                var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db")), TimeProvider.System);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 ImportSummary summary;

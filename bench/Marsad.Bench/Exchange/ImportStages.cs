@@ -81,7 +81,7 @@ internal static class ImportStages
                 var folder = Directory.CreateTempSubdirectory("marsad-stages-").FullName;
                 try
                 {
-                    var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db")), TimeProvider.System);
+                    var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db")), TimeProvider.System);
                     var whole = await TimeAsync(async () =>
                     {
                         await using var input = File.OpenRead(path);

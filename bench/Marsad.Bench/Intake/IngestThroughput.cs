@@ -38,7 +38,7 @@ internal static class IngestThroughput
             for (var run = 1; run <= runs; run++)
             {
                 var database = Path.Combine(root, $"run{run}.db");
-                var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+                var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
                 var clock = Stopwatch.StartNew();
                 var summary = await new IngestDocuments(store, TimeProvider.System, engine).RunAsync(new IngestRequest([input]), new ChangeContext("bench"));
                 clock.Stop();

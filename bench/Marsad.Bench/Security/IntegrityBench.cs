@@ -105,7 +105,7 @@ internal static class IntegrityBench
     // makes the writer read again and redo its edit. Every edit leaves a mark in the summary: a missing mark is a lost update.
     private static async Task<(long Edits, long Lost)> ConcurrentEditsAsync(string database, int writers, int editsEach)
     {
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         var id = Guid.NewGuid();
         await store.Records.AddAsync(new ConflictEvent
         {
@@ -121,7 +121,7 @@ internal static class IntegrityBench
         async Task WriteAsync(int writer)
         {
             // Each writer opens its own store, as separate processes or web requests would.
-            var own = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System, migrate: false);
+            var own = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System, migrate: false);
             for (var e = 0; e < editsEach; e++)
             {
                 while (true)

@@ -160,7 +160,7 @@ internal static class KillPoints
     {
         try
         {
-            var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+            var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
             var verification = await store.Audit.VerifyAsync();
             return verification.Ok ? null : verification.FirstFailure?.Problem ?? "failed";
         }

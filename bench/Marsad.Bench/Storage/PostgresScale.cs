@@ -51,7 +51,7 @@ internal static class PostgresScale
         var connection = new NpgsqlConnectionStringBuilder(PostgresDialect(server)) { Database = name }.ConnectionString;
         try
         {
-            var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, connection), TimeProvider.System);
+            var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, connection), TimeProvider.System);
             await using var db = new NpgsqlConnection(connection);
             await db.OpenAsync();
             Console.WriteLine($"pg-scale: {count:N0} generated events (2014-09 to 2024-08) into a new database {name}; warm timings are the median of {runs} runs after one first run (in brackets)");

@@ -23,7 +23,7 @@ internal static class EventTable
     public static async Task<IMarsadStore> CreateAsync(string folder, int count)
     {
         var path = Path.Combine(folder, "bench.db");
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System);
         var random = new Random(8);
         await using var connection = new SqliteConnection($"Data Source={path}");
         await connection.OpenAsync();

@@ -30,7 +30,7 @@ internal static class ReviewBench
         var folder = Directory.CreateTempSubdirectory("marsad-review-bench-").FullName;
         try
         {
-            var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "bench.db")), TimeProvider.System);
+            var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "bench.db")), TimeProvider.System);
             var engine = new ExtractionEngine(GazetteerGeocoder.LoadDefault(), ActorLexicon.Default);
             var ingest = await new IngestDocuments(store, TimeProvider.System, engine).RunAsync(new IngestRequest([SharedData.PathOf("reports-dev", "texts")]), new ChangeContext("bench"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ingested {ingest.Stored} dev reports."));

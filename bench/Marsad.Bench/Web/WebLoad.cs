@@ -25,7 +25,7 @@ internal static class WebLoad
         {
             var fill = Stopwatch.StartNew();
             var store = keep is not null && File.Exists(Path.Combine(keep, "bench.db"))
-                ? await Core.Storage.MarsadStore.OpenAsync(new Core.Storage.DatabaseTarget(Core.Storage.DatabaseProvider.Sqlite, Path.Combine(keep, "bench.db")), TimeProvider.System)
+                ? await MarsadStorage.OpenAsync(new Core.Storage.DatabaseTarget(Core.Storage.DatabaseProvider.Sqlite, Path.Combine(keep, "bench.db")), TimeProvider.System)
                 : await EventTable.CreateAsync(folder, count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count:N0} events in SQLite in {fill.Elapsed.TotalSeconds:F1} s"));
             var app = MarsadWebApp.Build(new MarsadWebOptions { Database = store.Target, Urls = ["http://127.0.0.1:0"], Quiet = true }, store);

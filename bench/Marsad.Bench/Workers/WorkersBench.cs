@@ -31,7 +31,7 @@ internal static class WorkersBench
         var lease = options.String("--lease") ?? "10s";
         var marsad = options.String("--marsad") ?? Path.Combine(RepositoryRoot(), "src/Marsad.Cli/bin/Release/net10.0/marsad");
         var target = DatabaseTarget.Parse(db);
-        var store = await MarsadStore.OpenAsync(target, TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
         if (await store.Documents.CountAsync() != 0)
         {
             Console.Error.WriteLine("workers: the database already holds documents; give an empty one");

@@ -14,7 +14,7 @@ public static class DbCommand
         var migrate = new Command("migrate", "Create the database if needed and apply every migration it lacks");
         migrate.SetAction(async (result, cancellationToken) =>
         {
-            var store = await MarsadStore.OpenAsync(globals.DatabaseTarget(result, env), env.Time, migrate: false, cancellationToken);
+            var store = await globals.OpenStoreAsync(result, env, migrate: false, cancellationToken);
             Core.Storage.Migrations.MigrationReport report;
             try
             {
@@ -40,7 +40,7 @@ public static class DbCommand
             DatabaseCopy.CopyResult copied;
             try
             {
-                copied = await DatabaseCopy.CopyAsync(source, target, env.Time, null, cancellationToken);
+                copied = await DatabaseCopy.CopyAsync(globals.Stores(result, env), source, target, null, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {

@@ -43,7 +43,7 @@ public static class DemoCommand
             {
                 database = given.Value;
                 env.WriteLine($"Demo database: {given.Display}");
-                store = await MarsadStore.OpenAsync(given, env.Time, migrate: true, cancellationToken);
+                store = await globals.OpenStoreAsync(result, env, cancellationToken);
                 if (await store.Audit.CountAsync(cancellationToken) > 0 || (await store.Documents.ListAsync(1, 0, cancellationToken)).Count > 0)
                 {
                     env.WriteError($"{given.Display} already holds a record; the demo fills only an empty database (create one: createdb marsad_demo)");
@@ -59,7 +59,7 @@ public static class DemoCommand
                 }
 
                 env.WriteLine($"Demo database: {database}");
-                store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), env.Time, migrate: true, cancellationToken);
+                store = await globals.Stores(result, env).OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), migrate: true, cancellationToken);
             }
 
             var context = new ChangeContext(globals.UserName(result, env), "demo");

@@ -43,8 +43,9 @@ public static class DatabaseCopy
 
     public sealed record CopyResult(IReadOnlyList<TableCopy> Tables, AuditVerification Verification);
 
-    public static async Task<CopyResult> CopyAsync(DatabaseTarget from, DatabaseTarget to, TimeProvider time, IProgress<TableCopy>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<CopyResult> CopyAsync(StoreOpener stores, DatabaseTarget from, DatabaseTarget to, IProgress<TableCopy>? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         if (from.Provider == to.Provider && string.Equals(from.Value, to.Value, StringComparison.Ordinal))
@@ -52,8 +53,8 @@ public static class DatabaseCopy
             throw new InvalidOperationException("--from and --to name the same database");
         }
 
-        var source = (MarsadStore)await MarsadStore.OpenAsync(from, time, migrate: true, cancellationToken);
-        var target = (MarsadStore)await MarsadStore.OpenAsync(to, time, migrate: true, cancellationToken);
+        var source = (MarsadStore)await stores.OpenAsync(from, migrate: true, cancellationToken);
+        var target = (MarsadStore)await stores.OpenAsync(to, migrate: true, cancellationToken);
         await using var read = await source.Dialect.OpenAsync(cancellationToken);
         // One snapshot of the source for the whole copy: writers may go on there, the copy is of one moment.
         await using var snapshot = await source.Dialect.BeginReadAsync(read, cancellationToken);

@@ -8,11 +8,10 @@ using Marsad.Core.Records;
 using Marsad.Core.Registers;
 using Marsad.Core.Sources;
 using Marsad.Core.Storage.Migrations;
-using Marsad.Core.Storage.Sqlite;
 
 namespace Marsad.Core.Storage;
 
-/// <summary>The store over one dialect; <see cref="OpenAsync"/> picks the dialect from the target and migrates a new database.</summary>
+/// <summary>The store over one dialect (a provider's, chosen by <see cref="StoreOpener"/>); a new database is migrated on opening.</summary>
 public sealed class MarsadStore : IMarsadStore
 {
     private readonly SqlDialect _dialect;
@@ -61,18 +60,14 @@ public sealed class MarsadStore : IMarsadStore
     public Ids.IRecordIds Ids { get; }
 
     /// <summary>
-    /// Opens the database <paramref name="target"/> names, creating and migrating it when
-    /// <paramref name="migrate"/> is true (the default: a new file is migrated on first use).
+    /// The store over <paramref name="dialect"/> (which a provider made for <paramref name="target"/>, see
+    /// <see cref="StoreOpener"/>), migrating the database when <paramref name="migrate"/> is true.
     /// </summary>
-    public static async Task<IMarsadStore> OpenAsync(DatabaseTarget target, TimeProvider time, bool migrate = true, CancellationToken cancellationToken = default)
+    public static async Task<IMarsadStore> OpenAsync(SqlDialect dialect, DatabaseTarget target, TimeProvider time, bool migrate = true, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(time);
-        SqlDialect dialect = target.Provider switch
-        {
-            DatabaseProvider.Sqlite => CreateSqlite(target),
-            _ => CreatePostgres(target),
-        };
         var store = new MarsadStore(target, dialect, time);
         if (migrate)
         {
@@ -90,33 +85,4 @@ public sealed class MarsadStore : IMarsadStore
     }
 
     public Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default) => new Migrator(_dialect, _time).MigrateAsync(cancellationToken);
-
-    private static Postgres.PostgresDialect CreatePostgres(DatabaseTarget target)
-    {
-        try
-        {
-            return new Postgres.PostgresDialect(target.Value);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new StoreUnavailableException($"database {target.Display}: {ex.Message}", ex);
-        }
-    }
-
-    private static SqliteDialect CreateSqlite(DatabaseTarget target)
-    {
-        var path = Path.GetFullPath(target.Value);
-        var folder = Path.GetDirectoryName(path);
-        if (Directory.Exists(path))
-        {
-            throw new StoreUnavailableException($"database {path}: is a directory, not a database file");
-        }
-
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new StoreUnavailableException($"database {path}: folder {folder} does not exist");
-        }
-
-        return new SqliteDialect(path);
-    }
 }

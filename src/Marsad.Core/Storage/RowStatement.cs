@@ -6,7 +6,8 @@ namespace Marsad.Core.Storage;
 /// One statement of a write transaction run for many rows, its values set by position (the order its parameters
 /// first appear in the SQL). An import inserts two rows an event: on SQLite the ADO.NET command's own work per run
 /// (binding each value by name, a data reader per execution) cost more than SQLite's insert itself, so there the
-/// statement is stepped directly (<see cref="Sqlite.SqliteRowStatement"/>); other providers bind the command's parameters.
+/// statement is stepped directly (the SQLite provider registers how, see <see cref="Register"/>); other providers bind
+/// the command's parameters.
 /// </summary>
 internal abstract class RowStatement : IDisposable
 {
@@ -20,10 +21,19 @@ internal abstract class RowStatement : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>Faster statements than a command's, by the provider's connection type (a write session knows its connection, not its dialect).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<DbConnection, string, RowStatement?>> Native = new();
+
+    /// <summary>
+    /// A provider's own statement for connections of <paramref name="connectionType"/> (null from <paramref name="create"/>:
+    /// the command's parameters after all). The provider registers it before it hands out its first connection.
+    /// </summary>
+    public static void Register(Type connectionType, Func<DbConnection, string, RowStatement?> create) => Native[connectionType] = create;
+
     /// <summary>The statement for this SQL on the session's connection and transaction.</summary>
     public static RowStatement Create(DbConnection connection, DbTransaction transaction, string sql) =>
-        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }
-            ? new Sqlite.SqliteRowStatement(handle, sql)
+        Native.TryGetValue(connection.GetType(), out var create) && create(connection, sql) is { } native
+            ? native
             : new CommandRowStatement(connection.Sql(transaction, sql));
 
     /// <summary>Any provider: the command's parameters, named as in the SQL, created once.</summary>

@@ -10,9 +10,6 @@ public abstract class SqlDialect
 {
     public abstract DatabaseProvider Provider { get; }
 
-    /// <summary>Embedded-resource folder holding this engine's migration scripts.</summary>
-    public abstract string MigrationFolder { get; }
-
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>

@@ -116,7 +116,7 @@ public sealed class EventAnalyticsTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(provider, folder);
-        var store = await MarsadStore.OpenAsync(target, FixedClock.At(2021, 1, 23));
+        var store = await MarsadStorage.OpenAsync(target, FixedClock.At(2021, 1, 23));
         var recounts = new List<string>();
         async Task Recount(string after)
         {

@@ -100,7 +100,7 @@ public sealed class TamperTests : IClassFixture<TamperTests.AnchoredRecord>
         public async Task<IMarsadStore> CopyAsync(TempFolder folder)
         {
             File.Copy(Template, folder.File("marsad.db"));
-            return await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("marsad.db")), TimeProvider.System);
+            return await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("marsad.db")), TimeProvider.System);
         }
 
         public ValueTask DisposeAsync()
@@ -127,9 +127,9 @@ public sealed class TamperTestsOnPostgres : IClassFixture<TamperTests.AnchoredRe
     public async Task Verify_names_each_direct_edit(string kind, string sql, string named)
     {
         var target = new DatabaseTarget(DatabaseProvider.PostgreSql, TestDatabases.CreatePostgres());
-        var copy = await DatabaseCopy.CopyAsync(new DatabaseTarget(DatabaseProvider.Sqlite, _record.Template), target, TimeProvider.System);
+        var copy = await DatabaseCopy.CopyAsync(MarsadStorage.Opener(TimeProvider.System), new DatabaseTarget(DatabaseProvider.Sqlite, _record.Template), target);
         Assert.True(copy.Verification.Ok, "the copy verifies");
-        var store = await MarsadStore.OpenAsync(target, TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
         Assert.True((await VerifyAsync(store)).Count == 0, "the untouched copy verifies against the anchor");
 
         Assert.True(TestDatabases.Execute(target, "SET session_replication_role = replica; " + ForPostgres(sql)) > 0, "the edit changed a row");

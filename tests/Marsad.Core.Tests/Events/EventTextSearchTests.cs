@@ -208,7 +208,7 @@ public abstract class EventTextSearchTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(Provider, folder);
-        var store = await MarsadStore.OpenAsync(target, FixedClock.At(2021, 1, 23));
+        var store = await MarsadStorage.OpenAsync(target, FixedClock.At(2021, 1, 23));
         var first = Event("Shelling of the mill at dawn.");
         await store.Records.AddAsync(first, Editor);
         Assert.Equal(first.Id.ToString(), await IdsAsync(store, "mill", Role.Public));

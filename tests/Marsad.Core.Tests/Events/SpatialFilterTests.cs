@@ -106,7 +106,7 @@ public sealed class SpatialFilterTestsOnSqlite : SpatialFilterTests
     protected override async Task<(IMarsadStore, DatabaseTarget)> OpenAsync(TempFolder folder)
     {
         var target = TestDatabases.Target(DatabaseProvider.Sqlite, folder);
-        return (await MarsadStore.OpenAsync(target, FixedClock.At(2023, 4, 1)), target);
+        return (await MarsadStorage.OpenAsync(target, FixedClock.At(2023, 4, 1)), target);
     }
 }
 
@@ -136,7 +136,7 @@ public sealed class SpatialFilterTestsOnPostgresWithoutPostGis : SpatialFilterTe
         {
             Database = name, Username = name, Password = null, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1,
         }.ConnectionString);
-        return (await MarsadStore.OpenAsync(target, FixedClock.At(2023, 4, 1)), target);
+        return (await MarsadStorage.OpenAsync(target, FixedClock.At(2023, 4, 1)), target);
     }
 }
 
@@ -153,6 +153,6 @@ public sealed class SpatialFilterTestsOnPostGis : SpatialFilterTests
             throw Xunit.Sdk.SkipException.ForSkip("PostGIS is not installed on the test server (Debian: postgresql-<version>-postgis-3; ./test.sh installs it as root)");
         }
 
-        return (await MarsadStore.OpenAsync(target, FixedClock.At(2023, 4, 1)), target);
+        return (await MarsadStorage.OpenAsync(target, FixedClock.At(2023, 4, 1)), target);
     }
 }

@@ -11,7 +11,7 @@ public sealed class MigrationTests
     {
         using var folder = new TempFolder();
         var store = await TestStore.OpenAsync(folder);
-        var latest = Migrator.Scripts("Sqlite").Max(s => s.Version);
+        var latest = Migrator.Scripts(typeof(Marsad.Core.Storage.Sqlite.SqliteDialect).Assembly).Max(s => s.Version);
         var again = await store.MigrateAsync();
         Assert.Empty(again.Applied);
         Assert.Equal(latest, again.ToVersion);
@@ -22,7 +22,7 @@ public sealed class MigrationTests
     public void Migration_scripts_have_distinct_numbers_in_order()
     {
         // Numbers are handed to branches in advance, so a branch may lack a lower one until the merge.
-        var versions = Migrator.Scripts("Sqlite").Select(s => s.Version).ToList();
+        var versions = Migrator.Scripts(typeof(Marsad.Core.Storage.Sqlite.SqliteDialect).Assembly).Select(s => s.Version).ToList();
         Assert.NotEmpty(versions);
         Assert.Equal(1, versions[0]);
         Assert.Equal(versions.Distinct().Order(), versions);
@@ -33,7 +33,7 @@ public sealed class MigrationTests
     {
         using var folder = new TempFolder();
         var path = folder.File("m.db");
-        await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System);
+        await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System);
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
@@ -42,7 +42,7 @@ public sealed class MigrationTests
             command.ExecuteNonQuery();
         }
 
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System, migrate: false);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System, migrate: false);
         var report = await store.MigrateAsync();
 
         Assert.Equal(["0004_extraction_proposals"], report.Applied);
@@ -54,10 +54,10 @@ public sealed class MigrationTests
     {
         using var folder = new TempFolder();
         var missing = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("nope/marsad.db")), TimeProvider.System));
+            MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("nope/marsad.db")), TimeProvider.System));
         Assert.Contains("does not exist", missing.Message, StringComparison.Ordinal);
         var directory = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.Path), TimeProvider.System));
+            MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.Path), TimeProvider.System));
         Assert.Contains("is a directory", directory.Message, StringComparison.Ordinal);
     }
 
@@ -67,7 +67,7 @@ public sealed class MigrationTests
         using var folder = new TempFolder();
         var path = folder.Write("notes.db", new string('x', 5000));
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System));
+            MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System));
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
     }
 
@@ -107,7 +107,7 @@ public sealed class MigrationTests
     public void Each_engine_has_every_migration_number()
     {
         // One migrator, a folder per engine: a version added for one engine and forgotten for the other would leave their schemas apart.
-        Assert.Equal(Migrator.Scripts("Sqlite").Select(s => s.Version), Migrator.Scripts("Postgres").Select(s => s.Version));
+        Assert.Equal(Migrator.Scripts(typeof(Marsad.Core.Storage.Sqlite.SqliteDialect).Assembly).Select(s => s.Version), Migrator.Scripts(typeof(Marsad.Core.Storage.Postgres.PostgresDialect).Assembly).Select(s => s.Version));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class MigrationTests
         var store = await TestStore.OpenAsync(DatabaseProvider.PostgreSql, folder);
         var again = await store.MigrateAsync();
         Assert.Empty(again.Applied);
-        Assert.Equal(Migrator.Scripts("Postgres").Max(s => s.Version), again.ToVersion);
+        Assert.Equal(Migrator.Scripts(typeof(Marsad.Core.Storage.Postgres.PostgresDialect).Assembly).Max(s => s.Version), again.ToVersion);
         Assert.Equal(0, await store.Documents.CountAsync());
     }
 }

@@ -48,7 +48,7 @@ public sealed class TransientRetryTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(DatabaseProvider.PostgreSql, folder);
-        var store = await MarsadStore.OpenAsync(target, FixedClock.At(2023, 6, 1));
+        var store = await MarsadStorage.OpenAsync(target, FixedClock.At(2023, 6, 1));
         Inject(target, 2, failure);
 
         var stored = await store.Records.AddAsync(Shelling(), Coder);
@@ -64,7 +64,7 @@ public sealed class TransientRetryTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(DatabaseProvider.PostgreSql, folder);
-        var store = await MarsadStore.OpenAsync(target, FixedClock.At(2023, 6, 1));
+        var store = await MarsadStorage.OpenAsync(target, FixedClock.At(2023, 6, 1));
         Inject(target, 1, "RAISE EXCEPTION 'injected' USING ERRCODE = '23514'");
 
         var error = await Assert.ThrowsAsync<PostgresException>(() => store.Records.AddAsync(Shelling(), Coder));

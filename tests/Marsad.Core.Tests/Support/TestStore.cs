@@ -6,9 +6,9 @@ namespace Marsad.Core.Tests.Support;
 internal static class TestStore
 {
     public static Task<IMarsadStore> OpenAsync(TempFolder folder, TimeProvider? time = null) =>
-        MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("marsad.db")), time ?? FixedClock.At(2021, 1, 23));
+        MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("marsad.db")), time ?? FixedClock.At(2021, 1, 23));
 
     /// <summary>A migrated store on <paramref name="provider"/>; a PostgreSQL test is skipped when no test server was started.</summary>
     public static Task<IMarsadStore> OpenAsync(DatabaseProvider provider, TempFolder folder, TimeProvider? time = null) =>
-        MarsadStore.OpenAsync(TestDatabases.Target(provider, folder), time ?? FixedClock.At(2021, 1, 23));
+        MarsadStorage.OpenAsync(TestDatabases.Target(provider, folder), time ?? FixedClock.At(2021, 1, 23));
 }

@@ -134,7 +134,7 @@ public static class TamperKinds
     public static async Task<(string Template, string Anchors, string PublicKey)> BuildRecordAsync(string folder)
     {
         var database = Path.Combine(folder, "building.db");
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         await store.Sources.SaveAsync("Hidden Network", SourceKind.FieldNetwork, confidential: true, null, null);
         Directory.CreateDirectory(Path.Combine(folder, "in"));
         var reports = new[]
@@ -159,7 +159,7 @@ public static class TamperKinds
     /// <summary>Everything verify finds on a database, anchors included.</summary>
     public static async Task<IReadOnlyList<AuditFailure>> VerifyAsync(string database, string anchors, string publicKey)
     {
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         return [.. await new AuditAnchors(store, TimeProvider.System).CheckAsync(anchors, publicKey), .. (await store.Audit.VerifyAsync()).Failures];
     }
 

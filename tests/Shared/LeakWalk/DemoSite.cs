@@ -67,7 +67,7 @@ public sealed partial class DemoSite
         await RunCliAsync("--db", database, "sources", "set", ConfidentialSource, "--kind", "FieldNetwork", "--confidential");
         // Grading writes each event's reason, which names its sources ("a single source: ..."): the masking must cover it.
         await RunCliAsync("--db", database, "corroborate");
-        Store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
+        Store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), TimeProvider.System);
         await PublishHalfAsync();
         await AddDetaineeAsync();
 
@@ -90,7 +90,7 @@ public sealed partial class DemoSite
         {
             await RunCliAsync("db", "copy", "--from", Store.Target.Value, "--to", postgres);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, postgres), TimeProvider.System);
+            Store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, postgres), TimeProvider.System);
         }
 
         // Sign-in is rate limited per address; every test here comes from 127.0.0.1, so the shared site allows more.

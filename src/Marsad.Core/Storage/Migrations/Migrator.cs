@@ -6,20 +6,23 @@ using System.Text.RegularExpressions;
 namespace Marsad.Core.Storage.Migrations;
 
 /// <summary>
-/// Versioned schema migrations: embedded scripts named <c>NNNN_name.sql</c> per engine, each applied
+/// Versioned schema migrations: scripts named <c>NNNN_name.sql</c> embedded in each engine's provider assembly, each applied
 /// once, in order, in its own transaction, and recorded in <c>schema_migrations</c>. A script is applied when its
 /// version is not recorded, not only when it is above the highest: branches take numbers in advance, so a
 /// database may meet 0006 before 0005 arrives, and 0005 must still run then.
 /// </summary>
 public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
 {
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(string folder)
+    /// <summary>Resource name prefix of a provider's scripts (see the storage projects' csproj).</summary>
+    private const string Prefix = "Marsad.Migrations.";
+
+    /// <summary>The scripts a storage provider's assembly embeds, in version order.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts(Assembly assembly)
     {
-        var assembly = typeof(Migrator).Assembly;
-        var prefix = $"{assembly.GetName().Name}.Storage.Migrations.{folder}.";
+        ArgumentNullException.ThrowIfNull(assembly);
         return [.. assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(n => (Resource: n, Match: ScriptName().Match(n[prefix.Length..])))
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Select(n => (Resource: n, Match: ScriptName().Match(n[Prefix.Length..])))
             .Where(x => x.Match.Success)
             .Select(x => (int.Parse(x.Match.Groups[1].Value, CultureInfo.InvariantCulture), x.Match.Groups[2].Value, Read(assembly, x.Resource)))
             .OrderBy(x => x.Item1)];
@@ -39,7 +42,7 @@ public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
 
         var from = known.Count == 0 ? 0 : known.Max();
         var applied = new List<string>();
-        foreach (var (version, name, sql) in Scripts(dialect.MigrationFolder).Where(s => !known.Contains(s.Version)))
+        foreach (var (version, name, sql) in Scripts(dialect.GetType().Assembly).Where(s => !known.Contains(s.Version)))
         {
             await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
             // Another process may have migrated while we waited for the write lock.

@@ -55,7 +55,7 @@ public sealed class ExtractionWorkerTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(DatabaseProvider.PostgreSql, folder);
-        var store = await MarsadStore.OpenAsync(target, TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
         const int count = 200;
         await StoreDocumentsAsync(store, folder, count);
 
@@ -100,7 +100,7 @@ public sealed class ExtractionWorkerTests
     {
         using var folder = new TempFolder();
         var target = TestDatabases.Target(DatabaseProvider.Sqlite, folder);
-        var store = await MarsadStore.OpenAsync(target, TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
         const int count = 12;
         await StoreDocumentsAsync(store, folder, count);
         var worker = new ExtractionWorker(store, new ExtractionEngine(), EngineVersion.Current, TimeProvider.System);

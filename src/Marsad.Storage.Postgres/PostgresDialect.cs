@@ -32,8 +32,6 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
-    public override string MigrationFolder => "Postgres";
-
     /// <summary>An identity column (see the migrations): the order rows were inserted in, for paging a whole table.</summary>
     public override string RowOrderColumn => "row_order";
 

@@ -16,6 +16,10 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>Native connections whose pragmas are set (weak keys: a closed connection drops out).</summary>
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
+    /// <summary>Rows inserted many times a transaction are stepped on the native handle (see <see cref="SqliteRowStatement"/>).</summary>
+    static SqliteDialect() =>
+        RowStatement.Register(typeof(SqliteConnection), (connection, sql) => ((SqliteConnection)connection).Handle is { } handle ? new SqliteRowStatement(handle, sql) : null);
+
     public SqliteDialect(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -36,8 +40,6 @@ public sealed class SqliteDialect : SqlDialect
     public override string? ChangeCounterSql => "PRAGMA data_version";
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    public override string MigrationFolder => "Sqlite";
 
     public override bool SupportsNetFunctions => true;
 

@@ -51,7 +51,8 @@ public static class DatabaseBackup
 
     private static async Task<AuditVerification> VerifyFileAsync(string file, CancellationToken cancellationToken)
     {
-        var copy = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, file), TimeProvider.System, migrate: false, cancellationToken);
+        var target = new DatabaseTarget(DatabaseProvider.Sqlite, file);
+        var copy = await MarsadStore.OpenAsync(new Sqlite.SqliteStorageProvider().CreateDialect(target), target, TimeProvider.System, migrate: false, cancellationToken);
         return await copy.Audit.VerifyAsync(null, cancellationToken);
     }
 
