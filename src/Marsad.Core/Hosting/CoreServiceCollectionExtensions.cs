@@ -1,3 +1,4 @@
+using Marsad.Core.Review;
 using Marsad.Core.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,14 +8,18 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The clock (the system's unless the host registered its own first) and the store opener over whichever storage
-    /// providers the host registers (<c>AddMarsadStorage</c>).
+    /// The clock (the system's unless the host registered its own first), the store opener over whichever storage
+    /// providers the host registers (<c>AddMarsadStorage</c>), and the use cases a host runs per request over the
+    /// <see cref="IMarsadStore"/> it registered once open (the web's review API), each built on that store and clock.
     /// </summary>
     public static IServiceCollection AddMarsadCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StoreOpener>();
+        services.TryAddTransient<ReviewRecords>();
+        services.TryAddTransient<UndoSplit>();
+        services.TryAddTransient<SetEventStatus>();
         return services;
     }
 

@@ -37,12 +37,11 @@ internal static class ReviewApi
         return api;
     }
 
-    private static async Task<Ok<IReadOnlyList<ReviewEntry>>> PendingAsync(IMarsadStore store, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ReviewEntry>>> PendingAsync(IMarsadStore store, ReviewRecords review, UndoSplit undo, HttpContext http, CancellationToken cancellationToken)
     {
-        var items = (await new ReviewRecords(store).PendingAsync(null, cancellationToken)).Take(200).ToList();
+        var items = (await review.PendingAsync(null, cancellationToken)).Take(200).ToList();
         var role = UserRole.Of(http.User);
         var mask = await SourceMask.ForAsync(store, role, cancellationToken);
-        var undo = new UndoSplit(store);
         var texts = new Dictionary<Guid, (string? Text, string? Source, string? Title)>();
         var publishedOn = new Dictionary<Guid, DateOnly?>();
         var entries = new List<ReviewEntry>();
@@ -72,19 +71,18 @@ internal static class ReviewApi
 
     // The body is read as review --batch reads a decision, so the ids in it (the record's, the events to merge, the
     // records to link) may be the short ids the pages show: one id parser for both hosts.
-    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> DecideAsync(System.Text.Json.Nodes.JsonObject body, IMarsadStore store, TimeProvider time, HttpContext http, CancellationToken cancellationToken) =>
-        await SaveAsync(async () => await new ReviewRecords(store, time: time).ApplyAsync(await ReadDecisionAsync(body, store, cancellationToken), new ChangeContext(UserRole.NameOf(http.User)), UserRole.Of(http.User), cancellationToken));
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> DecideAsync(System.Text.Json.Nodes.JsonObject body, IMarsadStore store, ReviewRecords review, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAsync(async () => await review.ApplyAsync(await ReadDecisionAsync(body, store, cancellationToken), new ChangeContext(UserRole.NameOf(http.User)), UserRole.Of(http.User), cancellationToken));
 
     private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> MergeAsync(MergeRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
         await SaveAsync(async () => await new MergeProposals(store, new CorroborationOptions())
             .RunAsync(request.Target, request.Merged ?? [], request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), UserRole.Of(http.User), cancellationToken));
 
-    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> StatusAsync(Guid id, StatusRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken) =>
-        await SaveAsync(async () => await new SetEventStatus(store).RunAsync(id, request.Status, request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), cancellationToken));
+    private static async Task<Results<Ok<SavedVersion>, ProblemHttpResult>> StatusAsync(Guid id, StatusRequest request, SetEventStatus move, HttpContext http, CancellationToken cancellationToken) =>
+        await SaveAsync(async () => await move.RunAsync(id, request.Status, request.Version, new ChangeContext(UserRole.NameOf(http.User), request.Reason), cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<StatusOutcome>>> BulkStatusAsync(BulkStatusRequest request, IMarsadStore store, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<StatusOutcome>>> BulkStatusAsync(BulkStatusRequest request, IMarsadStore store, SetEventStatus move, HttpContext http, CancellationToken cancellationToken)
     {
-        var move = new SetEventStatus(store);
         var context = new ChangeContext(UserRole.NameOf(http.User), request.Reason);
         var outcomes = new List<StatusOutcome>();
         foreach (var typed in request.Ids ?? [])
