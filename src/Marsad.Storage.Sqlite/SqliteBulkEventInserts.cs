@@ -86,7 +86,8 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
 
         // The trigger's rules (0011_undated_events.sql), set-based: rejected or merged-away events count nowhere,
         // undated ones in no month; each event counts for every actor ('' = all; actor2 once when it is actor1 too)
-        // crossed with every governorate ('' = all).
+        // crossed with every governorate ('' = all). Summed first per actor pair, governorate, review state and month
+        // (sums add up), so the fan-out to six keys and its grouping run over those groups, not over every event.
         const string Batch = "FROM events WHERE rowid > @from AND rowid <= @through";
         await RunAsync($"""
             INSERT INTO event_facts
@@ -96,12 +97,13 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
             """, through, cancellationToken);
         await RunAsync($"""
             WITH f AS MATERIALIZED (
-                SELECT actor1, actor2, admin1, status <> 'extracted' AS reviewed, substr(date_start, 1, 7) AS month,
-                       json_extract(payload, '$.quantities.fatalities.low') AS low,
-                       json_extract(payload, '$.quantities.fatalities.best') AS best,
-                       json_extract(payload, '$.quantities.fatalities.high') AS high,
-                       json_extract(payload, '$.quantities.fatalities') IS NOT NULL AS stated
-                {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''),
+                SELECT actor1, actor2, admin1, status <> 'extracted' AS reviewed, substr(date_start, 1, 7) AS month, COUNT(*) AS n,
+                       SUM(COALESCE(json_extract(payload, '$.quantities.fatalities.low'), 0)) AS low,
+                       SUM(COALESCE(json_extract(payload, '$.quantities.fatalities.best'), json_extract(payload, '$.quantities.fatalities.low'), 0)) AS best,
+                       SUM(COALESCE(json_extract(payload, '$.quantities.fatalities.high'), 0)) AS high,
+                       SUM(json_extract(payload, '$.quantities.fatalities') IS NOT NULL AND json_extract(payload, '$.quantities.fatalities.high') IS NULL) AS open
+                {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+                GROUP BY actor1, actor2, admin1, reviewed, month),
             k AS (
                 SELECT '' AS actor, '' AS admin, * FROM f
                 UNION ALL SELECT '', admin1, * FROM f WHERE admin1 <> ''
@@ -110,8 +112,7 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
                 UNION ALL SELECT actor2, '', * FROM f WHERE actor2 <> '' AND actor2 IS NOT actor1
                 UNION ALL SELECT actor2, admin1, * FROM f WHERE actor2 <> '' AND actor2 IS NOT actor1 AND admin1 <> '')
             INSERT INTO event_month_totals (actor, admin1, reviewed, month, events, fatalities_low, fatalities_best, fatalities_high, fatalities_open)
-            SELECT actor, admin, reviewed, month, COUNT(*), SUM(COALESCE(low, 0)), SUM(COALESCE(best, low, 0)), SUM(COALESCE(high, 0)),
-                   SUM(stated AND high IS NULL)
+            SELECT actor, admin, reviewed, month, SUM(n), SUM(low), SUM(best), SUM(high), SUM(open)
             FROM k WHERE true GROUP BY actor, admin, reviewed, month
             ON CONFLICT (actor, admin1, reviewed, month) DO UPDATE SET
                 events = events + excluded.events,

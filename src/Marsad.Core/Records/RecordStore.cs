@@ -26,14 +26,13 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     }
 
     /// <summary>Inserts a record of any of the four kinds, its document links and its revision, inside the caller's write transaction.</summary>
-    internal static async Task InsertAsync(WriteSession session, object record, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static Task InsertAsync(WriteSession session, object record, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken) =>
+        InsertAsync(session, PreparedInsert.Of(record), context, now, cancellationToken);
+
+    /// <summary>Inserts a record whose database-free work (<see cref="PreparedInsert"/>) is done.</summary>
+    internal static async Task InsertAsync(WriteSession session, PreparedInsert prepared, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var kind = RecordKinds.For(record.GetType());
-        // Serialised once to UTF-8: the revision's changes and the state hash are computed over these bytes, the
-        // column gets them as its text (the hash is what a re-read payload hashes to).
-        var utf8 = JsonSerializer.SerializeToUtf8Bytes(record, record.GetType(), MarsadJson.Options);
-        var id = kind.Id(record);
-        var columns = kind.Columns(record);
+        var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
         var statement = InsertStatements.GetOrAdd(kind, k => InsertStatement.Of(k, columns));
         {
             var insert = session.Statement(statement.Sql);
@@ -62,7 +61,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             await LinkAsync(session, kind, id, document, cancellationToken);
         }
 
-        await RevisionWriter.AppendAsync(session, kind.EntityType, id, RevisionAction.Insert, context, JsonDiff.Changes([], utf8), RevisionHasher.Sha256Hex(utf8), now, cancellationToken);
+        await RevisionWriter.AppendAsync(session, kind.EntityType, id, RevisionAction.Insert, context, changes, stateSha256, now, cancellationToken);
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<RecordKind, InsertStatement> InsertStatements = new();

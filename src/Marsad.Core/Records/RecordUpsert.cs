@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Marsad.Core.Storage;
 
 namespace Marsad.Core.Records;
@@ -28,46 +29,63 @@ internal static class RecordUpsert
         {
             var select = $"SELECT version, payload FROM {kind.Table} WHERE id = @id";
             // The ids stored before this upsert, read once: a row whose id is not among them (most rows of a first
-            // import) needs no look-up. Ids inserted by this upsert join the set, so a repeated id is still found.
+            // import) needs no look-up.
             var existing = await StoredIdsAsync(session, kind, cancellationToken);
             // Events' analytics are maintained set-based for the inserts (see IBulkEventInserts), begun at the first insert.
             IBulkEventInserts? bulk = null;
             var bulkTried = !ReferenceEquals(kind, RecordKinds.Events);
-            await foreach (var record in records.WithCancellation(cancellationToken))
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var queue = Channel.CreateBounded<(T Record, Guid Id, PreparedInsert? Insert)>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
+            var producer = Task.Run(() => PrepareAsync(records, kind, existing, queue.Writer, stop.Token), stop.Token);
+            try
             {
-                var id = kind.Id(record);
-                var stored = existing.Contains(id) ? await ReadAsync(session, select, id, cancellationToken) : null;
-                if (stored is null)
+                await foreach (var (record, id, prepared) in queue.Reader.ReadAllAsync(cancellationToken))
                 {
-                    if (!bulkTried)
+                    // Not prepared: stored before, or already met in this upsert (then inserted by it and found here).
+                    var stored = prepared is null ? await ReadAsync(session, select, id, cancellationToken) : null;
+                    if (stored is null)
                     {
-                        bulkTried = true;
-                        bulk = await dialect.BeginBulkEventInsertsAsync(session, cancellationToken);
-                    }
+                        if (!bulkTried)
+                        {
+                            bulkTried = true;
+                            bulk = await dialect.BeginBulkEventInsertsAsync(session, cancellationToken);
+                        }
 
-                    await RecordStore.InsertAsync(session, record, context, now, cancellationToken);
-                    existing.Add(id);
-                    bulk?.Inserted();
-                    inserted++;
-                    continue;
-                }
-
-                if (merge(record, RecordStore.Deserialize<T>(stored.Value.Payload)) is { } next)
-                {
-                    // The update's trigger takes the event's old state out of the totals: they must hold every insert first.
-                    if (bulk is not null)
-                    {
-                        await bulk.ApplyAsync(cancellationToken);
-                    }
-
-                    if (await RecordStore.UpdateInTransactionAsync(session, next, stored.Value.Version, context, now, cancellationToken) != stored.Value.Version)
-                    {
-                        updated++;
+                        await RecordStore.InsertAsync(session, prepared ?? PreparedInsert.Of(record), context, now, cancellationToken);
+                        bulk?.Inserted();
+                        inserted++;
                         continue;
                     }
-                }
 
-                unchanged++;
+                    if (merge(record, RecordStore.Deserialize<T>(stored.Value.Payload)) is { } next)
+                    {
+                        // The update's trigger takes the event's old state out of the totals: they must hold every insert first.
+                        if (bulk is not null)
+                        {
+                            await bulk.ApplyAsync(cancellationToken);
+                        }
+
+                        if (await RecordStore.UpdateInTransactionAsync(session, next, stored.Value.Version, context, now, cancellationToken) != stored.Value.Version)
+                        {
+                            updated++;
+                            continue;
+                        }
+                    }
+
+                    unchanged++;
+                }
+            }
+            finally
+            {
+                // A failed write stops the reading side too; its own failure surfaces from ReadAllAsync above.
+                await stop.CancelAsync();
+                try
+                {
+                    await producer;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                }
             }
 
             if (bulk is not null)
@@ -83,6 +101,33 @@ internal static class RecordUpsert
 
         await tx.CommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged, swept);
+    }
+
+    /// <summary>
+    /// Reads the records and does each new one's database-free work (<see cref="PreparedInsert"/>) on another core than
+    /// the write transaction's, a bounded queue ahead of it. Only this side knows which ids it has met, so only it decides
+    /// which records are new; the writer looks up the rest.
+    /// </summary>
+    private static async Task PrepareAsync<T>(IAsyncEnumerable<T> records, RecordKind kind, HashSet<Guid> stored, ChannelWriter<(T, Guid, PreparedInsert?)> queue, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var met = new HashSet<Guid>();
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                var id = kind.Id(record);
+                var fresh = !stored.Contains(id) && met.Add(id);
+                await queue.WriteAsync((record, id, fresh ? PreparedInsert.Of(record) : null), cancellationToken);
+            }
+
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.Complete(ex);
+            throw;
+        }
     }
 
     private static async Task<int> SweepAsync<T>(WriteSession session, RecordKind kind, RecordSweep<T> sweep, DateTimeOffset now, CancellationToken cancellationToken) where T : class
