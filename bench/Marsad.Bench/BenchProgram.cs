@@ -27,7 +27,7 @@ internal static class BenchProgram
         ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),
         ["extract-stages"] = ("seconds per extraction stage over the ACLED battle notes [--limit N]", Sync(StageProfile.Run)),
         ["persons-duplicates"] = ("pairwise precision/recall of person merge proposals on 5,000 generated people (dev seed 1, test seed 2) [--explain N]", Persons.PersonDuplicatesBench.RunAsync),
-        ["web-load"] = ("GET /api/events with filters over 100k events on loopback at a fixed 1,000 requests/s for 30 s: achieved rate, p50/p95/p99 [--events N --rate R --seconds S]", Web.WebLoad.RunAsync),
+        ["web-load"] = ("marsad serve as its own process (core 1) over N generated events, GET /api/events with filters from this process (core 0) at a fixed R req/s for S s, no warm-up, one review decision a second through the API: achieved rate, p50/p95/p99, errors, writes [--db sqlite|postgres --postgres CONNECTION --events 100000 --rate 1000 --seconds 30 --no-pin 1]", Web.WebLoad.RunAsync),
         ["review-session"] = ("a coder's session over the web API: 50 dev-report proposals (30 accept, 15 edit one plain field, 5 reject), p95 per decision, revisions, audit verify", Web.ReviewBench.RunAsync),
         ["web-export"] = ("streamed CSV export of N events (default 1,000,000): rows/s and peak memory [--events N]", Web.WebExport.RunAsync),
         ["import-stages"] = ("where an import's CPU goes: CSV rows, + events and origins, + JSON/diff/hash, whole import, on the real battles and UCDP files [--repeat N --stages 0|1]", Exchange.ImportStages.RunAsync),
