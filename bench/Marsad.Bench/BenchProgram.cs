@@ -27,7 +27,7 @@ internal static class BenchProgram
         ["extract-seed"] = ("the seed report's checklist", Sync(SeedBench.Run)),
         ["extract-stages"] = ("seconds per extraction stage over the ACLED battle notes [--limit N]", Sync(StageProfile.Run)),
         ["persons-duplicates"] = ("pairwise precision/recall of person merge proposals on 5,000 generated people (dev seed 1, test seed 2) [--explain N]", Persons.PersonDuplicatesBench.RunAsync),
-        ["web-load"] = ("GET /api/events with filters over 100k events on loopback at a fixed 1,000 requests/s for 30 s: achieved rate, p50/p95/p99 [--events N --rate R --seconds S]", Web.WebLoad.RunAsync),
+        ["web-load"] = ("marsad serve as its own process (core 1) over N generated events, GET /api/events with filters from this process (core 0) at a fixed R req/s for S s, no warm-up, one review decision a second through the API: achieved rate, p50/p95/p99, errors, writes [--db sqlite|postgres --postgres CONNECTION --events 100000 --rate 1000 --seconds 30 --no-pin 1]", Web.WebLoad.RunAsync),
         ["review-session"] = ("a coder's session over the web API: 50 dev-report proposals (30 accept, 15 edit one plain field, 5 reject), p95 per decision, revisions, audit verify", Web.ReviewBench.RunAsync),
         ["web-export"] = ("streamed CSV export of N events (default 1,000,000): rows/s and peak memory [--events N]", Web.WebExport.RunAsync),
         ["import-stages"] = ("where an import's CPU goes: CSV rows, + events and origins, + JSON/diff/hash, whole import, on the real battles and UCDP files [--repeat N --stages 0|1]", Exchange.ImportStages.RunAsync),
@@ -37,7 +37,7 @@ internal static class BenchProgram
         ["integrity"] = ("issue 15's table: fuzzed inputs per entry point / failures, kill points / inconsistencies, concurrent edits / lost updates, tamper kinds / undetected [--inputs 100000 --kills 200 --writers 8 --edits 25 --marsad PATH]", Security.IntegrityBench.RunAsync),
         ["leak-walk"] = ("the web tests' leak walk over a local site with planted secrets: routes, roles, variants, requests, leaks (exit 1 on any)", Security.LeakWalkBench.RunAsync),
         ["extract-arabic"] = ("the Arabic dev texts repeated to 5 MB of JSON Lines, marsad extract --jsonl as one cold process, one thread: MB/s and /usr/bin/time -v (peak RSS) [--data DIR --mb 5 --runs 1 --marsad PATH]", Extraction.ArabicThroughput.RunAsync),
-        ["workers"] = ("W marsad worker processes (default 4) over N generated documents (default 5,000) on an empty PostgreSQL database, one killed twice: documents/s and the exactly-once check [--db URL --documents N --workers W --lease 10s]", Workers.WorkersBench.RunAsync),
+        ["workers"] = ("W marsad worker processes (default 4) over N generated documents (default 50,000) on an empty PostgreSQL database, one killed twice: documents/s and the exactly-once check [--db URL --documents N --workers W --lease 10s]", Workers.WorkersBench.RunAsync),
         ["pg-scale"] = ("PostgreSQL at scale on a new database of the server given: N generated events (default 10,000,000) by binary COPY (primary key only), each index rebuilt after, then warm the report's month query and a 1,000-event bbox listing [--db CONNECTION --events N --runs 7 --keep 1]", Storage.PostgresScale.RunAsync),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N] [--no-baseline]", Sync(SpeedBench.Run)),
     };

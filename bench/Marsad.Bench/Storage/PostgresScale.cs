@@ -44,16 +44,28 @@ internal static class PostgresScale
         var count = bench.Int("--events", 10_000_000);
         var runs = bench.Int("--runs", 7);
         var month = new ReportMonth(2019, 6);
-        var keep = bench.String("--keep") is not null;
-        var name = "marsad_bench_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        // --database NAME: measure again on a database an earlier run kept (--keep), without loading it again.
+        var reuse = bench.String("--database");
+        var keep = bench.String("--keep") is not null || reuse is not null;
+        var name = reuse ?? (bench.String("--prefix") ?? "marsad_bench_") + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         var admin = new NpgsqlConnectionStringBuilder(PostgresDialect(server)) { Pooling = false }.ConnectionString;
-        await ExecuteAsync(admin, $"CREATE DATABASE {name}");
-        var connection = new NpgsqlConnectionStringBuilder(PostgresDialect(server)) { Database = name }.ConnectionString;
+        if (reuse is null)
+        {
+            await ExecuteAsync(admin, $"CREATE DATABASE {name}");
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(PostgresDialect(server)) { Database = name, CommandTimeout = 0 }.ConnectionString;
         try
         {
             var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.PostgreSql, connection), TimeProvider.System);
             await using var db = new NpgsqlConnection(connection);
             await db.OpenAsync();
+            if (reuse is not null)
+            {
+                Console.WriteLine($"pg-scale: measuring again on {name} ({await ScalarAsync(db, "SELECT COUNT(*) FROM events"):N0} events)");
+                return await MeasureAsync(store, db, await ScalarAsync(db, "SELECT COUNT(*) FROM events"), runs, month);
+            }
+
             Console.WriteLine($"pg-scale: {count:N0} generated events (2014-09 to 2024-08) into a new database {name}; warm timings are the median of {runs} runs after one first run (in brackets)");
             Console.WriteLine("server: " + string.Join(", ", await SettingsAsync(db)));
 
@@ -104,21 +116,7 @@ internal static class PostgresScale
             var size = await ScalarAsync(db, "SELECT pg_database_size(current_database())");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size     database {size / 1e9:0.00} GB"));
 
-            MonthlyAnalytics? result = null;
-            var (aggregate, monthCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query); {monthCpu}"));
-
-            // A square box sized to hold about 1,000 of the uniformly spread points, away from the area's edges.
-            var side = Math.Sqrt(PointArea * 1000 / count);
-            var box = new BoundingBox(38.0, 34.0, 38.0 + side, 34.0 + side);
-            var query = new EventQuery { Within = box, Limit = 1000 };
-            var rows = 0;
-            var (bbox, bboxCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs));
-            var spatial = await ScalarAsync(db, "SELECT COUNT(*) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'geom'") == 1 ? "PostGIS GiST" : "plain columns";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial}); {bboxCpu}"));
-            return 0;
+            return await MeasureAsync(store, db, count, runs, month);
         }
         finally
         {
@@ -132,6 +130,29 @@ internal static class PostgresScale
                 await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
             }
         }
+    }
+
+    /// <summary>The warm timings: the report's month query and a bbox listing of about 1,000 events.</summary>
+    private static async Task<int> MeasureAsync(IMarsadStore store, NpgsqlConnection db, long count, int runs, ReportMonth month)
+    {
+        MonthlyAnalytics? result = null;
+        // Where a month's time goes: the rows read (this month's and the last's EventsAsync) against the whole query.
+        var read = await WarmTimings.TimeAsync(() => store.Analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter()), runs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month    {month}: the month's rows alone (EventsAsync): {WarmTimings.Show(read)} ms"));
+        var (aggregate, monthCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query); {monthCpu}"));
+
+        // A square box sized to hold about 1,000 of the uniformly spread points, away from the area's edges.
+        var side = Math.Sqrt(PointArea * 1000 / count);
+        var box = new BoundingBox(38.0, 34.0, 38.0 + side, 34.0 + side);
+        var query = new EventQuery { Within = box, Limit = 1000 };
+        var rows = 0;
+        var (bbox, bboxCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => rows = (await store.Events.ListJsonAsync(query, Role.Viewer)).Count, runs));
+        var spatial = await ScalarAsync(db, "SELECT COUNT(*) FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'geom'") == 1 ? "PostGIS GiST" : "plain columns";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bbox     {box.West:0.####},{box.South:0.####},{box.East:0.####},{box.North:0.####}: {rows:N0} events (limit 1,000, team view, payloads and sources): {WarmTimings.Show(bbox)} ms ({spatial}); {bboxCpu}"));
+        return 0;
     }
 
     private static string PostgresDialect(string value) => Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString(value);

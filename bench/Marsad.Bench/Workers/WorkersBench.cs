@@ -25,7 +25,7 @@ internal static class WorkersBench
             return 2;
         }
 
-        var count = options.Int("--documents", 5000);
+        var count = options.Int("--documents", 50_000);
         var workers = options.Int("--workers", 4);
         var size = options.Int("--size", 1500);
         var lease = options.String("--lease") ?? "10s";
@@ -84,9 +84,14 @@ internal static class WorkersBench
             var check = await CheckAsync(connection);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{workers} workers (lease {lease}), {kills} kills: {stored} documents in {seconds:0.0} s = {stored / seconds:0.0} documents/s; claims {check.Attempts} (retaken after kills {check.Attempts - stored})"));
-            var once = check.Extractions == stored && check.Distinct == stored && check.Done == stored && check.Mismatched == 0 && check.Events == check.EventsCounted;
+            // Duplicates: extractions beyond the first of a document; missing: stored documents with none.
+            var duplicates = check.Extractions - check.Distinct;
+            var missing = stored - check.Distinct;
+            var once = duplicates == 0 && missing == 0 && check.Done == stored && check.Mismatched == 0 && check.Events == check.EventsCounted;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"exactly once: {(once ? "yes" : "NO")} — extractions {check.Extractions} ({check.Distinct} documents), work rows done {check.Done}, documents whose candidates differ from their extraction {check.Mismatched}, events {check.Events} = counted {check.EventsCounted}"));
+                $"documents {stored}, extractions {check.Extractions}, duplicates {duplicates}, missing {missing}, wall {seconds:0.0} s, {stored / seconds:0.0} docs/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"exactly once: {(once ? "yes" : "NO")} — work rows done {check.Done}, documents whose candidates differ from their extraction {check.Mismatched}, events {check.Events} = counted {check.EventsCounted}; load average {Load()}"));
             return once ? 0 : 1;
         }
         finally
@@ -94,6 +99,8 @@ internal static class WorkersBench
             folder.Delete(recursive: true);
         }
     }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static Process Start(string marsad, string db, string name, string lease)
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -46,13 +47,20 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     public async Task<IReadOnlyList<AnalyticsEvent>> EventsAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        await using var connection = await dialect.OpenAsync(cancellationToken);
-        long maxSpan;
-        await using (var span = connection.Sql(null, "SELECT max_days FROM event_span_limit WHERE id = 1"))
-        {
-            maxSpan = Convert.ToInt64(await span.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
-        }
+        return await ReadAsync(from, to, filter, null, await MaxSpanAsync(cancellationToken), cancellationToken);
+    }
 
+    private async Task<long> MaxSpanAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var span = connection.Sql(null, "SELECT max_days FROM event_span_limit WHERE id = 1");
+        return Convert.ToInt64(await span.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The events overlapping [from, to] that pass the filter and, when given, the SQL <paramref name="condition"/> on event_facts.</summary>
+    private async Task<List<AnalyticsEvent>> ReadAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, string? condition, long maxSpan, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
         // event_facts is clustered by date_start: the month is one range of neighbouring pages.
         var sql = new StringBuilder("""
             SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts
@@ -61,18 +69,11 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
             """);
         await using var command = connection.CreateCommand();
         command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
-        void Where(string condition, string name, object value)
+        Filters(filter, sql, command);
+        if (condition is not null)
         {
             sql.Append(" AND ").Append(condition);
-            command.AddParameter(name, value);
         }
-
-        if (!filter.IncludeUnreviewed)
-        {
-            sql.Append(" AND status <> 'extracted'");
-        }
-
-        ColumnFilters(filter, Where);
 
         sql.Append(" ORDER BY date_start, id");
         command.CommandText = sql.ToString();
@@ -141,12 +142,18 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     public async Task<MonthlyAnalytics> MonthAsync(ReportMonth month, AnalyticsFilter filter, DateOnly? since = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        // The two months are read on two connections at once (WAL readers do not wait for each other).
-        var current = EventsAsync(month.First, month.Last, filter, cancellationToken);
-        var before = EventsAsync(month.Previous.First, month.Previous.Last, filter, cancellationToken);
+        var aggregates = new DatabaseMonthTotals(dialect);
+        var maxSpan = await MaxSpanAsync(cancellationToken);
+        var plain = aggregates.Plain(filter);
+        // On connections of their own at once (readers wait for no one): this month's events, which the report lists,
+        // and of the month before only those whose month the rule decides (spans across months, listed dates; all of
+        // them under an actor filter); its totals the database sums.
+        var read = ReadAsync(month.First, month.Last, filter, null, maxSpan, cancellationToken);
+        var undecidedBefore = ReadAsync(month.Previous.First, month.Previous.Last, filter, plain is null ? null : $"NOT {plain}", maxSpan, cancellationToken);
+        var previous = aggregates.TotalsAsync(month.Previous, filter, maxSpan, [.. (await undecidedBefore).Where(e => e.CountingMonth == month.Previous)], cancellationToken);
         // An event overlapping both months counts in the one holding the larger part of it, never in both.
-        var events = (await current).Where(e => e.CountingMonth == month).ToList();
-        var previous = Aggregator.Totals((await before).Where(e => e.CountingMonth == month.Previous));
+        var events = (await read).Where(e => e.CountingMonth == month).ToList();
+        var current = Aggregator.Aggregate(month.First, month.Last, events);
         var start = since ?? calendar.StartOf(filter.Actor);
         RunningTotals? totals = null;
         if (start is { } s)
@@ -157,7 +164,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
                 : null;
         }
 
-        return new MonthlyAnalytics(month, filter, Aggregator.Aggregate(month.First, month.Last, events), previous, events, start,
+        return new MonthlyAnalytics(month, filter, current, await previous, events, start,
             start is { } first ? OperationCalendar.OrdinalOf(month, first) : null, totals);
     }
 
@@ -201,6 +208,21 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The filters event_facts holds as columns: the status (unreviewed left out unless asked for) and <see cref="ColumnFilters"/>.</summary>
+    internal static void Filters(AnalyticsFilter filter, StringBuilder sql, DbCommand command)
+    {
+        if (!filter.IncludeUnreviewed)
+        {
+            sql.Append(" AND status <> 'extracted'");
+        }
+
+        ColumnFilters(filter, (condition, name, value) =>
+        {
+            sql.Append(" AND ").Append(condition);
+            command.AddParameter(name, value);
+        });
+    }
 
     // The filters both tables (events and event_facts) hold as plain columns of the same names.
     private static void ColumnFilters(AnalyticsFilter filter, Action<string, string, object> where)

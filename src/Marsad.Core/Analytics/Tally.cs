@@ -22,6 +22,19 @@ public sealed class Tally
 
     public QuantityRange Quantity(string name) => quantities.TryGetValue(name, out var range) ? range : QuantityRange.Zero;
 
+    /// <summary>A tally whose sums the database made (<see cref="DatabaseMonthTotals"/>): the same figures <see cref="Add(Guid, int, KeyValuePair{string, QuantityRange}[])"/> would reach.</summary>
+    internal static Tally Of(int events, int incidents, IEnumerable<Guid> eventIds, IEnumerable<KeyValuePair<string, QuantityRange>> sums)
+    {
+        var tally = new Tally { Events = events, Incidents = incidents };
+        tally.eventIds.AddRange(eventIds);
+        foreach (var (name, range) in sums)
+        {
+            tally.quantities[name] = range;
+        }
+
+        return tally;
+    }
+
     internal void Add(Guid eventId, int incidents, IEnumerable<KeyValuePair<string, Quantity>> counts) => Add(eventId, incidents, Ranges(counts));
 
     internal void Add(Guid eventId, int incidents, KeyValuePair<string, QuantityRange>[] ranges)

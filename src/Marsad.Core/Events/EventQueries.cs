@@ -46,13 +46,21 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     private Task SyncTextIndexAsync(EventQuery query, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(query.Text) ? Task.CompletedTask : EventTextIndex.SyncAsync(dialect, cancellationToken);
 
-    public async Task<string> DataVersionAsync(CancellationToken cancellationToken = default) => (await StateAsync(cancellationToken)).Version;
+    public async Task<string> DataVersionAsync(Role role, CancellationToken cancellationToken = default)
+    {
+        var state = await StateAsync(cancellationToken);
+        return role.SeesUnpublished() ? state.Version : state.PublishedVersion;
+    }
 
     /// <summary>
     /// What every listing needs besides its rows (the data's version, the confidential names, the longest event),
     /// kept while the database's change counter stands still, so a page costs one query.
     /// </summary>
-    private sealed record DataState(ChangeWatch.Reading? Reading, string Version, ConfidentialNames Secrets, int LongestSpanDays);
+    private sealed record DataState(ChangeWatch.Reading? Reading, string Version, ConfidentialNames Secrets, int LongestSpanDays, long Head, long PublishedHead)
+    {
+        /// <summary>The version for the roles that see published events only: the head of the last revision that could reach them.</summary>
+        public string PublishedVersion => PublishedHead.ToString(CultureInfo.InvariantCulture) + Version[Version.IndexOf('|', StringComparison.Ordinal)..];
+    }
 
     private async Task<DataState> StateAsync(CancellationToken cancellationToken)
     {
@@ -94,7 +102,44 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         }
 
         var version = head.ToString(CultureInfo.InvariantCulture) + "|" + string.Join('|', names);
-        return new DataState(reading, version, new ConfidentialNames(names), longest);
+        return new DataState(reading, version, new ConfidentialNames(names), longest, head, await PublishedHeadAsync(connection, tx, head, cancellationToken));
+    }
+
+    /// <summary>
+    /// The head of the last revision the published events can have felt, found from the state before: the revisions
+    /// since are all of events that are not published now and were not published before (their changes name no
+    /// "published": a withdrawal or a publication does), or the head itself. Without a state before, or after many
+    /// revisions at once, the head: a published-only cache then starts again, never serves a stale page.
+    /// </summary>
+    private async Task<long> PublishedHeadAsync(DbConnection connection, DbTransaction? tx, long head, CancellationToken cancellationToken)
+    {
+        const int MostToRead = 1000;
+        if (_state is not { } before || head < before.Head || head - before.Head > MostToRead)
+        {
+            return head;
+        }
+
+        if (head == before.Head)
+        {
+            return before.PublishedHead;
+        }
+
+        await using var command = connection.Sql(tx, """
+            SELECT r.entity_type, r.changes, e.status FROM revisions r LEFT JOIN events e ON e.id = r.entity_id
+            WHERE r.seq > @before AND r.seq <= @head
+            """);
+        command.AddParameter("@before", before.Head).AddParameter("@head", head);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetString(0) != "event" || reader.IsDBNull(2) || reader.GetString(2) == "published"
+                || reader.GetString(1).Contains("published", StringComparison.Ordinal))
+            {
+                return head;
+            }
+        }
+
+        return before.PublishedHead;
     }
 
     /// <summary>One query: the page's rows with each event's source names (masked for the role) beside them.</summary>

@@ -18,10 +18,12 @@ public interface IEventQueries
     Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Changes whenever anything a listing shows may have changed: the audit chain's head (every record change
-    /// writes a revision) and the confidential source names. Caches key on it.
+    /// Changes whenever anything a listing shows <paramref name="role"/> may have changed: the audit chain's head (every
+    /// record change writes a revision) and the confidential source names. For a role that sees published events only,
+    /// the head moves on only with a revision that can reach them (not a coder's decision on a proposal, which stays
+    /// unpublished). Caches key on it.
     /// </summary>
-    Task<string> DataVersionAsync(CancellationToken cancellationToken = default);
+    Task<string> DataVersionAsync(Role role, CancellationToken cancellationToken = default);
 
     /// <summary>One event with its masked sources, or null when it does not exist or the role may not see it (the public: published and not merged away).</summary>
     Task<EventListItem?> FindAsync(Guid id, Role role, CancellationToken cancellationToken = default);

@@ -48,9 +48,10 @@ internal static class EventsApi
             return new StreamedExport(store.Events.StreamJsonAsync(query, role, cancellationToken), EventExportFormats.Parse(format)!.Value, urls);
         }
 
-        // Pages are cached by role, query and the data's version (the audit chain's head and the confidential
-        // names): any change to the record moves the version on, so a cached page is never stale.
-        var key = $"{role}|{await store.Events.DataVersionAsync(cancellationToken)}|{http.Request.QueryString}";
+        // Pages are cached by role, query and the version of what the role sees (the audit chain's head and the
+        // confidential names; for the public, the last revision that could reach published events): any change the
+        // role could see moves the version on, so a cached page is never stale.
+        var key = $"{role}|{await store.Events.DataVersionAsync(role, cancellationToken)}|{http.Request.QueryString}";
         return await cache.GetOrAddAsync(key, () => RenderAsync(store, query, role, format, cancellationToken));
     }
 
