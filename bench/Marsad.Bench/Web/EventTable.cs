@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Marsad.Core.Audit;
@@ -20,9 +21,15 @@ internal static class EventTable
     public static readonly string[] Actors = ["Military Forces of Syria (2000-)", "Hayat Tahrir al-Sham", "QSD: Syrian Democratic Forces", "Islamic State (Syria)", "Syrian National Army", "Civilians (Syria)"];
     public static readonly DateOnly First = new(2017, 1, 1);
 
-    public static async Task<IMarsadStore> CreateAsync(string folder, int count)
+    public static Task<IMarsadStore> CreateAsync(string folder, int count) => CreateAsync(Path.Combine(folder, "bench.db"), count, exchange: false);
+
+    /// <summary>
+    /// The table at <paramref name="path"/>. With <paramref name="exchange"/> the events look like a working database's
+    /// for the exports: a third imported from ACLED and a tenth from UCDP (an origin with the row's kept columns, as
+    /// an import stores them), the rest extracted with evidence spans.
+    /// </summary>
+    public static async Task<IMarsadStore> CreateAsync(string path, int count, bool exchange)
     {
-        var path = Path.Combine(folder, "bench.db");
         var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), TimeProvider.System);
         var random = new Random(8);
         await using var connection = new SqliteConnection($"Data Source={path}");
@@ -72,6 +79,11 @@ internal static class EventTable
                 Grade = Grade.Weak,
                 DocumentIds = [document],
             };
+            if (exchange)
+            {
+                e = WithProvenance(e, i, random);
+            }
+
             Set(insert, "$id", e.Id.ToString("D"));
             Set(insert, "$status", Name(e.Status));
             Set(insert, "$type", e.EventType.Label);
@@ -81,7 +93,7 @@ internal static class EventTable
             Set(insert, "$a1", e.Actor1);
             Set(insert, "$a2", e.Actor2);
             Set(insert, "$adm1", admin1);
-            Set(insert, "$lat", e.Location.Point!.Latitude);
+            Set(insert, "$lat", e.Location!.Point!.Latitude);
             Set(insert, "$lon", e.Location.Point.Longitude);
             Set(insert, "$f", e.Quantities[Quantities.Names.Fatalities].Best);
             Set(insert, "$grade", Name(e.Grade));
@@ -101,6 +113,52 @@ internal static class EventTable
         }
 
         return store;
+    }
+
+    private static ConflictEvent WithProvenance(ConflictEvent e, int index, Random random)
+    {
+        var row = index.ToString(CultureInfo.InvariantCulture);
+        if (index % 3 == 0)
+        {
+            string[] inter = ["State forces", "Rebel group", "Political militia", "Civilians"];
+            var (inter1, inter2) = (inter[random.Next(inter.Length)], inter[random.Next(inter.Length)]);
+            var stamp = (1_700_000_000 + index).ToString(CultureInfo.InvariantCulture);
+            return e with
+            {
+                Origin = new EventOrigin
+                {
+                    Dataset = "acled", Id = "SYR" + row, Version = stamp,
+                    Fields = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+                    {
+                        ["event_id_cnty"] = "SYR" + row, ["inter1"] = inter1, ["inter2"] = inter2, ["interaction"] = inter1 + "-" + inter2,
+                        ["source_scale"] = "National", ["timestamp"] = stamp, ["event_date"] = e.Date.Start.ToString("dd MMMM yyyy", CultureInfo.InvariantCulture),
+                    }),
+                },
+            };
+        }
+
+        if (index % 10 == 1)
+        {
+            return e with
+            {
+                Origin = new EventOrigin
+                {
+                    Dataset = "ucdp", Id = row,
+                    Fields = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+                    {
+                        ["id"] = row, ["active_year"] = "1", ["conflict_new_id"] = "299", ["conflict_name"] = "Syria: Government",
+                        ["priogrid_gid"] = (150_000 + random.Next(2000)).ToString(CultureInfo.InvariantCulture), ["source_article"] = "Generated wire " + row,
+                    }),
+                },
+            };
+        }
+
+        var summary = e.Summary!.Length;
+        return e with
+        {
+            Evidence = new Evidence([new("actor1", new TextSpan(0, 9)), new("date", new TextSpan(10, 20)), new("location", new TextSpan(21, 30)), new("fatalities", new TextSpan(31, summary))]),
+            Confidence = 0.5 + random.NextDouble() / 2,
+        };
     }
 
     private static async Task<Guid> AddDocumentAsync(SqliteConnection connection, SqliteTransaction tx, int index)
