@@ -108,7 +108,8 @@ internal static class EventTable
         await tx.CommitAsync();
         await using (var analyze = connection.CreateCommand())
         {
-            analyze.CommandText = "ANALYZE";
+            // Checkpointed: readers then find every page in the database file, not in a write-ahead log as large as it.
+            analyze.CommandText = "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
             await analyze.ExecuteNonQueryAsync();
         }
 
