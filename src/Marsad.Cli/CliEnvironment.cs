@@ -23,8 +23,17 @@ public sealed record CliEnvironment(IAnsiConsole Out, TextWriter Error, TimeProv
             console.Profile.Width = 240;
         }
 
-        return new CliEnvironment(console, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable, interactive);
+        return new CliEnvironment(console, Console.Error, TimeProvider.System, Environment.GetEnvironmentVariable, interactive)
+        {
+            StandardOutput = Console.OpenStandardOutput,
+        };
     }
+
+    /// <summary>
+    /// Standard output as bytes, for bulk output (exports): the console's writer flushes and re-encodes every write.
+    /// Null where the environment has only <see cref="Out"/> (tests over string writers).
+    /// </summary>
+    public Func<Stream>? StandardOutput { get; init; }
 
     /// <summary>Prints one line of plain text on standard output, never wrapped or styled.</summary>
     public void WriteLine(string line) => Out.Profile.Out.Writer.WriteLine(line);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -26,10 +27,18 @@ internal static class EventTable
         await CreateAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "bench.db")), count, 0);
 
     /// <summary>
+    /// The table in the SQLite file at <paramref name="path"/>. With <paramref name="exchange"/> the events look like a
+    /// working database's for the exports: a third imported from ACLED and a tenth from UCDP (an origin with the row's
+    /// kept columns, as an import stores them), the rest extracted with evidence spans.
+    /// </summary>
+    public static Task<IMarsadStore> CreateAsync(string path, int count, bool exchange) =>
+        CreateAsync(new DatabaseTarget(DatabaseProvider.Sqlite, path), count, 0, exchange);
+
+    /// <summary>
     /// The table on either database; the last <paramref name="proposals"/> events are left unreviewed (status
     /// extracted), for a bench to decide through the review API while it reads.
     /// </summary>
-    public static async Task<IMarsadStore> CreateAsync(DatabaseTarget target, int count, int proposals)
+    public static async Task<IMarsadStore> CreateAsync(DatabaseTarget target, int count, int proposals, bool exchange = false)
     {
         var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
         var random = new Random(8);
@@ -83,6 +92,11 @@ internal static class EventTable
                 Grade = proposal ? null : Grade.Weak,
                 DocumentIds = [document],
             };
+            if (exchange)
+            {
+                e = WithProvenance(e, i, random);
+            }
+
             Set(insert, "@id", e.Id.ToString("D"));
             Set(insert, "@status", Name(e.Status));
             Set(insert, "@type", e.EventType.Label);
@@ -92,7 +106,7 @@ internal static class EventTable
             Set(insert, "@a1", e.Actor1);
             Set(insert, "@a2", e.Actor2);
             Set(insert, "@adm1", admin1);
-            Set(insert, "@lat", e.Location.Point!.Latitude);
+            Set(insert, "@lat", e.Location!.Point!.Latitude);
             Set(insert, "@lon", e.Location.Point.Longitude);
             Set(insert, "@f", (long?)e.Quantities[Quantities.Names.Fatalities].Best);
             Set(insert, "@grade", e.Grade is { } g ? Name(g) : null);
@@ -107,11 +121,58 @@ internal static class EventTable
         await tx.CommitAsync();
         await using (var analyze = connection.CreateCommand())
         {
-            analyze.CommandText = "ANALYZE";
+            // Checkpointed: readers then find every page in the database file, not in a write-ahead log as large as it.
+            analyze.CommandText = target.Provider == DatabaseProvider.Sqlite ? "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" : "ANALYZE";
             await analyze.ExecuteNonQueryAsync();
         }
 
         return store;
+    }
+
+    private static ConflictEvent WithProvenance(ConflictEvent e, int index, Random random)
+    {
+        var row = index.ToString(CultureInfo.InvariantCulture);
+        if (index % 3 == 0)
+        {
+            string[] inter = ["State forces", "Rebel group", "Political militia", "Civilians"];
+            var (inter1, inter2) = (inter[random.Next(inter.Length)], inter[random.Next(inter.Length)]);
+            var stamp = (1_700_000_000 + index).ToString(CultureInfo.InvariantCulture);
+            return e with
+            {
+                Origin = new EventOrigin
+                {
+                    Dataset = "acled", Id = "SYR" + row, Version = stamp,
+                    Fields = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+                    {
+                        ["event_id_cnty"] = "SYR" + row, ["inter1"] = inter1, ["inter2"] = inter2, ["interaction"] = inter1 + "-" + inter2,
+                        ["source_scale"] = "National", ["timestamp"] = stamp, ["event_date"] = e.Date.Start.ToString("dd MMMM yyyy", CultureInfo.InvariantCulture),
+                    }),
+                },
+            };
+        }
+
+        if (index % 10 == 1)
+        {
+            return e with
+            {
+                Origin = new EventOrigin
+                {
+                    Dataset = "ucdp", Id = row,
+                    Fields = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+                    {
+                        ["id"] = row, ["active_year"] = "1", ["conflict_new_id"] = "299", ["conflict_name"] = "Syria: Government",
+                        ["priogrid_gid"] = (150_000 + random.Next(2000)).ToString(CultureInfo.InvariantCulture), ["source_article"] = "Generated wire " + row,
+                    }),
+                },
+            };
+        }
+
+        var summary = e.Summary!.Length;
+        return e with
+        {
+            Evidence = new Evidence([new("actor1", new TextSpan(0, 9)), new("date", new TextSpan(10, 20)), new("location", new TextSpan(21, 30)), new("fatalities", new TextSpan(31, summary))]),
+            Confidence = 0.5 + random.NextDouble() / 2,
+        };
     }
 
     private static async Task<Guid> AddDocumentAsync(DbConnection connection, DbTransaction tx, int index)

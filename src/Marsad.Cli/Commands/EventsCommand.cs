@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Marsad.Core.Access;
 using Marsad.Core.Events;
 using Marsad.Core.Events.Filters;
@@ -71,6 +72,13 @@ public static class EventsCommand
 
                 var urls = (await store.Sources.ListAsync(result.GetValue(role), cancellationToken)).ToDictionary(s => s.Name, s => s.Url);
                 var writer = env.Out.Profile.Out.Writer;
+                await writer.FlushAsync(cancellationToken);
+                if (env.StandardOutput is { } open)
+                {
+                    // Straight to standard output's stream through one buffer (the console's writer flushes every write).
+                    writer = new StreamWriter(open(), new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+                }
+
                 await EventExporter.WriteAsync(writer, streamed, EventExportFormats.Parse(chosen)!.Value, urls, cancellationToken);
                 await writer.FlushAsync(cancellationToken);
             }

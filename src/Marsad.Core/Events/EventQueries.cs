@@ -29,14 +29,15 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         await SyncTextIndexAsync(query, cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var state = await StateAsync(cancellationToken);
-        var rows = await ReadPageAsync(dialect, connection, null, query, role, state, cancellationToken);
+        var names = new DocumentSourceNames(role);
+        var rows = await ReadPageAsync(dialect, connection, null, query, role, state, names, cancellationToken);
         // The names to scrub were read before the page: if anything was committed meanwhile (a source made
         // confidential, say), the page may show what they do not cover. Read both again in one snapshot then.
         if (state.Reading is null || await _watch.ReadAsync(cancellationToken) != state.Reading)
         {
             await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
             state = await ReadStateAsync(connection, tx, null, cancellationToken);
-            rows = await ReadPageAsync(dialect, connection, tx, query, role, state, cancellationToken);
+            rows = await ReadPageAsync(dialect, connection, tx, query, role, state, new DocumentSourceNames(role), cancellationToken);
         }
 
         return rows;
@@ -142,32 +143,33 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return before.PublishedHead;
     }
 
-    /// <summary>One query: the page's rows with each event's source names (masked for the role) beside them.</summary>
-    private static async Task<List<EventJson>> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, CancellationToken cancellationToken)
+    /// <summary>The page's rows, then their source names (masked for the role) from the documents each names (see <see cref="DocumentSourceNames"/>).</summary>
+    private static async Task<List<EventJson>> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, DocumentSourceNames names, CancellationToken cancellationToken)
     {
         var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None : state.Secrets;
-        var rows = new List<EventJson>();
+        var read = new List<(Guid Id, DateOnly Start, byte[] Payload, long Version)>();
         // An actor search looks at what the role may read: with names to redact, at the redacted payload (else the
         // answers would tell a confidential name, one prefix at a time). A text search has its own index (Search/).
         var visible = secrets.IsEmpty || query.Actor is null ? "payload" : AccessSql.Visible(dialect, connection, secrets);
         var postgis = (query.Within is not null || query.Near is not null) && await dialect.HasSpatialIndexAsync(connection, cancellationToken);
-        await using var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible, secrets, postgis);
-        command.Transaction = tx;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = Build(dialect, connection, query, role, state.LongestSpanDays, visible, secrets, postgis))
         {
-            var sources = reader.IsDBNull(4) ? [] : SortedNames(reader.GetString(4));
-            rows.Add(new EventJson(Guid.Parse(reader.GetString(2)), Day(reader.GetString(3)), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1), sources));
+            command.Transaction = tx;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                read.Add((Guid.Parse(reader.GetString(2)), Day(reader.GetString(3)), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1)));
+            }
+        }
+
+        var sources = await names.ForAsync(connection, tx, [.. read.Select(r => (ReadOnlyMemory<byte>)r.Payload)], cancellationToken);
+        var rows = new List<EventJson>(read.Count);
+        for (var i = 0; i < read.Count; i++)
+        {
+            rows.Add(new EventJson(read[i].Id, read[i].Start, read[i].Payload, read[i].Version, sources[i]));
         }
 
         return rows;
-    }
-
-    private static string[] SortedNames(string json)
-    {
-        var names = JsonSerializer.Deserialize<string[]>(json) ?? [];
-        Array.Sort(names, StringComparer.Ordinal);
-        return names.Length < 2 ? names : [.. names.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Confidential source names the role may not see: scrubbed from payloads too (a grade's reason names its sources).</summary>
@@ -221,9 +223,10 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
         var state = await ReadStateAsync(connection, tx, null, cancellationToken);
         var page = query with { Limit = StreamPageSize };
+        var names = new DocumentSourceNames(role);
         while (true)
         {
-            var rows = await ReadPageAsync(dialect, connection, tx, page, role, state, cancellationToken);
+            var rows = await ReadPageAsync(dialect, connection, tx, page, role, state, names, cancellationToken);
             foreach (var row in rows)
             {
                 yield return row;
@@ -381,20 +384,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
     private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload, ConfidentialNames secrets, bool postgis)
     {
-        // Each event's sources come in the same row (a JSON array), masked in SQL unless the role sees confidential ones.
-        var name = role.SeesConfidentialSources() ? "COALESCE(s.name, @unnamed)" : "CASE WHEN COALESCE(s.confidential, 0) <> 0 THEN @confidential ELSE COALESCE(s.name, @unnamed) END";
-        var sql = new StringBuilder($"""
-            SELECT payload, version, id, date_start,
-                   (SELECT {dialect.JsonArrayAggregate(name)} FROM record_documents rd JOIN documents d ON d.id = rd.document_id LEFT JOIN sources s ON s.id = d.source_id
-                    WHERE rd.record_kind = 'event' AND rd.record_id = events.id)
-            FROM events WHERE COALESCE(merged_into, '') = ''
-            """);
+        var sql = new StringBuilder("SELECT payload, version, id, date_start FROM events WHERE COALESCE(merged_into, '') = ''");
         var command = connection.CreateCommand();
-        command.AddParameter("@unnamed", RecordSourceNames.Unnamed);
-        if (!role.SeesConfidentialSources())
-        {
-            command.AddParameter("@confidential", RoleRules.ConfidentialSourceName);
-        }
 
         void Where(string condition, string name, object? value)
         {

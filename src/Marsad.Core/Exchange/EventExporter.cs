@@ -64,6 +64,8 @@ public static class EventExporter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
+        // The database is read on a task of its own, a few batches ahead of the writer.
+        rows = ReadAhead.Run(rows, r => r, cancellationToken);
         switch (format)
         {
             case EventExportFormat.Json:
@@ -74,7 +76,8 @@ public static class EventExporter
                 await WriteJsonLinesAsync(output, rows, (json, row) => WriteJsonItem(json, j => j.WriteRawValue(row.Payload.Span, skipInputValidation: true), row.Version, row.Sources, urls), cancellationToken);
                 break;
             default:
-                await WriteAsync(output, rows.Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources)), format, sourceUrls, cancellationToken);
+                // Payloads are read into the model on a third task, between the database and the writer.
+                await WriteAsync(output, ReadAhead.Run(rows, r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources), cancellationToken), format, sourceUrls, cancellationToken);
                 break;
         }
     }

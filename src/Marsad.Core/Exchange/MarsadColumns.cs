@@ -40,5 +40,11 @@ public static class MarsadColumns
         new("source_id", "#meta+id", false, i => i.Event.Origin?.Id),
     ];
 
-    private static string JsonName<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, MarsadJson.Options).Trim('"');
+    private static string JsonName<T>(T value) where T : struct, Enum => JsonNames<T>.Of[value];
+
+    /// <summary>Each value's name as the stored JSON writes it, made once (not serialised again for every row of an export).</summary>
+    private static class JsonNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> Of = Enum.GetValues<T>().ToDictionary(v => v, v => System.Text.Json.JsonSerializer.Serialize(v, MarsadJson.Options).Trim('"'));
+    }
 }

@@ -37,7 +37,8 @@ public sealed record EventOrigin
     public ImmutableSortedDictionary<string, string> Fields
     {
         get;
-        init => field = value ?? throw new DomainException("event origin: fields must not be null");
+        // Ordinal whatever comparer the map came with: the order it is written in, and cheap lookups.
+        init => field = (value ?? throw new DomainException("event origin: fields must not be null")).WithComparers(StringComparer.Ordinal);
     } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
     public ImmutableArray<string> Checks

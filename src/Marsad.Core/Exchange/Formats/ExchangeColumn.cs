@@ -25,10 +25,9 @@ public sealed record ExchangeColumn(string Name, ColumnKind Kind, Func<EventList
     public string? Value(EventListItem item, string dataset)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var derived = Derive(item);
         if (item.Event.Origin is not { } origin || origin.Dataset != dataset || !origin.Fields.TryGetValue(Name, out var raw))
         {
-            return derived;
+            return Derive(item);
         }
 
         if (Kind == ColumnKind.Kept)
@@ -36,6 +35,7 @@ public sealed record ExchangeColumn(string Name, ColumnKind Kind, Func<EventList
             return raw;
         }
 
+        var derived = Derive(item);
         var normalize = Normalize ?? (s => s.Trim());
         return normalize(raw) == normalize(derived ?? "") ? raw : derived;
     }

@@ -34,6 +34,7 @@ public static class MarsadJson
         options.Converters.Add(new EvidenceJsonConverter());
         options.Converters.Add(new AggregateJsonConverter());
         options.Converters.Add(new DateSpanJsonConverter());
+        options.Converters.Add(new OrdinalTextMapJsonConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
