@@ -24,7 +24,7 @@ internal static class ExportStages
         var db = options.String("--db") ?? Path.Combine(Path.GetTempPath(), "marsad-export-scale", "events-100000.db");
         var formats = (options.String("--formats") ?? "acled,ucdp,hxl,geojson,jsonl").Split(',');
         var repeat = options.Int("--repeat", 2);
-        var store = await MarsadStore.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, db), TimeProvider.System);
+        var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, db), TimeProvider.System);
         var urls = (await store.Sources.ListAsync(Role.Editor)).ToDictionary(s => s.Name, s => s.Url);
         for (var r = 0; r < repeat; r++)
         {
