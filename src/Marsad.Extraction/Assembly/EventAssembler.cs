@@ -540,6 +540,14 @@ internal static class EventAssembler
         }
 
         roles = UnnamedPerpetrator(view, subType, roles, actorMentions);
+        // One group fighting itself ("clashed with each other"): ACLED codes it on both sides.
+        if (subType.EventType == AcledEventType.Battles && roles.Actor1 is { } one && one != UnidentifiedGroup
+            && (roles.Actor2 is null or UnidentifiedGroup || roles.Actor2 == "Civilians (Syria)")
+            && actorMentions.TrueForAll(m => m.Entry.Name == one || m.Entry.Name == UnidentifiedGroup || m.Entry.IsCivilians)
+            && Infighting.Within(view, from, d.Sentences[0].Sentence.EndToken))
+        {
+            roles = new ActorRoles(one, roles.Assoc1, one, []);
+        }
 
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);

@@ -117,4 +117,40 @@ public class ActorTests
         Assert.Equal("QSD: Syrian Democratic Forces", e.Actor1);
         Assert.Equal("Islamic State (Syria)", e.Actor2);
     }
+
+    [Theory]
+    [InlineData("On 2 March 2021, Israeli jets struck a radar site near Masyaf.", "Military Forces of Israel (2009-2021)")]
+    [InlineData("On 2 March 2022, Israeli jets struck a radar site near Masyaf.", "Military Forces of Israel (2021-2022)")]
+    [InlineData("On 2 March 2023, Israeli jets struck a radar site near Masyaf.", "Military Forces of Israel (2022-)")]
+    public void Israeli_forces_take_the_name_of_the_government_on_the_event_day(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text, "2023-06-01").Events);
+        Assert.Contains(actor, new[] { e.Actor1, e.Actor2 });
+    }
+
+    [Fact]
+    public void Air_defences_are_the_armed_forces_themselves()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, Syrian air defences fired at Israeli missiles over the hills west of Masyaf.").Events);
+        Assert.Contains("Military Forces of Syria (2000-)", new[] { e.Actor1, e.Actor2 });
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, members of the Hamza Division clashed with each other in Afrin over a shop.", "Hamza Division - Aleppo")]
+    [InlineData("On 5 May 2020, a Sultan Murad Division fighter shot and wounded a commander of the same division in Afrin.", "Sultan Murad Division")]
+    [InlineData("On 5 May 2020, SDF fighters exchanged fire among themselves at a checkpoint in Shaddadi.", "QSD: Syrian Democratic Forces")]
+    public void A_fight_inside_one_group_has_the_group_on_both_sides(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(actor, e.Actor1);
+        Assert.Equal(actor, e.Actor2);
+    }
+
+    [Fact]
+    public void Two_groups_firing_at_each_other_are_not_one_group_fighting_itself()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, Hamza Brigade and Sultan Murad Division fighters fired at each other in Afrin.").Events);
+        Assert.Equal("Hamza Brigade", e.Actor1);
+        Assert.NotEqual("Hamza Brigade", e.Actor2);
+    }
 }
