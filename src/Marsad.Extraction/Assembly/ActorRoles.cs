@@ -365,6 +365,17 @@ public static class ActorRoleAssigner
         return former && ActorLexicon.Default.ByName.TryGetValue("Unidentified Armed Group (Syria)", out var unidentified) ? m with { Entry = unidentified } : m;
     }
 
+    private static readonly WordSet MemberNouns = new("members", "member", "fighters", "fighter", "commander", "commanders", "leader", "leaders", "emir", "emirs", "cell", "cells", "families", "elements", "officers", "officer");
+
+    /// <summary>"two members of AAS", "women from IS families": the people an arrest takes belong to the group named.</summary>
+    public static bool IsMemberOf(TokenView view, ActorMention m)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(m);
+        var k = view.Is(m.FirstToken - 1, "the") ? m.FirstToken - 2 : m.FirstToken - 1;
+        return view.IsAny(k, ["of", "from"]) && view.IsAny(k - 1, MemberNouns);
+    }
+
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>
     public static bool IsModifier(TokenView view, ActorMention m) =>
         view.IsAny(m.EndToken, ModifiedNouns)

@@ -153,4 +153,31 @@ public class ActorTests
         Assert.Equal("Hamza Brigade", e.Actor1);
         Assert.NotEqual("Hamza Brigade", e.Actor2);
     }
+
+    [Fact]
+    public void An_arrest_of_another_groups_members_is_a_clash_between_the_two()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, HTS fighters detained three members of Ahrar al-Sham at a crossing west of Sarmada.").Events);
+        Assert.Equal("Armed clash", e.SubEventType.Label);
+        Assert.Equal(new[] { "AAS: Ahrar al Sham", "HTS: Hayat Tahrir al Sham" }, new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_group_arresting_its_own_commander_fights_itself()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, the Hamza Division arrested one of its commanders near Jarablus over smuggling.").Events);
+        Assert.Equal("Armed clash", e.SubEventType.Label);
+        Assert.Equal("Hamza Division - Aleppo", e.Actor1);
+        Assert.Equal("Hamza Division - Aleppo", e.Actor2);
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, Faylaq al-Majd fighters clashed with the YPG near Mare.", "Faylaq al Majd")]
+    [InlineData("On 5 May 2020, the regime's 17th Division clashed with ISIS cells near Maadan.", "Military Forces of Syria (2000-) 17th Division")]
+    [InlineData("On 5 May 2020, gunmen attacked a Political Security patrol in Sanamayn.", "Police Forces of Syria (2000-) Political Intelligence")]
+    public void Named_factions_and_units_are_read(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Contains(actor, new[] { e.Actor1, e.Actor2 });
+    }
 }
