@@ -51,7 +51,7 @@ public static class ActorRoleAssigner
         var side2 = new List<ActorEntry>();
         var passive = false;
         var first = mentions[0].FirstToken;
-        var between = view.Is(first - 1, "between") || view.Is(first - 2, "between") || view.Is(first - 3, "between");
+        var between = BetweenBefore(view, first);
         // "clashes between two armed families", "clashes between unknown armed groups": one kind of actor on both sides.
         var twoOfOne = view.Is(first - 1, "two") || view.Is(first - 2, "two") || view.Is(first - 1, "among") || view.Is(first - 2, "among")
                        || (between && mentions.Count == 1 && mentions[0].Entry.Primacy == 2 && view[mentions[0].EndToken - 1].EndsWith("s", StringComparison.OrdinalIgnoreCase));
@@ -76,7 +76,7 @@ public static class ActorRoleAssigner
             {
                 // One bloc fights on one side: "regime forces and allied militias", "QSD backed by the Coalition".
                 side = inSide1 ? 1 : 2;
-                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 4 && !clauseBreak)))
+                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 6 && !clauseBreak)))
                 {
                     // clashes between two named brigades, "gunmen shot a former rebel": rivals of one
                     // bloc, or of one kind, unless another bloc turns up.
@@ -319,6 +319,28 @@ public static class ActorRoleAssigner
         }
 
         return (opposing, allied, clauseBreak, byAgent);
+    }
+
+    private static readonly WordSet BetweenFillers = new("members", "fighters", "militias", "militants", "gunmen", "elements", "groups", "of", "the", "affiliated", "with", "to", "loyal", "belonging");
+
+    // "clashes between members of the X and Y", "between militias affiliated with X and Y": the words that say who
+    // the fighters of X are do not hide the "between" before them.
+    private static bool BetweenBefore(TokenView view, int first)
+    {
+        for (var i = first - 1; i >= 0 && i >= first - 6; i--)
+        {
+            if (view.Is(i, "between"))
+            {
+                return true;
+            }
+
+            if (!view.IsAny(i, BetweenFillers) && i < first - 3)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool Contains(TokenView view, int from, int to, string word)

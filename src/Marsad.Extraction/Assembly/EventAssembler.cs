@@ -557,6 +557,10 @@ internal static class EventAssembler
         {
             roles = new ActorRoles(one, roles.Assoc1, one, []);
         }
+        else if (subType.EventType == AcledEventType.Battles && Infighting.AmongOne(view, d.Sentences[0].Actors) is { } group)
+        {
+            roles = new ActorRoles(group, [], group, []);
+        }
 
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);

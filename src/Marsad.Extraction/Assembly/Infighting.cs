@@ -32,4 +32,42 @@ internal static class Infighting
 
         return false;
     }
+
+    private static readonly WordSet Fillers = new("members", "member", "fighters", "of", "the", "two", "2", "groups", "factions", "rival", "armed", "its", "units");
+    private static readonly WordSet Joins = new("and", "against", "with", "vs", "versus", "&");
+
+    /// <summary>
+    /// "clashes took place between members of X in Y", "between two groups of X": the only party after "between" is
+    /// one group, so it fought itself. Another party named in the sentence, an unknown one included, is its opponent.
+    /// </summary>
+    public static string? AmongOne(TokenView view, IReadOnlyList<Recognition.Actors.ActorMention> sentenceMentions)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(sentenceMentions);
+        var armed = sentenceMentions.Where(m => !m.Entry.IsCivilians).ToList();
+        if (armed.Count == 0 || armed.Exists(m => m.Entry != armed[0].Entry) || armed[0].Entry.Kind == "unidentified")
+        {
+            return null;
+        }
+
+        var m = armed[0];
+        var i = m.FirstToken - 1;
+        while (i >= 0 && i >= m.FirstToken - 5 && view.IsAny(i, Fillers))
+        {
+            i--;
+        }
+
+        if (!view.Is(i, "between"))
+        {
+            return null;
+        }
+
+        var j = m.EndToken;
+        while (view.IsAny(j, Fillers))
+        {
+            j++;
+        }
+
+        return view.IsAny(j, Joins) ? null : m.Entry.Name;
+    }
 }

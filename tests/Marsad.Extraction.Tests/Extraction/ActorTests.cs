@@ -180,4 +180,30 @@ public class ActorTests
         var e = Assert.Single(Extract.Run(text).Events);
         Assert.Contains(actor, new[] { e.Actor1, e.Actor2 });
     }
+
+    [Theory]
+    [InlineData("On 5 May 2020, clashes took place between members of the Sultan Murad Division and the Hamza Division in Afrin.", "Sultan Murad Division", "Hamza Division - Aleppo")]
+    [InlineData("On 5 May 2020, Ahrar al-Sharqiya fighters clashed with members of the National Police in al-Bab.", "Ahrar al Sharqiyah", "National Police Forces")]
+    public void Rivals_of_one_bloc_are_the_two_sides(string text, string a1, string a2)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(new[] { a1, a2 }.Order(StringComparer.Ordinal), new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, clashes took place between members of Jaysh al-Islam in al-Bab over a shop.", "Jaysh al Islam")]
+    [InlineData("On 5 May 2020, fighting broke out between two groups of SDF fighters in Shaddadi.", "QSD: Syrian Democratic Forces")]
+    public void Clashes_between_members_of_one_group_are_within_it(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(actor, e.Actor1);
+        Assert.Equal(actor, e.Actor2);
+    }
+
+    [Fact]
+    public void Clashes_between_a_group_and_unknown_gunmen_keep_the_gunmen()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, clashes took place between SDF fighters and unknown gunmen in Shaddadi.").Events);
+        Assert.Equal(new[] { "QSD: Syrian Democratic Forces", "Unidentified Armed Group (Syria)" }, new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+    }
 }
