@@ -51,7 +51,7 @@ public static class ActorRoleAssigner
         var side2 = new List<ActorEntry>();
         var passive = false;
         var first = mentions[0].FirstToken;
-        var between = view.Is(first - 1, "between") || view.Is(first - 2, "between") || view.Is(first - 3, "between");
+        var between = BetweenBefore(view, first);
         // "clashes between two armed families", "clashes between unknown armed groups": one kind of actor on both sides.
         var twoOfOne = view.Is(first - 1, "two") || view.Is(first - 2, "two") || view.Is(first - 1, "among") || view.Is(first - 2, "among")
                        || (between && mentions.Count == 1 && mentions[0].Entry.Primacy == 2 && view[mentions[0].EndToken - 1].EndsWith("s", StringComparison.OrdinalIgnoreCase));
@@ -76,7 +76,7 @@ public static class ActorRoleAssigner
             {
                 // One bloc fights on one side: "regime forces and allied militias", "QSD backed by the Coalition".
                 side = inSide1 ? 1 : 2;
-                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 4 && !clauseBreak)))
+                if (side == 1 && side2.Count == 0 && sameBlocOpponent is null && (between || (opposing && gap <= 6 && !clauseBreak)))
                 {
                     // clashes between two named brigades, "gunmen shot a former rebel": rivals of one
                     // bloc, or of one kind, unless another bloc turns up.
@@ -321,6 +321,28 @@ public static class ActorRoleAssigner
         return (opposing, allied, clauseBreak, byAgent);
     }
 
+    private static readonly WordSet BetweenFillers = new("members", "fighters", "militias", "militants", "gunmen", "elements", "groups", "of", "the", "affiliated", "with", "to", "loyal", "belonging");
+
+    // "clashes between members of the X and Y", "between militias affiliated with X and Y": the words that say who
+    // the fighters of X are do not hide the "between" before them.
+    private static bool BetweenBefore(TokenView view, int first)
+    {
+        for (var i = first - 1; i >= 0 && i >= first - 6; i--)
+        {
+            if (view.Is(i, "between"))
+            {
+                return true;
+            }
+
+            if (!view.IsAny(i, BetweenFillers) && i < first - 3)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Contains(TokenView view, int from, int to, string word)
     {
         for (var i = from; i < to; i++)
@@ -363,6 +385,17 @@ public static class ActorRoleAssigner
         ArgumentNullException.ThrowIfNull(m);
         var former = view.IsAny(m.FirstToken - 1, ["former", "ex"]) || (view.IsPunct(m.FirstToken - 1, '-') && view.Is(m.FirstToken - 2, "ex"));
         return former && ActorLexicon.Default.ByName.TryGetValue("Unidentified Armed Group (Syria)", out var unidentified) ? m with { Entry = unidentified } : m;
+    }
+
+    private static readonly WordSet MemberNouns = new("members", "member", "fighters", "fighter", "commander", "commanders", "leader", "leaders", "emir", "emirs", "cell", "cells", "families", "elements", "officers", "officer");
+
+    /// <summary>"two members of AAS", "women from IS families": the people an arrest takes belong to the group named.</summary>
+    public static bool IsMemberOf(TokenView view, ActorMention m)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(m);
+        var k = view.Is(m.FirstToken - 1, "the") ? m.FirstToken - 2 : m.FirstToken - 1;
+        return view.IsAny(k, ["of", "from"]) && view.IsAny(k - 1, MemberNouns);
     }
 
     /// <summary>A mention that only qualifies a count or a thing ("ISIS prisoners", "regime media") is not a party to the event.</summary>

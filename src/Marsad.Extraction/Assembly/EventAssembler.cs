@@ -498,15 +498,24 @@ internal static class EventAssembler
 
         var from = d.Sentences[0].Sentence.FirstToken;
         var to = d.Sentences[^1].Sentence.EndToken;
-        var actorMentions = d.Sentences.SelectMany(s => s.Actors).Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !ActorRoleAssigner.IsBackground(view, m)
-                                                                         && !(subType != AcledSubEventType.AirDroneStrike && InFlight(view, m)))
-                                                          .Select(m => ActorRoleAssigner.AsPresentSide(view, m)).ToList();
-        actorMentions.RemoveAll(m => m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm);
+        var named = d.Sentences.SelectMany(s => s.Actors).Where(m => !ActorRoleAssigner.IsBackground(view, m) && !(subType != AcledSubEventType.AirDroneStrike && InFlight(view, m)))
+                                                   .Select(m => ActorRoleAssigner.AsPresentSide(view, m)).ToList();
+        var actorMentions = named.Where(m => (!ActorRoleAssigner.IsModifier(view, m) || cls >= TriggerClass.CivilianHarm) && !(m.Entry.IsCivilians && cls < TriggerClass.CivilianHarm)).ToList();
         var quantities = d.Sentences.SelectMany(s => s.Quantities).ToList();
-        // An armed group arresting members of another ("QSD arrested an IS emir") is coded by ACLED as a clash between them.
-        if (subType == AcledSubEventType.Arrests && TwoArmedBlocs(actorMentions))
+        if (subType == AcledSubEventType.Arrests)
         {
-            (cls, subType) = (TriggerClass.Clash, AcledSubEventType.ArmedClash);
+            // An armed group arresting members of another ("QSD arrested an IS emir", "detained two members of AAS") is
+            // coded by ACLED as a clash between them; one arresting its own ("arrested one of its commanders") as a
+            // clash within the group.
+            var arrested = named.Where(m => !m.Entry.IsCivilians && (!ActorRoleAssigner.IsModifier(view, m) || ActorRoleAssigner.IsMemberOf(view, m))).ToList();
+            if (TwoArmedBlocs(arrested))
+            {
+                (cls, subType, actorMentions) = (TriggerClass.Clash, AcledSubEventType.ArmedClash, arrested);
+            }
+            else if (arrested.Select(m => m.Entry.Name).Distinct().Count() == 1 && arrested[0].Entry.Name != UnidentifiedGroup && Infighting.Within(view, from, d.Sentences[0].Sentence.EndToken))
+            {
+                (cls, subType) = (TriggerClass.Clash, AcledSubEventType.ArmedClash);
+            }
         }
 
         var violent = cls >= TriggerClass.CivilianHarm;
@@ -540,6 +549,18 @@ internal static class EventAssembler
         }
 
         roles = UnnamedPerpetrator(view, subType, roles, actorMentions);
+        // One group fighting itself ("clashed with each other"): ACLED codes it on both sides.
+        if (subType.EventType == AcledEventType.Battles && roles.Actor1 is { } one && one != UnidentifiedGroup
+            && (roles.Actor2 is null or UnidentifiedGroup || roles.Actor2 == "Civilians (Syria)")
+            && actorMentions.TrueForAll(m => m.Entry.Name == one || m.Entry.Name == UnidentifiedGroup || m.Entry.IsCivilians)
+            && Infighting.Within(view, from, d.Sentences[0].Sentence.EndToken))
+        {
+            roles = new ActorRoles(one, roles.Assoc1, one, []);
+        }
+        else if (subType.EventType == AcledEventType.Battles && Infighting.AmongOne(view, d.Sentences[0].Actors) is { } group)
+        {
+            roles = new ActorRoles(group, [], group, []);
+        }
 
         var evidence = new Dictionary<string, TextSpan>(EvidenceKinds, StringComparer.Ordinal) { ["event"] = new(d.Sentences[0].Sentence.Start, d.Sentences[^1].Sentence.End) };
         var (date, dateSpan, dayDates) = EventDate(d, doc, reportPeriod);

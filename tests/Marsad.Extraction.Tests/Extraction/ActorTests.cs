@@ -117,4 +117,93 @@ public class ActorTests
         Assert.Equal("QSD: Syrian Democratic Forces", e.Actor1);
         Assert.Equal("Islamic State (Syria)", e.Actor2);
     }
+
+    [Theory]
+    [InlineData("On 2 March 2021, Israeli jets struck a radar site near Masyaf.", "Military Forces of Israel (2009-2021)")]
+    [InlineData("On 2 March 2022, Israeli jets struck a radar site near Masyaf.", "Military Forces of Israel (2021-2022)")]
+    [InlineData("On 2 March 2023, Israeli jets struck a radar site near Masyaf.", "Military Forces of Israel (2022-)")]
+    public void Israeli_forces_take_the_name_of_the_government_on_the_event_day(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text, "2023-06-01").Events);
+        Assert.Contains(actor, new[] { e.Actor1, e.Actor2 });
+    }
+
+    [Fact]
+    public void Air_defences_are_the_armed_forces_themselves()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, Syrian air defences fired at Israeli missiles over the hills west of Masyaf.").Events);
+        Assert.Contains("Military Forces of Syria (2000-)", new[] { e.Actor1, e.Actor2 });
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, members of the Hamza Division clashed with each other in Afrin over a shop.", "Hamza Division - Aleppo")]
+    [InlineData("On 5 May 2020, a Sultan Murad Division fighter shot and wounded a commander of the same division in Afrin.", "Sultan Murad Division")]
+    [InlineData("On 5 May 2020, SDF fighters exchanged fire among themselves at a checkpoint in Shaddadi.", "QSD: Syrian Democratic Forces")]
+    public void A_fight_inside_one_group_has_the_group_on_both_sides(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(actor, e.Actor1);
+        Assert.Equal(actor, e.Actor2);
+    }
+
+    [Fact]
+    public void Two_groups_firing_at_each_other_are_not_one_group_fighting_itself()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, Hamza Brigade and Sultan Murad Division fighters fired at each other in Afrin.").Events);
+        Assert.Equal("Hamza Brigade", e.Actor1);
+        Assert.NotEqual("Hamza Brigade", e.Actor2);
+    }
+
+    [Fact]
+    public void An_arrest_of_another_groups_members_is_a_clash_between_the_two()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, HTS fighters detained three members of Ahrar al-Sham at a crossing west of Sarmada.").Events);
+        Assert.Equal("Armed clash", e.SubEventType.Label);
+        Assert.Equal(new[] { "AAS: Ahrar al Sham", "HTS: Hayat Tahrir al Sham" }, new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_group_arresting_its_own_commander_fights_itself()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, the Hamza Division arrested one of its commanders near Jarablus over smuggling.").Events);
+        Assert.Equal("Armed clash", e.SubEventType.Label);
+        Assert.Equal("Hamza Division - Aleppo", e.Actor1);
+        Assert.Equal("Hamza Division - Aleppo", e.Actor2);
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, Faylaq al-Majd fighters clashed with the YPG near Mare.", "Faylaq al Majd")]
+    [InlineData("On 5 May 2020, the regime's 17th Division clashed with ISIS cells near Maadan.", "Military Forces of Syria (2000-) 17th Division")]
+    [InlineData("On 5 May 2020, gunmen attacked a Political Security patrol in Sanamayn.", "Police Forces of Syria (2000-) Political Intelligence")]
+    public void Named_factions_and_units_are_read(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Contains(actor, new[] { e.Actor1, e.Actor2 });
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, clashes took place between members of the Sultan Murad Division and the Hamza Division in Afrin.", "Sultan Murad Division", "Hamza Division - Aleppo")]
+    [InlineData("On 5 May 2020, Ahrar al-Sharqiya fighters clashed with members of the National Police in al-Bab.", "Ahrar al Sharqiyah", "National Police Forces")]
+    public void Rivals_of_one_bloc_are_the_two_sides(string text, string a1, string a2)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(new[] { a1, a2 }.Order(StringComparer.Ordinal), new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("On 5 May 2020, clashes took place between members of Jaysh al-Islam in al-Bab over a shop.", "Jaysh al Islam")]
+    [InlineData("On 5 May 2020, fighting broke out between two groups of SDF fighters in Shaddadi.", "QSD: Syrian Democratic Forces")]
+    public void Clashes_between_members_of_one_group_are_within_it(string text, string actor)
+    {
+        var e = Assert.Single(Extract.Run(text).Events);
+        Assert.Equal(actor, e.Actor1);
+        Assert.Equal(actor, e.Actor2);
+    }
+
+    [Fact]
+    public void Clashes_between_a_group_and_unknown_gunmen_keep_the_gunmen()
+    {
+        var e = Assert.Single(Extract.Run("On 5 May 2020, clashes took place between SDF fighters and unknown gunmen in Shaddadi.").Events);
+        Assert.Equal(new[] { "QSD: Syrian Democratic Forces", "Unidentified Armed Group (Syria)" }, new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+    }
 }

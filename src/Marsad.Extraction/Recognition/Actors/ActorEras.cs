@@ -4,7 +4,8 @@ namespace Marsad.Extraction.Recognition.Actors;
 
 /// <summary>
 /// ACLED names some state forces by administration: the United States' forces are "(2009-2017)", "(2017-2021)" and
-/// "(2021-)", each from an inauguration day. The lexicon knows one name per actor; an event takes the name of the era its
+/// "(2021-)", each from an inauguration day; Israel's "(2009-2021)", "(2021-2022)" and "(2022-)", each from the day a
+/// government was sworn in. The lexicon knows one name per actor; an event takes the name of the era its
 /// first day falls in. An undated event takes the current name: nothing in it points to an earlier era, and it counts
 /// nowhere until a coder dates it.
 /// </summary>
@@ -16,6 +17,11 @@ public static class ActorEras
             (DateOnly.MinValue, "Military Forces of the United States (2009-2017)"),
             (new DateOnly(2017, 1, 20), "Military Forces of the United States (2017-2021)"),
             (new DateOnly(2021, 1, 20), "Military Forces of the United States (2021-)"),
+        ],
+        [
+            (DateOnly.MinValue, "Military Forces of Israel (2009-2021)"),
+            (new DateOnly(2021, 6, 13), "Military Forces of Israel (2021-2022)"),
+            (new DateOnly(2022, 12, 29), "Military Forces of Israel (2022-)"),
         ],
     ];
 
