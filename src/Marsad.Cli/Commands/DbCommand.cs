@@ -40,7 +40,7 @@ public static class DbCommand
             DatabaseCopy.CopyResult copied;
             try
             {
-                copied = await DatabaseCopy.CopyAsync(globals.Stores(result, env), source, target, null, cancellationToken);
+                copied = await DatabaseCopy.CopyAsync(globals.Stores(env), source, target, null, cancellationToken);
             }
             catch (InvalidOperationException ex)
             {

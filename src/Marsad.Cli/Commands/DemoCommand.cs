@@ -59,7 +59,7 @@ public static class DemoCommand
                 }
 
                 env.WriteLine($"Demo database: {database}");
-                store = await globals.Stores(result, env).OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), migrate: true, cancellationToken);
+                store = await globals.Stores(env).OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, database), migrate: true, cancellationToken);
             }
 
             var context = new ChangeContext(globals.UserName(result, env), "demo");
