@@ -316,13 +316,15 @@ internal static class WebLoad
         return FormattableString.Invariant($"/api/events?bbox={west:F2},{south:F2},{west + 0.5 + (random.NextDouble() * 2):F2},{south + 0.5 + (random.NextDouble() * 1.5):F2}&{range}");
     }
 
-    private sealed record Outcome(double[] LatenciesMs, int Errors, double WallSeconds);
+    private sealed record Outcome(double[] LatenciesMs, int Errors, int Timeouts, int Statuses, double WallSeconds);
 
     private static async Task<Outcome> RunScheduleAsync(HttpClient client, List<string> queries, int rate, int seconds)
     {
         var total = rate * seconds;
         var latencies = new double[total];
         var errors = 0;
+        var timeouts = 0;
+        var statuses = 0;
         var tasks = new Task[total];
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
@@ -357,11 +359,16 @@ internal static class WebLoad
                     if (!response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref errors);
+                        Interlocked.Increment(ref statuses);
                     }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
                 {
                     Interlocked.Increment(ref errors);
+                    if (e is TaskCanceledException)
+                    {
+                        Interlocked.Increment(ref timeouts);
+                    }
                 }
 
                 latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
@@ -369,7 +376,7 @@ internal static class WebLoad
         }
 
         await Task.WhenAll(tasks);
-        return new Outcome(latencies, errors, clock.Elapsed.TotalSeconds);
+        return new Outcome(latencies, errors, timeouts, statuses, clock.Elapsed.TotalSeconds);
     }
 
     private static void Report(Outcome outcome, int rate, int seconds, Writes writes)
@@ -377,7 +384,7 @@ internal static class WebLoad
         var sorted = outcome.LatenciesMs.Order().ToArray();
         double P(double[] values, double q) => values.Length == 0 ? double.NaN : values[Math.Min(values.Length - 1, (int)Math.Ceiling(q * values.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"scheduled {rate} req/s for {seconds} s: {sorted.Length:N0} requests in {outcome.WallSeconds:F1} s = {sorted.Length / outcome.WallSeconds:F0} req/s achieved, {outcome.Errors} errors"));
+            $"scheduled {rate} req/s for {seconds} s: {sorted.Length:N0} requests in {outcome.WallSeconds:F1} s = {sorted.Length / outcome.WallSeconds:F0} req/s achieved, {outcome.Errors} errors ({outcome.Timeouts} past the client's 30 s timeout, {outcome.Statuses} answered with an error status, the rest refused or cut)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency from scheduled send (ms): p50 {P(sorted, 0.50):F1}  p95 {P(sorted, 0.95):F1}  p99 {P(sorted, 0.99):F1}  max {sorted[^1]:F1}  (target p99 < 50)"));
         var writeTimes = writes.LatenciesMs.Order().ToArray();
