@@ -191,8 +191,9 @@ internal static class EventAssembler
         evidence["location"] = new TextSpan(place.Start, place.End);
         var q = EventQuantities(null, counts, e.EventType != AcledEventType.StrategicDevelopments, evidence);
         var location = ToLocation(place);
-        if (location.Point is null && (e.Location ?? doc.FallbackArea) is { } area)
+        if (location.Point is null && (doc.GovernorateArea(place.WithinArea) ?? doc.GovernorateArea(e.Location?.Admin1) ?? e.Location ?? doc.FallbackArea) is { } area)
         {
+            // At the governorate's point, not at the listed neighbour's: a village's point would say the name is that village.
             // A name the gazetteer does not know keeps its name, placed in the area the report puts the event in.
             location = new Location(place.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
         }
@@ -205,7 +206,12 @@ internal static class EventAssembler
         a == b || (a.Precision == TimePrecision.Day && b.Contains(a.Start)) || (b.Precision == TimePrecision.Day && a.Contains(b.Start));
 
     // Undated reports leave days unresolved: "yesterday" and an undated mention (the report's own day) are two days.
-    private static bool SameDayWords(string? a, string? b) => string.Equals(DayWords(a), DayWords(b), StringComparison.OrdinalIgnoreCase);
+    // A weekday may be the report's own day ("on Tuesday" in a report of Tuesday), so it may meet an undated mention.
+    private static bool SameDayWords(string? a, string? b) =>
+        string.Equals(DayWords(a), DayWords(b), StringComparison.OrdinalIgnoreCase) || (DayWords(a) is null && IsWeekday(b)) || (DayWords(b) is null && IsWeekday(a));
+
+    private static bool IsWeekday(string? text) =>
+        text is not null && Enum.TryParse<DayOfWeek>(text.StartsWith("on ", StringComparison.OrdinalIgnoreCase) ? text[3..] : text, ignoreCase: true, out _) && !text.Any(char.IsDigit);
 
     private static string? DayWords(string? text) =>
         text is null || text.Equals("today", StringComparison.OrdinalIgnoreCase) || text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? null : text;
@@ -214,7 +220,8 @@ internal static class EventAssembler
     // The events are indexed by type, actor and place, so finding the first one of the same day scans only those (not all).
     private static void AddOrMerge(WorkBudget budget, List<ConflictEvent> events, Dictionary<(AcledSubEventType, string?, string), List<int>> index, ConflictEvent e)
     {
-        var key = PlaceList.NameKey(e.Location?.Name);
+        // One gazetteer place under two spellings ("Kansafra", "Kansafrah") is one place.
+        var key = e.Location is { PlaceId: { } placeId, Point: not null } l && l.Precision != GeoPrecision.Region ? "@" + placeId : PlaceList.NameKey(e.Location?.Name);
         if (key.Length == 0)
         {
             events.Add(e);
