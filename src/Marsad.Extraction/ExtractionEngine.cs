@@ -134,8 +134,8 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var view = new TokenView(text, tokens);
         var (paragraphs, sentences) = Segmenter.Split(text, tokens);
         var known = gazetteer.FindNames(text, tokens);
-        var governorate = PlaceRecognizer.DocumentGovernorate(gazetteer, known);
-        var governorates = PlaceRecognizer.DocumentGovernorates(gazetteer, known);
+        var governorates = PlaceRecognizer.DocumentGovernorates(gazetteer, text, known);
+        var governorate = governorates.Count == 1 ? governorates[0] : null;
         var knownPlaces = new KnownPlaces(known);
         var facts = new List<SentenceFacts>(sentences.Count);
         var textYear = published is null ? UnanchoredDates.LatestNamedYear(view) : null;

@@ -88,9 +88,10 @@ internal static class EventAssembler
             draft.Add(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary
                                            && !(doc.NotEventSentences.TryGetValue(s.Sentence.Index, out var why) && why != NotEvents.OverflightReason)));
 
-            // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"):
-            // with no count, day or place of its own it is not an incident.
-            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Count > 0 || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
+            // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"), and a
+            // retrospective sums up years ("has carried out scores of operations"): with no count, day or place of its own
+            // it is not an incident. A vague amount ("scores of", "dozens of") counts nothing.
+            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Any(q => !IsVague(doc.View, q)) || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
             {
                 continue;
             }
@@ -168,6 +169,12 @@ internal static class EventAssembler
         return events;
     }
 
+    private static bool IsVague(TokenView view, QuantityMention q)
+    {
+        var first = view.TokenAt(q.Start);
+        return QuantityWords.VagueLookup.ContainsKey(view[first]) || view.IsSequence(first, ["a", "number", "of"]);
+    }
+
     // One of the places an action fell on: the event's type, actors and date, the place's own counts and evidence.
     private static ConflictEvent AtPlace(DocumentFacts doc, ConflictEvent e, PlaceReference place, SentenceFacts? facts, List<QuantityMention> counts, Guid id)
     {
@@ -220,29 +227,37 @@ internal static class EventAssembler
     // The events are indexed by type, actor and place, so finding the first one of the same day scans only those (not all).
     private static void AddOrMerge(WorkBudget budget, List<ConflictEvent> events, Dictionary<(AcledSubEventType, string?, string), List<int>> index, ConflictEvent e)
     {
-        // One gazetteer place under two spellings ("Kansafra", "Kansafrah") is one place.
-        var key = e.Location is { PlaceId: { } placeId, Point: not null } l && l.Precision != GeoPrecision.Region ? "@" + placeId : PlaceList.NameKey(e.Location?.Name);
+        // The same name, or one gazetteer place under two spellings ("Kansafra", "Kansafrah"), is one place.
+        var key = PlaceList.NameKey(e.Location?.Name);
+        var placeKey = e.Location is { PlaceId: { } placeId, Point: not null } l && l.Precision != GeoPrecision.Region ? "@" + placeId : null;
         if (key.Length == 0)
         {
             events.Add(e);
             return;
         }
 
-        if (!index.TryGetValue((e.SubEventType, e.Actor1, key), out var candidates))
+        List<int> Candidates(string k)
         {
-            index[(e.SubEventType, e.Actor1, key)] = candidates = [];
+            if (!index.TryGetValue((e.SubEventType, e.Actor1, k), out var list))
+            {
+                index[(e.SubEventType, e.Actor1, k)] = list = [];
+            }
+
+            return list;
         }
 
-        budget.Spend(candidates.Count + 1L, "merging repeated events");
-        var same = candidates.FindIndex(i => SameDay(events[i].Date, e.Date) && SameDayWords(events[i].DateText, e.DateText));
+        var byName = Candidates(key);
+        var byPlace = placeKey is null ? null : Candidates(placeKey);
+        budget.Spend(byName.Count + (byPlace?.Count ?? 0) + 1L, "merging repeated events");
+        bool Same(int i) => SameDay(events[i].Date, e.Date) && SameDayWords(events[i].DateText, e.DateText);
+        var same = byName.FindIndex(Same) is var n and >= 0 ? byName[n] : byPlace?.FindIndex(Same) is { } p and >= 0 ? byPlace[p] : -1;
         if (same < 0)
         {
-            candidates.Add(events.Count);
+            byName.Add(events.Count);
+            byPlace?.Add(events.Count);
             events.Add(e);
             return;
         }
-
-        same = candidates[same];
 
         var kept = events[same];
         var dead = e.Quantities.TryGetValue(Quantities.Names.Fatalities, out var f) ? f : null;

@@ -17,6 +17,7 @@ internal static class NotEvents
     public const string BreakdownReason = "item of a statistic's breakdown";
     public const string OverflightReason = "overflight or reconnaissance";
     public const string DeniedReason = "recounts a claim the report denies";
+    public const string AnniversaryReason = "anniversary or retrospective of a campaign";
     public const string PostureReason = "troop posture (amassing, alert), no incident";
 
     private static readonly WordSet PostureWords = new("amassed", "amassing", "amass", "mobilised", "mobilized", "mobilising", "mobilizing");
@@ -61,6 +62,12 @@ internal static class NotEvents
                 }
 
                 inTally = false;
+                if (!doc.IsDispatch && IsAnniversary(view, s))
+                {
+                    found[s.Sentence.Index] = AnniversaryReason;
+                    continue;
+                }
+
                 if (s.Triggers.Count == 0 && s.Quantities.Count == 0)
                 {
                     continue;
@@ -96,6 +103,36 @@ internal static class NotEvents
         var before = doc.Text.AsSpan(s.Sentence.Start, place.Start - s.Sentence.Start).Trim().TrimStart("•-*–·▪");
         var after = doc.Text.AsSpan(place.End, Math.Min(doc.Text.Length, s.Sentence.End) - place.End).TrimStart();
         return before.Trim().Length == 0 && after.Length > 0 && after[0] == ':';
+    }
+
+    private static readonly WordSet AnniversaryVerbs = new("completes", "completed", "marks", "marked", "enters", "entered", "commemorates", "commemorated");
+
+    // "The Coalition completes today its eighth year of operations", "marks the tenth anniversary of": the day a campaign's
+    // years are counted, not an incident of that day.
+    private static bool IsAnniversary(TokenView view, SentenceFacts s)
+    {
+        for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+        {
+            if (view.IsAny(i, ["anniversary", "anniversaries"]))
+            {
+                return true;
+            }
+
+            if (!view.IsAny(i, AnniversaryVerbs))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < s.Sentence.EndToken && k <= i + 8; k++)
+            {
+                if (view.IsAny(k, ["year", "years"]) && NumberWords.TryOrdinal(view.Text, view.Tokens, k - 1, out _, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // "X denied the news reported by Y. According to Y, the attack killed four ...": the sentence tells the claim just denied, not an incident.

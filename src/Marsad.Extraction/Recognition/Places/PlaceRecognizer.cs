@@ -25,45 +25,39 @@ public static class PlaceRecognizer
     private static readonly WordSet NameParticles = new("al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell");
     private static readonly WordSet NotPlaceWords = new("The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation");
 
-    /// <summary>The one governorate the document's names point to ("... in Hama"), or null when none or several.</summary>
-    public static string? DocumentGovernorate(IGeocoder geocoder, IReadOnlyList<PlaceMatch> known)
+    /// <summary>
+    /// Every governorate the document's names point to, in the order first named: a governorate's name, or a name the text
+    /// calls a province ("Al-Suwaidaa province", in a spelling the governorate list lacks).
+    /// </summary>
+    public static IReadOnlyList<string> DocumentGovernorates(IGeocoder geocoder, string text, IReadOnlyList<PlaceMatch> known)
     {
         ArgumentNullException.ThrowIfNull(geocoder);
-        ArgumentNullException.ThrowIfNull(known);
-        string? found = null;
-        foreach (var m in known)
-        {
-            if (geocoder.GovernorateNamed(m.Text) is not { } admin1)
-            {
-                continue;
-            }
-
-            if (found is not null && found != admin1)
-            {
-                return null;
-            }
-
-            found = admin1;
-        }
-
-        return found;
-    }
-
-    /// <summary>Every governorate the document's names point to, in the order first named.</summary>
-    public static IReadOnlyList<string> DocumentGovernorates(IGeocoder geocoder, IReadOnlyList<PlaceMatch> known)
-    {
-        ArgumentNullException.ThrowIfNull(geocoder);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(known);
         var found = new List<string>();
         foreach (var m in known)
         {
-            if (geocoder.GovernorateNamed(m.Text) is { } admin1 && !found.Contains(admin1))
+            var admin1 = geocoder.GovernorateNamed(m.Text)
+                         ?? (NextWordIsProvince(text, m.End) ? geocoder.Resolve(new PlaceQuery(m.Text, GeoPrecision.Region))?.Admin1 : null);
+            if (admin1 is not null && !found.Contains(admin1))
             {
                 found.Add(admin1);
             }
         }
 
         return found;
+    }
+
+    private static bool NextWordIsProvince(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        var span = text.AsSpan(i);
+        return span.StartsWith("province", StringComparison.OrdinalIgnoreCase) || span.StartsWith("governorate", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -80,7 +74,7 @@ public static class PlaceRecognizer
             if (view.IsPunct(colon, ':'))
             {
                 return view.IsAny(colon - 1, ["province", "governorate"]) && view.IsCapitalised(from)
-                    ? geocoder.GovernorateNamed(view.Slice(from, colon - 1))
+                    ? geocoder.GovernorateNamed(view.Slice(from, colon - 1)) ?? geocoder.Resolve(new PlaceQuery(view.Slice(from, colon - 1), GeoPrecision.Region))?.Admin1
                     : null;
             }
         }
@@ -133,7 +127,9 @@ public static class PlaceRecognizer
         {
             var first = view.TokenAt(m.Start);
             var end = view.TokenAt(m.End);
-            if (spans.Count > 0 && spans[^1].End == first && view.Tokens[first - 1].End < view.Tokens[first].Start)
+            // Only words of a name join: a known name ending in a lower-case word ("Khirbet in") has run into the sentence,
+            // and a governorate after a name places it ("X Idlib"), it does not extend it.
+            if (spans.Count > 0 && spans[^1].End == first && view.IsCapitalised(first - 1) && geocoder.GovernorateNamed(m.Text) is null)
             {
                 var head = spans[^1].First;
                 spans[^1] = (head, end);
