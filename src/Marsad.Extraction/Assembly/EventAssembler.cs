@@ -90,8 +90,9 @@ internal static class EventAssembler
 
             // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"), and a
             // retrospective sums up years ("has carried out scores of operations"): with no count, day or place of its own
-            // it is not an incident. A vague amount ("scores of", "dozens of") counts nothing.
-            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Any(q => !IsVague(doc.View, q)) || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
+            // it is not an incident. A vague amount ("scores of", "dozens of") counts nothing, nor does a month named in passing
+            // ("announced the end of the caliphate in March 2019"): an incident has its day.
+            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Any(q => !IsVague(doc.View, q)) || s.Places.Count > 0 || s.Dates.Any(OwnDay)))
             {
                 continue;
             }
@@ -168,6 +169,9 @@ internal static class EventAssembler
 
         return events;
     }
+
+    private static bool OwnDay(DateMention m) =>
+        m.Kind == DateKind.Relative || (m.Kind == DateKind.Calendar && (m.Span.IsUnresolved || m.Span.Precision == TimePrecision.Day));
 
     private static bool IsVague(TokenView view, QuantityMention q)
     {
@@ -452,7 +456,8 @@ internal static class EventAssembler
             return false;
         }
 
-        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences) || OnlyOriginsOfIncidentTold(doc.View, sentences))
+        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences) || OnlyOriginsOfIncidentTold(doc.View, sentences)
+            || DuringIncidentTold(doc.View, sentences))
         {
             return true;
         }
@@ -488,6 +493,33 @@ internal static class EventAssembler
         var places = sentences.SelectMany(s => s.Places).ToList();
         return places.Count > 0 && places.All(r => LocationPicker.IsOrigin(view, r))
                && sentences.Any(s => s.Triggers.Any(t => IsBackReference(view, t.First)));
+    }
+
+    private static readonly WordSet IncidentNouns = new("operation", "attack", "raid", "airdrop", "clashes", "strike", "strikes", "airstrike", "airstrikes", "bombardment",
+        "shelling", "fighting", "assault", "ambush", "landing", "incident");
+
+    // "X also killed a commander during the operation. The commander had lived in Y": a paragraph that tells more of the
+    // incident just told ("during the operation"), and whose places, if any, are where someone came from or lived, adds to it.
+    private static bool DuringIncidentTold(TokenView view, List<SentenceFacts> sentences)
+    {
+        if (!sentences.SelectMany(s => s.Places).All(r => LocationPicker.IsOrigin(view, r)))
+        {
+            return false;
+        }
+
+        foreach (var s in sentences)
+        {
+            for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+            {
+                if (view.IsAny(i, ["during", "in"]) && view.IsAny(i + 1, ["the", "this", "that", "same"])
+                    && (view.IsAny(i + 2, IncidentNouns) || (view.IsAny(i + 2, ["same"]) && view.IsAny(i + 3, IncidentNouns))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static readonly WordSet DemonstrativeWords = new("this", "these", "that", "those");
