@@ -6,7 +6,7 @@ namespace Marsad.Extraction;
 /// </summary>
 public static class EngineVersion
 {
-    public const string Current = "2026.12.07-3";
+    public const string Current = "2026.12.07-4";
 
     /// <summary>
     /// The SHA-256 of the engine's contract JSON on a fixed set of texts (the repository's samples and the sentences of

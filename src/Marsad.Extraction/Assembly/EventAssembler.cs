@@ -170,6 +170,19 @@ internal static class EventAssembler
         return events;
     }
 
+    private static bool HasAirDefences(TokenView view, SentenceFacts s)
+    {
+        for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+        {
+            if (view.Is(i, "air") && view.IsAny(i + 1, ["defences", "defenses", "defence", "defense"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool OwnDay(DateMention m) =>
         m.Kind == DateKind.Relative || (m.Kind == DateKind.Calendar && (m.Span.IsUnresolved || m.Span.Precision == TimePrecision.Day));
 
@@ -548,6 +561,13 @@ internal static class EventAssembler
         if (cls == TriggerClass.None)
         {
             return null;
+        }
+
+        // In a report, "an attack on positions, while air defences tried to foil it": what air defences meet came from the air.
+        // (A coder's note names the weapon; there air defences firing is the clash itself.)
+        if (!doc.IsDispatch && cls == TriggerClass.Violence && d.Sentences.Any(s => HasAirDefences(view, s)))
+        {
+            (cls, subType) = (TriggerClass.Remote, AcledSubEventType.AirDroneStrike);
         }
 
         var from = d.Sentences[0].Sentence.FirstToken;
