@@ -134,7 +134,8 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         var view = new TokenView(text, tokens);
         var (paragraphs, sentences) = Segmenter.Split(text, tokens);
         var known = gazetteer.FindNames(text, tokens);
-        var governorate = PlaceRecognizer.DocumentGovernorate(gazetteer, known);
+        var governorates = PlaceRecognizer.DocumentGovernorates(gazetteer, text, known);
+        var governorate = governorates.Count == 1 ? governorates[0] : null;
         var knownPlaces = new KnownPlaces(known);
         var facts = new List<SentenceFacts>(sentences.Count);
         var textYear = published is null ? UnanchoredDates.LatestNamedYear(view) : null;
@@ -147,7 +148,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
             // Eight recognisers read the sentence's tokens.
             budget.Spend((to - from) * 8L + 1, "recognising names, dates and counts");
             var actorMentions = ActorRecognizer.Find(actors, view, from, to);
-            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, knownPlaces, from, to, section ?? governorate), actorMentions);
+            var places = NotPlaceNames.Without(view, PlaceRecognizer.Find(gazetteer, view, knownPlaces, from, to, section ?? governorate, governorates), actorMentions);
             // The wording alone ("in X town") also makes places the gazetteer does not know: a source's name is none of them.
             places.RemoveAll(p => guard?.Covers(text, p.Start, p.End) == true);
             facts.Add(new SentenceFacts(

@@ -69,6 +69,31 @@ public sealed record DocumentFacts(
         }
     }
 
+    private Dictionary<string, Location?>? governorateAreas;
+
+    /// <summary>
+    /// The document's own reference to a governorate, by its admin1 name or by the words that name it ("Idlib countryside"),
+    /// at region precision; null when the document names no such governorate.
+    /// </summary>
+    public Location? GovernorateArea(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        governorateAreas ??= [];
+        if (!governorateAreas.TryGetValue(name, out var area))
+        {
+            var bare = Geography.QueryName.Clean(name, GeoPrecision.Region).Name;
+            var r = Sentences.SelectMany(s => s.Places).FirstOrDefault(p => p.Location is { Point: not null, Admin2: null, Precision: GeoPrecision.Region } l
+                && (l.Admin1 == name || string.Equals(p.Name, bare, StringComparison.OrdinalIgnoreCase)));
+            governorateAreas[name] = area = r?.Location;
+        }
+
+        return area;
+    }
+
     public IEnumerable<SentenceFacts> In(Paragraph paragraph) =>
         Sentences.Skip(paragraph.FirstSentence).Take(paragraph.SentenceCount);
 }

@@ -88,9 +88,11 @@ internal static class EventAssembler
             draft.Add(doc.In(p).Where(s => !s.Stance.Denial && !s.Stance.Commentary
                                            && !(doc.NotEventSentences.TryGetValue(s.Sentence.Index, out var why) && why != NotEvents.OverflightReason)));
 
-            // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"):
-            // with no count, day or place of its own it is not an incident.
-            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Count > 0 || s.Places.Count > 0 || s.Dates.Any(m => m.Kind != DateKind.Period)))
+            // A report's lede sums up what follows ("carrying out raids, arrests and operations in several areas"), and a
+            // retrospective sums up years ("has carried out scores of operations"): with no count, day or place of its own
+            // it is not an incident. A vague amount ("scores of", "dozens of") counts nothing, nor does a month named in passing
+            // ("announced the end of the caliphate in March 2019"): an incident has its day.
+            if (!doc.IsDispatch && !draft.Sentences.Any(s => s.Quantities.Any(q => !IsVague(doc.View, q)) || s.Places.Count > 0 || s.Dates.Any(OwnDay)))
             {
                 continue;
             }
@@ -168,6 +170,28 @@ internal static class EventAssembler
         return events;
     }
 
+    private static bool HasAirDefences(TokenView view, SentenceFacts s)
+    {
+        for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+        {
+            if (view.Is(i, "air") && view.IsAny(i + 1, ["defences", "defenses", "defence", "defense"]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OwnDay(DateMention m) =>
+        m.Kind == DateKind.Relative || (m.Kind == DateKind.Calendar && (m.Span.IsUnresolved || m.Span.Precision == TimePrecision.Day));
+
+    private static bool IsVague(TokenView view, QuantityMention q)
+    {
+        var first = view.TokenAt(q.Start);
+        return QuantityWords.VagueLookup.ContainsKey(view[first]) || view.IsSequence(first, ["a", "number", "of"]);
+    }
+
     // One of the places an action fell on: the event's type, actors and date, the place's own counts and evidence.
     private static ConflictEvent AtPlace(DocumentFacts doc, ConflictEvent e, PlaceReference place, SentenceFacts? facts, List<QuantityMention> counts, Guid id)
     {
@@ -191,8 +215,9 @@ internal static class EventAssembler
         evidence["location"] = new TextSpan(place.Start, place.End);
         var q = EventQuantities(null, counts, e.EventType != AcledEventType.StrategicDevelopments, evidence);
         var location = ToLocation(place);
-        if (location.Point is null && (e.Location ?? doc.FallbackArea) is { } area)
+        if (location.Point is null && (doc.GovernorateArea(place.WithinArea) ?? doc.GovernorateArea(e.Location?.Admin1) ?? e.Location ?? doc.FallbackArea) is { } area)
         {
+            // At the governorate's point, not at the listed neighbour's: a village's point would say the name is that village.
             // A name the gazetteer does not know keeps its name, placed in the area the report puts the event in.
             location = new Location(place.Name, null, area.Admin1, area.Admin2, area.Admin3, area.Point, GeoPrecision.Region);
         }
@@ -205,7 +230,12 @@ internal static class EventAssembler
         a == b || (a.Precision == TimePrecision.Day && b.Contains(a.Start)) || (b.Precision == TimePrecision.Day && a.Contains(b.Start));
 
     // Undated reports leave days unresolved: "yesterday" and an undated mention (the report's own day) are two days.
-    private static bool SameDayWords(string? a, string? b) => string.Equals(DayWords(a), DayWords(b), StringComparison.OrdinalIgnoreCase);
+    // A weekday may be the report's own day ("on Tuesday" in a report of Tuesday), so it may meet an undated mention.
+    private static bool SameDayWords(string? a, string? b) =>
+        string.Equals(DayWords(a), DayWords(b), StringComparison.OrdinalIgnoreCase) || (DayWords(a) is null && IsWeekday(b)) || (DayWords(b) is null && IsWeekday(a));
+
+    private static bool IsWeekday(string? text) =>
+        text is not null && Enum.TryParse<DayOfWeek>(text.StartsWith("on ", StringComparison.OrdinalIgnoreCase) ? text[3..] : text, ignoreCase: true, out _) && !text.Any(char.IsDigit);
 
     private static string? DayWords(string? text) =>
         text is null || text.Equals("today", StringComparison.OrdinalIgnoreCase) || text.StartsWith("this ", StringComparison.OrdinalIgnoreCase) ? null : text;
@@ -214,28 +244,37 @@ internal static class EventAssembler
     // The events are indexed by type, actor and place, so finding the first one of the same day scans only those (not all).
     private static void AddOrMerge(WorkBudget budget, List<ConflictEvent> events, Dictionary<(AcledSubEventType, string?, string), List<int>> index, ConflictEvent e)
     {
+        // The same name, or one gazetteer place under two spellings ("Kansafra", "Kansafrah"), is one place.
         var key = PlaceList.NameKey(e.Location?.Name);
+        var placeKey = e.Location is { PlaceId: { } placeId, Point: not null } l && l.Precision != GeoPrecision.Region ? "@" + placeId : null;
         if (key.Length == 0)
         {
             events.Add(e);
             return;
         }
 
-        if (!index.TryGetValue((e.SubEventType, e.Actor1, key), out var candidates))
+        List<int> Candidates(string k)
         {
-            index[(e.SubEventType, e.Actor1, key)] = candidates = [];
+            if (!index.TryGetValue((e.SubEventType, e.Actor1, k), out var list))
+            {
+                index[(e.SubEventType, e.Actor1, k)] = list = [];
+            }
+
+            return list;
         }
 
-        budget.Spend(candidates.Count + 1L, "merging repeated events");
-        var same = candidates.FindIndex(i => SameDay(events[i].Date, e.Date) && SameDayWords(events[i].DateText, e.DateText));
+        var byName = Candidates(key);
+        var byPlace = placeKey is null ? null : Candidates(placeKey);
+        budget.Spend(byName.Count + (byPlace?.Count ?? 0) + 1L, "merging repeated events");
+        bool Same(int i) => SameDay(events[i].Date, e.Date) && SameDayWords(events[i].DateText, e.DateText);
+        var same = byName.FindIndex(Same) is var n and >= 0 ? byName[n] : byPlace?.FindIndex(Same) is { } p and >= 0 ? byPlace[p] : -1;
         if (same < 0)
         {
-            candidates.Add(events.Count);
+            byName.Add(events.Count);
+            byPlace?.Add(events.Count);
             events.Add(e);
             return;
         }
-
-        same = candidates[same];
 
         var kept = events[same];
         var dead = e.Quantities.TryGetValue(Quantities.Names.Fatalities, out var f) ? f : null;
@@ -430,7 +469,8 @@ internal static class EventAssembler
             return false;
         }
 
-        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences) || OnlyOriginsOfIncidentTold(doc.View, sentences))
+        if (RefersBack(doc.View, previous, sentences) || OpensWithBackReference(doc.View, sentences) || OnlyOriginsOfIncidentTold(doc.View, sentences)
+            || DuringIncidentTold(doc.View, sentences))
         {
             return true;
         }
@@ -468,6 +508,33 @@ internal static class EventAssembler
                && sentences.Any(s => s.Triggers.Any(t => IsBackReference(view, t.First)));
     }
 
+    private static readonly WordSet IncidentNouns = new("operation", "attack", "raid", "airdrop", "clashes", "strike", "strikes", "airstrike", "airstrikes", "bombardment",
+        "shelling", "fighting", "assault", "ambush", "landing", "incident");
+
+    // "X also killed a commander during the operation. The commander had lived in Y": a paragraph that tells more of the
+    // incident just told ("during the operation"), and whose places, if any, are where someone came from or lived, adds to it.
+    private static bool DuringIncidentTold(TokenView view, List<SentenceFacts> sentences)
+    {
+        if (!sentences.SelectMany(s => s.Places).All(r => LocationPicker.IsOrigin(view, r)))
+        {
+            return false;
+        }
+
+        foreach (var s in sentences)
+        {
+            for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+            {
+                if (view.IsAny(i, ["during", "in"]) && view.IsAny(i + 1, ["the", "this", "that", "same"])
+                    && (view.IsAny(i + 2, IncidentNouns) || (view.IsAny(i + 2, ["same"]) && view.IsAny(i + 3, IncidentNouns))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static readonly WordSet DemonstrativeWords = new("this", "these", "that", "those");
 
     private static readonly WordSet BackReferenceWords = new("the", "this", "that", "these", "those", "same");
@@ -494,6 +561,13 @@ internal static class EventAssembler
         if (cls == TriggerClass.None)
         {
             return null;
+        }
+
+        // In a report, "an attack on positions, while air defences tried to foil it": what air defences meet came from the air.
+        // (A coder's note names the weapon; there air defences firing is the clash itself.)
+        if (!doc.IsDispatch && cls == TriggerClass.Violence && d.Sentences.Any(s => HasAirDefences(view, s)))
+        {
+            (cls, subType) = (TriggerClass.Remote, AcledSubEventType.AirDroneStrike);
         }
 
         var from = d.Sentences[0].Sentence.FirstToken;

@@ -18,7 +18,7 @@ internal static class LocationPicker
     private static readonly WordSet RouteWords = new("road", "highway", "street", "route", "motorway", "roads", "hospital", "roundabout", "school", "mosque",
         "bakery", "square", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "quarter");
     private static readonly WordSet PluralQuarters = new("neighborhoods", "neighbourhoods", "quarters");
-    private static readonly WordSet OriginWords = new("from", "native", "hailing", "originally", "hails");
+    private static readonly WordSet OriginWords = new("from", "native", "hailing", "originally", "hails", "lived", "lives", "living", "resided", "resides", "residing");
     // The words between "from" and a name that only place the origin: its kind and the area it lies in. A verb or a
     // preposition of action ("killed in Y", "on Y") ends the walk, so "a fighter from X was killed in Y" keeps Y.
     private static readonly WordSet OriginFillers = new("the", "village", "town", "city", "of", "area", "in", "base", "airport", "countryside", "eastern", "western",
@@ -112,7 +112,28 @@ internal static class LocationPicker
         var after = view.TokenAt(reference.End);
         // "shelled A, B and C neighbourhoods": a plural closing a list names what every item is, not a quarter of C.
         var listClosed = view.IsAny(after, PluralQuarters) && (view.Is(first - 1, "and") || view.IsPunct(first - 1, ','));
-        return (view.IsAny(after, RouteWords) && !listClosed) || IsOrigin(view, reference);
+        return (view.IsAny(after, RouteWords) && !listClosed) || IsOrigin(view, reference) || IsBorderLandmark(view, first);
+    }
+
+    private static readonly WordSet BorderWords = new("border", "borders", "frontier", "borderline");
+
+    // "near the border with the occupied Golan", "along the borders of X": a border names where a place lies, not a target.
+    private static bool IsBorderLandmark(TokenView view, int first)
+    {
+        for (var k = first - 1; k >= 0 && k >= first - 5; k--)
+        {
+            if (view.IsAny(k, ["with", "of"]) && view.IsAny(k - 1, BorderWords))
+            {
+                return true;
+            }
+
+            if (view.Tokens[k].Kind == TokenKind.Punctuation || view.IsAny(k, ["in", "at", "on", "and"]))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"a soldier from X", "took off from X base in Y countryside (Z)": the name is where someone or something came from.</summary>

@@ -16,6 +16,8 @@ internal static class NotEvents
     public const string TallyReason = "cumulative or periodic statistic";
     public const string BreakdownReason = "item of a statistic's breakdown";
     public const string OverflightReason = "overflight or reconnaissance";
+    public const string DeniedReason = "recounts a claim the report denies";
+    public const string AnniversaryReason = "anniversary or retrospective of a campaign";
     public const string PostureReason = "troop posture (amassing, alert), no incident";
 
     private static readonly WordSet PostureWords = new("amassed", "amassing", "amass", "mobilised", "mobilized", "mobilising", "mobilizing");
@@ -39,11 +41,19 @@ internal static class NotEvents
             doc.Budget.Spend(sentences.Count + 1L, "finding statistics and commentary");
             // A list line is one item: a breakdown line counts as a whole (no place or day of its own, or a place label).
             var breakdown = !doc.IsDispatch && doc.IsListItem(p) && sentences.Count > 0
-                            && ((tallySeen && OpensWithPlaceLabel(doc, sentences[0]))
+                            && ((tallySeen && (OpensWithPlaceLabel(doc, sentences[0]) || OpensWithUndatedCount(doc, sentences)))
                                 || (!sentences.Any(s => s.Places.Count > 0) && !sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period))));
             var inTally = false;
+            SentenceFacts? denial = null;
             foreach (var s in sentences)
             {
+                if (denial is not null && RecountsDenied(view, denial, s))
+                {
+                    found[s.Sentence.Index] = DeniedReason;
+                    continue;
+                }
+
+                denial = s.Stance.Denial ? s : denial;
                 if (IsTally(view, s, bareFigure: !doc.IsDispatch) || (inTally && view.IsAny(s.Sentence.FirstToken, TallyFollowers)))
                 {
                     found[s.Sentence.Index] = TallyReason;
@@ -52,6 +62,12 @@ internal static class NotEvents
                 }
 
                 inTally = false;
+                if (!doc.IsDispatch && IsAnniversary(view, s))
+                {
+                    found[s.Sentence.Index] = AnniversaryReason;
+                    continue;
+                }
+
                 if (s.Triggers.Count == 0 && s.Quantities.Count == 0)
                 {
                     continue;
@@ -87,6 +103,78 @@ internal static class NotEvents
         var before = doc.Text.AsSpan(s.Sentence.Start, place.Start - s.Sentence.Start).Trim().TrimStart("•-*–·▪");
         var after = doc.Text.AsSpan(place.End, Math.Min(doc.Text.Length, s.Sentence.End) - place.End).TrimStart();
         return before.Trim().Length == 0 && after.Length > 0 && after[0] == ':';
+    }
+
+    private static readonly WordSet AnniversaryVerbs = new("completes", "completed", "marks", "marked", "enters", "entered", "commemorates", "commemorated");
+
+    // "The Coalition completes today its eighth year of operations", "marks the tenth anniversary of": the day a campaign's
+    // years are counted, not an incident of that day.
+    private static bool IsAnniversary(TokenView view, SentenceFacts s)
+    {
+        for (var i = s.Sentence.FirstToken; i < s.Sentence.EndToken; i++)
+        {
+            if (view.IsAny(i, ["anniversary", "anniversaries"]))
+            {
+                return true;
+            }
+
+            if (!view.IsAny(i, AnniversaryVerbs))
+            {
+                continue;
+            }
+
+            for (var k = i + 1; k < s.Sentence.EndToken && k <= i + 8; k++)
+            {
+                if (view.IsAny(k, ["year", "years"]) && NumberWords.TryOrdinal(view.Text, view.Tokens, k - 1, out _, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // "X denied the news reported by Y. According to Y, the attack killed four ...": the sentence tells the claim just denied, not an incident.
+    private static bool RecountsDenied(TokenView view, SentenceFacts denial, SentenceFacts s)
+    {
+        var i = s.Sentence.FirstToken;
+        if (!view.Is(i, "according") || !view.Is(i + 1, "to"))
+        {
+            return false;
+        }
+
+        var source = view.Is(i + 2, "the") ? i + 3 : i + 2;
+        if (!view.IsCapitalised(source))
+        {
+            return false;
+        }
+
+        // The source must be the party denied (named after the denial), not the one denying.
+        for (var k = Math.Max(denial.Stance.DenialToken, denial.Sentence.FirstToken); k < denial.Sentence.EndToken; k++)
+        {
+            if (view[k].Equals(view[source], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "• 9,345 fighters and commanders, the most prominent of whom ...": after a tally, a line that opens with a count and
+    // gives no day of its own is a share of the tally, whatever names it goes on to list.
+    private static bool OpensWithUndatedCount(DocumentFacts doc, List<SentenceFacts> sentences)
+    {
+        var view = doc.View;
+        var first = sentences[0].Sentence.FirstToken;
+        while (first < sentences[0].Sentence.EndToken && view.Tokens[first].Kind == TokenKind.Punctuation)
+        {
+            first++;
+        }
+
+        return first < view.Count && view.Tokens[first].Kind == TokenKind.Number
+               && !sentences.Any(s => s.Dates.Any(m => m.Kind != DateKind.Period));
     }
 
     /// <summary>

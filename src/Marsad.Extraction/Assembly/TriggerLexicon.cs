@@ -43,7 +43,9 @@ public static class TriggerLexicon
         Add(TriggerClass.Strategic, AcledSubEventType.Other, ["prisoner transfer"], "transports ISIS prisoners", "transported prisoners", "transfer of prisoners", "transfers prisoners", "transports prisoners", "transport of ISIS prisoners", "transfer of ISIS prisoners", "prisoner exchange", "prisoner swap");
         Add(TriggerClass.Strategic, AcledSubEventType.Agreement, [], "agreement", "ceasefire", "truce", "reconciliation deal", "settlement agreement", "signed a deal");
         Add(TriggerClass.Strategic, AcledSubEventType.LootingPropertyDestruction, [], "looted", "looting", "demolished", "bulldozed", "set fire to", "burned houses", "confiscated", "seized property");
-        Add(TriggerClass.Strategic, AcledSubEventType.DisruptedWeaponsUse, [], "shot down", "intercepted", "defused", "dismantled", "downed");
+        Add(TriggerClass.Strategic, AcledSubEventType.DisruptedWeaponsUse, [], "shot down", "intercepted", "defused", "dismantled", "downed",
+            "controlled detonation", "controlled explosion", "detonation of mines", "detonation of landmines", "detonation of land mines", "detonation of some mines",
+            "detonation of some land mines", "detonation of some landmines", "detonating mines", "detonating landmines", "detonated mines", "detonated landmines", "detonation of explosives");
         Add(TriggerClass.Strategic, AcledSubEventType.HeadquartersOrBaseEstablished, [], "established a base", "set up a base", "new base", "established a new base", "established a military point", "set up a military point");
         Add(TriggerClass.Strategic, AcledSubEventType.NonViolentTransferOfTerritory, [], "handed over", "withdrew from", "withdrawal from", "pulled out of", "evacuated from");
         return new PhraseMatcher<Trigger>(e);

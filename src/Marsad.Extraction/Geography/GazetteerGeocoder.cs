@@ -260,6 +260,13 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
         return area is null || area.Contains(candidate.Entry, Gazetteer.Boundaries, AreaConstraint.FallbackToleranceKm);
     }
 
+    public bool KnowsExactly(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var clean = QueryName.Clean(name, GeoPrecision.Place).Name;
+        return Gazetteer.Index.ContainsKey(NameKey.Of(clean)) || (GenericWords.Strip(clean) is { } bare && Gazetteer.Index.ContainsKey(NameKey.Of(bare)));
+    }
+
     public string? GovernorateNamed(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -21,6 +21,9 @@ public interface IGeocoder
     /// <summary>The governorate <paramref name="name"/> also names ("Idlib" → "Idleb"), or null (the engine then weighs it as a region).</summary>
     string? GovernorateNamed(string name) => null;
 
+    /// <summary>Whether the gazetteer holds <paramref name="name"/> as spelled (up to case, articles and marks), not only a looser spelling of it.</summary>
+    bool KnowsExactly(string name) => true;
+
     /// <summary>The location a place reference resolves to, or null when no candidate is good enough.</summary>
     Location? Resolve(PlaceQuery query);
 }

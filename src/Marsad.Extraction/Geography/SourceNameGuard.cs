@@ -83,5 +83,7 @@ internal sealed class GuardedGeocoder(IGeocoder inner, SourceNameGuard guard) : 
 
     public Location? Resolve(PlaceQuery query) => guard.IsName(query.Name) ? null : inner.Resolve(query);
 
+    public bool KnowsExactly(string name) => inner.KnowsExactly(name);
+
     private List<PlaceMatch> Without(string text, IReadOnlyList<PlaceMatch> matches) => [.. matches.Where(m => !guard.Covers(text, m.Start, m.End))];
 }

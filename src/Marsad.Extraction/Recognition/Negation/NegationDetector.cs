@@ -32,7 +32,10 @@ public static class NegationDetector
             claim |= view.IsAny(i, ClaimWords);
             commentary |= view.IsAny(i, CommentaryWords)
                           || view.IsSequence(i, ["could", "have", "been"]) || view.IsSequence(i, ["would", "have", "been"])
-                          || view.IsSequence(i, ["if", "the"]) && view.IsAny(i + 3, ["had"]);
+                          || view.IsSequence(i, ["if", "the"]) && view.IsAny(i + 3, ["had"])
+                          // "This attack is similar to the one on X", "reminiscent of": a comparison with another incident.
+                          || (i == from + 2 && view.IsAny(from, ["this", "these"]) && view.IsAny(i - 1, ["is", "was", "are", "were"])
+                              && (view.IsSequence(i, ["similar", "to"]) || view.IsSequence(i, ["reminiscent", "of"])));
         }
 
         return new SentenceStance(denial >= 0 && claim, claim, commentary, denial);

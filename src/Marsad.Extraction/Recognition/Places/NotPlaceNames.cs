@@ -23,8 +23,30 @@ public static class NotPlaceNames
     /// <summary>The references in a sentence without those that an actor mention covers or that name no place.</summary>
     public static List<PlaceReference> Without(TokenView view, List<PlaceReference> places, IReadOnlyList<ActorMention> actors)
     {
-        places.RemoveAll(p => actors.Any(a => a.Start < p.End && p.Start < a.End) || IsNotPlace(view, p));
+        var starts = new HashSet<int>(places.Select(p => view.TokenAt(p.Start)));
+        places.RemoveAll(p => actors.Any(a => a.Start < p.End && p.Start < a.End) || IsNotPlace(view, p) || IsGivenName(view, p, starts));
         return places;
+    }
+
+    private static readonly WordSet LocativeWords = new("in", "at", "near", "into", "towards", "toward", "on", "from", "around", "outside");
+    private static readonly WordSet PlaceKinds = new("village", "town", "city", "area", "villages", "towns", "neighbourhood", "neighborhood");
+    private static readonly WordSet Kunyas = new("abu", "abo", "umm", "um", "abi");
+
+    /// <summary>
+    /// "Saleh Al-Arouri", "Abu Bakr Al-Baghdadi": a short name the gazetteer knows, followed straight by a capitalised
+    /// "Al-" family name that is no place, is a person's given name, unless a locative word ("in", "near") puts it as a place.
+    /// </summary>
+    private static bool IsGivenName(TokenView view, PlaceReference p, HashSet<int> placeStarts)
+    {
+        var first = view.TokenAt(p.Start);
+        var end = view.TokenAt(p.End);
+        if (end - first > 2 && !view.IsAny(first, Kunyas))
+        {
+            return false;
+        }
+
+        return view.IsCapitalised(end) && view.Is(end, "al") && view.IsCapitalised(end + 1) && !placeStarts.Contains(end)
+               && !view.IsAny(first - 1, LocativeWords) && !view.IsAny(first - 1, PlaceKinds) && !(view.Is(first - 1, "of") && view.IsAny(first - 2, PlaceKinds));
     }
 
     // The tokens of a person's name (words and hyphens) that may stand before a later word the gazetteer knows ("Abu Karim Al-Mayadin").
@@ -56,7 +78,8 @@ public static class NotPlaceNames
             return true;
         }
 
-        if (IsIntroducer(view, before))
+        // "known as Abu X": the recogniser may have taken the article-like "as" into the name.
+        if (IsIntroducer(view, before) || (view.Is(first, "as") && !view.IsCapitalised(first) && IsIntroducer(view, first)))
         {
             return true;
         }

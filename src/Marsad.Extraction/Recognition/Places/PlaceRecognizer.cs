@@ -18,31 +18,46 @@ public static class PlaceRecognizer
     private static readonly WordSet NearFillers = new("of", "the", "to", "in", "on", "areas", "area");
     private static readonly WordSet WithinWords = new("in", "of", "the", "countryside", "eastern", "western", "northern", "southern", "north", "south", "east", "west", "rural", "town", "village", "city", "area", "desert", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
         "north-western", "south-eastern", "south-western", "province", "governorate", "near", "outskirts", "vicinity", "within");
+    // Arabic adjectives that follow a place's name to tell it from a namesake: eastern, western, northern, southern, big, small, lower, upper, new, old.
+    private static readonly WordSet Modifiers = new("sharqi", "sharqia", "sharqiya", "sharqiyah", "sharki", "gharbi", "gharbia", "gharbiya", "gharbiyah", "shamali", "shamaliya",
+        "shamaliyah", "janoubi", "janubi", "janoubiya", "janubiyah", "kabir", "kabira", "kbir", "saghir", "saghira", "sghir", "tahtani", "tahtaniya", "fawqani", "foqani", "fouqani",
+        "jadid", "jadida", "jadidah", "qadim", "qadima", "wastani", "awsat");
     private static readonly WordSet NameParticles = new("al", "el", "ad", "ash", "as", "ar", "az", "ez", "es", "bin", "ibn", "abu", "um", "umm", "tal", "tell");
     private static readonly WordSet NotPlaceWords = new("The", "Syrian", "Islamic", "Turkish", "Russian", "Iranian", "Kurdish", "Coalition", "International", "Military", "Regime", "SDF", "QSD", "ISIS", "IS", "HTS", "YPG", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Operation");
 
-    /// <summary>The one governorate the document's names point to ("... in Hama"), or null when none or several.</summary>
-    public static string? DocumentGovernorate(IGeocoder geocoder, IReadOnlyList<PlaceMatch> known)
+    /// <summary>
+    /// Every governorate the document's names point to, in the order first named: a governorate's name, or a name the text
+    /// calls a province ("Al-Suwaidaa province", in a spelling the governorate list lacks).
+    /// </summary>
+    public static IReadOnlyList<string> DocumentGovernorates(IGeocoder geocoder, string text, IReadOnlyList<PlaceMatch> known)
     {
         ArgumentNullException.ThrowIfNull(geocoder);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(known);
-        string? found = null;
+        var found = new List<string>();
         foreach (var m in known)
         {
-            if (geocoder.GovernorateNamed(m.Text) is not { } admin1)
+            var admin1 = geocoder.GovernorateNamed(m.Text)
+                         ?? (NextWordIsProvince(text, m.End) ? geocoder.Resolve(new PlaceQuery(m.Text, GeoPrecision.Region))?.Admin1 : null);
+            if (admin1 is not null && !found.Contains(admin1))
             {
-                continue;
+                found.Add(admin1);
             }
-
-            if (found is not null && found != admin1)
-            {
-                return null;
-            }
-
-            found = admin1;
         }
 
         return found;
+    }
+
+    private static bool NextWordIsProvince(string text, int at)
+    {
+        var i = at;
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        var span = text.AsSpan(i);
+        return span.StartsWith("province", StringComparison.OrdinalIgnoreCase) || span.StartsWith("governorate", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -59,7 +74,7 @@ public static class PlaceRecognizer
             if (view.IsPunct(colon, ':'))
             {
                 return view.IsAny(colon - 1, ["province", "governorate"]) && view.IsCapitalised(from)
-                    ? geocoder.GovernorateNamed(view.Slice(from, colon - 1))
+                    ? geocoder.GovernorateNamed(view.Slice(from, colon - 1)) ?? geocoder.Resolve(new PlaceQuery(view.Slice(from, colon - 1), GeoPrecision.Region))?.Admin1
                     : null;
             }
         }
@@ -71,7 +86,8 @@ public static class PlaceRecognizer
         Find(geocoder, view, new KnownPlaces(known), from, to, documentGovernorate);
 
     /// <summary>The place references of tokens [from, to), with the document's known names indexed once for all its sentences.</summary>
-    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, KnownPlaces known, int from, int to, string? documentGovernorate = null)
+    public static List<PlaceReference> Find(IGeocoder geocoder, TokenView view, KnownPlaces known, int from, int to, string? documentGovernorate = null,
+        IReadOnlyList<string>? documentGovernorates = null)
     {
         ArgumentNullException.ThrowIfNull(geocoder);
         ArgumentNullException.ThrowIfNull(view);
@@ -103,10 +119,25 @@ public static class PlaceRecognizer
 
         var startChar = view.Tokens[from].Start;
         var endChar = view.Tokens[to - 1].End;
+        // "Salah al-Ghab": two known names with nothing between them are one name the gazetteer does not hold as a whole
+        // (a misspelling, a compound). Read apart, the first ("Salah") would match a short namesake elsewhere in the country;
+        // read together, the name stands for its last part ("al-Ghab") when the whole is unknown.
+        var tails = new Dictionary<int, int>();
         foreach (var m in known.Within(startChar, endChar))
         {
             var first = view.TokenAt(m.Start);
             var end = view.TokenAt(m.End);
+            // Only words of a name join: a known name ending in a lower-case word ("Khirbet in") has run into the sentence,
+            // and a governorate after a name places it ("X Idlib"), it does not extend it.
+            if (spans.Count > 0 && spans[^1].End == first && view.IsCapitalised(first - 1) && geocoder.GovernorateNamed(m.Text) is null)
+            {
+                var head = spans[^1].First;
+                spans[^1] = (head, end);
+                Cover((head, end));
+                tails[head] = first;
+                continue;
+            }
+
             Add((first, end));
         }
 
@@ -154,6 +185,21 @@ public static class PlaceRecognizer
 
         spans = listed;
 
+        // The name a compound stands for as an area ("X in Salah al-Ghab" lies in al-Ghab) when the whole is unknown.
+        var areaNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (head, tail) in tails)
+        {
+            var whole = spans.Find(x => x.First == head);
+            var wholeName = view.Slice(whole.First, whole.End);
+            if (geocoder.Resolve(new PlaceQuery(wholeName, GeoPrecision.Region)) is null)
+            {
+                // "Al-Karak Al-Sharqi" (eastern Karak) is a kind of its head; "Salah al-Ghab" (the plain of al-Ghab) is named after its tail.
+                areaNames[wholeName] = view.IsAny(whole.End - 1, Modifiers) ? view.Slice(head, tail) : view.Slice(tail, whole.End);
+            }
+        }
+
+        string? AreaName(string? name) => name is not null && areaNames.TryGetValue(name, out var part) ? part : name;
+
         var listWithin = SharedArea(view, spans, to);
         var refs = new List<PlaceReference>(spans.Count);
         for (var k = 0; k < spans.Count; k++)
@@ -163,13 +209,18 @@ public static class PlaceRecognizer
             var precision = view.IsAny(end, RegionNouns) || (view.Is(first - 1, "of") && view.IsAny(first - 2, RegionNouns))
                 ? GeoPrecision.Region
                 : IsNear(view, first) ? GeoPrecision.NearPlace : GeoPrecision.Place;
-            var within = listWithin[k] ?? Within(view, spans, k, to);
+            var within = AreaName(listWithin[k] ?? Within(view, spans, k, to));
             var location = geocoder.Resolve(new PlaceQuery(name, precision, within));
+            if (location is null && areaNames.TryGetValue(name, out var part))
+            {
+                location = geocoder.Resolve(new PlaceQuery(part, GeoPrecision.Region, within));
+            }
+
             var namesGovernorate = location?.Precision != GeoPrecision.Region && !view.Is(end, "city") && !view.IsSequence(first - 2, ["city", "of"]) && geocoder.GovernorateNamed(name) is not null;
             refs.Add(new PlaceReference(view.Tokens[first].Start, view.Tokens[end - 1].End, name, precision, within, location, namesGovernorate));
         }
 
-        return WithinNamedGovernorate(geocoder, refs, documentGovernorate);
+        return WithinNamedGovernorate(geocoder, refs, documentGovernorate, documentGovernorates);
     }
 
     private static (int First, int End)? ListHead(TokenView view, (int First, int End) span, int from, Func<int, bool> covered)
@@ -217,7 +268,11 @@ public static class PlaceRecognizer
 
     // "clashes in X ... in Hama": a sentence (else a report) that names one governorate puts its other places in it, unless the wording
     // already placed them; a place that has no namesake there keeps the reading it had.
-    private static List<PlaceReference> WithinNamedGovernorate(IGeocoder geocoder, List<PlaceReference> refs, string? documentGovernorate)
+    //
+    // Where the sentence (else the report) names several governorates, a place outside them all moves to its namesake in
+    // one of them; with no namesake there, a name the gazetteer knows only by a looser spelling ("Tal Bakir" for a "Tal
+    // Baqar" 300 km off) is a guess the text contradicts, so the reference keeps its name and loses the location.
+    private static List<PlaceReference> WithinNamedGovernorate(IGeocoder geocoder, List<PlaceReference> refs, string? documentGovernorate, IReadOnlyList<string>? documentGovernorates)
     {
         var governorates = refs.Where(r => r.Location?.Precision == GeoPrecision.Region && r.Location.Admin2 is null && r.Location.Admin1 is not null)
             .Select(r => r.Location!.Admin1!).Distinct(StringComparer.Ordinal).ToList();
@@ -226,7 +281,16 @@ public static class PlaceRecognizer
             governorates.Add(documentGovernorate); // the report names it in another sentence
         }
 
-        if (governorates.Count != 1)
+        // A report naming several governorates, none in this sentence, bounds its places without saying which holds each:
+        // no namesake is moved, only a loose spelling outside them all is given up.
+        var onlyBounds = false;
+        if (governorates.Count == 0 && documentGovernorates is { Count: > 0 })
+        {
+            governorates.AddRange(documentGovernorates);
+            onlyBounds = true;
+        }
+
+        if (governorates.Count == 0)
         {
             return refs;
         }
@@ -234,10 +298,26 @@ public static class PlaceRecognizer
         for (var k = 0; k < refs.Count; k++)
         {
             var r = refs[k];
-            if (r.WithinArea is null && r.Location?.Admin1 is { } admin1 && admin1 != governorates[0]
-                && geocoder.Resolve(new PlaceQuery(r.Name, r.Precision, governorates[0])) is { } inside)
+            // A governorate itself is named by the text, never a guess.
+            if (r.WithinArea is not null || r.Location?.Admin1 is not { } admin1 || governorates.Contains(admin1) || r.Location.Admin2 is null)
             {
-                refs[k] = r with { Location = inside, WithinArea = governorates[0] };
+                continue;
+            }
+
+            var moved = false;
+            foreach (var g in onlyBounds ? [] : governorates)
+            {
+                if (geocoder.Resolve(new PlaceQuery(r.Name, r.Precision, g)) is { } inside)
+                {
+                    refs[k] = r with { Location = inside, WithinArea = g };
+                    moved = true;
+                    break;
+                }
+            }
+
+            if (!moved && !geocoder.KnowsExactly(r.Name))
+            {
+                refs[k] = r with { Location = null };
             }
         }
 
