@@ -511,7 +511,7 @@ internal static class EventAssembler
     private static readonly WordSet IncidentNouns = new("operation", "attack", "raid", "airdrop", "clashes", "strike", "strikes", "airstrike", "airstrikes", "bombardment",
         "shelling", "fighting", "assault", "ambush", "landing", "incident");
 
-    // "X also killed a commander during the operation. The commander had lived in Y": a paragraph that tells more of the
+    // "X also killed a fighter during the operation; he had lived in Y": a paragraph that tells more of the
     // incident just told ("during the operation"), and whose places, if any, are where someone came from or lived, adds to it.
     private static bool DuringIncidentTold(TokenView view, List<SentenceFacts> sentences)
     {

@@ -136,7 +136,7 @@ public class ActorTests
     }
 
     [Theory]
-    [InlineData("On 5 May 2020, members of the Hamza Division clashed with each other in Afrin over a shop.", "Hamza Division - Aleppo")]
+    [InlineData("On 5 May 2020, during a quarrel about a shop in Afrin, Hamza Division fighters clashed with each other.", "Hamza Division - Aleppo")]
     [InlineData("On 5 May 2020, a Sultan Murad Division fighter shot and wounded a commander of the same division in Afrin.", "Sultan Murad Division")]
     [InlineData("On 5 May 2020, SDF fighters exchanged fire among themselves at a checkpoint in Shaddadi.", "QSD: Syrian Democratic Forces")]
     public void A_fight_inside_one_group_has_the_group_on_both_sides(string text, string actor)
@@ -159,13 +159,15 @@ public class ActorTests
     {
         var e = Assert.Single(Extract.Run("On 5 May 2020, HTS fighters detained three members of Ahrar al-Sham at a crossing west of Sarmada.").Events);
         Assert.Equal("Armed clash", e.SubEventType.Label);
-        Assert.Equal(new[] { "AAS: Ahrar al Sham", "HTS: Hayat Tahrir al Sham" }, new[] { e.Actor1!, e.Actor2! }.Order(StringComparer.Ordinal));
+        string[] sides = [e.Actor1!, e.Actor2!];
+        Assert.Contains("AAS: Ahrar al Sham", sides);
+        Assert.Contains("HTS: Hayat Tahrir al Sham", sides);
     }
 
     [Fact]
     public void A_group_arresting_its_own_commander_fights_itself()
     {
-        var e = Assert.Single(Extract.Run("On 5 May 2020, the Hamza Division arrested one of its commanders near Jarablus over smuggling.").Events);
+        var e = Assert.Single(Extract.Run("On 5 May 2020, in Jarablus, the Hamza Division on Tuesday arrested one of its commanders whom it accused of smuggling.").Events);
         Assert.Equal("Armed clash", e.SubEventType.Label);
         Assert.Equal("Hamza Division - Aleppo", e.Actor1);
         Assert.Equal("Hamza Division - Aleppo", e.Actor2);
@@ -182,7 +184,7 @@ public class ActorTests
     }
 
     [Theory]
-    [InlineData("On 5 May 2020, clashes took place between members of the Sultan Murad Division and the Hamza Division in Afrin.", "Sultan Murad Division", "Hamza Division - Aleppo")]
+    [InlineData("On 5 May 2020, a dispute in Afrin ended in shooting between members of the Hamza Division and the Sultan Murad Division.", "Sultan Murad Division", "Hamza Division - Aleppo")]
     [InlineData("On 5 May 2020, Ahrar al-Sharqiya fighters clashed with members of the National Police in al-Bab.", "Ahrar al Sharqiyah", "National Police Forces")]
     public void Rivals_of_one_bloc_are_the_two_sides(string text, string a1, string a2)
     {
@@ -191,7 +193,7 @@ public class ActorTests
     }
 
     [Theory]
-    [InlineData("On 5 May 2020, clashes took place between members of Jaysh al-Islam in al-Bab over a shop.", "Jaysh al Islam")]
+    [InlineData("On 5 May 2020, a quarrel in al-Bab turned into shooting between members of Jaysh al-Islam.", "Jaysh al Islam")]
     [InlineData("On 5 May 2020, fighting broke out between two groups of SDF fighters in Shaddadi.", "QSD: Syrian Democratic Forces")]
     public void Clashes_between_members_of_one_group_are_within_it(string text, string actor)
     {

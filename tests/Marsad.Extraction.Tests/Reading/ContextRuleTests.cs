@@ -61,7 +61,7 @@ public class ContextRuleTests
         var r = Read("""
             Daily report | Shelling in the plain
 
-            Regime forces shelled the villages of Tal Waset, Zayzoun and Qastoun at the western sector of Hama province, and Maarzita in the southern countryside of Idlib.
+            Government artillery hit Zayzoun, Tal Waset and Qastoun in the western Hama countryside, and Maarzita further north in Idlib.
 
             Russian warplanes also struck Kansafrah in Idlib countryside.
             """);
@@ -88,7 +88,7 @@ public class ContextRuleTests
         var r = Read("""
             Israeli strikes | Missiles on the south-west
 
-            Israeli forces fired missiles on the vicinity of Beit Jinn in western Damascus countryside near the border with the occupied Syrian Golan.
+            Israeli missiles struck around Beit Jinn, a village in the western Damascus countryside close to the border with the occupied Golan.
 
             Regime forces also shelled Maarat al-Numan.
             """);
@@ -101,7 +101,7 @@ public class ContextRuleTests
         var r = Read("""
             Israeli attack | Explosions in the capital
 
-            Explosions were heard in Damascus as a result of a new Israeli attack on positions of Iranian-backed militias, while the regime air defences tried to foil the attack.
+            Blasts shook Damascus tonight when an Israeli attack hit sites held by Iran-backed militias, and regime air defences tried to intercept it.
 
             Regime forces also shelled Maarat al-Numan.
             """);
@@ -141,7 +141,7 @@ public class ContextRuleTests
         var r = Read("""
             Al-Hasakah | Explosions heard
 
-            Explosions were heard south of Al-Hasakah due to the detonation of some land mines by the International Coalition forces near Al-Shaddadi.
+            Coalition engineers carried out the detonation of land mines near Al-Shaddadi, south of Al-Hasakah, and blasts were heard across the area.
 
             Regime forces shelled Maarat al-Numan.
             """);
@@ -171,7 +171,7 @@ public class ContextRuleTests
 
             Since March 2017, activists documented the death of 1,200 people in strikes by the International Coalition. The fatalities are distributed as follows:
 
-            • 900 fighters and commanders, the most prominent of whom were Abu Karim Al-Tunsi and Abu Omar Al-Shishani.
+            • 900 fighters and leaders, among them Abu Karim Al-Tunsi and Abu Omar Al-Shishani.
 
             • 300 civilians.
             """);
@@ -186,7 +186,7 @@ public class ContextRuleTests
 
             Coalition forces carried out an airdrop in Al-Suwaidah village in Jarabulus countryside, killing two fighters of a faction.
 
-            Coalition forces also killed a commander during the operation. The commander had lived in Manbij area where he worked as a trader.
+            A commander was also killed by coalition troops during the operation; he had lived in the Manbij area and sold cars there.
             """);
         Assert.False(AnyPlace(r, "Manbij"));
         Assert.Single(r.Events);
