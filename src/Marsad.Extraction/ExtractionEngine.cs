@@ -97,6 +97,7 @@ public sealed class ExtractionEngine(IGeocoder geocoder, ActorLexicon actors)
         persons.AddRange(reading.Persons);
         var allegations = AllegationAssembler.Assemble(doc, input.Published, Ids);
         var checks = FigureChecker.Check(doc, events);
+        checks.AddRange(ClaimFigures.Check(doc, claims));
         checks.AddRange(reading.Checks);
         var info = new DocumentInfo(input.Title ?? clean.Title, input.Published, input.Source, reading.Language, sha, clean.Text.Length, Undated: input.Published is null);
         return new ExtractionResult(id, info, clean.Text, [.. events], [.. claims], [.. persons], [.. allegations], [.. checks], []) { Undated = reading.Undated, NotEvents = NotEventNotes(doc) };

@@ -55,7 +55,7 @@ public static partial class UcdpSource
                 var point = cluster.GroupBy(p => (Math.Round(p.Latitude, 4), Math.Round(p.Longitude, 4))).MaxBy(g => g.Count())!.First();
                 var id = $"ucdp:{point.Latitude.ToString("0.####", CultureInfo.InvariantCulture)},{point.Longitude.ToString("0.####", CultureInfo.InvariantCulture)}";
                 yield return isArea
-                    ? new PlaceDraft(id, names[0], type is "" or "area" or "mountain" or "mountains" ? PlaceKind.Area : Kind(type, where), point, 1.5, "ucdp", "ucdp", names[1..])
+                    ? new PlaceDraft(id, names[0], type is "" or "area" or "mountain" or "mountains" ? AreaKind(where) : Kind(type, where), point, 1.5, "ucdp", "ucdp", names[1..])
                     : new PlaceDraft(id, names[0], Kind(type, where), point, 2, "ucdp", "ucdp", names[1..], Mentions: cluster.Count);
             }
         }
@@ -79,6 +79,9 @@ public static partial class UcdpSource
 
         return clusters;
     }
+
+    // "Conico/Tabiyah Gas field" located to ~25 km is still a facility, not a named stretch of land.
+    private static PlaceKind AreaKind(string where) => Site().IsMatch(where) ? PlaceKind.Site : PlaceKind.Area;
 
     private static PlaceKind Kind(string type, string where) => type switch
     {

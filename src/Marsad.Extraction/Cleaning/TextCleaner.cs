@@ -60,12 +60,28 @@ public static class TextCleaner
         return new CleanText(text, title);
     }
 
-    /// <summary>A heading: short, and not ended like a sentence.</summary>
+    /// <summary>A heading: short, not ended like a sentence, and not a quotation left open.</summary>
     public static bool IsHeading(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
         var t = line.TrimEnd();
-        return t.Length is > 0 and < 300 && t[^1] is not ('.' or '!' or '?' or ':' or ';' or '"');
+        // A line whose quotation never closes is a sentence cut short (a scraped page often ends mid-quote), not a
+        // title: headings quote whole phrases.
+        return t.Length is > 0 and < 300 && t[^1] is not ('.' or '!' or '?' or ':' or ';' or '"') && QuoteMarks(t) % 2 == 0;
+    }
+
+    private static int QuoteMarks(string line)
+    {
+        var n = 0;
+        foreach (var c in line)
+        {
+            if (c is '"' or '\u201C' or '\u201D')
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     // A browser title bar repeats the headline and appends the site: "Headline • Site" or "Headline | Site".

@@ -130,11 +130,13 @@ public static class NameKey
             return 0;
         }
 
+        // A hard c and k are one consonant in the loose key ("Conico", "Koniko"); the strict key keeps them apart, as
+        // ids of user places are built from it.
         var n = 0;
-        destination[n++] = IsVowel(key[0]) ? 'a' : key[0];
+        destination[n++] = IsVowel(key[0]) ? 'a' : key[0] == 'c' ? 'k' : key[0];
         for (var i = 1; i < key.Length; i++)
         {
-            var c = key[i];
+            var c = key[i] == 'c' ? 'k' : key[i];
             if (!IsVowel(c) && c is not ('y' or 'w' or 'h') && c != destination[n - 1])
             {
                 destination[n++] = c;

@@ -63,4 +63,14 @@ public sealed class EventLocationTests
         Assert.Equal(GeoPrecision.Region, location.Precision);
         Assert.NotNull(location.Point);
     }
+
+    [Fact]
+    public void A_named_gas_field_is_where_the_event_happened_near_its_point()
+    {
+        // "Koniko" is the text's spelling of the field UCDP writes "Conico"; the village "Kouniko" has only a sub-district centroid.
+        var location = LocationOf("On 3 May 2021, Coalition troops and SDF fighters held live-fire drills near the Koniko gas field in the east.");
+        Assert.Equal("Koniko", location.Name);
+        Assert.Equal(GeoPrecision.NearPlace, location.Precision);
+        Assert.True(location.Point!.DistanceKm(PointOf("Conico")) < 1);
+    }
 }

@@ -35,6 +35,7 @@ public sealed class NameKeyTests
     [InlineData("As-Suwayda", "Sweida")]
     [InlineData("Idlib", "Idleb")]
     [InlineData("Deir Hafer", "Dayr Hafir")]
+    [InlineData("Conico", "Koniko")]
     public void Vowel_spellings_share_a_skeleton(string a, string b) =>
         Assert.Equal(NameKey.SkeletonOf(NameKey.Of(a)), NameKey.SkeletonOf(NameKey.Of(b)));
 
@@ -43,6 +44,10 @@ public sealed class NameKeyTests
     [InlineData("Tal Abyad", "Tal Tamr")]
     [InlineData("Kafr Nabl", "Kafr Nabuda")]
     public void Different_places_keep_different_keys(string a, string b) => Assert.NotEqual(NameKey.Of(a), NameKey.Of(b));
+
+    // User places without an id are named by their strict key, so a hard c stays a c there.
+    [Fact]
+    public void The_strict_key_keeps_c_and_k_apart() => Assert.NotEqual(NameKey.Of("Conico"), NameKey.Of("Koniko"));
 
     [Theory]
     [InlineData("الحسكة", "حسكه")]

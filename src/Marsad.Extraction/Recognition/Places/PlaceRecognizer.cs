@@ -154,6 +154,15 @@ public static class PlaceRecognizer
                     Add((i + 1, end));
                 }
             }
+            else if (view.IsAny(i, PlacePrepositions) && view.Is(i + 1, "the") && view.IsCapitalised(i + 2) && !Covered(i + 2))
+            {
+                // "near the X gas field", "at the X airport": a facility named after no town is still where it happened.
+                var end = NameEnd(view, i + 2, to);
+                if (end > i + 2 && FacilityAt(view, end) && !IsNotPlace(view, i + 2, end))
+                {
+                    Add((i + 2, end));
+                }
+            }
         }
 
         // A list may open with a name the geocoder does not know: "shelled areas in X, Y and Z" with only Y known.
@@ -419,6 +428,12 @@ public static class PlaceRecognizer
 
         return next.End <= to ? v.Slice(next.First, next.End) : null;
     }
+
+    private static readonly WordSet FacilityNouns = new("field", "fields", "airport", "base", "dam", "station", "refinery", "plant", "crossing", "prison");
+    private static readonly WordSet FacilityKinds = new("gas", "oil", "military", "power", "border", "water", "pumping", "thermal", "central");
+
+    // A facility's noun after its name, with at most one word of its kind between: "gas field", "airport", "power station".
+    private static bool FacilityAt(TokenView v, int k) => v.IsAny(k, FacilityNouns) || (v.IsAny(k, FacilityKinds) && v.IsAny(k + 1, FacilityNouns));
 
     private static int NameEnd(TokenView v, int i, int to)
     {

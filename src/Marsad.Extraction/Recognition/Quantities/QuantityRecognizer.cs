@@ -19,6 +19,9 @@ public static class QuantityRecognizer
     private static readonly WordSet ActiveObjects = new("a", "an", "the", "his", "her", "their", "two", "three", "four", "five", "several");
     private static readonly WordSet Pronouns = new("him", "her");
     private static readonly WordSet OfGroupWords = new("the", "'s", "regime", "pro", "its", "their");
+    // A group named in lower case: "members of the local security forces", "of Kurdish armed factions".
+    private static readonly WordSet GroupWords = new("forces", "factions", "faction", "militias", "militia", "groups", "group", "army", "units", "unit", "brigades", "brigade",
+        "battalions", "battalion", "police", "guards", "local", "armed", "security", "military", "opposition", "government", "allied", "affiliated", "popular", "rebel", "loyalist");
     private static readonly WordSet BareCountEnds = new("and", "others", "other", "people", "while", "as");
     private static readonly WordSet GroupOwners = new("his", "her", "their", "its");
     private static readonly WordSet NoneWords = new("no", "neither", "nor", "without");
@@ -460,7 +463,7 @@ public static class QuantityRecognizer
             if (k == from && v.Is(k, "of"))
             {
                 var j = k + 1;
-                while (j < to && j < k + 7 && (v.IsCapitalised(j) || v.IsAny(j, OfGroupWords) || v.Tokens[j].Kind == TokenKind.Number || IsQuote(v, j)))
+                while (j < to && j < k + 7 && (v.IsCapitalised(j) || v.IsAny(j, OfGroupWords) || v.IsAny(j, GroupWords) || (v.Tokens[j].IsWord && v.IsAny(j + 1, GroupWords)) || v.Tokens[j].Kind == TokenKind.Number || IsQuote(v, j)))
                 {
                     j++;
                 }
