@@ -69,7 +69,7 @@ public class ClaimFigureRuleTests
         var r = Read("""
             Daily report | Clashes in the south
 
-            Four members of the local armed factions were killed in clashes with regime forces in Kafr Nabl on Monday.
+            Four members of the local armed factions were killed when government troops stormed Kafr Nabl on Monday.
             """, new DateOnly(2022, 3, 8));
         var e = Assert.Single(r.Events);
         Assert.Equal(4, e.Quantities[Quantities.Names.Fatalities].Best);
