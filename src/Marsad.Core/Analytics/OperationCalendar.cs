@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Marsad.Core.Analytics;
 
 /// <summary>
@@ -10,11 +8,8 @@ namespace Marsad.Core.Analytics;
 /// </summary>
 public sealed class OperationCalendar(IReadOnlyDictionary<string, DateOnly> starts)
 {
-    /// <summary>The start dates Marsad knows out of the box (canonical actor names).</summary>
-    public static OperationCalendar Default { get; } = new(new Dictionary<string, DateOnly>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Global Coalition Against Daesh"] = new(2014, 9, 23),
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+    /// <summary>The start dates Marsad knows out of the box (canonical actor names), as the engine dates reports by them.</summary>
+    public static OperationCalendar Default { get; } = new(Marsad.Extraction.Recognition.Dates.OperationStarts.Default);
 
     public DateOnly? StartOf(string? actor) => actor is not null && starts.TryGetValue(actor, out var start) ? start : null;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Marsad.Core.Intake;
 using Marsad.Core.Intake.Parsing;
 using Marsad.Extraction;
+using Marsad.Extraction.Recognition.Dates;
 
 namespace Marsad.Core.Extract;
 
@@ -47,7 +48,7 @@ public static class FileExtraction
         {
             // The text intake would store, so evidence offsets agree with an ingested copy of the same file.
             var text = TextNormalizer.Normalize(r.Text);
-            results.Add(engine.Extract(new DocumentInput(text, r.Published ?? published, r.SourceName ?? source, r.Title, NotPlaces: notPlaces)));
+            results.Add(engine.Extract(new DocumentInput(text, r.Published ?? StatedPublication.Find(text) ?? published, r.SourceName ?? source, r.Title, NotPlaces: notPlaces)));
         }
 
         return results;
