@@ -79,12 +79,28 @@ public abstract class RecordStoreTests
 
         var revisions = await store.Audit.ListAsync(strike.Id);
         Assert.Equal([RevisionAction.Insert, RevisionAction.Update, RevisionAction.StatusChange], revisions.Select(r => r.Action).ToArray());
+        // The insert seals the whole first state by its hash and lists no field: that state is the current one with
+        // each later revision's old values put back.
+        Assert.Equal("{}", revisions[0].Changes);
         Assert.Equal("coder-b", revisions[1].Author);
         Assert.Equal("victims were civilians", revisions[1].Reason);
         Assert.Contains("\"actor2\":{\"old\":\"Islamic State (Syria)\",\"new\":\"Civilians (Syria)\"}", revisions[1].Changes, StringComparison.Ordinal);
         Assert.DoesNotContain("fatalities", revisions[1].Changes, StringComparison.Ordinal);
         Assert.Equal(revisions[0].Hash, revisions[1].PreviousHash);
         Assert.True((await store.Audit.VerifyAsync()).Ok);
+
+        var node = System.Text.Json.JsonSerializer.SerializeToNode((await store.Records.GetAsync<ConflictEvent>(strike.Id))!.Value, Marsad.Core.Storage.Json.MarsadJson.Options)!.AsObject();
+        foreach (var later in revisions.Skip(1).Reverse())
+        {
+            using var changes = System.Text.Json.JsonDocument.Parse(later.Changes);
+            foreach (var field in changes.RootElement.EnumerateObject())
+            {
+                node[field.Name] = System.Text.Json.Nodes.JsonNode.Parse(field.Value.GetProperty("old").GetRawText());
+            }
+        }
+
+        var first = System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonSerializer.Deserialize<ConflictEvent>(node, Marsad.Core.Storage.Json.MarsadJson.Options), Marsad.Core.Storage.Json.MarsadJson.Options);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(strike, Marsad.Core.Storage.Json.MarsadJson.Options), first);
     }
 
     [Fact]
