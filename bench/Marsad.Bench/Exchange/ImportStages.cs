@@ -5,7 +5,6 @@ using Marsad.Bench.Extraction;
 using Marsad.Core.Audit;
 using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Exchange.Import;
-using Marsad.Core.Records;
 using Marsad.Core.Storage;
 using Marsad.Core.Storage.Json;
 using Marsad.Domain.Events;
