@@ -134,6 +134,28 @@ public abstract class RecordStoreTests
     }
 
     [Fact]
+    public async Task A_bulk_upsert_meeting_ids_twice_stores_each_record_once_on_one_unbroken_chain()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(Provider, folder);
+        await store.Records.AddAsync(Strike(), Coder);
+        var strikes = Enumerable.Range(0, 600).Select(_ => Strike()).ToList();
+        // One id met again long after its insert, one right after it (an insert still gathered for a batch is found).
+        var early = strikes[5] with { Actor2 = "Civilians (Syria)" };
+        var late = strikes[590] with { Status = EventStatus.Reviewed };
+        var counts = await store.Records.UpsertManyAsync(
+            strikes.Take(591).Append(early).Append(late).Concat(strikes.Skip(591)).ToAsyncEnumerable(), (incoming, _) => incoming, null, Coder);
+
+        Assert.Equal((600, 2, 0), (counts.Inserted, counts.Updated, counts.Unchanged));
+        Assert.Equal("Civilians (Syria)", (await store.Records.GetAsync<ConflictEvent>(early.Id))!.Value.Actor2);
+        Assert.Equal(EventStatus.Reviewed, (await store.Records.GetAsync<ConflictEvent>(late.Id))!.Value.Status);
+        Assert.Equal(2, (await store.Records.GetAsync<ConflictEvent>(late.Id))!.Version);
+        var verification = await store.Audit.VerifyAsync();
+        Assert.True(verification.Ok, verification.FirstFailure?.Problem);
+        Assert.Equal(603, verification.Checked);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_keep_one_unbroken_chain()
     {
         using var folder = new TempFolder();
