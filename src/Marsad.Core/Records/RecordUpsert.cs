@@ -60,11 +60,11 @@ internal static class RecordUpsert
 
                         if (batched is not null)
                         {
-                            await batched.AddAsync(prepared ?? PreparedInsert.Of(record), cancellationToken);
+                            await batched.AddAsync(prepared ?? PreparedInsert.OfBulk(record), cancellationToken);
                         }
                         else
                         {
-                            await RecordStore.InsertAsync(session, prepared ?? PreparedInsert.Of(record), context, now, cancellationToken);
+                            await RecordStore.InsertAsync(session, prepared ?? PreparedInsert.OfBulk(record), context, now, cancellationToken);
                         }
 
                         bulk?.Inserted();
@@ -138,7 +138,7 @@ internal static class RecordUpsert
             {
                 var id = kind.Id(record);
                 var fresh = !stored.Contains(id) && met.Add(id);
-                await queue.WriteAsync((record, id, fresh ? PreparedInsert.Of(record) : null), cancellationToken);
+                await queue.WriteAsync((record, id, fresh ? PreparedInsert.OfBulk(record) : null), cancellationToken);
             }
 
             queue.Complete();
