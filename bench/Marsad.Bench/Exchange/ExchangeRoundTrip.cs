@@ -17,12 +17,16 @@ namespace Marsad.Bench.Exchange;
 /// own new SQLite database, then exported in its own format and compared with the file field by field (row by
 /// row id, column by column, as text). Prints rows, rejected rows, the import rate measured inside the process from
 /// the first row read to the commit (wall and the process's CPU time: the machine may be shared), and every difference.
+/// With --postgres SERVER (a server where this role may create databases) each file goes into a new PostgreSQL
+/// database instead, dropped afterwards.
 /// </summary>
 internal static class ExchangeRoundTrip
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var shown = new BenchArgs(args).Int("--show", 10);
+        var bench = new BenchArgs(args);
+        var shown = bench.Int("--show", 10);
+        var server = bench.String("--postgres");
         (string File, IDatasetFormat Format, EventExportFormat Export, string Key)[] files =
         [
             // The small file first: the process's first import also compiles the import path (tiered JIT), which
@@ -36,9 +40,13 @@ internal static class ExchangeRoundTrip
         {
             var path = SharedData.PathOf("data", file);
             var folder = Directory.CreateTempSubdirectory("marsad-exchange-").FullName;
+            var database = server is null ? null : "marsad_import_" + Guid.NewGuid().ToString("N")[..12];
             try
             {
-                var store = await MarsadStorage.OpenAsync(new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db")), TimeProvider.System);
+                var target = server is null
+                    ? new DatabaseTarget(DatabaseProvider.Sqlite, Path.Combine(folder, "import.db"))
+                    : new DatabaseTarget(DatabaseProvider.PostgreSql, await CreateDatabaseAsync(server, database!));
+                var store = await MarsadStorage.OpenAsync(target, TimeProvider.System);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 ImportSummary summary;
@@ -59,7 +67,7 @@ internal static class ExchangeRoundTrip
                 var exportSeconds = clock.Elapsed.TotalSeconds;
                 var (differences, examples) = Compare(path, exported, key, shown);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{file}: {summary.Rows:N0} rows, {summary.Inserted:N0} imported, {summary.Rejected} rejected; import {summary.Rows / seconds:N0} rows/s wall ({seconds:F2} s), {summary.Rows / cpuSeconds:N0} rows/s of process CPU ({cpuSeconds:F2} s); export {summary.Rows / exportSeconds:N0} rows/s; field-by-field differences: {differences}"));
+                    $"{file} ({target.Provider}): {summary.Rows:N0} rows, {summary.Inserted:N0} imported, {summary.Rejected} rejected; import {summary.Rows / seconds:N0} rows/s wall ({seconds:F2} s), {summary.Rows / cpuSeconds:N0} rows/s of process CPU ({cpuSeconds:F2} s); export {summary.Rows / exportSeconds:N0} rows/s; field-by-field differences: {differences}"));
                 foreach (var example in examples)
                 {
                     Console.WriteLine("  " + example);
@@ -76,10 +84,31 @@ internal static class ExchangeRoundTrip
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, recursive: true);
+                if (database is not null)
+                {
+                    Npgsql.NpgsqlConnection.ClearAllPools();
+                    await AdminAsync(server!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                }
             }
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>Creates the database on the server and returns its connection string.</summary>
+    private static async Task<string> CreateDatabaseAsync(string server, string database)
+    {
+        await AdminAsync(server, $"CREATE DATABASE {database}");
+        return new Npgsql.NpgsqlConnectionStringBuilder(Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString(server)) { Database = database }.ConnectionString;
+    }
+
+    private static async Task AdminAsync(string server, string sql)
+    {
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Marsad.Core.Storage.Postgres.PostgresDialect.ToConnectionString(server)) { Pooling = false }.ConnectionString;
+        await using var connection = new Npgsql.NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Differences between two CSV files with the same key column: missing rows, extra rows, columns, and each differing value.</summary>

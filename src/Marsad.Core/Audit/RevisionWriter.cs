@@ -9,7 +9,40 @@ namespace Marsad.Core.Audit;
 /// </summary>
 internal static class RevisionWriter
 {
+    /// <summary>The revision row's INSERT; its parameters are <see cref="Parameters"/>, in order.</summary>
+    public const string InsertSql = """
+        INSERT INTO revisions (seq, entity_type, entity_id, action, author, at, reason, changes, state_sha256, prev_hash, hash)
+        VALUES (@seq, @type, @id, @action, @author, @at, @reason, @changes, @state, @prev, @hash)
+        """;
+
+    public static readonly string[] Parameters = ["@seq", "@type", "@id", "@action", "@author", "@at", "@reason", "@changes", "@state", "@prev", "@hash"];
+
     public static async Task AppendAsync(
+        WriteSession session,
+        string entityType,
+        Guid entityId,
+        RevisionAction action,
+        ChangeContext context,
+        string changes,
+        string stateSha256,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        var values = await NextAsync(session, entityType, entityId, action, context, changes, stateSha256, at, cancellationToken);
+        var insert = session.Statement(InsertSql);
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Set(i, values[i]);
+        }
+
+        await insert.ExecuteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The next revision's values in <see cref="Parameters"/>' order, its sequence and hash following the session's head,
+    /// which moves past it: the caller writes it before anything else appends (a batch of inserts writes them in order).
+    /// </summary>
+    public static async Task<object?[]> NextAsync(
         WriteSession session,
         string entityType,
         Guid entityId,
@@ -38,22 +71,11 @@ internal static class RevisionWriter
 
         var sequence = previousSequence + 1;
         var hash = RevisionHasher.Hash(sequence, entityType, entityId, action, context.Author, at, context.Reason, changes, stateSha256, previousHash);
-        var insert = session.Statement("""
-            INSERT INTO revisions (seq, entity_type, entity_id, action, author, at, reason, changes, state_sha256, prev_hash, hash)
-            VALUES (@seq, @type, @id, @action, @author, @at, @reason, @changes, @state, @prev, @hash)
-            """);
-        insert.Set(0, sequence);
-        insert.Set(1, entityType);
-        insert.Set(2, entityId.ToString("D"));
-        insert.Set(3, RevisionHasher.ActionName(action));
-        insert.Set(4, context.Author);
-        insert.Set(5, RevisionHasher.FormatTime(at));
-        insert.Set(6, context.Reason);
-        insert.Set(7, changes);
-        insert.Set(8, stateSha256);
-        insert.Set(9, previousHash);
-        insert.Set(10, hash);
-        await insert.ExecuteAsync(cancellationToken);
         session.Head = (sequence, hash);
+        return
+        [
+            sequence, entityType, entityId.ToString("D"), RevisionHasher.ActionName(action), context.Author, RevisionHasher.FormatTime(at),
+            context.Reason, changes, stateSha256, previousHash, hash,
+        ];
     }
 }

@@ -33,7 +33,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     internal static async Task InsertAsync(WriteSession session, PreparedInsert prepared, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
-        var statement = InsertStatements.GetOrAdd(kind, k => InsertStatement.Of(k, columns));
+        var statement = StatementOf(prepared);
         {
             var insert = session.Statement(statement.Sql);
             // By position: the statement's parameters are its column list's, in order (an import binds millions).
@@ -43,11 +43,6 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             insert.Set(3, RevisionHasher.FormatTime(now));
             for (var i = 0; i < columns.Count; i++)
             {
-                if (columns[i].Key != statement.Columns[i])
-                {
-                    throw new InvalidOperationException($"{kind.EntityType} columns changed order: {columns[i].Key} where {statement.Columns[i]} was");
-                }
-
                 insert.Set(4 + i, columns[i].Value);
             }
 
@@ -62,6 +57,51 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         }
 
         await RevisionWriter.AppendAsync(session, kind.EntityType, id, RevisionAction.Insert, context, changes, stateSha256, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The statements of a record's insert as SQL, parameter names and values (the payload as text), in the order
+    /// <see cref="InsertAsync(WriteSession, PreparedInsert, ChangeContext, DateTimeOffset, CancellationToken)"/> runs
+    /// them, for a batch sent in one round trip. The revision's sequence and hash follow the session's head, which moves.
+    /// </summary>
+    internal static async Task<List<(string Sql, string[] Parameters, object?[] Values)>> InsertStatementsAsync(WriteSession session, PreparedInsert prepared, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
+        var statement = StatementOf(prepared);
+        var values = new object?[4 + columns.Count];
+        values[0] = id.ToString("D");
+        values[1] = kind.Status(record);
+        values[2] = System.Text.Encoding.UTF8.GetString(utf8);
+        values[3] = RevisionHasher.FormatTime(now);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            values[4 + i] = columns[i].Value;
+        }
+
+        var list = new List<(string, string[], object?[])> { (statement.Sql, statement.Parameters, values) };
+        foreach (var document in kind.Documents(record))
+        {
+            list.Add((LinkSql, ["@kind", "@id", "@doc"], [kind.EntityType, id.ToString("D"), document.ToString("D")]));
+        }
+
+        list.Add((RevisionWriter.InsertSql, RevisionWriter.Parameters,
+            await RevisionWriter.NextAsync(session, kind.EntityType, id, RevisionAction.Insert, context, changes, stateSha256, now, cancellationToken)));
+        return list;
+    }
+
+    /// <summary>The kind's INSERT, its query columns checked to come in the order it was built with.</summary>
+    private static InsertStatement StatementOf(PreparedInsert prepared)
+    {
+        var statement = InsertStatements.GetOrAdd(prepared.Kind, k => InsertStatement.Of(k, prepared.Columns));
+        for (var i = 0; i < prepared.Columns.Count; i++)
+        {
+            if (prepared.Columns[i].Key != statement.Columns[i])
+            {
+                throw new InvalidOperationException($"{prepared.Kind.EntityType} columns changed order: {prepared.Columns[i].Key} where {statement.Columns[i]} was");
+            }
+        }
+
+        return statement;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<RecordKind, InsertStatement> InsertStatements = new();
@@ -293,9 +333,11 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         }
     }
 
+    private const string LinkSql = "INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING";
+
     internal static async Task LinkAsync(WriteSession session, RecordKind kind, Guid id, Guid document, CancellationToken cancellationToken)
     {
-        var link = session.Command("INSERT INTO record_documents (record_kind, record_id, document_id) VALUES (@kind, @id, @doc) ON CONFLICT DO NOTHING");
+        var link = session.Command(LinkSql);
         link.AddParameter("@kind", kind.EntityType).AddParameter("@id", id.ToString("D")).AddParameter("@doc", document.ToString("D"));
         await link.ExecuteNonQueryAsync(cancellationToken);
     }

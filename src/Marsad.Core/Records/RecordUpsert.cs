@@ -34,6 +34,8 @@ internal static class RecordUpsert
             // Events' analytics are maintained set-based for the inserts (see IBulkEventInserts), begun at the first insert.
             IBulkEventInserts? bulk = null;
             var bulkTried = !ReferenceEquals(kind, RecordKinds.Events);
+            // Over the network, inserts go in batches (see BatchedInserts), sent before anything else runs.
+            var batched = BatchedInserts.For(session, context, now);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var queue = Channel.CreateBounded<(T Record, Guid Id, PreparedInsert? Insert)>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
             var producer = Task.Run(() => PrepareAsync(records, kind, existing, queue.Writer, stop.Token), stop.Token);
@@ -42,6 +44,11 @@ internal static class RecordUpsert
                 await foreach (var (record, id, prepared) in queue.Reader.ReadAllAsync(cancellationToken))
                 {
                     // Not prepared: stored before, or already met in this upsert (then inserted by it and found here).
+                    if (prepared is null && batched is not null)
+                    {
+                        await batched.FlushAsync(cancellationToken);
+                    }
+
                     var stored = prepared is null ? await ReadAsync(session, select, id, cancellationToken) : null;
                     if (stored is null)
                     {
@@ -51,7 +58,15 @@ internal static class RecordUpsert
                             bulk = await dialect.BeginBulkEventInsertsAsync(session, cancellationToken);
                         }
 
-                        await RecordStore.InsertAsync(session, prepared ?? PreparedInsert.Of(record), context, now, cancellationToken);
+                        if (batched is not null)
+                        {
+                            await batched.AddAsync(prepared ?? PreparedInsert.OfBulk(record), cancellationToken);
+                        }
+                        else
+                        {
+                            await RecordStore.InsertAsync(session, prepared ?? PreparedInsert.OfBulk(record), context, now, cancellationToken);
+                        }
+
                         bulk?.Inserted();
                         inserted++;
                         continue;
@@ -88,6 +103,11 @@ internal static class RecordUpsert
                 }
             }
 
+            if (batched is not null)
+            {
+                await batched.FlushAsync(cancellationToken);
+            }
+
             if (bulk is not null)
             {
                 await bulk.FinishAsync(cancellationToken);
@@ -118,7 +138,7 @@ internal static class RecordUpsert
             {
                 var id = kind.Id(record);
                 var fresh = !stored.Contains(id) && met.Add(id);
-                await queue.WriteAsync((record, id, fresh ? PreparedInsert.Of(record) : null), cancellationToken);
+                await queue.WriteAsync((record, id, fresh ? PreparedInsert.OfBulk(record) : null), cancellationToken);
             }
 
             queue.Complete();

@@ -68,6 +68,73 @@ public sealed class BulkEventInsertTests
         Assert.Equal(["365"], Table(bulkFolder, "SELECT max_days FROM event_span_limit"));
     }
 
+    [Fact]
+    public async Task A_bulk_upsert_into_an_empty_database_builds_its_indexes_again_and_matches_one_save_at_a_time()
+    {
+        var events = Events();
+        using var bulkFolder = new TempFolder();
+        using var rowFolder = new TempFolder();
+        var bulk = await TestStore.OpenAsync(bulkFolder);
+        var rows = await TestStore.OpenAsync(rowFolder);
+        var schema = Table(bulkFolder, SchemaSql);
+
+        // The same id twice in one upsert: the second is found by the table's key, which stays, and updates the first.
+        var changed3 = events[3] with { Status = EventStatus.Rejected, Actor1 = "Hayat Tahrir al-Sham" };
+        var counts = await bulk.Records.UpsertManyAsync(events.Append(changed3).ToAsyncEnumerable(), (incoming, _) => incoming, null, Coder);
+        Assert.Equal((events.Count, 1), (counts.Inserted, counts.Updated));
+
+        foreach (var e in events)
+        {
+            await rows.Records.AddAsync(e, Coder);
+        }
+
+        await rows.Records.UpdateAsync(changed3, 1, Coder);
+        Assert.Equal(schema, Table(bulkFolder, SchemaSql));
+        Assert.Equal(["ok"], Table(bulkFolder, "PRAGMA integrity_check"));
+        foreach (var sql in new[]
+        {
+            "SELECT * FROM event_facts ORDER BY date_start, id",
+            "SELECT * FROM event_month_totals ORDER BY actor, admin1, reviewed, month",
+            "SELECT * FROM event_span_limit",
+            "SELECT event_id FROM event_text_pending ORDER BY event_id",
+            // Read through an index the import built: the rows it holds are the table's.
+            "SELECT id, status FROM events INDEXED BY ix_events_status WHERE status = 'rejected' ORDER BY id",
+        })
+        {
+            var expected = Table(rowFolder, sql);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Table(bulkFolder, sql));
+        }
+
+        Assert.True((await bulk.Audit.VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task A_failed_bulk_upsert_into_an_empty_database_leaves_its_indexes_and_triggers()
+    {
+        var events = Events();
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        var schema = Table(folder, SchemaSql);
+
+        async IAsyncEnumerable<ConflictEvent> FailingHalfWay()
+        {
+            foreach (var e in events.Take(20))
+            {
+                yield return e;
+            }
+
+            await Task.Yield();
+            throw new InvalidDataException("the file broke off");
+        }
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.Records.UpsertManyAsync(FailingHalfWay(), (incoming, _) => incoming, null, Coder));
+        Assert.Equal(schema, Table(folder, SchemaSql));
+        Assert.Equal(["0"], Table(folder, "SELECT COUNT(*) FROM events"));
+    }
+
+    private const string SchemaSql = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY type, name";
+
     /// <summary>Events covering each rule of the totals: statuses, merged, undated, actor2 equal to actor1 or absent, no governorate, open ceilings, long spans.</summary>
     private static List<ConflictEvent> Events()
     {
