@@ -6,7 +6,6 @@ using Marsad.Core.Events;
 using Marsad.Core.Exchange.Csv;
 using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Storage.Json;
-using Marsad.Domain.Events;
 
 namespace Marsad.Core.Exchange;
 
@@ -84,7 +83,7 @@ public static class EventExporter
                 break;
             default:
                 // Payloads are read into the model on a third task, between the database and the writer.
-                await WriteAsync(output, ReadAhead.Run(rows, r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources), cancellationToken), format, sourceUrls, cancellationToken);
+                await WriteAsync(output, ReadAhead.Run(rows, r => new EventListItem(ExportedFields.Read(r.Payload.Span), r.Version, r.Sources), cancellationToken), format, sourceUrls, cancellationToken);
                 break;
         }
     }
