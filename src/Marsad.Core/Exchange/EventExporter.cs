@@ -6,7 +6,6 @@ using Marsad.Core.Events;
 using Marsad.Core.Exchange.Csv;
 using Marsad.Core.Exchange.Formats;
 using Marsad.Core.Storage.Json;
-using Marsad.Domain.Events;
 
 namespace Marsad.Core.Exchange;
 
@@ -31,14 +30,21 @@ public static class EventExporter
         switch (format)
         {
             case EventExportFormat.Csv:
-                await WriteCsvAsync(output, items, [.. MarsadColumns.All.Select(c => c.Name)], null, i => MarsadColumns.All.Select(c => c.Value(i)), cancellationToken);
+                await WriteCsvAsync(output, items, [.. MarsadColumns.All.Select(c => c.Name)], null, MarsadValues, cancellationToken);
                 break;
             case EventExportFormat.Hxl:
-                await WriteCsvAsync(output, items, [.. MarsadColumns.All.Select(c => c.Name)], [.. MarsadColumns.All.Select(c => c.Hxl)], i => MarsadColumns.All.Select(c => c.Value(i)), cancellationToken);
+                await WriteCsvAsync(output, items, [.. MarsadColumns.All.Select(c => c.Name)], [.. MarsadColumns.All.Select(c => c.Hxl)], MarsadValues, cancellationToken);
                 break;
             case EventExportFormat.Acled or EventExportFormat.Ucdp:
                 IDatasetFormat dataset = format == EventExportFormat.Acled ? AcledFormat.Instance : UcdpFormat.Instance;
-                await WriteCsvAsync(output, items, [.. dataset.Columns.Select(c => c.Name)], null, i => dataset.Columns.Select(c => c.Value(i, dataset.Dataset)), cancellationToken);
+                var columns = dataset.Columns;
+                await WriteCsvAsync(output, items, [.. columns.Select(c => c.Name)], null, (item, row) =>
+                {
+                    for (var c = 0; c < row.Length; c++)
+                    {
+                        row[c] = columns[c].Value(item, dataset.Dataset);
+                    }
+                }, cancellationToken);
                 break;
             case EventExportFormat.GeoJson:
                 await WriteJsonAsync(output, items, GeoJsonStart, WriteFeature, GeoJsonEnd, cancellationToken);
@@ -77,30 +83,47 @@ public static class EventExporter
                 break;
             default:
                 // Payloads are read into the model on a third task, between the database and the writer.
-                await WriteAsync(output, ReadAhead.Run(rows, r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources), cancellationToken), format, sourceUrls, cancellationToken);
+                await WriteAsync(output, ReadAhead.Run(rows, r => new EventListItem(ExportedFields.Read(r.Payload.Span), r.Version, r.Sources), cancellationToken), format, sourceUrls, cancellationToken);
                 break;
         }
     }
 
-    private static async Task WriteCsvAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, string[] header, string[]? hashtags, Func<EventListItem, IEnumerable<string?>> values, CancellationToken cancellationToken)
+    private static void MarsadValues(EventListItem item, string?[] row)
     {
-        await using var csv = CsvWriter.Create(output, CsvWriterOptions.Default, true);
+        var columns = MarsadColumns.All;
+        for (var c = 0; c < row.Length; c++)
+        {
+            row[c] = columns[c].Value(item);
+        }
+    }
+
+    private static async Task WriteCsvAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, string[] header, string[]? hashtags, Action<EventListItem, string?[]> values, CancellationToken cancellationToken)
+    {
+        // UTF-8 text goes to the writer's stream as CsvHelper encodes it, not decoded back to text for the writer
+        // to encode again (the writer is emptied first, which also writes any byte order mark it owes).
+        var utf8 = output as StreamWriter is { Encoding.CodePage: 65001 } writer ? writer.BaseStream : null;
+        if (utf8 is not null)
+        {
+            await output.FlushAsync(cancellationToken);
+        }
+
+        await using var csv = utf8 is not null ? CsvWriter.Create(utf8, CsvWriterOptions.Default, true) : CsvWriter.Create(output, CsvWriterOptions.Default, true);
         await csv.WriteRecordAsync(header, cancellationToken);
         if (hashtags is not null)
         {
             await csv.WriteRecordAsync(hashtags, cancellationToken);
         }
 
-        var row = new string[header.Length];
+        var row = new string?[header.Length];
         await foreach (var item in items.WithCancellation(cancellationToken))
         {
-            var i = 0;
-            foreach (var value in values(item))
+            values(item, row);
+            for (var c = 0; c < row.Length; c++)
             {
-                row[i++] = CsvCellSafety.Escape(value) ?? "";
+                row[c] = CsvCellSafety.Escape(row[c]) ?? "";
             }
 
-            await csv.WriteRecordAsync(row, cancellationToken);
+            await csv.WriteRecordAsync(row!, cancellationToken);
         }
 
         await csv.FlushAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marsad.Core.Access;
+using Marsad.Core.Events;
 using Marsad.Core.Exchange;
 using Marsad.Core.Exchange.Csv;
 using Marsad.Core.Exchange.Formats;
@@ -83,6 +84,42 @@ public sealed class ExportFormatTests
         {
             Assert.Equal(model, stored);
         }
+    }
+
+    [Theory]
+    [InlineData(EventExportFormat.Csv)]
+    [InlineData(EventExportFormat.Hxl)]
+    [InlineData(EventExportFormat.GeoJson)]
+    [InlineData(EventExportFormat.Acled)]
+    [InlineData(EventExportFormat.Ucdp)]
+    public async Task Column_formats_read_from_storage_match_the_whole_model_and_a_utf8_stream_matches_text(EventExportFormat format)
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(folder);
+        await ImportAsync(store, AcledFormat.Instance, Csv(AcledHeader, AcledRows));
+        // Every member the column formats leave unread (ExportedFields) is set, beside every one they write.
+        await store.Records.AddAsync(Event("Syrian Democratic Forces", new GeoPoint(35.1, 36.7)) with
+        {
+            Tags = ["drone", "convoy"],
+            AssocActor1 = ["Local guards"],
+            Actor2 = "Civilians (Syria)",
+            Evidence = new Evidence([new("event", new TextSpan(2, 30)), new("location", new TextSpan(8, 14))]),
+            Aggregate = new Aggregate(2, [new Location("Second hill", null, "Hama", null, null, null, null)], [new DateOnly(2021, 5, 1), new DateOnly(2021, 5, 2)]),
+            Confidence = 0.75,
+            Grade = Grade.Fair,
+            GradeReason = "one source of two kinds",
+            GradeFixed = true,
+        }, new("coder"));
+        var model = await ExportModelAsync(store, format);
+        Assert.Equal(model, await ExportAsync(store, format));
+
+        using var bytes = new MemoryStream();
+        await using (var writer = new StreamWriter(bytes, new System.Text.UTF8Encoding(false), 1024, leaveOpen: true))
+        {
+            await EventExporter.WriteAsync(writer, store.Events.StreamJsonAsync(new EventQuery(), Role.Editor), format);
+        }
+
+        Assert.Equal(model, System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
     }
 
     [Fact]

@@ -36,6 +36,12 @@ public sealed record ExchangeColumn(string Name, ColumnKind Kind, Func<EventList
         }
 
         var derived = Derive(item);
+        if (string.Equals(raw, derived, StringComparison.Ordinal))
+        {
+            // The same text means the same value: no need to read both as dates or numbers.
+            return raw;
+        }
+
         var normalize = Normalize ?? (s => s.Trim());
         return normalize(raw) == normalize(derived ?? "") ? raw : derived;
     }
