@@ -44,7 +44,8 @@ internal static class EventTable
         var random = new Random(8);
         await using DbConnection connection = target.Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection($"Data Source={target.Value}")
-            : new NpgsqlConnection(Core.Storage.Postgres.PostgresDialect.ToConnectionString(target.Value));
+            // No command timeout: the COPY's end waits for the server to have run every row's triggers.
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Core.Storage.Postgres.PostgresDialect.ToConnectionString(target.Value)) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
         var documents = new Guid[(count + 99) / 100];
