@@ -321,7 +321,7 @@ internal static class PostgresScale
     /// payload) and the longest span; in the order of the table's key, as CLUSTER would leave it, so that a month's
     /// rows sit on neighbouring pages (row-by-row writes leave them in writing order). event_month_totals (running totals, not part of this query) is left empty.
     /// </summary>
-    private static async Task<long> FillAnalyticsAsync(NpgsqlConnection db)
+    internal static async Task<long> FillAnalyticsAsync(NpgsqlConnection db)
     {
         await RunAsync(db, """
             INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)

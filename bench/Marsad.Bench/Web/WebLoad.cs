@@ -100,14 +100,22 @@ internal static class WebLoad
             var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
             using var stop = new CancellationTokenSource();
             var writer = WriteAsync(address, token, queue, stop.Token);
-            var result = await RunScheduleAsync(client, queries, rate, seconds);
+            var result = await RunScheduleAsync(client, queries, rate, seconds, () => ProcessCpu(serve.Id) - serverCpu);
             await stop.CancelAsync();
             var writes = await writer;
             var serverUsed = ProcessCpu(serve.Id) - serverCpu;
             var clientUsed = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalSeconds;
-            Report(result, rate, seconds, writes);
+            Report(result, rate, seconds, writes, queries.Count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU over the run: server {serverUsed:F1} s ({serverUsed * 1000 / result.LatenciesMs.Length:F2} ms a request), load generator {clientUsed:F1} s; load average after {Load()}"));
+            if (result.FirstPass is { } first)
+            {
+                // Every query is new in the first pass (start-up, JIT and a render each); afterwards pages repeat.
+                var rest = serverUsed - first.ServerCpu;
+                var later = result.LatenciesMs.Length - queries.Count;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"server CPU: first pass ({queries.Count:N0} new queries, all answered {first.Seconds:F1} s into the run) {first.ServerCpu:F1} s = {first.ServerCpu * 1000 / queries.Count:F2} ms a request; the {later:N0} after it {rest:F1} s = {(later > 0 ? rest * 1000 / later : double.NaN):F2} ms a request"));
+            }
             return 0;
         }
         finally
@@ -316,10 +324,15 @@ internal static class WebLoad
         return FormattableString.Invariant($"/api/events?bbox={west:F2},{south:F2},{west + 0.5 + (random.NextDouble() * 2):F2},{south + 0.5 + (random.NextDouble() * 1.5):F2}&{range}");
     }
 
-    private sealed record Outcome(double[] LatenciesMs, int Errors, int Timeouts, int Statuses, double WallSeconds);
+    private sealed record Outcome(double[] LatenciesMs, int Errors, int Timeouts, int Statuses, double WallSeconds, FirstPass? FirstPass);
 
-    private static async Task<Outcome> RunScheduleAsync(HttpClient client, List<string> queries, int rate, int seconds)
+    /// <summary>When the last of the first pass's requests was answered (seconds into the run) and the server's CPU until then.</summary>
+    private sealed record FirstPass(double Seconds, double ServerCpu);
+
+    private static async Task<Outcome> RunScheduleAsync(HttpClient client, List<string> queries, int rate, int seconds, Func<double> serverCpu)
     {
+        var firstPassLeft = Math.Min(queries.Count, rate * seconds);
+        FirstPass? firstPass = null;
         var total = rate * seconds;
         var latencies = new double[total];
         var errors = 0;
@@ -372,14 +385,18 @@ internal static class WebLoad
                 }
 
                 latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+                if (index < queries.Count && Interlocked.Decrement(ref firstPassLeft) == 0)
+                {
+                    firstPass = new FirstPass(clock.Elapsed.TotalSeconds, serverCpu());
+                }
             });
         }
 
         await Task.WhenAll(tasks);
-        return new Outcome(latencies, errors, timeouts, statuses, clock.Elapsed.TotalSeconds);
+        return new Outcome(latencies, errors, timeouts, statuses, clock.Elapsed.TotalSeconds, firstPass);
     }
 
-    private static void Report(Outcome outcome, int rate, int seconds, Writes writes)
+    private static void Report(Outcome outcome, int rate, int seconds, Writes writes, int distinct)
     {
         var sorted = outcome.LatenciesMs.Order().ToArray();
         double P(double[] values, double q) => values.Length == 0 ? double.NaN : values[Math.Min(values.Length - 1, (int)Math.Ceiling(q * values.Length) - 1)];
@@ -387,6 +404,14 @@ internal static class WebLoad
             $"scheduled {rate} req/s for {seconds} s: {sorted.Length:N0} requests in {outcome.WallSeconds:F1} s = {sorted.Length / outcome.WallSeconds:F0} req/s achieved, {outcome.Errors} errors ({outcome.Timeouts} past the client's 30 s timeout, {outcome.Statuses} answered with an error status, the rest refused or cut)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"latency from scheduled send (ms): p50 {P(sorted, 0.50):F1}  p95 {P(sorted, 0.95):F1}  p99 {P(sorted, 0.99):F1}  max {sorted[^1]:F1}  (target p99 < 50)"));
+        if (outcome.LatenciesMs.Length > distinct)
+        {
+            // The same split as the CPU line: where in the run the slow requests were.
+            var first = outcome.LatenciesMs[..distinct].Order().ToArray();
+            var repeats = outcome.LatenciesMs[distinct..].Order().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  first pass ({distinct:N0} new queries): p50 {P(first, 0.50):F1}  p99 {P(first, 0.99):F1}  max {first[^1]:F1};  after it ({repeats.Length:N0}): p50 {P(repeats, 0.50):F1}  p99 {P(repeats, 0.99):F1}  max {repeats[^1]:F1}"));
+        }
         var writeTimes = writes.LatenciesMs.Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"writes: {writes.Done} review decisions accepted, {writes.Failed} failed (one a second); decision p50 {P(writeTimes, 0.5):F1} ms, max {(writeTimes.Length > 0 ? writeTimes[^1] : double.NaN):F1} ms"));

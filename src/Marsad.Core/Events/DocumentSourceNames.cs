@@ -13,12 +13,35 @@ namespace Marsad.Core.Events;
 /// check verifies), each document's source looked up once and kept. A page's new documents are read in one query;
 /// a correlated lookup of the link table for every row, in date order, cost more than the rest of reading the row.
 /// The kept names are bounded (<see cref="MaxKept"/>), so a million-event stream holds no more than a page's worth.
+/// With a <see cref="Shared"/> set (one per state of the database, see <see cref="EventQueries"/>), the pages read in
+/// that state look each document up once between them, not once a page.
 /// </summary>
-internal sealed class DocumentSourceNames(Role role)
+internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared? shared = null)
 {
     private const int MaxKept = 100_000;
     private const int Chunk = 500;
     private readonly Dictionary<Guid, string?> _names = [];
+
+    /// <summary>
+    /// Documents' sources as stored (name and whether it is confidential, before any role's mask), for every listing
+    /// read in one state of the database: it is dropped with the state, at the next commit, so it never outlives what
+    /// it was read from. Bounded like the names of one listing.
+    /// </summary>
+    internal sealed class Shared
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (string? Name, bool Confidential)> _sources = new();
+        private int _count;
+
+        public bool TryGet(Guid document, out (string? Name, bool Confidential) source) => _sources.TryGetValue(document, out source);
+
+        public void Add(Guid document, (string? Name, bool Confidential) source)
+        {
+            if (Volatile.Read(ref _count) < MaxKept && _sources.TryAdd(document, source))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+    }
 
     /// <summary>Each payload's source names, sorted (ordinal) and distinct, read inside <paramref name="tx"/> when given.</summary>
     public async Task<IReadOnlyList<string>[]> ForAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken)
@@ -35,7 +58,16 @@ internal sealed class DocumentSourceNames(Role role)
             documents[i] = DocumentIds(payloads[i].Span);
             foreach (var document in documents[i])
             {
-                if (!_names.ContainsKey(document))
+                if (_names.ContainsKey(document))
+                {
+                    continue;
+                }
+
+                if (shared is not null && shared.TryGet(document, out var source))
+                {
+                    _names[document] = Mask(source);
+                }
+                else
                 {
                     missing.Add(document);
                 }
@@ -90,22 +122,38 @@ internal sealed class DocumentSourceNames(Role role)
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             WHERE d.id IN ({string.Join(", ", parameters)})
             """;
+        var found = new Dictionary<Guid, (string? Name, bool Confidential)>(documents.Length);
         for (var i = 0; i < documents.Length; i++)
         {
             command.AddParameter(parameters[i], documents[i].ToString("D"));
-            // A document the database does not hold (a link cannot name one) gives no name.
-            _names[documents[i]] = null;
         }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var confidential = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0;
-            _names[Guid.Parse(reader.GetString(0))] = confidential && !role.SeesConfidentialSources()
-                ? RoleRules.ConfidentialSourceName
-                : reader.GetStringOrNull(1) ?? RecordSourceNames.Unnamed;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[Guid.Parse(reader.GetString(0))] = (reader.GetStringOrNull(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0);
+            }
+        }
+
+        foreach (var document in documents)
+        {
+            if (found.TryGetValue(document, out var source))
+            {
+                _names[document] = Mask(source);
+                shared?.Add(document, source);
+            }
+            else
+            {
+                // A document the database does not hold (a link cannot name one) gives no name.
+                _names[document] = null;
+            }
         }
     }
+
+    /// <summary>The source's name as the role may read it.</summary>
+    private string Mask((string? Name, bool Confidential) source) =>
+        source.Confidential && !role.SeesConfidentialSources() ? RoleRules.ConfidentialSourceName : source.Name ?? RecordSourceNames.Unnamed;
 
     /// <summary>The payload's top-level <c>document_ids</c>, read without reading the rest of the event.</summary>
     private static Guid[] DocumentIds(ReadOnlySpan<byte> payload)

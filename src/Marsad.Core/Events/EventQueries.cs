@@ -29,8 +29,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         await SyncTextIndexAsync(query, cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var state = await StateAsync(cancellationToken);
-        var names = new DocumentSourceNames(role);
-        var rows = await ReadPageAsync(dialect, connection, null, query, role, state, names, cancellationToken);
+        var rows = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources), cancellationToken);
         // The names to scrub were read before the page: if anything was committed meanwhile (a source made
         // confidential, say), the page may show what they do not cover. Read both again in one snapshot then.
         if (state.Reading is null || await _watch.ReadAsync(cancellationToken) != state.Reading)
@@ -59,6 +58,9 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     /// </summary>
     private sealed record DataState(ChangeWatch.Reading? Reading, string Version, ConfidentialNames Secrets, int LongestSpanDays, long Head, long PublishedHead)
     {
+        /// <summary>Documents' sources as read in this state, shared by the listings that use it (kept only with a reading: see <see cref="StateAsync"/>).</summary>
+        public DocumentSourceNames.Shared? Sources { get; } = Reading is null ? null : new();
+
         /// <summary>The version for the roles that see published events only: the head of the last revision that could reach them.</summary>
         public string PublishedVersion => PublishedHead.ToString(CultureInfo.InvariantCulture) + Version[Version.IndexOf('|', StringComparison.Ordinal)..];
     }

@@ -22,6 +22,29 @@ public static class EventExporter
     public static void Write(TextWriter output, IReadOnlyList<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?>? sourceUrls = null) =>
         WriteAsync(output, items.ToAsyncEnumerable(), format, sourceUrls).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// A list already read (a cached page) as GeoJSON, the bytes <see cref="Write"/> would write: straight into UTF-8,
+    /// where text written and then encoded again cost a page twice.
+    /// </summary>
+    public static byte[] GeoJsonBytes(IReadOnlyList<EventListItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var buffer = new ArrayBufferWriter<byte>(1024 + (items.Count * 1024));
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = MarsadJson.Options.Encoder }))
+        {
+            GeoJsonStart(json, true);
+            foreach (var item in items)
+            {
+                WriteFeature(json, item);
+            }
+
+            GeoJsonEnd(json, true);
+        }
+
+        Encoding.UTF8.GetBytes(Environment.NewLine, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Writes every event <paramref name="items"/> yields; <paramref name="sourceUrls"/> maps source names to URLs (from the sources register as the role sees it), which JSON Lines writes beside the names.</summary>
     public static async Task WriteAsync(TextWriter output, IAsyncEnumerable<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?>? sourceUrls = null, CancellationToken cancellationToken = default)
     {

@@ -32,15 +32,28 @@ public static class PlaceLine
     public static IReadOnlyList<string> Parts(string? name, string? admin2, string? admin1)
     {
         var parts = new List<string>(3);
-        foreach (var part in new[] { name, admin2, admin1 })
+        Add(parts, name);
+        Add(parts, admin2);
+        Add(parts, admin1);
+        return parts;
+    }
+
+    private static void Add(List<string> parts, string? part)
+    {
+        if (string.IsNullOrWhiteSpace(part))
         {
-            if (!string.IsNullOrWhiteSpace(part) && !parts.Any(p => Same(p, part)))
+            return;
+        }
+
+        foreach (var p in parts)
+        {
+            if (Same(p, part))
             {
-                parts.Add(part.Trim());
+                return;
             }
         }
 
-        return parts;
+        parts.Add(part.Trim());
     }
 
     /// <summary>The areas of the line after the place's own name (district, governorate), repeats left out.</summary>
@@ -55,9 +68,37 @@ public static class PlaceLine
     public static string Of(Location location, string separator = ", ") => string.Join(separator, Parts(location));
 
     /// <summary>True when two names are one for a place line: the same letters and digits, case aside.</summary>
-    public static bool Same(string? a, string? b) =>
-        a is not null && b is not null && Key(a).Equals(Key(b), StringComparison.Ordinal);
+    public static bool Same(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return false;
+        }
 
-    private static string Key(string name) =>
-        string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        // Both names walked at once, skipping what is not a letter or digit: every listed event asks this, and building
+        // each name's key as a new string cost more than the rest of its place line.
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && !char.IsLetterOrDigit(b[j]))
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToLowerInvariant(a[i++]) != char.ToLowerInvariant(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
 }

@@ -112,9 +112,7 @@ internal sealed class EventPageBody(byte[] body, string contentType, string? nex
 
     public static EventPageBody GeoJson(IReadOnlyList<EventListItem> items, string? nextCursor)
     {
-        using var text = new StringWriter();
-        EventExporter.Write(text, items, EventExportFormat.GeoJson);
-        return new EventPageBody(Encoding.UTF8.GetBytes(text.ToString()), "application/geo+json; charset=utf-8", nextCursor);
+        return new EventPageBody(EventExporter.GeoJsonBytes(items), "application/geo+json; charset=utf-8", nextCursor);
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)
