@@ -26,8 +26,11 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
 
     private bool Postgres => dialect.Provider == DatabaseProvider.PostgreSql;
 
-    /// <summary>event_facts.facts as the JSON functions take it: [quantities, assoc_actor1, assoc_actor2, incidents, dates].</summary>
-    private string Facts => Postgres ? "facts::jsonb" : "facts";
+    /// <summary>
+    /// event_facts.facts, [quantities, assoc_actor1, assoc_actor2, incidents, dates]: jsonb on PostgreSQL (parsed once,
+    /// when written: Postgres/0045), text that SQLite's JSON functions read.
+    /// </summary>
+    private const string Facts = "facts";
 
     /// <summary>
     /// The events of [@from, @to] (one month) that count in it whatever the rule: their span lies within it and they

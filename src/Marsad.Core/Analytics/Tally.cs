@@ -52,6 +52,25 @@ public sealed class Tally
     /// An event's quantities as the ranges a tally adds, made once per event: an aggregate adds each event to a dozen
     /// tallies, and walking the event's immutable sorted dictionary each time cost more than the sums.
     /// </summary>
-    internal static KeyValuePair<string, QuantityRange>[] Ranges(IEnumerable<KeyValuePair<string, Quantity>> counts) =>
-        counts is Quantities { Count: 0 } ? [] : [.. counts.Select(c => KeyValuePair.Create(c.Key, QuantityRange.Of(c.Value)))];
+    internal static KeyValuePair<string, QuantityRange>[] Ranges(IEnumerable<KeyValuePair<string, Quantity>> counts)
+    {
+        if (counts is not Quantities quantities)
+        {
+            return [.. counts.Select(c => KeyValuePair.Create(c.Key, QuantityRange.Of(c.Value)))];
+        }
+
+        if (quantities.Count == 0)
+        {
+            return [];
+        }
+
+        var ranges = new KeyValuePair<string, QuantityRange>[quantities.Count];
+        var i = 0;
+        foreach (var (name, quantity) in quantities)
+        {
+            ranges[i++] = KeyValuePair.Create(name, QuantityRange.Of(quantity));
+        }
+
+        return ranges;
+    }
 }
