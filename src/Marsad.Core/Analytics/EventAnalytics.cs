@@ -61,7 +61,8 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     private async Task<List<AnalyticsEvent>> ReadAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, string? condition, long maxSpan, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        // event_facts is clustered by date_start: the month is one range of neighbouring pages.
+        // The month is one range of event_facts' (date_start, id) key: neighbouring pages on SQLite (WITHOUT ROWID) and on
+        // PostgreSQL after CLUSTER (docs/scaling.md says why Marsad leaves that to a maintenance job).
         var sql = new StringBuilder("""
             SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts
             FROM event_facts
