@@ -157,7 +157,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         // them under an actor filter); its totals the database sums.
         var read = ReadAsync(month.First, month.Last, filter, null, maxSpan, cancellationToken);
         var undecidedBefore = ReadAsync(month.Previous.First, month.Previous.Last, filter, plain is null ? null : $"NOT {plain}", maxSpan, cancellationToken);
-        var previous = aggregates.TotalsAsync(month.Previous, filter, maxSpan, [.. (await undecidedBefore).Where(e => e.CountingMonth == month.Previous)], cancellationToken);
+        var previous = aggregates.TotalsAsync(month.Previous, filter, maxSpan, CountingIn(month.Previous, undecidedBefore), cancellationToken);
         // An event overlapping both months counts in the one holding the larger part of it, never in both.
         var events = (await read).Where(e => e.CountingMonth == month).ToList();
         var current = Aggregator.Aggregate(month.First, month.Last, events);
@@ -174,6 +174,9 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         return new MonthlyAnalytics(month, filter, current, await previous, events, start,
             start is { } first ? OperationCalendar.OrdinalOf(month, first) : null, totals);
     }
+
+    private static async Task<IReadOnlyList<AnalyticsEvent>> CountingIn(ReportMonth month, Task<List<AnalyticsEvent>> events) =>
+        [.. (await events).Where(e => e.CountingMonth == month)];
 
     public async Task<IReadOnlyList<StoredCheck>> DocumentChecksAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
     {
