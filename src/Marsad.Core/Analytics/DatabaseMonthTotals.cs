@@ -10,9 +10,9 @@ namespace Marsad.Core.Analytics;
 /// incidents, the range sum of each quantity, the event ids in (date_start, id) order), so the process neither reads
 /// nor parses that month's events. Which month an event counts in stays the one rule of
 /// <see cref="AnalyticsEvent.CountingMonth"/>: the database takes the events it cannot get wrong by the range of its
-/// (date_start, id) key (one month's span, no listed dates: <see cref="Plain"/>), and the rest (spans across months,
-/// aggregates with listed dates, and every event when the actor filter asks for a case-insensitive match) by the ids
-/// the process decided, given as one JSON array.
+/// (date_start, id) key (one month's span, no listed dates: <see cref="Plain"/>); the rest (spans across months,
+/// aggregates with listed dates, and every event when the actor filter asks for a case-insensitive match) the process
+/// reads, decides and adds to the database's sums.
 /// </summary>
 /// <remarks>
 /// The month's own breakdowns were summed here too (one statement: the events exploded into (dimension, key) rows by
@@ -26,8 +26,11 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
 
     private bool Postgres => dialect.Provider == DatabaseProvider.PostgreSql;
 
-    /// <summary>event_facts.facts as the JSON functions take it: [quantities, assoc_actor1, assoc_actor2, incidents, dates].</summary>
-    private string Facts => Postgres ? "facts::jsonb" : "facts";
+    /// <summary>
+    /// event_facts.facts, [quantities, assoc_actor1, assoc_actor2, incidents, dates]: jsonb on PostgreSQL (parsed once,
+    /// when written: Postgres/0045), text that SQLite's JSON functions read.
+    /// </summary>
+    private const string Facts = "facts";
 
     /// <summary>
     /// The events of [@from, @to] (one month) that count in it whatever the rule: their span lies within it and they
@@ -36,33 +39,61 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
     public string? Plain(AnalyticsFilter filter) =>
         filter.Actor is null ? $"(date_start >= @from AND date_end <= @to AND NOT {HasDates(Facts)})" : null;
 
-    /// <summary>Only the month's totals (the month before, for comparison), its event ids in (date_start, id) order.</summary>
-    public async Task<Tally> TotalsAsync(ReportMonth month, AnalyticsFilter filter, long maxSpan, IReadOnlyList<AnalyticsEvent> decided, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only the month's totals (the month before, for comparison), its event ids in (date_start, id) order. The
+    /// database's sum of the plain events starts at once; the events whose month the rule decided (<paramref name="decided"/>,
+    /// read and parsed by the process meanwhile) are added to it here, so neither waits for the other.
+    /// </summary>
+    public async Task<Tally> TotalsAsync(ReportMonth month, AnalyticsFilter filter, long maxSpan, Task<IReadOnlyList<AnalyticsEvent>> decided, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(decided);
         var sql = $"""
             {Counted(filter)},
             quants AS MATERIALIZED ({Quantities})
-            SELECT 't' AS kind, '{Total}' AS d, '' AS k, NULL AS name, COUNT(*) AS a, SUM(incidents) AS b, NULL AS c, NULL AS e, {OrderedConcat("id")} AS ids FROM m
+            SELECT 't' AS kind, '{Total}' AS d, '' AS k, NULL AS name, COUNT(*) AS a, SUM(incidents) AS b, NULL AS c, NULL AS e, {OrderedConcat("date_start || ' ' || id")} AS ids FROM m
             UNION ALL
             SELECT 'q', '{Total}', '', q.name, {Sums("q")}, NULL FROM quants q GROUP BY q.name
             """;
-        var rows = await ReadAsync(sql, month, filter, maxSpan, decided, cancellationToken);
+        var rows = await ReadAsync(sql, month, filter, maxSpan, cancellationToken);
         var counts = rows.Single(r => r.Kind == 't');
-        var ids = counts.Ids is { Length: > 0 } list ? list.Split(',').Select(Guid.Parse) : [];
-        return Tally.Of((int)counts.A, (int)counts.B, ids, Sums(rows));
+        var plain = counts.Ids is { Length: > 0 } list ? list.Split(',') : [];
+        var added = new Tally();
+        var keyed = new List<string>();
+        foreach (var e in (await decided).OrderBy(e => e.Start).ThenBy(e => e.Id.ToString("D"), StringComparer.Ordinal))
+        {
+            added.Add(e.Id, e.Incidents, e.Quantities);
+            keyed.Add(Iso(e.Start) + " " + e.Id.ToString("D"));
+        }
+
+        var sums = Sums(rows).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        foreach (var (name, range) in added.Quantities)
+        {
+            sums[name] = sums.TryGetValue(name, out var sum) ? sum.Plus(range) : range;
+        }
+
+        return Tally.Of((int)counts.A + added.Events, (int)counts.B + added.Incidents, Merged(plain, keyed).Select(k => Guid.Parse(k.AsSpan(k.IndexOf(' ', StringComparison.Ordinal) + 1))), sums);
+    }
+
+    /// <summary>Two lists of "date_start id" keys, each in that order, as one (the keys are ASCII: ordinal order is the database's).</summary>
+    private static IEnumerable<string> Merged(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Count || j < b.Count)
+        {
+            yield return j >= b.Count || (i < a.Count && string.CompareOrdinal(a[i], b[j]) <= 0) ? a[i++] : b[j++];
+        }
     }
 
     private sealed record Row(char Kind, string D, string K, string? Name, long A, long B, long C, long E, string? Ids);
 
-    private async Task<List<Row>> ReadAsync(string sql, ReportMonth month, AnalyticsFilter filter, long maxSpan, IReadOnlyList<AnalyticsEvent> decided, CancellationToken cancellationToken)
+    private async Task<List<Row>> ReadAsync(string sql, ReportMonth month, AnalyticsFilter filter, long maxSpan, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         var where = new StringBuilder();
         EventAnalytics.Filters(filter, where, command);
         command.CommandText = sql.Replace("/*filters*/", where.ToString(), StringComparison.Ordinal);
-        command.AddParameter("@lo", Iso(month.First.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(month.First)).AddParameter("@to", Iso(month.Last))
-            .AddParameter("@ids", System.Text.Json.JsonSerializer.Serialize(decided.Select(e => e.Id.ToString("D"))));
+        command.AddParameter("@lo", Iso(month.First.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(month.First)).AddParameter("@to", Iso(month.Last));
         var rows = new List<Row>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -76,14 +107,14 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
 
     /// <summary>
     /// The counted events as CTE m: the month's window by the key (as <see cref="EventAnalytics.EventsAsync"/> reads
-    /// it), then the plain events passing the filter and the decided ones; their incidents and facts parsed once.
+    /// it), then the plain events passing the filter (none under an actor filter); their incidents and facts parsed once.
     /// </summary>
     private string Counted(AnalyticsFilter filter) => $"""
         WITH f AS MATERIALIZED (
             SELECT id, date_start, date_end, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, status, {Facts} AS j
             FROM event_facts
             WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from
-              AND ({(Plain(filter) is { } plain ? plain + " /*filters*/" : "1 = 0")} OR id IN ({IdList("@ids")}))),
+              AND {(Plain(filter) is { } plain ? plain + " /*filters*/" : "1 = 0")}),
         m AS MATERIALIZED (SELECT f.*, {Incidents("j")} AS incidents FROM f)
         """;
 
@@ -118,9 +149,8 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
         ? $"CASE WHEN jsonb_typeof({value} -> '{field}') = 'number' THEN ({value} ->> '{field}')::numeric::bigint END"
         : $"CASE WHEN json_type({value}, '$.{field}') IN ('integer', 'real') THEN CAST(json_extract({value}, '$.{field}') AS INTEGER) END";
 
-    private string IdList(string parameter) => Postgres ? $"SELECT jsonb_array_elements_text(CAST({parameter} AS jsonb))" : $"SELECT value FROM json_each({parameter})";
 
-    private string OrderedConcat(string column) => Postgres ? $"string_agg({column}, ',' ORDER BY date_start, {column})" : $"group_concat({column}, ',' ORDER BY date_start, {column})";
+    private string OrderedConcat(string value) => Postgres ? $"string_agg({value}, ',' ORDER BY date_start, id)" : $"group_concat({value}, ',' ORDER BY date_start, id)";
 
     private static long Long(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 

@@ -61,7 +61,8 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     private async Task<List<AnalyticsEvent>> ReadAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, string? condition, long maxSpan, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        // event_facts is clustered by date_start: the month is one range of neighbouring pages.
+        // The month is one range of event_facts' (date_start, id) key: neighbouring pages on SQLite (WITHOUT ROWID) and on
+        // PostgreSQL after CLUSTER (docs/scaling.md says why Marsad leaves that to a maintenance job).
         var sql = new StringBuilder("""
             SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts
             FROM event_facts
@@ -78,12 +79,18 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         sql.Append(" ORDER BY date_start, id");
         command.CommandText = sql.ToString();
         var events = new List<AnalyticsEvent>();
+        // Rows often carry the same facts text (no quantities, the same few counts): each distinct text is parsed once
+        // and its immutable parts shared by the events holding it.
+        var factsOf = new Dictionary<string, Facts>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            // facts: [quantities, assoc_actor1, assoc_actor2, aggregate incidents, aggregate dates], extracted when the event was written.
-            using var extra = JsonDocument.Parse(reader.GetString(11));
-            var parts = extra.RootElement;
+            var text = reader.GetString(11);
+            if (!factsOf.TryGetValue(text, out var facts))
+            {
+                factsOf[text] = facts = Facts.Parse(text);
+            }
+
             var e = new AnalyticsEvent(
                 Guid.Parse(reader.GetString(0)),
                 reader.GetString(1),
@@ -92,14 +99,14 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
                 Day(reader.GetString(4)),
                 reader.GetStringOrNull(5),
                 reader.GetStringOrNull(6),
-                [.. Strings(parts[1]), .. Strings(parts[2])],
+                facts.AssociatedActors,
                 reader.GetStringOrNull(7),
                 reader.GetStringOrNull(8),
                 EnumNames.Statuses[reader.GetString(9)],
                 reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
-                QuantitiesOf(parts[0]),
-                parts[3].ValueKind == JsonValueKind.Number ? parts[3].GetInt32() : 1,
-                [.. Strings(parts[4]).Select(Day)]);
+                facts.Quantities,
+                facts.Incidents,
+                facts.IncidentDates);
             if (filter.Actor is null || e.Involves(filter.Actor))
             {
                 events.Add(e);
@@ -150,7 +157,7 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         // them under an actor filter); its totals the database sums.
         var read = ReadAsync(month.First, month.Last, filter, null, maxSpan, cancellationToken);
         var undecidedBefore = ReadAsync(month.Previous.First, month.Previous.Last, filter, plain is null ? null : $"NOT {plain}", maxSpan, cancellationToken);
-        var previous = aggregates.TotalsAsync(month.Previous, filter, maxSpan, [.. (await undecidedBefore).Where(e => e.CountingMonth == month.Previous)], cancellationToken);
+        var previous = aggregates.TotalsAsync(month.Previous, filter, maxSpan, CountingIn(month.Previous, undecidedBefore), cancellationToken);
         // An event overlapping both months counts in the one holding the larger part of it, never in both.
         var events = (await read).Where(e => e.CountingMonth == month).ToList();
         var current = Aggregator.Aggregate(month.First, month.Last, events);
@@ -167,6 +174,9 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         return new MonthlyAnalytics(month, filter, current, await previous, events, start,
             start is { } first ? OperationCalendar.OrdinalOf(month, first) : null, totals);
     }
+
+    private static async Task<IReadOnlyList<AnalyticsEvent>> CountingIn(ReportMonth month, Task<List<AnalyticsEvent>> events) =>
+        [.. (await events).Where(e => e.CountingMonth == month)];
 
     public async Task<IReadOnlyList<StoredCheck>> DocumentChecksAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken = default)
     {
@@ -205,7 +215,54 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         return new Quantities(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, new Quantity(Count(p.Value, "low"), Count(p.Value, "best"), Count(p.Value, "high")))));
     }
 
-    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// event_facts.facts: [quantities, assoc_actor1, assoc_actor2, aggregate incidents, aggregate dates], extracted
+    /// when the event was written; an incident count that is not a number means one.
+    /// </summary>
+    private sealed record Facts(Quantities Quantities, IReadOnlyList<string> AssociatedActors, int Incidents, IReadOnlyList<DateOnly> IncidentDates)
+    {
+        public static Facts Parse(string text)
+        {
+            using var json = JsonDocument.Parse(text);
+            var parts = json.RootElement;
+            return new Facts(
+                QuantitiesOf(parts[0]),
+                [.. Strings(parts[1]), .. Strings(parts[2])],
+                parts[3].ValueKind == JsonValueKind.Number ? parts[3].GetInt32() : 1,
+                [.. Strings(parts[4]).Select(Day)]);
+        }
+    }
+
+    /// <summary>An ISO day (YYYY-MM-DD) read by hand, as a month's read parses two a row; anything else goes to the framework's parser, which names what is wrong.</summary>
+    private static DateOnly Day(string iso)
+    {
+        if (iso.Length == 10 && iso[4] == '-' && iso[7] == '-'
+            && Digits(iso, 0, 4) is var year and > 0 && Digits(iso, 5, 2) is var month and >= 1 and <= 12
+            && Digits(iso, 8, 2) is var day and >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            return new DateOnly(year, month, day);
+        }
+
+        return DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The number the digits at [start, start + length) make, or -1 when one is not a digit.</summary>
+    private static int Digits(string text, int start, int length)
+    {
+        var value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (c is < '0' or > '9')
+            {
+                return -1;
+            }
+
+            value = value * 10 + (c - '0');
+        }
+
+        return value;
+    }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

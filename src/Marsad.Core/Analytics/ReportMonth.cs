@@ -25,6 +25,12 @@ public readonly record struct ReportMonth(int Year, int Month)
         }
 
         var best = Of(start);
+        if (best == Of(end))
+        {
+            // Most events lie within one month; a month's read asks this of every one.
+            return best;
+        }
+
         var bestDays = 0;
         for (var month = Of(start); month.First <= end; month = Of(month.First.AddMonths(1)))
         {
