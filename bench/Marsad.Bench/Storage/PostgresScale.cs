@@ -336,10 +336,11 @@ internal static class PostgresScale
     /// payload) and the longest span; in the order of the table's key, as CLUSTER would leave it, so that a month's
     /// rows sit on neighbouring pages (row-by-row writes leave them in writing order). event_month_totals (running totals, not part of this query) is left empty.
     /// </summary>
-    internal static async Task<long> FillAnalyticsAsync(NpgsqlConnection db)
+    internal static async Task<long> FillAnalyticsAsync(NpgsqlConnection db, bool inCallersTransaction = false)
     {
         // Emptied in the same transaction as the load above, for the same reason (no WAL per row under wal_level=minimal).
-        await using var fill = await db.BeginTransactionAsync();
+        // A caller that loads inside its own transaction (web-load's table) fills inside it too, and vacuums after its commit.
+        await using var fill = inCallersTransaction ? null : await db.BeginTransactionAsync();
         await RunAsync(db, "TRUNCATE event_facts");
         await RunAsync(db, """
             INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
@@ -347,10 +348,18 @@ internal static class PostgresScale
             FROM events WHERE merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
             ORDER BY date_start, id
             """);
-        await fill.CommitAsync();
+        if (fill is not null)
+        {
+            await fill.CommitAsync();
+        }
+
         await RunAsync(db, "UPDATE event_span_limit SET max_days = (SELECT COALESCE(MAX(marsad_days(date_start, date_end)), 0)::bigint FROM events WHERE date_start <> '') WHERE id = 1");
         // As autovacuum would leave it on a server: visibility map and hint bits set, so warm reads write nothing.
-        await RunAsync(db, "VACUUM (ANALYZE) event_facts");
+        if (!inCallersTransaction)
+        {
+            await RunAsync(db, "VACUUM (ANALYZE) event_facts");
+        }
+
         return await ScalarAsync(db, "SELECT COUNT(*) FROM event_facts");
     }
 

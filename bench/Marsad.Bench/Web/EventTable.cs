@@ -64,7 +64,7 @@ internal static class EventTable
             // nothing this table serves reads it.
             await ExecuteAsync(postgres, "ALTER TABLE events DISABLE TRIGGER events_analytics; ALTER TABLE events DISABLE TRIGGER events_text_queue");
             await CopyAsync(postgres, rows, documents);
-            await Storage.PostgresScale.FillAnalyticsAsync(postgres);
+            await Storage.PostgresScale.FillAnalyticsAsync(postgres, inCallersTransaction: true);
             await ExecuteAsync(postgres, """
                 INSERT INTO event_text_pending (event_id) SELECT id FROM events ON CONFLICT DO NOTHING;
                 ALTER TABLE events ENABLE TRIGGER events_analytics; ALTER TABLE events ENABLE TRIGGER events_text_queue
