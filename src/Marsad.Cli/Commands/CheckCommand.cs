@@ -36,7 +36,7 @@ public static class CheckCommand
                     var (_, reports) = await ReportFileReader.ReadAsync(key, cancellationToken);
                     var report = reports[0];
                     var text = Marsad.Core.Intake.Parsing.TextNormalizer.Normalize(report.Text);
-                    input = new DocumentInput(text, report.Published ?? result.GetValue(published), report.SourceName, report.Title, key);
+                    input = new DocumentInput(text, report.PublishedOr(text, result.GetValue(published)), report.SourceName, report.Title, key);
                     // The same text stored before is the same document: its events are the ones to compare with first.
                     var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
                     var stored = await store.Documents.FindAsync(sha, cancellationToken);

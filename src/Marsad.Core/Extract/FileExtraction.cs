@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Marsad.Core.Intake;
 using Marsad.Core.Intake.Parsing;
 using Marsad.Extraction;
-using Marsad.Extraction.Recognition.Dates;
 
 namespace Marsad.Core.Extract;
 
@@ -48,7 +47,7 @@ public static class FileExtraction
         {
             // The text intake would store, so evidence offsets agree with an ingested copy of the same file.
             var text = TextNormalizer.Normalize(r.Text);
-            results.Add(engine.Extract(new DocumentInput(text, r.Published ?? StatedPublication.Find(text) ?? published, r.SourceName ?? source, r.Title, NotPlaces: notPlaces)));
+            results.Add(engine.Extract(new DocumentInput(text, r.PublishedOr(text, published), r.SourceName ?? source, r.Title, NotPlaces: notPlaces)));
         }
 
         return results;

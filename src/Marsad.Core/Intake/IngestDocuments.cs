@@ -6,7 +6,6 @@ using Marsad.Core.Sources;
 using Marsad.Core.Storage;
 using Marsad.Domain.Documents;
 using Marsad.Extraction;
-using Marsad.Extraction.Recognition.Dates;
 
 namespace Marsad.Core.Intake;
 
@@ -87,7 +86,7 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
         if (await store.Documents.IdByTextSha256Async(textSha256, cancellationToken) is { } storedId
             && (engine is null || await store.Extractions.ExistsAsync(storedId, EngineVersion.Current, cancellationToken)))
         {
-            return new IngestOutcome(origin, IngestStatus.AlreadyPresent, storedId, report.Title, Undated: (report.Published ?? StatedPublication.Find(text) ?? request.Published) is null);
+            return new IngestOutcome(origin, IngestStatus.AlreadyPresent, storedId, report.Title, Undated: report.PublishedOr(text, request.Published) is null);
         }
 
         var now = time.GetUtcNow();
@@ -99,8 +98,7 @@ public sealed class IngestDocuments(IMarsadStore store, TimeProvider time, Extra
             Sha256(original),
             original,
             report.MediaType,
-            // The document's own date first (metadata, else a printed date line or its month of operations), then --published.
-            report.Published ?? StatedPublication.Find(text) ?? request.Published,
+            report.PublishedOr(text, request.Published),
             report.SourceName ?? request.SourceName,
             report.Url,
             LanguageGuess.Of(text),
