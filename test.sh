@@ -83,6 +83,8 @@ if [ -n "$pg_bin" ] && [ "${MARSAD_TEST_NO_POSTGRES:-}" != 1 ] && { [ "$(id -u)"
     && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
          -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
     export MARSAD_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+    # Replication tests start clusters of their own (a streaming replica, a logical mirror) from the same binaries.
+    export MARSAD_TEST_PG_BIN="$pg_bin"
     pg_status="PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') test cluster on 127.0.0.1:$pg_port ($pg_dir)"
     echo "test.sh: $pg_status"
   else

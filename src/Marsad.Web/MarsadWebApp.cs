@@ -48,6 +48,11 @@ public static class MarsadWebApp
         var app = builder.Build();
         app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(Core.Review.PlainValues.PlainFields.Default.Warm));
         app.UseSecurityHeaders();
+        if (options.ReadOnly)
+        {
+            app.UseReadOnlyGuard();
+        }
+
         app.UseStatusCodePages();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = Pages });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = Pages });

@@ -31,6 +31,12 @@ public sealed record MarsadWebOptions
     /// <summary>Where the encrypted data-protection key ring lives (<see cref="Security.KeyRingProtection"/>); null: $MARSAD_HOME/web-keys.</summary>
     public string? KeysDirectory { get; init; }
 
+    /// <summary>
+    /// Serve reads only (<c>marsad serve --read-only</c>, e.g. over a streaming replica for the public site): every request
+    /// other than GET, HEAD and OPTIONS is answered 405, so sign-in, review and status changes never reach the database.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Log requests (off for benchmarks and tests).</summary>
     public bool Quiet { get; init; }
 }

@@ -75,6 +75,26 @@ public sealed partial class ReadmeCommandsOnBothDatabasesTests
     }
 
     [Fact]
+    public async Task Serve_read_only_refuses_a_database_it_would_have_to_migrate()
+    {
+        using var folder = new TempFolder();
+        var old = folder.File("old.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={old};Pooling=False"))
+        {
+            // A record from an older build: the migrations table holds only the first script.
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL); INSERT INTO schema_migrations VALUES (1, 'initial', '2023-01-01T00:00:00Z');";
+            command.ExecuteNonQuery();
+        }
+
+        var run = await MarsadProcess.RunAsync(folder.Path, "serve", "--read-only", "--urls", "http://127.0.0.1:0", "--db", old);
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("read-only server does not migrate", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("0002_", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Both_databases_give_the_same_counts_for_the_same_commands()
     {
         using var folder = new TempFolder();

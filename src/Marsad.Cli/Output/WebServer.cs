@@ -7,9 +7,9 @@ namespace Marsad.Cli.Output;
 /// <summary>Runs the dashboard for <c>serve</c> and <c>demo</c> until Ctrl+C (or the command is cancelled).</summary>
 internal static class WebServer
 {
-    public static async Task<int> RunAsync(IMarsadStore store, IReadOnlyList<string> urls, CliEnvironment env, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IMarsadStore store, IReadOnlyList<string> urls, CliEnvironment env, CancellationToken cancellationToken, bool readOnly = false)
     {
-        var app = MarsadWebApp.Build(new MarsadWebOptions { Database = store.Target, Urls = urls, Time = env.Time }, store);
+        var app = MarsadWebApp.Build(new MarsadWebOptions { Database = store.Target, Urls = urls, Time = env.Time, ReadOnly = readOnly }, store);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -22,7 +22,7 @@ internal static class WebServer
 
         foreach (var address in MarsadWebApp.Addresses(app))
         {
-            env.WriteLine($"Marsad dashboard: {address}/  (API {address}/api/events, OpenAPI {address}/openapi/v1.json; Ctrl+C to stop)");
+            env.WriteLine($"Marsad dashboard{(readOnly ? " (read-only)" : "")}: {address}/  (API {address}/api/events, OpenAPI {address}/openapi/v1.json; Ctrl+C to stop)");
         }
 
         try

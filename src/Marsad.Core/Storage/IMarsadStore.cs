@@ -45,4 +45,7 @@ public interface IMarsadStore
 
     /// <summary>Applies every migration the database lacks; returns what was applied.</summary>
     Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The migrations this build has and the database lacks (none: its schema is current); writes nothing.</summary>
+    Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken = default);
 }

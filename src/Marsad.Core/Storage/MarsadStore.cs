@@ -85,4 +85,6 @@ public sealed class MarsadStore : IMarsadStore
     }
 
     public Task<MigrationReport> MigrateAsync(CancellationToken cancellationToken = default) => new Migrator(_dialect, _time).MigrateAsync(cancellationToken);
+
+    public Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken = default) => new Migrator(_dialect, _time).PendingAsync(cancellationToken);
 }

@@ -68,6 +68,17 @@ public sealed partial class Migrator(SqlDialect dialect, TimeProvider time)
         return new MigrationReport(from, await CurrentVersionAsync(connection, null, cancellationToken), applied);
     }
 
+    /// <summary>
+    /// The scripts this build has that the database has not recorded, read without writing anything: a hot standby or a
+    /// read-only role can be asked, and a server that must not migrate learns whether it may serve.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var known = await AppliedAsync(connection, cancellationToken) ?? [];
+        return [.. Scripts(dialect.GetType().Assembly).Where(s => !known.Contains(s.Version)).Select(s => $"{s.Version:0000}_{s.Name}")];
+    }
+
     /// <summary>The versions recorded, or null when there is no record yet (a new database).</summary>
     private static async Task<HashSet<int>?> AppliedAsync(DbConnection connection, CancellationToken cancellationToken)
     {
