@@ -32,6 +32,33 @@ public sealed class PostgresDialect : SqlDialect
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
+    internal override string ReplicationConnInfo
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+            // libpq's keywords; values quoted as conninfo wants (backslash and quote escaped).
+            static string Quote(string value) => "'" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+            var parts = new List<string> { "host=" + Quote(builder.Host ?? "localhost"), "port=" + builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (builder.Database is { Length: > 0 } database)
+            {
+                parts.Add("dbname=" + Quote(database));
+            }
+
+            if (builder.Username is { Length: > 0 } user)
+            {
+                parts.Add("user=" + Quote(user));
+            }
+
+            if (builder.Password is { Length: > 0 } password)
+            {
+                parts.Add("password=" + Quote(password));
+            }
+
+            return string.Join(' ', parts);
+        }
+    }
+
     /// <summary>An identity column (see the migrations): the order rows were inserted in, for paging a whole table.</summary>
     public override string RowOrderColumn => "row_order";
 

@@ -66,9 +66,62 @@ public static class DbCommand
             env.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Copied {source.Display} → {target.Display}; audit chain verified there: {copied.Verification.Checked} revisions; head {copied.Verification.HeadHash}"));
             return ExitCodes.Ok;
         });
-        var command = new Command("db", "Database maintenance: migrate, copy");
+        var publish = new Command("publish", "PostgreSQL: keep the public view (what the public role may read, as it reads it) and publish it for a public mirror by logical replication");
+        publish.SetAction(async (result, cancellationToken) =>
+        {
+            var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+            Core.Publishing.PublicMirror.PublishResult published;
+            try
+            {
+                published = await Core.Publishing.PublicMirror.PublishAsync(store, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                env.WriteError(ex.Message);
+                return ExitCodes.CannotRun;
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new StoreUnavailableException($"database {store.Target.Display}: {ex.Message}", ex);
+            }
+
+            env.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Publication {Core.Publishing.PublicView.Publication} on {store.Target.Display}: {published.Visible} records the public may read (of {published.Rendered} rendered); columns {string.Join(", ", Core.Publishing.PublicView.PublicColumns)}; rows where {Core.Publishing.PublicView.RowFilter}."));
+            if (!published.LogicalWal)
+            {
+                env.WriteError("note: this server's wal_level is not 'logical': set wal_level = logical in postgresql.conf and restart it before a mirror subscribes");
+            }
+
+            return ExitCodes.Ok;
+        });
+        var primary = new Option<string>("--from") { Description = "The team's server (PostgreSQL connection string or postgres:// URL) where 'marsad db publish' ran", Required = true };
+        var mirror = new Command("mirror", "PostgreSQL: make the database named by --db a public mirror of the team's server's publication (logical replication)") { primary };
+        mirror.SetAction(async (result, cancellationToken) =>
+        {
+            var target = globals.DatabaseTarget(result, env);
+            var from = Core.Storage.DatabaseTarget.Parse(result.GetValue(primary));
+            try
+            {
+                await Core.Publishing.PublicMirror.SubscribeAsync(globals.Stores(env), target, from, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                env.WriteError(ex.Message);
+                return ExitCodes.CannotRun;
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new StoreUnavailableException($"mirror {target.Display} of {from.Display}: {ex.Message}", ex);
+            }
+
+            env.WriteLine($"{target.Display} subscribes to {Core.Publishing.PublicView.Publication} on {from.Display}: table {Core.Publishing.PublicView.Table} ({string.Join(", ", Core.Publishing.PublicView.PublicColumns)}).");
+            return ExitCodes.Ok;
+        });
+        var command = new Command("db", "Database maintenance: migrate, copy, publish, mirror");
         command.Subcommands.Add(migrate);
         command.Subcommands.Add(copy);
+        command.Subcommands.Add(publish);
+        command.Subcommands.Add(mirror);
         return command;
     }
 }

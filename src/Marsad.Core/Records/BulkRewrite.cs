@@ -144,7 +144,11 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
         return sql;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        await dialect.AfterCommitAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

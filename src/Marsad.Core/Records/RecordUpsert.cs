@@ -120,6 +120,7 @@ internal static class RecordUpsert
         }
 
         await tx.CommitAsync(cancellationToken);
+        await dialect.AfterCommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged, swept);
     }
 

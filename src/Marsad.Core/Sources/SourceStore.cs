@@ -68,6 +68,7 @@ internal sealed class SourceStore(SqlDialect dialect, TimeProvider time) : ISour
         }
 
         await tx.CommitAsync(cancellationToken);
+        await dialect.AfterCommitAsync(cancellationToken);
         return (await ListAsync(Role.Admin, cancellationToken)).Single(s => s.Id == source.Id);
     }
 

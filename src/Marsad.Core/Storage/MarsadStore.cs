@@ -69,6 +69,12 @@ public sealed class MarsadStore : IMarsadStore
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(time);
         var store = new MarsadStore(target, dialect, time);
+        if (dialect.Provider == DatabaseProvider.PostgreSql)
+        {
+            // A published server's public view follows every write (one cheap read when it is not turned on).
+            dialect.Committed = ct => Publishing.PublicMirror.SyncAsync(store, ct);
+        }
+
         if (migrate)
         {
             try

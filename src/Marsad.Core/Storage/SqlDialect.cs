@@ -127,6 +127,33 @@ public abstract class SqlDialect
     /// <summary>SQL that moves an identity column's next value past the rows copied in with their own ids, or null when the engine needs none.</summary>
     public virtual string? IdentityResetSql(string table, string column) => null;
 
+    /// <summary>
+    /// The server's own connection string in libpq's form (host=… port=… dbname=…), for a subscriber that connects to
+    /// this database (a public mirror); null where the engine has no such thing.
+    /// </summary>
+    internal virtual string? ReplicationConnInfo => null;
+
+    /// <summary>
+    /// Run after each write transaction this dialect commits (<see cref="WriteAsync"/>), outside it: the store sets it
+    /// to bring derived tables (the public view) up to date. Its failure never undoes or fails the committed write.
+    /// </summary>
+    internal Func<CancellationToken, Task>? Committed { get; set; }
+
+    /// <summary>Runs <see cref="Committed"/>; a failure leaves its work queued for the next write, and the write stands.</summary>
+    internal async Task AfterCommitAsync(CancellationToken cancellationToken)
+    {
+        if (Committed is { } after)
+        {
+            try
+            {
+                await after(cancellationToken);
+            }
+            catch (DbException)
+            {
+            }
+        }
+    }
+
     /// <summary>Whether <see cref="WriteAsync"/> runs a write again after a passing failure (SQLite's busy wait already waits for the lock).</summary>
     protected virtual bool RetriesWrites => false;
 
@@ -161,6 +188,7 @@ public abstract class SqlDialect
 
                 committing = true;
                 await tx.CommitAsync(cancellationToken);
+                await AfterCommitAsync(cancellationToken);
                 return result;
             }
             catch (DbException ex) when (RetriesWrites && attempt < 5 && IsTransient(ex) && (!committing || CommitSurelyFailed(ex)))

@@ -14,11 +14,15 @@ public sealed class StoreOpener(IEnumerable<IStorageProvider> providers, TimePro
     /// Opens the database <paramref name="target"/> names, creating and migrating it when <paramref name="migrate"/> is
     /// true (the default: a new file is migrated on first use).
     /// </summary>
-    public Task<IMarsadStore> OpenAsync(DatabaseTarget target, bool migrate = true, CancellationToken cancellationToken = default)
+    public Task<IMarsadStore> OpenAsync(DatabaseTarget target, bool migrate = true, CancellationToken cancellationToken = default) =>
+        MarsadStore.OpenAsync(DialectOf(target), target, time, migrate, cancellationToken);
+
+    /// <summary>The dialect for a database that is not (or not only) a Marsad record: a public mirror's.</summary>
+    internal SqlDialect DialectOf(DatabaseTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
         var provider = Array.Find(_providers, p => p.Accepts(target))
             ?? throw new StoreUnavailableException($"database {target.Display}: no {target.Provider} storage provider is registered in this host");
-        return MarsadStore.OpenAsync(provider.CreateDialect(target), target, time, migrate, cancellationToken);
+        return provider.CreateDialect(target);
     }
 }
