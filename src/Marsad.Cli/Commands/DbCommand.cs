@@ -89,7 +89,7 @@ public static class DbCommand
                 $"Publication {Core.Publishing.PublicView.Publication} on {store.Target.Display}: {published.Visible} records the public may read (of {published.Rendered} rendered); columns {string.Join(", ", Core.Publishing.PublicView.PublicColumns)}; rows where {Core.Publishing.PublicView.RowFilter}."));
             if (!published.LogicalWal)
             {
-                env.WriteError("note: this server's wal_level is not 'logical': set wal_level = logical in postgresql.conf and restart it before a mirror subscribes");
+                env.Error.WriteLine("marsad: warning: this server's wal_level is not 'logical': set wal_level = logical in postgresql.conf and restart it before a mirror subscribes");
             }
 
             return ExitCodes.Ok;
