@@ -16,7 +16,13 @@ namespace Marsad.Core.Exchange;
 /// </summary>
 public static class EventExporter
 {
-    private const int FlushBytes = 64 * 1024;
+    /// <summary>
+    /// Bytes gathered before they are handed to the output. Each hand-over of an asynchronous write wakes a thread of
+    /// the pool (a console or file stream writes on one), which cost more than the write itself at 64 KiB.
+    /// </summary>
+    private const int FlushBytes = 256 * 1024;
+
+    private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with { BufferSize = FlushBytes };
 
     /// <summary>Writes a list already read (a cached page).</summary>
     public static void Write(TextWriter output, IReadOnlyList<EventListItem> items, EventExportFormat format, IReadOnlyDictionary<string, string?>? sourceUrls = null) =>
@@ -105,8 +111,9 @@ public static class EventExporter
                 await WriteJsonLinesAsync(output, rows, (json, row) => WriteJsonItem(json, j => j.WriteRawValue(row.Payload.Span, skipInputValidation: true), row.Version, row.Sources, urls), cancellationToken);
                 break;
             default:
-                // Payloads are read into the model on a third task, between the database and the writer.
-                await WriteAsync(output, ReadAhead.Run(rows, r => new EventListItem(ExportedFields.Read(r.Payload.Span), r.Version, r.Sources), cancellationToken), format, sourceUrls, cancellationToken);
+                // Payloads are read into the model by the writer's task: a stage of its own cost more in hand-overs
+                // between threads than reading them does.
+                await WriteAsync(output, rows.Select(r => new EventListItem(ExportedFields.Read(r.Payload.Span), r.Version, r.Sources)), format, sourceUrls, cancellationToken);
                 break;
         }
     }
@@ -130,7 +137,7 @@ public static class EventExporter
             await output.FlushAsync(cancellationToken);
         }
 
-        await using var csv = utf8 is not null ? CsvWriter.Create(utf8, CsvWriterOptions.Default, true) : CsvWriter.Create(output, CsvWriterOptions.Default, true);
+        await using var csv = utf8 is not null ? CsvWriter.Create(utf8, CsvOptions, true) : CsvWriter.Create(output, CsvOptions, true);
         await csv.WriteRecordAsync(header, cancellationToken);
         if (hashtags is not null)
         {

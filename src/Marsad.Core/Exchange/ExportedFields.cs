@@ -22,7 +22,10 @@ internal static class ExportedFields
 
     public static JsonSerializerOptions Options { get; } = Create();
 
-    public static ConflictEvent Read(ReadOnlySpan<byte> payload) => JsonSerializer.Deserialize<ConflictEvent>(payload, Options)!;
+    /// <summary>The event as the serializer with <see cref="Options"/> reads it, by <see cref="ExportedEventReader"/> where it can.</summary>
+    public static ConflictEvent Read(ReadOnlySpan<byte> payload) => ExportedEventReader.TryRead(payload) ?? ReadWithSerializer(payload);
+
+    public static ConflictEvent ReadWithSerializer(ReadOnlySpan<byte> payload) => JsonSerializer.Deserialize<ConflictEvent>(payload, Options)!;
 
     private static JsonSerializerOptions Create()
     {

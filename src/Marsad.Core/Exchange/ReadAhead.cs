@@ -11,7 +11,7 @@ namespace Marsad.Core.Exchange;
 /// </summary>
 internal static class ReadAhead
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 1024;
     private const int Batches = 4;
 
     public static async IAsyncEnumerable<TOut> Run<TIn, TOut>(IAsyncEnumerable<TIn> source, Func<TIn, TOut> map, [EnumeratorCancellation] CancellationToken cancellationToken = default)

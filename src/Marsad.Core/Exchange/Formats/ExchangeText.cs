@@ -31,8 +31,83 @@ public static class ExchangeText
 
     public static string? Number(double? value) => value is { } v ? Number(v) : null;
 
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    public static bool TryDate(string text, out DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().Trim();
+        return TryCommonDate(trimmed, out date)
+            || DateOnly.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
+    /// <summary>
+    /// The two forms nearly every row has, "2023-06-02" and "2 June 2023" (month name as written in English), read
+    /// without the culture-aware parser, which compared month names with the culture's rules on every row of an
+    /// export. Whatever this accepts the parser reads as the same day; anything else goes to the parser.
+    /// </summary>
+    private static bool TryCommonDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        int year, month, day;
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-')
+        {
+            year = Digits(text[..4]);
+            month = Digits(text.Slice(5, 2));
+            day = Digits(text.Slice(8, 2));
+        }
+        else
+        {
+            var first = text.IndexOf(' ');
+            var last = text.LastIndexOf(' ');
+            if (first is < 1 or > 2 || last != text.Length - 5 || last <= first + 1)
+            {
+                return false;
+            }
+
+            day = Digits(text[..first]);
+            year = Digits(text[(last + 1)..]);
+            month = Month(text[(first + 1)..last]);
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+
+    private static int Month(ReadOnlySpan<char> name)
+    {
+        for (var m = 0; m < MonthNames.Length; m++)
+        {
+            if (name.SequenceEqual(MonthNames[m]))
+            {
+                return m + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The number the ASCII digits make, or -1 when there is anything else.</summary>
+    private static int Digits(ReadOnlySpan<char> text)
+    {
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
 
     public static bool TryInteger(string text, out int value) => int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
