@@ -44,11 +44,13 @@ internal sealed class PostgresBulkEventInserts : IBulkEventInserts
             return;
         }
 
+        // The facts rows in their key's order: the key's index grows at its end, and a month's rows lie together (0045).
         const string Counted = "FROM events WHERE id = ANY(@ids) AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''";
         await RunAsync($"""
             INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
             SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts(payload)
             {Counted}
+            ORDER BY date_start, id
             """, cancellationToken);
         // marsad_event_contribution's rules: the fatalities object (a JSON null is none), figures rounded, best falling
         // back to low; each event counts for every actor ('' = all; actor2 once when it is actor1 too) crossed with every

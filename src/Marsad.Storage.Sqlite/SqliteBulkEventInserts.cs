@@ -116,13 +116,16 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
         // crossed with every governorate ('' = all). Summed first per actor pair, governorate, review state and month
         // (sums add up), so the fan-out to six keys and its grouping run over those groups, not over every event.
         // The figures are read from the facts row just written (its first item is the payload's quantities, as
-        // json_extract gives it), not from the payload: parsing each 1 KB payload a second time was a third of the apply.
+        // json_extract gives it), so each 1 KB payload is parsed once per import, not twice.
         const string Batch = "FROM events WHERE rowid > @from AND rowid <= @through";
+        // In the facts table's key order: rows inserted in file order land all over its key (date, id), splitting pages
+        // that stay half full (13.5 MB for the 23,348 ACLED battles rows, against 6.8 MB appended in order).
         await RunAsync($"""
             INSERT INTO event_facts
             SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade,
                    json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
             {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+            ORDER BY date_start, id
             """, through, cancellationToken);
         await RunAsync($"""
             WITH f AS MATERIALIZED (
