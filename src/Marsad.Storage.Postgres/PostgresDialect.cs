@@ -178,6 +178,9 @@ public sealed class PostgresDialect : SqlDialect
     }
 
     /// <summary>events.geom is generated from latitude and longitude (0037_postgis.sql).</summary>
+    internal override async Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>
+        await PostgresBulkEventInserts.BeginAsync(session, cancellationToken);
+
     public override bool IsDerivedColumn(string table, string column) => table == "events" && column == "geom";
 
     /// <summary>

@@ -91,7 +91,8 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
         return new SqliteBulkEventInserts(session, definitions, last);
     }
 
-    public void Inserted() => _pending = true;
+    // The rows are found by rowid (see ApplyAsync): the id is not needed.
+    public void Inserted(Guid id) => _pending = true;
 
     /// <summary>
     /// Adds the events inserted since the last call to the analytics tables. New rows take rowids above every
@@ -114,22 +115,28 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
         // undated ones in no month; each event counts for every actor ('' = all; actor2 once when it is actor1 too)
         // crossed with every governorate ('' = all). Summed first per actor pair, governorate, review state and month
         // (sums add up), so the fan-out to six keys and its grouping run over those groups, not over every event.
+        // The figures are read from the facts row just written (its first item is the payload's quantities, as
+        // json_extract gives it), so each 1 KB payload is parsed once per import, not twice.
         const string Batch = "FROM events WHERE rowid > @from AND rowid <= @through";
+        // In the facts table's key order: rows inserted in file order land all over its key (date, id), splitting pages
+        // that stay half full (13.5 MB for the 23,348 ACLED battles rows, against 6.8 MB appended in order).
         await RunAsync($"""
             INSERT INTO event_facts
             SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade,
                    json_extract(payload, '$.quantities', '$.assoc_actor1', '$.assoc_actor2', '$.aggregate.incidents', '$.aggregate.dates')
             {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
+            ORDER BY date_start, id
             """, through, cancellationToken);
         await RunAsync($"""
             WITH f AS MATERIALIZED (
-                SELECT actor1, actor2, admin1, status <> 'extracted' AS reviewed, substr(date_start, 1, 7) AS month, COUNT(*) AS n,
-                       SUM(COALESCE(json_extract(payload, '$.quantities.fatalities.low'), 0)) AS low,
-                       SUM(COALESCE(json_extract(payload, '$.quantities.fatalities.best'), json_extract(payload, '$.quantities.fatalities.low'), 0)) AS best,
-                       SUM(COALESCE(json_extract(payload, '$.quantities.fatalities.high'), 0)) AS high,
-                       SUM(json_extract(payload, '$.quantities.fatalities') IS NOT NULL AND json_extract(payload, '$.quantities.fatalities.high') IS NULL) AS open
-                {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
-                GROUP BY actor1, actor2, admin1, reviewed, month),
+                SELECT e.actor1, e.actor2, e.admin1, e.status <> 'extracted' AS reviewed, substr(e.date_start, 1, 7) AS month, COUNT(*) AS n,
+                       SUM(COALESCE(json_extract(x.facts, '$[0].fatalities.low'), 0)) AS low,
+                       SUM(COALESCE(json_extract(x.facts, '$[0].fatalities.best'), json_extract(x.facts, '$[0].fatalities.low'), 0)) AS best,
+                       SUM(COALESCE(json_extract(x.facts, '$[0].fatalities.high'), 0)) AS high,
+                       SUM(json_extract(x.facts, '$[0].fatalities') IS NOT NULL AND json_extract(x.facts, '$[0].fatalities.high') IS NULL) AS open
+                FROM events e CROSS JOIN event_facts x ON x.date_start = e.date_start AND x.id = e.id
+                WHERE e.rowid > @from AND e.rowid <= @through AND e.merged_into IS NULL AND e.status <> 'rejected' AND e.date_start <> ''
+                GROUP BY e.actor1, e.actor2, e.admin1, reviewed, month),
             k AS (
                 SELECT '' AS actor, '' AS admin, * FROM f
                 UNION ALL SELECT '', admin1, * FROM f WHERE admin1 <> ''

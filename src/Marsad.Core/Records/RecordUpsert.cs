@@ -67,7 +67,7 @@ internal static class RecordUpsert
                             await RecordStore.InsertAsync(session, prepared ?? PreparedInsert.OfBulk(record), context, now, cancellationToken);
                         }
 
-                        bulk?.Inserted();
+                        bulk?.Inserted(id);
                         inserted++;
                         continue;
                     }

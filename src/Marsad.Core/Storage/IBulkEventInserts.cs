@@ -8,8 +8,8 @@ namespace Marsad.Core.Storage;
 /// </summary>
 internal interface IBulkEventInserts
 {
-    /// <summary>An event was inserted since the last <see cref="ApplyAsync"/>.</summary>
-    void Inserted();
+    /// <summary>The event with this id was inserted since the last <see cref="ApplyAsync"/>.</summary>
+    void Inserted(Guid id);
 
     /// <summary>Adds the events inserted since the last call to the analytics tables.</summary>
     Task ApplyAsync(CancellationToken cancellationToken);
