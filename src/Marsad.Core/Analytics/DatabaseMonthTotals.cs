@@ -49,8 +49,9 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
         ArgumentNullException.ThrowIfNull(decided);
         var sql = $"""
             {Counted(filter)},
-            quants AS MATERIALIZED ({Quantities})
-            SELECT 't' AS kind, '{Total}' AS d, '' AS k, NULL AS name, COUNT(*) AS a, SUM(incidents) AS b, NULL AS c, NULL AS e, {OrderedConcat("date_start || ' ' || id")} AS ids FROM m
+            shapes AS MATERIALIZED ({Shapes}),
+            quants AS ({Quantities})
+            SELECT 't' AS kind, '{Total}' AS d, '' AS k, NULL AS name, COUNT(*) AS a, SUM({Incidents("j")}) AS b, NULL AS c, NULL AS e, {OrderedConcat("date_start || ' ' || id")} AS ids FROM m
             UNION ALL
             SELECT 'q', '{Total}', '', q.name, {Sums("q")}, NULL FROM quants q GROUP BY q.name
             """;
@@ -106,26 +107,32 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
     }
 
     /// <summary>
-    /// The counted events as CTE m: the month's window by the key (as <see cref="EventAnalytics.EventsAsync"/> reads
-    /// it), then the plain events passing the filter (none under an actor filter); their incidents and facts parsed once.
+    /// The counted events as CTE m (id, date_start and facts j): the month's window by the key (as
+    /// <see cref="EventAnalytics.EventsAsync"/> reads it), then the plain events passing the filter (none under an actor filter).
     /// </summary>
     private string Counted(AnalyticsFilter filter) => $"""
-        WITH f AS MATERIALIZED (
-            SELECT id, date_start, date_end, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, status, {Facts} AS j
+        WITH m AS MATERIALIZED (
+            SELECT id, date_start, {Facts} AS j
             FROM event_facts
             WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from
-              AND {(Plain(filter) is { } plain ? plain + " /*filters*/" : "1 = 0")}),
-        m AS MATERIALIZED (SELECT f.*, {Incidents("j")} AS incidents FROM f)
+              AND {(Plain(filter) is { } plain ? plain + " /*filters*/" : "1 = 0")})
         """;
 
+    /// <summary>
+    /// Each distinct quantities object among the counted events and how many hold it: a month's tens of thousands of
+    /// events share a few hundred of them (the same few counts), so each is taken apart once, not once per event.
+    /// </summary>
+    private string Shapes => $"SELECT {QuantitiesObject("j")} AS o, COUNT(*) AS n FROM m WHERE {IsObject("j")} GROUP BY {QuantitiesObject("j")}";
+
+    /// <summary>Every (quantity, low, best, high) of the distinct objects, with n the events holding it.</summary>
     private string Quantities => $"""
-        SELECT m.id, q.key AS name, {Number("q.value", "low")} AS low, {Number("q.value", "best")} AS best, {Number("q.value", "high")} AS high
-        FROM m, {Members("m.j", "q")} WHERE {IsObject("m.j")}
+        SELECT s.n, q.key AS name, {Number("q.value", "low")} AS low, {Number("q.value", "best")} AS best, {Number("q.value", "high")} AS high
+        FROM shapes s, {Members("s.o", "q")}
         """;
 
-    /// <summary>The range sums of a group (QuantityRange.Plus): lows, bests (else lows), highs and how many had no high.</summary>
+    /// <summary>The range sums of a group (QuantityRange.Plus), each row standing for its n events: lows, bests (else lows), highs and how many had no high.</summary>
     private static string Sums(string q) =>
-        $"SUM(COALESCE({q}.low, 0)), SUM(COALESCE({q}.best, {q}.low, 0)), SUM(COALESCE({q}.high, 0)), SUM(CASE WHEN {q}.high IS NULL THEN 1 ELSE 0 END)";
+        $"SUM(COALESCE({q}.low, 0) * {q}.n), SUM(COALESCE({q}.best, {q}.low, 0) * {q}.n), SUM(COALESCE({q}.high, 0) * {q}.n), SUM(CASE WHEN {q}.high IS NULL THEN {q}.n ELSE 0 END)";
 
     private static IEnumerable<KeyValuePair<string, QuantityRange>> Sums(IEnumerable<Row> rows) =>
         rows.Where(r => r.Kind == 'q').Select(r => KeyValuePair.Create(r.Name!, new QuantityRange(r.A, r.B, r.E > 0 ? null : r.C)));
@@ -140,10 +147,13 @@ internal sealed class DatabaseMonthTotals(SqlDialect dialect)
 
     private string IsObject(string j) => Postgres ? $"jsonb_typeof({j} -> 0) = 'object'" : $"json_type({j}, '$[0]') = 'object'";
 
-    /// <summary>The quantities object's members as rows alias(key, value).</summary>
-    private string Members(string j, string alias) => Postgres
-        ? $"jsonb_each(CASE WHEN jsonb_typeof({j} -> 0) = 'object' THEN {j} -> 0 END) {alias}(key, value)"
-        : $"json_each({j}, '$[0]') {alias}";
+    /// <summary>The facts' quantities object (its first element).</summary>
+    private string QuantitiesObject(string j) => Postgres ? $"({j} -> 0)" : $"json_extract({j}, '$[0]')";
+
+    /// <summary>A quantities object's members as rows alias(key, value).</summary>
+    private string Members(string o, string alias) => Postgres
+        ? $"jsonb_each({o}) {alias}(key, value)"
+        : $"json_each({o}) {alias}";
 
     private string Number(string value, string field) => Postgres
         ? $"CASE WHEN jsonb_typeof({value} -> '{field}') = 'number' THEN ({value} ->> '{field}')::numeric::bigint END"

@@ -61,57 +61,68 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     private async Task<List<AnalyticsEvent>> ReadAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, string? condition, long maxSpan, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        // The month is one range of event_facts' (date_start, id) key: neighbouring pages on SQLite (WITHOUT ROWID) and on
-        // PostgreSQL after CLUSTER (docs/scaling.md says why Marsad leaves that to a maintenance job).
-        var sql = new StringBuilder("""
-            SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts
-            FROM event_facts
-            WHERE date_start >= @lo AND date_start <= @to AND date_end >= @from
-            """);
+        // Two ranges, each in (date_start, id) order and the first wholly before the second, read one after the other (two
+        // result sets of one command): the events that start before from and reach into it, spans all, from the spans'
+        // own index (version 47) over as many days before as the longest span (read by the key, those days' every event
+        // was read and most thrown away); then those starting in [from, to], one range of event_facts' key: neighbouring
+        // pages on SQLite (WITHOUT ROWID) and on PostgreSQL after CLUSTER (docs/scaling.md says why Marsad leaves that
+        // to a maintenance job). One query with UNION ALL was sorted whole by PostgreSQL instead.
         await using var command = connection.CreateCommand();
-        command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
-        Filters(filter, sql, command);
+        var where = new StringBuilder();
+        Filters(filter, where, command);
         if (condition is not null)
         {
-            sql.Append(" AND ").Append(condition);
+            where.Append(" AND ").Append(condition);
         }
 
-        sql.Append(" ORDER BY date_start, id");
-        command.CommandText = sql.ToString();
+        command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
+        const string Columns = "id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts";
+        command.CommandText = $"""
+            SELECT {Columns} FROM event_facts
+            WHERE date_start >= @lo AND date_start < @from AND date_end > date_start AND date_end >= @from{where}
+            ORDER BY date_start, id;
+            SELECT {Columns} FROM event_facts
+            WHERE date_start >= @from AND date_start <= @to AND date_end >= @from{where}
+            ORDER BY date_start, id
+            """;
         var events = new List<AnalyticsEvent>();
         // Rows often carry the same facts text (no quantities, the same few counts): each distinct text is parsed once
         // and its immutable parts shared by the events holding it.
         var factsOf = new Dictionary<string, Facts>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        do
         {
-            var text = reader.GetString(11);
-            if (!factsOf.TryGetValue(text, out var facts))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                factsOf[text] = facts = Facts.Parse(text);
-            }
+                var text = reader.GetString(11);
+                if (!factsOf.TryGetValue(text, out var facts))
+                {
+                    factsOf[text] = facts = Facts.Parse(text);
+                }
 
-            var e = new AnalyticsEvent(
-                Guid.Parse(reader.GetString(0)),
-                reader.GetString(1),
-                reader.GetString(2),
-                Day(reader.GetString(3)),
-                Day(reader.GetString(4)),
-                reader.GetStringOrNull(5),
-                reader.GetStringOrNull(6),
-                facts.AssociatedActors,
-                reader.GetStringOrNull(7),
-                reader.GetStringOrNull(8),
-                EnumNames.Statuses[reader.GetString(9)],
-                reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
-                facts.Quantities,
-                facts.Incidents,
-                facts.IncidentDates);
-            if (filter.Actor is null || e.Involves(filter.Actor))
-            {
-                events.Add(e);
+                var e = new AnalyticsEvent(
+                    Guid.Parse(reader.GetString(0)),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    Day(reader.GetString(3)),
+                    Day(reader.GetString(4)),
+                    reader.GetStringOrNull(5),
+                    reader.GetStringOrNull(6),
+                    facts.AssociatedActors,
+                    reader.GetStringOrNull(7),
+                    reader.GetStringOrNull(8),
+                    EnumNames.Statuses[reader.GetString(9)],
+                    reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
+                    facts.Quantities,
+                    facts.Incidents,
+                    facts.IncidentDates);
+                if (filter.Actor is null || e.Involves(filter.Actor))
+                {
+                    events.Add(e);
+                }
             }
         }
+        while (await reader.NextResultAsync(cancellationToken));
 
         return events;
     }
