@@ -8,7 +8,7 @@ using Marsad.Domain.Records;
 namespace Marsad.Core.Publishing;
 
 /// <summary>
-/// The access policy's public view as a table a public mirror is fed from (migration 0047 on PostgreSQL): each record
+/// The access policy's public view as a table a public mirror is fed from (migration 0048 on PostgreSQL): each record
 /// as the query layer shows it to <see cref="Role.Public"/>, so the mirror holds no rule of its own. The publication
 /// is generated from this definition: its row filter keeps the rows the public may read, its column list the columns
 /// it may read; the record's workflow status stays behind.

@@ -1,4 +1,4 @@
--- Marsad schema on PostgreSQL, version 47: the public view, for a public mirror by logical replication (docs/scaling.md).
+-- Marsad schema on PostgreSQL, version 48: the public view, for a public mirror by logical replication (docs/scaling.md).
 -- public_view holds each record as the public role reads it through the query layer (Core/Publishing/PublicView.cs):
 -- record is that rendition (confidential names masked, sensitive person fields withheld), or null where the public may
 -- not read the record; visible says whether it may; stored_status is the record's own workflow status (the team's).
