@@ -16,11 +16,16 @@ namespace Marsad.Core.Events;
 /// With a <see cref="Shared"/> set (one per state of the database, see <see cref="EventQueries"/>), the pages read in
 /// that state look each document up once between them, not once a page.
 /// </summary>
-internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared? shared = null)
+/// With <c>atHead</c>, each lookup also reads the audit chain's head in the same statement: one read at another head
+/// (or finding none of its documents) leaves <see cref="Consistent"/> false and adds nothing to the shared set.
+internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared? shared = null, long? atHead = null)
 {
     private const int MaxKept = 100_000;
     private const int Chunk = 500;
     private readonly Dictionary<Guid, string?> _names = [];
+
+    /// <summary>False once a lookup was read at another head than the one asked for (always true without one).</summary>
+    public bool Consistent { get; private set; } = true;
 
     /// <summary>
     /// Documents' sources as stored (name and whether it is confidential, before any role's mask), for every listing
@@ -118,7 +123,7 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
         command.Transaction = tx;
         var parameters = documents.Select((_, i) => "@d" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         command.CommandText = $"""
-            SELECT d.id, s.name, COALESCE(s.confidential, 0)
+            SELECT d.id, s.name, COALESCE(s.confidential, 0){(atHead is null ? "" : ", (SELECT COALESCE(MAX(seq), 0) FROM revisions)")}
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             WHERE d.id IN ({string.Join(", ", parameters)})
             """;
@@ -133,15 +138,26 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
             while (await reader.ReadAsync(cancellationToken))
             {
                 found[Guid.Parse(reader.GetString(0))] = (reader.GetStringOrNull(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0);
+                if (atHead is { } head && reader.GetInt64(3) != head)
+                {
+                    Consistent = false;
+                }
             }
         }
+
+        if (atHead is not null && found.Count == 0)
+        {
+            Consistent = false;
+        }
+
+        var share = Consistent ? shared : null;
 
         foreach (var document in documents)
         {
             if (found.TryGetValue(document, out var source))
             {
                 _names[document] = Mask(source);
-                shared?.Add(document, source);
+                share?.Add(document, source);
             }
             else
             {
