@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Marsad.Core.Access;
-using Marsad.Core.Records;
 using Marsad.Core.Storage;
 
 namespace Marsad.Core.Events;
@@ -48,19 +46,17 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
         }
     }
 
-    /// <summary>Each payload's source names, sorted (ordinal) and distinct, read inside <paramref name="tx"/> when given.</summary>
-    public async Task<IReadOnlyList<string>[]> ForAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken)
+    /// <summary>The source names of each event's documents (its payload's, see <see cref="ListingFields"/>), sorted (ordinal) and distinct, read inside <paramref name="tx"/> when given.</summary>
+    public async Task<IReadOnlyList<string>[]> ForAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<Guid[]> documents, CancellationToken cancellationToken)
     {
-        var documents = new Guid[payloads.Count][];
         var missing = new HashSet<Guid>();
         if (_names.Count > MaxKept)
         {
             _names.Clear();
         }
 
-        for (var i = 0; i < payloads.Count; i++)
+        for (var i = 0; i < documents.Count; i++)
         {
-            documents[i] = DocumentIds(payloads[i].Span);
             foreach (var document in documents[i])
             {
                 if (_names.ContainsKey(document))
@@ -84,8 +80,8 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
             await ReadAsync(connection, tx, chunk, cancellationToken);
         }
 
-        var result = new IReadOnlyList<string>[payloads.Count];
-        for (var i = 0; i < payloads.Count; i++)
+        var result = new IReadOnlyList<string>[documents.Count];
+        for (var i = 0; i < documents.Count; i++)
         {
             result[i] = Names(documents[i]);
         }
@@ -170,36 +166,4 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
     /// <summary>The source's name as the role may read it.</summary>
     private string Mask((string? Name, bool Confidential) source) =>
         source.Confidential && !role.SeesConfidentialSources() ? RoleRules.ConfidentialSourceName : source.Name ?? RecordSourceNames.Unnamed;
-
-    /// <summary>The payload's top-level <c>document_ids</c>, read without reading the rest of the event.</summary>
-    private static Guid[] DocumentIds(ReadOnlySpan<byte> payload)
-    {
-        var reader = new Utf8JsonReader(payload);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!reader.ValueTextEquals(RecordKind.DocumentsField))
-            {
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                return [];
-            }
-
-            var ids = new List<Guid>(1);
-            while (reader.Read() && reader.TokenType == JsonTokenType.String)
-            {
-                ids.Add(reader.GetGuid());
-            }
-
-            return [.. ids];
-        }
-
-        return [];
-    }
 }

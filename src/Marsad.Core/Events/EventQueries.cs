@@ -21,9 +21,12 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     private DataState? _state;
 
     public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
-        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources))];
+        [.. (await ListJsonAsync(query, role, withPlaceLines: false, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources))];
 
-    public async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
+        ListJsonAsync(query, role, withPlaceLines: true, cancellationToken);
+
+    private async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, bool withPlaceLines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await SyncTextIndexAsync(query, cancellationToken);
@@ -33,11 +36,11 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         // names and longest span are the ones of the page's snapshot (every change of either writes a revision), so the
         // page needs no second look at the counter. A page read at another head tries once more with a fresh state.
         var state = _state is { Reading: not null } last ? last : await StateAsync(cancellationToken);
-        var page = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources, state.Head), cancellationToken);
+        var page = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources, state.Head), cancellationToken, withPlaceLines);
         if (page.Head != state.Head && page.Head is not null)
         {
             state = await StateAsync(cancellationToken);
-            page = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources, state.Head), cancellationToken);
+            page = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources, state.Head), cancellationToken, withPlaceLines);
         }
 
         if (page.Head == state.Head && page.Consistent)
@@ -55,7 +58,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         // both are read again in one snapshot.
         await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
         state = await ReadStateAsync(connection, tx, null, cancellationToken);
-        return (await ReadPageAsync(dialect, connection, tx, query, role, state, new DocumentSourceNames(role), cancellationToken)).Rows;
+        return (await ReadPageAsync(dialect, connection, tx, query, role, state, new DocumentSourceNames(role), cancellationToken, withPlaceLines)).Rows;
     }
 
     /// <summary>Before a text search, the events changed since the last one (and, after a change of confidential names, all of them) are indexed.</summary>
@@ -168,7 +171,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     private sealed record Page(List<EventJson> Rows, long? Head, bool Consistent);
 
     /// <summary>The page's rows, then their source names (masked for the role) from the documents each names (see <see cref="DocumentSourceNames"/>).</summary>
-    private static async Task<Page> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, DocumentSourceNames names, CancellationToken cancellationToken)
+    private static async Task<Page> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, DocumentSourceNames names, CancellationToken cancellationToken, bool withPlaceLines = true)
     {
         var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None : state.Secrets;
         var read = new List<(Guid Id, DateOnly Start, byte[] Payload, long Version)>();
@@ -188,11 +191,17 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             }
         }
 
-        var sources = await names.ForAsync(connection, tx, [.. read.Select(r => (ReadOnlyMemory<byte>)r.Payload)], cancellationToken);
+        var fields = new ListingFields[read.Count];
+        for (var i = 0; i < read.Count; i++)
+        {
+            fields[i] = ListingFields.Read(read[i].Payload, withPlaceLines);
+        }
+
+        var sources = await names.ForAsync(connection, tx, [.. fields.Select(f => f.Documents)], cancellationToken);
         var rows = new List<EventJson>(read.Count);
         for (var i = 0; i < read.Count; i++)
         {
-            rows.Add(new EventJson(read[i].Id, read[i].Start, read[i].Payload, read[i].Version, sources[i]));
+            rows.Add(new EventJson(read[i].Id, read[i].Start, read[i].Payload, read[i].Version, sources[i], fields[i].PlaceLine));
         }
 
         return new Page(rows, head, names.Consistent);
@@ -252,7 +261,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         var names = new DocumentSourceNames(role);
         while (true)
         {
-            var rows = (await ReadPageAsync(dialect, connection, tx, page, role, state, names, cancellationToken)).Rows;
+            var rows = (await ReadPageAsync(dialect, connection, tx, page, role, state, names, cancellationToken, withPlaceLines: false)).Rows;
             foreach (var row in rows)
             {
                 yield return row;
