@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using Marsad.Core.Access;
-using Marsad.Core.Records;
 using Marsad.Core.Storage;
 
 namespace Marsad.Core.Events;
@@ -16,11 +14,16 @@ namespace Marsad.Core.Events;
 /// With a <see cref="Shared"/> set (one per state of the database, see <see cref="EventQueries"/>), the pages read in
 /// that state look each document up once between them, not once a page.
 /// </summary>
-internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared? shared = null)
+/// With <c>atHead</c>, each lookup also reads the audit chain's head in the same statement: one read at another head
+/// (or finding none of its documents) leaves <see cref="Consistent"/> false and adds nothing to the shared set.
+internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared? shared = null, long? atHead = null)
 {
     private const int MaxKept = 100_000;
     private const int Chunk = 500;
     private readonly Dictionary<Guid, string?> _names = [];
+
+    /// <summary>False once a lookup was read at another head than the one asked for (always true without one).</summary>
+    public bool Consistent { get; private set; } = true;
 
     /// <summary>
     /// Documents' sources as stored (name and whether it is confidential, before any role's mask), for every listing
@@ -43,19 +46,17 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
         }
     }
 
-    /// <summary>Each payload's source names, sorted (ordinal) and distinct, read inside <paramref name="tx"/> when given.</summary>
-    public async Task<IReadOnlyList<string>[]> ForAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken)
+    /// <summary>The source names of each event's documents (its payload's, see <see cref="ListingFields"/>), sorted (ordinal) and distinct, read inside <paramref name="tx"/> when given.</summary>
+    public async Task<IReadOnlyList<string>[]> ForAsync(DbConnection connection, DbTransaction? tx, IReadOnlyList<Guid[]> documents, CancellationToken cancellationToken)
     {
-        var documents = new Guid[payloads.Count][];
         var missing = new HashSet<Guid>();
         if (_names.Count > MaxKept)
         {
             _names.Clear();
         }
 
-        for (var i = 0; i < payloads.Count; i++)
+        for (var i = 0; i < documents.Count; i++)
         {
-            documents[i] = DocumentIds(payloads[i].Span);
             foreach (var document in documents[i])
             {
                 if (_names.ContainsKey(document))
@@ -79,8 +80,8 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
             await ReadAsync(connection, tx, chunk, cancellationToken);
         }
 
-        var result = new IReadOnlyList<string>[payloads.Count];
-        for (var i = 0; i < payloads.Count; i++)
+        var result = new IReadOnlyList<string>[documents.Count];
+        for (var i = 0; i < documents.Count; i++)
         {
             result[i] = Names(documents[i]);
         }
@@ -118,7 +119,7 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
         command.Transaction = tx;
         var parameters = documents.Select((_, i) => "@d" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         command.CommandText = $"""
-            SELECT d.id, s.name, COALESCE(s.confidential, 0)
+            SELECT d.id, s.name, COALESCE(s.confidential, 0){(atHead is null ? "" : ", (SELECT COALESCE(MAX(seq), 0) FROM revisions)")}
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
             WHERE d.id IN ({string.Join(", ", parameters)})
             """;
@@ -133,15 +134,26 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
             while (await reader.ReadAsync(cancellationToken))
             {
                 found[Guid.Parse(reader.GetString(0))] = (reader.GetStringOrNull(1), Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0);
+                if (atHead is { } head && reader.GetInt64(3) != head)
+                {
+                    Consistent = false;
+                }
             }
         }
+
+        if (atHead is not null && found.Count == 0)
+        {
+            Consistent = false;
+        }
+
+        var share = Consistent ? shared : null;
 
         foreach (var document in documents)
         {
             if (found.TryGetValue(document, out var source))
             {
                 _names[document] = Mask(source);
-                shared?.Add(document, source);
+                share?.Add(document, source);
             }
             else
             {
@@ -154,36 +166,4 @@ internal sealed class DocumentSourceNames(Role role, DocumentSourceNames.Shared?
     /// <summary>The source's name as the role may read it.</summary>
     private string Mask((string? Name, bool Confidential) source) =>
         source.Confidential && !role.SeesConfidentialSources() ? RoleRules.ConfidentialSourceName : source.Name ?? RecordSourceNames.Unnamed;
-
-    /// <summary>The payload's top-level <c>document_ids</c>, read without reading the rest of the event.</summary>
-    private static Guid[] DocumentIds(ReadOnlySpan<byte> payload)
-    {
-        var reader = new Utf8JsonReader(payload);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!reader.ValueTextEquals(RecordKind.DocumentsField))
-            {
-                reader.Read();
-                reader.Skip();
-                continue;
-            }
-
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                return [];
-            }
-
-            var ids = new List<Guid>(1);
-            while (reader.Read() && reader.TokenType == JsonTokenType.String)
-            {
-                ids.Add(reader.GetGuid());
-            }
-
-            return [.. ids];
-        }
-
-        return [];
-    }
 }

@@ -21,25 +21,44 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
     private DataState? _state;
 
     public async Task<IReadOnlyList<EventListItem>> ListAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
-        [.. (await ListJsonAsync(query, role, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources))];
+        [.. (await ListJsonAsync(query, role, withPlaceLines: false, cancellationToken)).Select(r => new EventListItem(JsonSerializer.Deserialize<ConflictEvent>(r.Payload.Span, MarsadJson.Options)!, r.Version, r.Sources))];
 
-    public async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, CancellationToken cancellationToken = default) =>
+        ListJsonAsync(query, role, withPlaceLines: true, cancellationToken);
+
+    private async Task<IReadOnlyList<EventJson>> ListJsonAsync(EventQuery query, Role role, bool withPlaceLines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         await SyncTextIndexAsync(query, cancellationToken);
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        var state = await StateAsync(cancellationToken);
-        var rows = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources), cancellationToken);
-        // The names to scrub were read before the page: if anything was committed meanwhile (a source made
-        // confidential, say), the page may show what they do not cover. Read both again in one snapshot then.
-        if (state.Reading is null || await _watch.ReadAsync(cancellationToken) != state.Reading)
+        // The state the change counter was last read with (a web request reads it for its cache key just before), else
+        // a new one. Each page says the audit chain's head it was read at: equal to the state's, the state's confidential
+        // names and longest span are the ones of the page's snapshot (every change of either writes a revision), so the
+        // page needs no second look at the counter. A page read at another head tries once more with a fresh state.
+        var state = _state is { Reading: not null } last ? last : await StateAsync(cancellationToken);
+        var page = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources, state.Head), cancellationToken, withPlaceLines);
+        if (page.Head != state.Head && page.Head is not null)
         {
-            await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
-            state = await ReadStateAsync(connection, tx, null, cancellationToken);
-            rows = await ReadPageAsync(dialect, connection, tx, query, role, state, new DocumentSourceNames(role), cancellationToken);
+            state = await StateAsync(cancellationToken);
+            page = await ReadPageAsync(dialect, connection, null, query, role, state, new DocumentSourceNames(role, state.Sources, state.Head), cancellationToken, withPlaceLines);
         }
 
-        return rows;
+        if (page.Head == state.Head && page.Consistent)
+        {
+            return page.Rows;
+        }
+
+        // An empty page tells no head: it stands if nothing was committed since the state was read.
+        if (page.Head is null && page.Consistent && state.Reading is not null && await _watch.ReadAsync(cancellationToken) == state.Reading)
+        {
+            return page.Rows;
+        }
+
+        // Otherwise the names to scrub may not cover what the page shows (a source made confidential meanwhile, say):
+        // both are read again in one snapshot.
+        await using var tx = await dialect.BeginReadAsync(connection, cancellationToken);
+        state = await ReadStateAsync(connection, tx, null, cancellationToken);
+        return (await ReadPageAsync(dialect, connection, tx, query, role, state, new DocumentSourceNames(role), cancellationToken, withPlaceLines)).Rows;
     }
 
     /// <summary>Before a text search, the events changed since the last one (and, after a change of confidential names, all of them) are indexed.</summary>
@@ -145,11 +164,18 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         return before.PublishedHead;
     }
 
+    /// <summary>
+    /// A page's rows, the audit chain's head the page was read at (null when it has no rows), and whether the source
+    /// names looked up for it were read at that head too (see <see cref="DocumentSourceNames"/>).
+    /// </summary>
+    private sealed record Page(List<EventJson> Rows, long? Head, bool Consistent);
+
     /// <summary>The page's rows, then their source names (masked for the role) from the documents each names (see <see cref="DocumentSourceNames"/>).</summary>
-    private static async Task<List<EventJson>> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, DocumentSourceNames names, CancellationToken cancellationToken)
+    private static async Task<Page> ReadPageAsync(SqlDialect dialect, DbConnection connection, DbTransaction? tx, EventQuery query, Role role, DataState state, DocumentSourceNames names, CancellationToken cancellationToken, bool withPlaceLines = true)
     {
         var secrets = role.SeesConfidentialSources() ? ConfidentialNames.None : state.Secrets;
         var read = new List<(Guid Id, DateOnly Start, byte[] Payload, long Version)>();
+        long? head = null;
         // An actor search looks at what the role may read: with names to redact, at the redacted payload (else the
         // answers would tell a confidential name, one prefix at a time). A text search has its own index (Search/).
         var visible = secrets.IsEmpty || query.Actor is null ? "payload" : AccessSql.Visible(dialect, connection, secrets);
@@ -161,17 +187,24 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
             while (await reader.ReadAsync(cancellationToken))
             {
                 read.Add((Guid.Parse(reader.GetString(2)), Day(reader.GetString(3)), secrets.Scrub(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1)));
+                head = reader.GetInt64(4);
             }
         }
 
-        var sources = await names.ForAsync(connection, tx, [.. read.Select(r => (ReadOnlyMemory<byte>)r.Payload)], cancellationToken);
+        var fields = new ListingFields[read.Count];
+        for (var i = 0; i < read.Count; i++)
+        {
+            fields[i] = ListingFields.Read(read[i].Payload, withPlaceLines);
+        }
+
+        var sources = await names.ForAsync(connection, tx, [.. fields.Select(f => f.Documents)], cancellationToken);
         var rows = new List<EventJson>(read.Count);
         for (var i = 0; i < read.Count; i++)
         {
-            rows.Add(new EventJson(read[i].Id, read[i].Start, read[i].Payload, read[i].Version, sources[i]));
+            rows.Add(new EventJson(read[i].Id, read[i].Start, read[i].Payload, read[i].Version, sources[i], fields[i].PlaceLine));
         }
 
-        return rows;
+        return new Page(rows, head, names.Consistent);
     }
 
     /// <summary>Confidential source names the role may not see: scrubbed from payloads too (a grade's reason names its sources).</summary>
@@ -228,7 +261,7 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
         var names = new DocumentSourceNames(role);
         while (true)
         {
-            var rows = await ReadPageAsync(dialect, connection, tx, page, role, state, names, cancellationToken);
+            var rows = (await ReadPageAsync(dialect, connection, tx, page, role, state, names, cancellationToken, withPlaceLines: false)).Rows;
             foreach (var row in rows)
             {
                 yield return row;
@@ -386,7 +419,8 @@ internal sealed class EventQueries(SqlDialect dialect) : IEventQueries
 
     private static DbCommand Build(SqlDialect dialect, DbConnection connection, EventQuery query, Role role, int longestSpanDays, string visiblePayload, ConfidentialNames secrets, bool postgis)
     {
-        var sql = new StringBuilder("SELECT payload, version, id, date_start FROM events WHERE COALESCE(merged_into, '') = ''");
+        // The audit chain's head in the same statement, so at the same snapshot as the rows (see ListJsonAsync).
+        var sql = new StringBuilder("SELECT payload, version, id, date_start, (SELECT COALESCE(MAX(seq), 0) FROM revisions) FROM events WHERE COALESCE(merged_into, '') = ''");
         var command = connection.CreateCommand();
 
         void Where(string condition, string name, object? value)

@@ -4,9 +4,14 @@ using System.Globalization;
 namespace Marsad.Core.Storage;
 
 /// <summary>
-/// Tells whether the database may have changed since a reading, through the dialect's change counter on one
-/// connection held for the purpose (the counter is per connection, and this one never writes, so every commit
-/// anywhere moves it). A null reading means "cannot tell": treat the data as changed.
+/// Tells whether the database may have changed since a reading, through the dialect's change counter. A per-connection
+/// counter is read on one connection held for the purpose (the counter is per connection, and this one never writes,
+/// so every commit anywhere moves it); a server-wide one on any pooled connection. A null reading means "cannot tell":
+/// treat the data as changed.
+/// Readings are taken one at a time, and callers that arrive while one is taken share the next: a reading started
+/// after a caller arrived is as fresh as one of its own. Under a burst of requests the counter is then read once per
+/// round trip, not once per request, and the readings hold one connection, not one each (on PostgreSQL, hundreds of
+/// requests at once each opened a connection for it, and the pool grew to its limit).
 /// </summary>
 internal sealed class ChangeWatch(SqlDialect dialect)
 {
@@ -14,6 +19,8 @@ internal sealed class ChangeWatch(SqlDialect dialect)
     private DbConnection? _connection;
     private DbCommand? _command;
     private int _generation;
+    private long _started;
+    private (long Number, Reading Value)? _last;
 
     /// <summary>A reading of the counter; equal readings mean nothing was committed between them.</summary>
     public readonly record struct Reading(int Generation, long Value);
@@ -25,15 +32,38 @@ internal sealed class ChangeWatch(SqlDialect dialect)
             return null;
         }
 
-        if (!dialect.ChangeCounterPerConnection)
-        {
-            // A server-wide counter: any pooled connection reads it, and none is held between readings.
-            await using var connection = await dialect.OpenAsync(cancellationToken);
-            await using var command = connection.Sql(null, sql);
-            return new Reading(0, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
-        }
-
+        // Readings are numbered as they start: one numbered above this, finished by the time the gate opens, began after now.
+        var arrived = Interlocked.Read(ref _started);
         await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_last is { } last && last.Number > arrived)
+            {
+                return last.Value;
+            }
+
+            var number = Interlocked.Increment(ref _started);
+            _last = null;
+            var reading = dialect.ChangeCounterPerConnection ? await ReadHeldAsync(sql, cancellationToken) : await ReadPooledAsync(sql, cancellationToken);
+            _last = (number, reading);
+            return reading;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A server-wide counter: any pooled connection reads it, and none is held between readings.</summary>
+    private async Task<Reading> ReadPooledAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await using var command = connection.Sql(null, sql);
+        return new Reading(0, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
+    }
+
+    private async Task<Reading> ReadHeldAsync(string sql, CancellationToken cancellationToken)
+    {
         try
         {
             if (_command is null)
@@ -50,10 +80,6 @@ internal sealed class ChangeWatch(SqlDialect dialect)
         {
             await ResetAsync();
             throw;
-        }
-        finally
-        {
-            _gate.Release();
         }
     }
 

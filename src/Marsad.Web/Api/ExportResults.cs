@@ -33,7 +33,17 @@ internal sealed class EventPageBody(byte[] body, string contentType, string? nex
                 json.WritePropertyName("event");
                 json.WriteRawValue(item.Payload.Span, skipInputValidation: true);
                 json.WriteNumber("version", item.Version);
-                WritePlaceLine(json, item.Payload.Span);
+                if (item.PlaceLine is { Count: > 0 } line)
+                {
+                    json.WriteStartArray("place_line");
+                    foreach (var part in line)
+                    {
+                        json.WriteStringValue(part);
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 json.WriteStartArray("sources");
                 foreach (var source in item.Sources)
                 {
@@ -54,60 +64,6 @@ internal sealed class EventPageBody(byte[] body, string contentType, string? nex
         }
 
         return new EventPageBody(buffer.WrittenSpan.ToArray(), "application/json; charset=utf-8", null);
-    }
-
-    // The event's place line (Core's PlaceLine, the one rule for it), so a page prints it without a copy of the rule.
-    private static void WritePlaceLine(Utf8JsonWriter json, ReadOnlySpan<byte> payload)
-    {
-        var reader = new Utf8JsonReader(payload);
-        string? name = null, admin1 = null, admin2 = null;
-        var inLocation = false;
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-            {
-                inLocation = reader.ValueTextEquals("location"u8);
-                if (!inLocation)
-                {
-                    reader.Skip();
-                }
-            }
-            else if (inLocation && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 2)
-            {
-                var (isName, isAdmin1, isAdmin2) = (reader.ValueTextEquals("name"u8), reader.ValueTextEquals("admin1"u8), reader.ValueTextEquals("admin2"u8));
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.String)
-                {
-                    reader.Skip();
-                }
-                else if (isName)
-                {
-                    name = reader.GetString();
-                }
-                else if (isAdmin1)
-                {
-                    admin1 = reader.GetString();
-                }
-                else if (isAdmin2)
-                {
-                    admin2 = reader.GetString();
-                }
-            }
-        }
-
-        var parts = Core.Names.PlaceLine.Parts(name, admin2, admin1);
-        if (parts.Count == 0)
-        {
-            return;
-        }
-
-        json.WriteStartArray("place_line");
-        foreach (var part in parts)
-        {
-            json.WriteStringValue(part);
-        }
-
-        json.WriteEndArray();
     }
 
     public static EventPageBody GeoJson(IReadOnlyList<EventListItem> items, string? nextCursor)
