@@ -39,6 +39,48 @@ internal static class RevisionWriter
     }
 
     /// <summary>
+    /// Appends one revision per entry, in order. Over the network (a connection with batches) they go as one round trip:
+    /// a writer holds the chain's lock while it appends, so every round trip there is time all other writers wait.
+    /// </summary>
+    public static async Task AppendManyAsync(
+        WriteSession session,
+        IReadOnlyList<(string EntityType, Guid EntityId, RevisionAction Action, string Changes, string StateSha256)> revisions,
+        ChangeContext context,
+        DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        if (revisions.Count < 2 || !session.Connection.CanCreateBatch)
+        {
+            foreach (var (type, id, action, changes, state) in revisions)
+            {
+                await AppendAsync(session, type, id, action, context, changes, state, at, cancellationToken);
+            }
+
+            return;
+        }
+
+        await using var batch = session.Connection.CreateBatch();
+        batch.Transaction = session.Transaction;
+        foreach (var (type, id, action, changes, state) in revisions)
+        {
+            var values = await NextAsync(session, type, id, action, context, changes, state, at, cancellationToken);
+            var command = batch.CreateBatchCommand();
+            command.CommandText = InsertSql;
+            for (var i = 0; i < Parameters.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = Parameters[i];
+                parameter.Value = values[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// The next revision's values in <see cref="Parameters"/>' order, its sequence and hash following the session's head,
     /// which moves past it: the caller writes it before anything else appends (a batch of inserts writes them in order).
     /// </summary>

@@ -26,14 +26,34 @@ internal static class RowSealer
             }
         }
 
-        foreach (var (id, json) in rows)
+        var known = await KnownAsync(session, table.EntityType, rows.Select(r => r.Id).ToList(), cancellationToken);
+        await RevisionWriter.AppendManyAsync(session,
+            [.. rows.Select(r => (table.EntityType, r.Id, known.Contains(r.Id) ? RevisionAction.Update : RevisionAction.Insert, r.Json, SealedRow.State(r.Json)))],
+            context, at, cancellationToken);
+    }
+
+    /// <summary>Which of these rows the chain already names (their revision is then an update), asked a few hundred at a time.</summary>
+    private static async Task<HashSet<Guid>> KnownAsync(WriteSession session, string entityType, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<Guid>();
+        foreach (var chunk in ids.Chunk(500))
         {
-            var known = session.Command("SELECT COUNT(*) FROM revisions WHERE entity_type = @type AND entity_id = @id");
-            known.AddParameter("@type", table.EntityType).AddParameter("@id", id.ToString("D"));
-            var action = Convert.ToInt64(await known.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0
-                ? RevisionAction.Update : RevisionAction.Insert;
-            await RevisionWriter.AppendAsync(session, table.EntityType, id, action, context, json, SealedRow.State(json), at, cancellationToken);
+            var names = chunk.Select((_, i) => "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var query = session.Command($"SELECT DISTINCT entity_id FROM revisions WHERE entity_type = @type AND entity_id IN ({string.Join(", ", names)})");
+            query.AddParameter("@type", entityType);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                query.AddParameter(names[i], chunk[i].ToString("D"));
+            }
+
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                known.Add(Guid.Parse(reader.GetString(0)));
+            }
         }
+
+        return known;
     }
 
     /// <summary>The author of writes that no person's command names (registers of sources and accounts kept by an administrator).</summary>

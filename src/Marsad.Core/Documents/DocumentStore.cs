@@ -119,14 +119,24 @@ internal sealed class DocumentStore(SqlDialect dialect, TimeProvider time) : IDo
             return null;
         }
 
+        // A whole id can only be that document (ids are all one length; a text hash has no dashes): looked up by the
+        // primary key. The prefix search reads every document (LIKE over TEXT takes no index in a non-C collation), which
+        // for workers reading 50,000 stored documents one by one was a scan of the table per document.
+        var whole = Guid.TryParseExact(key, "D", out _);
+        var match = whole ? "d.id = @key" : "d.id = @key OR d.id LIKE @prefix OR d.text_sha256 LIKE @prefix";
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        await using var command = connection.Sql(null, """
+        await using var command = connection.Sql(null, $"""
             SELECT d.id, d.title, d.clean_text, d.text_sha256, d.original_sha256, d.original, d.media_type, d.published, s.name, d.url, d.language, d.origin, d.received_at
             FROM documents d LEFT JOIN sources s ON s.id = d.source_id
-            WHERE d.id = @key OR d.id LIKE @prefix OR d.text_sha256 LIKE @prefix
+            WHERE {match}
             LIMIT 2
             """);
-        command.AddParameter("@key", key).AddParameter("@prefix", key + "%");
+        command.AddParameter("@key", key);
+        if (!whole)
+        {
+            command.AddParameter("@prefix", key + "%");
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var found = new List<Document>();
         while (await reader.ReadAsync(cancellationToken))

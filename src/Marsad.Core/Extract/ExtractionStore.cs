@@ -100,42 +100,123 @@ internal sealed class ExtractionStore(SqlDialect dialect, TimeProvider time) : I
     /// </summary>
     internal static async Task<ExtractionCounts> InsertAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid documentId, string engineVersion, ExtractionResult result, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        object[] candidates =
-        [
-            .. result.Events.Select(e => e with { DocumentIds = [documentId] }),
-            .. result.Claims.Select(c => c with { DocumentIds = [documentId] }),
-            .. result.Persons.Select(p => p with { DocumentIds = [documentId] }),
-            .. result.Allegations.Select(a => a with { DocumentIds = [documentId] }),
-        ];
         await using (var session = new WriteSession(connection, tx))
         {
+            await InsertManyAsync(session, engineVersion, [(documentId, result)], context, now, cancellationToken);
+        }
+
+        return new ExtractionCounts(result.Events.Length, result.Claims.Length, result.Persons.Length, result.Allegations.Length, result.Checks.Length);
+    }
+
+    /// <summary>
+    /// Several documents' first readings (candidates, then the extraction rows and their seals) inside the caller's write
+    /// transaction. Over the network the statements go in batches, a few round trips for all of them: the writer holds
+    /// the chain's lock meanwhile, and a round trip per statement (some thirty a document) kept other writers waiting.
+    /// </summary>
+    internal static async Task InsertManyAsync(WriteSession session, string engineVersion, IReadOnlyList<(Guid DocumentId, ExtractionResult Result)> readings, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (readings.Count == 0)
+        {
+            return;
+        }
+
+        var batched = BatchedInserts.For(session, context, now);
+        foreach (var (documentId, result) in readings)
+        {
+            object[] candidates =
+            [
+                .. result.Events.Select(e => e with { DocumentIds = [documentId] }),
+                .. result.Claims.Select(c => c with { DocumentIds = [documentId] }),
+                .. result.Persons.Select(p => p with { DocumentIds = [documentId] }),
+                .. result.Allegations.Select(a => a with { DocumentIds = [documentId] }),
+            ];
             foreach (var candidate in candidates)
             {
-                await RecordStore.InsertAsync(session, candidate, context, now, cancellationToken);
+                var prepared = PreparedInsert.Of(candidate);
+                if (batched is null)
+                {
+                    await RecordStore.InsertAsync(session, prepared, context, now, cancellationToken);
+                }
+                else
+                {
+                    await batched.AddAsync(prepared, cancellationToken);
+                }
             }
         }
 
-        await InsertExtractionAsync(connection, tx, documentId, engineVersion, result, context, now, cancellationToken);
-        return new ExtractionCounts(result.Events.Length, result.Claims.Length, result.Persons.Length, result.Allegations.Length, result.Checks.Length);
+        if (batched is not null)
+        {
+            await batched.FlushAsync(cancellationToken);
+        }
+
+        await WriteExtractionRowsAsync(session, engineVersion, readings, now, cancellationToken);
+        var names = readings.Select((_, i) => "@doc" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        await RowSealer.SealAsync(session, SealedTable.Extractions, $"engine_version = @version AND document_id IN ({string.Join(", ", names)})",
+            [("@version", engineVersion), .. readings.Select((r, i) => (names[i], (object?)r.DocumentId.ToString("D")))], context, now, cancellationToken);
+    }
+
+    private const string InsertExtractionSql = """
+        INSERT INTO extractions (document_id, engine_version, extracted_at, clean_text, result, events, claims, persons, allegations, checks)
+        VALUES (@doc, @version, @at, @text, @result, @events, @claims, @persons, @allegations, @checks)
+        ON CONFLICT (document_id, engine_version) DO UPDATE SET extracted_at = excluded.extracted_at, clean_text = excluded.clean_text,
+            result = excluded.result, events = excluded.events, claims = excluded.claims, persons = excluded.persons,
+            allegations = excluded.allegations, checks = excluded.checks
+        """;
+
+    private static readonly string[] ExtractionParameters = ["@doc", "@version", "@at", "@text", "@result", "@events", "@claims", "@persons", "@allegations", "@checks"];
+
+    private static object?[] ExtractionValues(Guid documentId, string engineVersion, ExtractionResult result, DateTimeOffset now) =>
+    [
+        documentId.ToString("D"), engineVersion, RevisionHasher.FormatTime(now), result.CleanText, ContractJsonWriter.ToJson(result),
+        result.Events.Length, result.Claims.Length, result.Persons.Length, result.Allegations.Length, result.Checks.Length,
+    ];
+
+    /// <summary>The extraction rows, as one batch where the connection has batches.</summary>
+    private static async Task WriteExtractionRowsAsync(WriteSession session, string engineVersion, IReadOnlyList<(Guid DocumentId, ExtractionResult Result)> readings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (readings.Count > 1 && session.Connection.CanCreateBatch)
+        {
+            await using var batch = session.Connection.CreateBatch();
+            batch.Transaction = session.Transaction;
+            foreach (var (documentId, result) in readings)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = InsertExtractionSql;
+                var values = ExtractionValues(documentId, engineVersion, result, now);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = ExtractionParameters[i];
+                    parameter.Value = values[i] ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        foreach (var (documentId, result) in readings)
+        {
+            var insert = session.Command(InsertExtractionSql);
+            var values = ExtractionValues(documentId, engineVersion, result, now);
+            for (var i = 0; i < values.Length; i++)
+            {
+                insert.AddParameter(ExtractionParameters[i], values[i]);
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task InsertExtractionAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, Guid documentId, string engineVersion, ExtractionResult result, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var insert = connection.Sql(tx, """
-            INSERT INTO extractions (document_id, engine_version, extracted_at, clean_text, result, events, claims, persons, allegations, checks)
-            VALUES (@doc, @version, @at, @text, @result, @events, @claims, @persons, @allegations, @checks)
-            ON CONFLICT (document_id, engine_version) DO UPDATE SET extracted_at = excluded.extracted_at, clean_text = excluded.clean_text,
-                result = excluded.result, events = excluded.events, claims = excluded.claims, persons = excluded.persons,
-                allegations = excluded.allegations, checks = excluded.checks
-            """);
         // The same engine reads a document again when its publication date is set later (documents set-date): the row
         // then holds the new reading, sealed as an update.
-        insert.AddParameter("@doc", documentId.ToString("D")).AddParameter("@version", engineVersion).AddParameter("@at", RevisionHasher.FormatTime(now))
-            .AddParameter("@text", result.CleanText).AddParameter("@result", ContractJsonWriter.ToJson(result))
-            .AddParameter("@events", result.Events.Length).AddParameter("@claims", result.Claims.Length).AddParameter("@persons", result.Persons.Length)
-            .AddParameter("@allegations", result.Allegations.Length).AddParameter("@checks", result.Checks.Length);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
         await using var session = new WriteSession(connection, tx);
+        await WriteExtractionRowsAsync(session, engineVersion, [(documentId, result)], now, cancellationToken);
         await RowSealer.SealAsync(session, SealedTable.Extractions, "document_id = @doc AND engine_version = @version",
             [("@doc", documentId.ToString("D")), ("@version", engineVersion)], context, now, cancellationToken);
     }

@@ -9,9 +9,9 @@ namespace Marsad.Core.Extract.Workers;
 /// <summary>
 /// The leases of <c>marsad worker</c> over the <c>extraction_work</c> table. A worker claims a batch of documents for a
 /// while (its lease); on PostgreSQL the claim skips rows another worker is claiming at that moment (<c>FOR UPDATE SKIP
-/// LOCKED</c>), so workers never wait for each other's claims. A document is finished by <see cref="CommitAsync"/>, which
-/// stores the reading and marks the row done in one transaction, and only while the row is still leased to this worker:
-/// a worker that was killed, or that outlived its lease and lost the document to another, commits nothing.
+/// LOCKED</c>), so workers never wait for each other's claims. Documents are finished by <see cref="CommitAsync"/>, which
+/// stores their readings and marks the rows done in one transaction, each only while its row is still leased to this
+/// worker: a worker that was killed, or that outlived its lease and lost a document to another, commits nothing of it.
 /// </summary>
 internal sealed class ExtractionWorkQueue(SqlDialect dialect, string engineVersion)
 {
@@ -77,61 +77,103 @@ internal sealed class ExtractionWorkQueue(SqlDialect dialect, string engineVersi
     }
 
     /// <summary>Extends this worker's leases on documents it still holds, so a long batch is not taken over while it works.</summary>
-    public async Task RenewAsync(string worker, IEnumerable<Guid> documents, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task RenewAsync(string worker, IReadOnlyList<Guid> documents, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await BeginClaimAsync(connection, cancellationToken);
-        await using var command = connection.Sql(tx, "UPDATE extraction_work SET lease_until = @until WHERE document_id = @doc AND leased_by = @worker AND done_version IS NULL");
-        command.AddParameter("@until", until.ToUnixTimeMilliseconds()).AddParameter("@doc", string.Empty).AddParameter("@worker", worker);
-        foreach (var id in documents)
+        foreach (var chunk in documents.Chunk(MaxCommit))
         {
-            command.Parameters["@doc"].Value = id.ToString("D");
+            await using var command = connection.Sql(tx, $"UPDATE extraction_work SET lease_until = @until WHERE leased_by = @worker AND done_version IS NULL AND document_id IN ({Names(chunk.Length)})");
+            command.AddParameter("@until", until.ToUnixTimeMilliseconds()).AddParameter("@worker", worker);
+            AddIds(command, chunk);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The most documents one commit stores: the caller splits larger batches.</summary>
+    public const int MaxCommit = 200;
+
     /// <summary>
-    /// Stores the reading and marks the document done, in one write transaction, if the document is still leased to
-    /// <paramref name="worker"/> and not done; returns false (nothing stored) otherwise. The row is locked first, so a
-    /// worker claiming it at the same moment skips it, and one that claimed it already has its name on it.
+    /// Stores the readings of the documents still leased to <paramref name="worker"/> and not done, and marks them done,
+    /// in one write transaction; returns how many (the others were taken over by another worker: nothing of theirs is
+    /// stored). The rows are locked first, so a worker claiming them at the same moment skips them, and one that claimed
+    /// them already has its name on them. One transaction for the whole batch: each holds the chain's lock, which every
+    /// other writer waits for.
     /// </summary>
-    public async Task<bool> CommitAsync(string worker, Guid documentId, ExtractionResult result, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> CommitAsync(string worker, IReadOnlyList<(Guid DocumentId, ExtractionResult Result)> readings, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(readings.Count, MaxCommit);
+        if (readings.Count == 0)
+        {
+            return 0;
+        }
+
         return await dialect.RetryAsync(async ct =>
         {
             await using var connection = await dialect.OpenAsync(ct);
             await using var tx = await dialect.BeginWriteAsync(connection, ct);
-            await using (var mine = connection.Sql(tx, $"SELECT document_id FROM extraction_work WHERE document_id = @doc AND leased_by = @worker AND done_version IS NULL{Lock}"))
+            var all = readings.Select(r => r.DocumentId).ToArray();
+            var mine = await IdsAsync(connection, tx, $"SELECT document_id FROM extraction_work WHERE leased_by = @worker AND done_version IS NULL AND document_id IN ({Names(all.Length)}){Lock}", all, worker, ct);
+            if (mine.Count == 0)
             {
-                mine.AddParameter("@doc", documentId.ToString("D")).AddParameter("@worker", worker);
-                if (await mine.ExecuteScalarAsync(ct) is null)
-                {
-                    await tx.RollbackAsync(ct);
-                    return false;
-                }
+                await tx.RollbackAsync(ct);
+                return 0;
             }
 
-            await using (var read = connection.Sql(tx, "SELECT COUNT(*) FROM extractions WHERE document_id = @doc"))
+            var ours = all.Where(mine.Contains).ToArray();
+            // Read by another path meanwhile (ingest, reextract): the reading stands, the work is done.
+            var read = await IdsAsync(connection, tx, $"SELECT document_id FROM extractions WHERE document_id IN ({Names(ours.Length)})", ours, null, ct);
+            await using (var session = new WriteSession(connection, tx))
             {
-                read.AddParameter("@doc", documentId.ToString("D"));
-                // Read by another path meanwhile (ingest, reextract): the reading stands, the work is done.
-                if (Convert.ToInt64(await read.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) == 0)
-                {
-                    await ExtractionStore.InsertAsync(connection, tx, documentId, engineVersion, result, context, now, ct);
-                }
+                await ExtractionStore.InsertManyAsync(session, engineVersion, [.. readings.Where(r => mine.Contains(r.DocumentId) && !read.Contains(r.DocumentId))], context, now, ct);
             }
 
-            await using (var done = connection.Sql(tx, "UPDATE extraction_work SET done_version = @version, leased_by = NULL, lease_until = NULL WHERE document_id = @doc"))
+            await using (var done = connection.Sql(tx, $"UPDATE extraction_work SET done_version = @version, leased_by = NULL, lease_until = NULL WHERE document_id IN ({Names(ours.Length)})"))
             {
-                done.AddParameter("@version", engineVersion).AddParameter("@doc", documentId.ToString("D"));
+                done.AddParameter("@version", engineVersion);
+                AddIds(done, ours);
                 await done.ExecuteNonQueryAsync(ct);
             }
 
             await tx.CommitAsync(ct);
-            return true;
+            return ours.Length;
         }, cancellationToken);
+    }
+
+    private static string Names(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => "@d" + i.ToString(CultureInfo.InvariantCulture)));
+
+    private static void AddIds(DbCommand command, IReadOnlyList<Guid> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.AddParameter("@d" + i.ToString(CultureInfo.InvariantCulture), ids[i].ToString("D"));
+        }
+    }
+
+    private static async Task<HashSet<Guid>> IdsAsync(DbConnection connection, DbTransaction tx, string sql, IReadOnlyList<Guid> ids, string? worker, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Sql(tx, sql);
+        AddIds(command, ids);
+        if (worker is not null)
+        {
+            command.AddParameter("@worker", worker);
+        }
+
+        var found = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(Guid.Parse(reader.GetString(0)));
+        }
+
+        return found;
     }
 
     /// <summary>How many queued documents are not done yet (leased or not).</summary>

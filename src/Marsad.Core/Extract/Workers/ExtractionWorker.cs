@@ -16,12 +16,16 @@ public sealed record WorkerOptions(string WorkerId, TimeSpan Lease, int Batch, b
 }
 
 /// <summary>What a worker did so far: documents committed, documents it lost to another worker (its lease ran out), documents still open.</summary>
-public sealed record WorkerProgress(string WorkerId, long Committed, long Lost, long Open);
+public sealed record WorkerProgress(string WorkerId, long Committed, long Lost, long Open)
+{
+    /// <summary>Documents this worker has claimed and not committed yet (reported when it claims a batch).</summary>
+    public int Holding { get; init; }
+}
 
 /// <summary>
 /// <c>marsad worker</c>: reads stored documents that no engine has read yet, side by side with other workers on the same
-/// database. Each claims a batch under a lease, extracts each document (in memory) and commits the reading together with
-/// the "done" mark; a worker killed mid-batch leaves its documents leased until the lease runs out, and then another
+/// database. Each claims a batch under a lease, extracts its documents (in memory) and commits their readings together
+/// with their "done" marks in one transaction; a worker killed mid-batch leaves its documents leased until the lease runs out, and then another
 /// worker takes them over. No document is read into the record twice or left unread.
 /// </summary>
 public sealed class ExtractionWorker(IMarsadStore store, ExtractionEngine engine, string engineVersion, TimeProvider time)
@@ -62,34 +66,35 @@ public sealed class ExtractionWorker(IMarsadStore store, ExtractionEngine engine
                 continue;
             }
 
+            // Claimed and not committed yet: a worker stopped now leaves these leased until the lease runs out.
+            progress?.Report(new WorkerProgress(options.WorkerId, committed, lost, -1) { Holding = batch.Count });
             var notPlaces = await SourceNamesNotPlaces.ReadAsync(store.Sources, cancellationToken);
-            for (var i = 0; i < batch.Count; i++)
+            for (var start = 0; start < batch.Count; start += ExtractionWorkQueue.MaxCommit)
             {
+                var part = batch.Skip(start).Take(ExtractionWorkQueue.MaxCommit).ToList();
+                // Read in memory first, then committed together: one write transaction (one turn at the chain's lock) a batch.
+                var readings = new List<(Guid DocumentId, ExtractionResult Result)>(part.Count);
+                foreach (var id in part)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    // Past half the lease, extend it for what is not committed yet, so a slow batch is not taken over while alive.
+                    if (time.GetUtcNow() - claimedAt > options.Lease / 2)
+                    {
+                        claimedAt = time.GetUtcNow();
+                        await queue.RenewAsync(options.WorkerId, [.. batch.Skip(start)], claimedAt + options.Lease, cancellationToken);
+                    }
+
+                    var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
+                    if (document is not null)
+                    {
+                        readings.Add((id, engine.Extract(new DocumentInput(document.CleanText, document.Published, document.SourceName, document.Title, id.ToString("D"), notPlaces))));
+                    }
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
-                // Past half the lease, extend it for what is left of the batch, so a slow batch is not taken over while alive.
-                if (time.GetUtcNow() - claimedAt > options.Lease / 2)
-                {
-                    claimedAt = time.GetUtcNow();
-                    await queue.RenewAsync(options.WorkerId, batch.Skip(i), claimedAt + options.Lease, cancellationToken);
-                }
-
-                var id = batch[i];
-                var document = await store.Documents.FindAsync(id.ToString("D"), cancellationToken);
-                if (document is null)
-                {
-                    continue;
-                }
-
-                var result = engine.Extract(new DocumentInput(document.CleanText, document.Published, document.SourceName, document.Title, id.ToString("D"), notPlaces));
-                if (await queue.CommitAsync(options.WorkerId, id, result, why, time.GetUtcNow(), cancellationToken))
-                {
-                    committed++;
-                }
-                else
-                {
-                    lost++;
-                }
-
+                var stored = await queue.CommitAsync(options.WorkerId, readings, why, time.GetUtcNow(), cancellationToken);
+                committed += stored;
+                lost += readings.Count - stored;
                 progress?.Report(new WorkerProgress(options.WorkerId, committed, lost, -1));
             }
         }
