@@ -19,7 +19,7 @@ internal static class ReadOnlyGuard
         context.Response.Headers.Allow = "GET, HEAD, OPTIONS";
         await context.Response.WriteAsJsonAsync(
             new ReadOnlyProblem("read-only server", StatusCodes.Status405MethodNotAllowed, "This server publishes a read-only copy of the record; sign in, review and change records on the team's own server."),
-            context.RequestAborted);
+            options: null, contentType: "application/problem+json", context.RequestAborted);
     });
 }
 

@@ -81,6 +81,7 @@ public sealed class ReadOnlyReplicaTests
             {
                 using var response = await client.PostAsJsonAsync(path, body);
                 Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
                 Assert.Contains("read-only", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
 

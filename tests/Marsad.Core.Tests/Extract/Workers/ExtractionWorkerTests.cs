@@ -63,7 +63,6 @@ public sealed class ExtractionWorkerTests
         WorkerOptions Options(string name, bool once) => new(name, lease, 10, once, TimeSpan.FromMilliseconds(200));
         ExtractionWorker Worker() => new(store, new ExtractionEngine(), EngineVersion.Current, TimeProvider.System);
 
-        var survivors = Enumerable.Range(1, 3).Select(n => Task.Run(() => Worker().RunAsync(Options($"w{n}", once: true), new ChangeContext("worker")))).ToList();
         var killed = 0;
         long doomedCommitted = 0;
         for (var run = 0; run < 2; run++)
@@ -88,6 +87,10 @@ public sealed class ExtractionWorkerTests
             }
         }
 
+        // The other three start once the doomed worker has been killed twice: started with it, they could finish the
+        // work before its second run claims a batch, and there would be no second kill to survive. Its last leases are
+        // still held when they start: they take them over once the leases run out.
+        var survivors = Enumerable.Range(1, 3).Select(n => Task.Run(() => Worker().RunAsync(Options($"w{n}", once: true), new ChangeContext("worker")))).ToList();
         var outcomes = await Task.WhenAll(survivors);
         Assert.Equal(2, killed);
         AssertReadOnce(target, count);
