@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Marsad.Core.Storage;
 using Marsad.Domain.Common;
 using Marsad.Domain.Events;
-using Npgsql;
 
 namespace Marsad.Web.Tests;
 
@@ -30,8 +29,8 @@ public sealed class ReadOnlyReplicaTests
     public async Task A_standby_serves_the_published_record_follows_the_primary_and_refuses_writes()
     {
         using var primary = LocalPostgresCluster.Start("wal_level=replica", "max_wal_senders=4");
-        await ExecuteAsync(primary.ConnectionString(), "CREATE DATABASE marsad");
-        await ExecuteAsync(primary.ConnectionString(), "CREATE DATABASE unmigrated");
+        await primary.ExecuteAsync("CREATE DATABASE marsad");
+        await primary.ExecuteAsync("CREATE DATABASE unmigrated");
         var onPrimary = new DatabaseTarget(DatabaseProvider.PostgreSql, primary.ConnectionString("marsad"));
         var writer = await MarsadStorage.OpenAsync(onPrimary, TimeProvider.System);
         var context = new ChangeContext("coder");
@@ -41,7 +40,7 @@ public sealed class ReadOnlyReplicaTests
         await writer.Records.AddAsync(draft, context);
 
         using var standby = LocalPostgresCluster.StartReplicaOf(primary);
-        Assert.Equal("true", await ScalarAsync(standby.ConnectionString(), "SELECT pg_is_in_recovery()::text"));
+        Assert.Equal("true", await standby.ScalarAsync("SELECT pg_is_in_recovery()::text"));
         var replicaTarget = new DatabaseTarget(DatabaseProvider.PostgreSql, standby.ConnectionString("marsad"));
         var replica = await MarsadStorage.OpenAsync(replicaTarget, TimeProvider.System, migrate: false);
         await ReadOnlyServing.RequireCurrentSchemaAsync(replica);
@@ -93,21 +92,5 @@ public sealed class ReadOnlyReplicaTests
             await app.StopAsync();
             await app.DisposeAsync();
         }
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string?> ScalarAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        return (await command.ExecuteScalarAsync())?.ToString();
     }
 }

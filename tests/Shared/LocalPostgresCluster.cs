@@ -35,6 +35,24 @@ public sealed class LocalPostgresCluster : IDisposable
     public string ConnectionString(string database = "postgres") =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Pooling = false, Timeout = 30 }.ConnectionString;
 
+    /// <summary>Runs SQL straight against <paramref name="database"/> on this cluster (DDL, a check past Marsad).</summary>
+    public async Task ExecuteAsync(string sql, string database = "postgres")
+    {
+        await using var db = new NpgsqlConnection(ConnectionString(database));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>One value read straight from <paramref name="database"/>, as text.</summary>
+    public async Task<string?> ScalarAsync(string sql, string database = "postgres")
+    {
+        await using var db = new NpgsqlConnection(ConnectionString(database));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
     /// <summary>A new cluster with the given <c>postgresql.conf</c> settings (e.g. <c>wal_level=logical</c>), started.</summary>
     public static LocalPostgresCluster Start(params string[] settings)
     {

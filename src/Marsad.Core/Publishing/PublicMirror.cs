@@ -31,8 +31,9 @@ public static class PublicMirror
             foreach (var (kind, table) in PublicView.Kinds)
             {
                 await ExecuteAsync(connection, tx, $"CREATE OR REPLACE TRIGGER {table}_public_view_queue AFTER INSERT OR UPDATE OR DELETE ON {table} FOR EACH ROW EXECUTE FUNCTION marsad_public_view_queue('{kind}')", cancellationToken);
-                await ExecuteAsync(connection, tx, $"INSERT INTO public_view_pending (kind, record_id) SELECT '{kind}', id FROM {table} ON CONFLICT DO NOTHING", cancellationToken);
             }
+
+            await QueueEveryRecordAsync(connection, tx, cancellationToken);
 
             await ExecuteAsync(connection, tx, "UPDATE public_view_state SET enabled = true", cancellationToken);
             await ExecuteAsync(connection, tx, $"DROP PUBLICATION IF EXISTS {PublicView.Publication}", cancellationToken);
@@ -74,10 +75,7 @@ public static class PublicMirror
             if (names != fingerprint)
             {
                 // Other names are confidential now: every record's rendition is redone with the names in force.
-                foreach (var (kind, table) in PublicView.Kinds)
-                {
-                    await ExecuteAsync(connection, tx, $"INSERT INTO public_view_pending (kind, record_id) SELECT '{kind}', id FROM {table} ON CONFLICT DO NOTHING", cancellationToken);
-                }
+                await QueueEveryRecordAsync(connection, tx, cancellationToken);
 
                 await using var update = connection.Sql(tx, "UPDATE public_view_state SET names = @names");
                 update.AddParameter("@names", fingerprint);
@@ -85,6 +83,7 @@ public static class PublicMirror
             }
         }
 
+        var publicSources = (await store.Sources.ListAsync(Role.Public, cancellationToken)).ToDictionary(s => s.Id.ToString("D"), StringComparer.Ordinal);
         var rendered = 0;
         while (true)
         {
@@ -103,7 +102,6 @@ public static class PublicMirror
                 break;
             }
 
-            var publicSources = (await store.Sources.ListAsync(Role.Public, cancellationToken)).ToDictionary(s => s.Id.ToString("D"), StringComparer.Ordinal);
             foreach (var (kind, id) in queued)
             {
                 await RenderOneAsync(store, connection, tx, kind, id, publicSources, cancellationToken);
@@ -201,6 +199,14 @@ public static class PublicMirror
         return dialect.Provider == DatabaseProvider.PostgreSql
             ? dialect
             : throw new InvalidOperationException($"database {store.Target.Display}: a public mirror needs PostgreSQL (logical replication); this is {dialect.Provider}");
+    }
+
+    private static async Task QueueEveryRecordAsync(DbConnection connection, DbTransaction tx, CancellationToken cancellationToken)
+    {
+        foreach (var (kind, table) in PublicView.Kinds)
+        {
+            await ExecuteAsync(connection, tx, $"INSERT INTO public_view_pending (kind, record_id) SELECT '{kind}', id FROM {table} ON CONFLICT DO NOTHING", cancellationToken);
+        }
     }
 
     private static async Task ExecuteAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken cancellationToken)

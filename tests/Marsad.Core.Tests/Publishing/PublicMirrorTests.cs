@@ -34,8 +34,8 @@ public sealed class PublicMirrorTests
     {
         using var team = LocalPostgresCluster.Start("wal_level=logical", "max_wal_senders=8", "max_replication_slots=8");
         using var site = LocalPostgresCluster.Start("max_logical_replication_workers=4");
-        await ExecuteAsync(team.ConnectionString(), "CREATE DATABASE record");
-        await ExecuteAsync(site.ConnectionString(), "CREATE DATABASE public_site");
+        await team.ExecuteAsync("CREATE DATABASE record");
+        await site.ExecuteAsync("CREATE DATABASE public_site");
         var primary = new DatabaseTarget(DatabaseProvider.PostgreSql, team.ConnectionString("record"));
         var mirror = new DatabaseTarget(DatabaseProvider.PostgreSql, site.ConnectionString("public_site"));
         var store = await MarsadStorage.OpenAsync(primary, TimeProvider.System);
@@ -64,8 +64,8 @@ public sealed class PublicMirrorTests
         Assert.Contains("Open Bulletin of Ariha", string.Concat(mirrored.Values), StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, string.Concat(mirrored.Values), StringComparison.Ordinal);
         // The team's workflow column never left: the mirror's table has the public columns only.
-        Assert.Equal(string.Join(",", PublicView.PublicColumns), await ScalarAsync(site.ConnectionString("public_site"),
-            "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'public_view'"));
+        Assert.Equal(string.Join(",", PublicView.PublicColumns), await site.ScalarAsync(
+            "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'public_view'", "public_site"));
 
         // A new publication arrives; a withdrawal (published → verified) leaves; the draft published later arrives.
         var later = Event("Taftanaz", EventStatus.Published, "Shelling struck a school yard in the afternoon.");
@@ -111,21 +111,5 @@ public sealed class PublicMirrorTests
 
         Assert.Fail("the mirror did not reach the expected rows within a minute; it holds: " + string.Join(" | ", rows.Select(r => r.Key + " " + r.Value[..Math.Min(80, r.Value.Length)])));
         return rows;
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string?> ScalarAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, db);
-        return (await command.ExecuteScalarAsync())?.ToString();
     }
 }
