@@ -122,6 +122,27 @@ public sealed class BrowserTests(DemoSite site, ITestOutputHelper output) : IAsy
     }
 
     [Fact]
+    public async Task Sign_in_on_a_read_only_server_says_where_to_sign_in_instead()
+    {
+        var page = await OpenAsync("/signin.html");
+        // The answer ReadOnlyGuard gives every write on `serve --read-only` (its own tests check the guard itself).
+        await page.RouteAsync("**/api/account/signin", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 405,
+            ContentType = "application/problem+json",
+            Headers = new Dictionary<string, string> { ["Allow"] = "GET, HEAD, OPTIONS" },
+            Body = """{"title":"read-only server","status":405,"detail":"read-only"}""",
+        }));
+        await page.FillAsync("#name", "coder");
+        await page.FillAsync("#password", DemoSite.Password);
+        await page.ClickAsync("#signin-button");
+        await page.WaitForSelectorAsync("#signin-error:not(:empty)");
+        Assert.Contains("read-only copy", await page.InnerTextAsync("#signin-error"), StringComparison.Ordinal);
+        Assert.EndsWith("/signin.html", page.Url, StringComparison.Ordinal);
+        await ShotAsync(page, "signin-read-only", fullPage: false);
+    }
+
+    [Fact]
     public async Task The_arabic_interface_is_right_to_left()
     {
         var page = await OpenAsync("/");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marsad.Core.Storage;
 using Npgsql;
 
@@ -11,6 +12,11 @@ namespace Marsad.Tests.Support;
 public static class TestDatabases
 {
     public const string Variable = "MARSAD_TEST_POSTGRES";
+
+    // Databases (and their owner roles) this test process made, dropped when it exits: ./test.sh's throwaway cluster goes
+    // anyway, but a developer's long-lived server would otherwise gather hundreds of them run after run.
+    private static readonly ConcurrentQueue<(string Database, string? Role)> Created = new();
+    private static int exitHooked;
 
     /// <summary>Both providers, for [Theory] [MemberData]: every store test runs once on each.</summary>
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql };
@@ -69,7 +75,52 @@ public static class TestDatabases
             command.ExecuteNonQuery();
         }
 
+        DropAtExit(name);
+
         // Each test's pool lets its idle connections go within seconds: hundreds of test databases share one server.
         return new NpgsqlConnectionStringBuilder(server) { Database = name, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ConnectionString;
+    }
+
+    /// <summary>Drops <paramref name="database"/> (and then <paramref name="role"/>) on the test server when this process exits.</summary>
+    public static void DropAtExit(string database, string? role = null)
+    {
+        Created.Enqueue((database, role));
+        if (Interlocked.Exchange(ref exitHooked, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropCreated();
+        }
+    }
+
+    private static void DropCreated()
+    {
+        if (Server is not { } server || Created.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false, Timeout = 5 }.ConnectionString);
+            connection.Open();
+            while (Created.TryDequeue(out var made))
+            {
+                // FORCE ends what a test left connected (a server process it started, a pool not yet pruned).
+                using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {made.Database} WITH (FORCE)", connection))
+                {
+                    drop.ExecuteNonQuery();
+                }
+
+                if (made.Role is not null)
+                {
+                    using var dropRole = new NpgsqlCommand($"DROP ROLE IF EXISTS {made.Role}", connection);
+                    dropRole.ExecuteNonQuery();
+                }
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The server may be gone already (./test.sh stops its cluster); a database left behind fails no test.
+        }
     }
 }

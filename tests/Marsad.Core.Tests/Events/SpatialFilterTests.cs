@@ -132,6 +132,7 @@ public sealed class SpatialFilterTestsOnPostgresWithoutPostGis : SpatialFilterTe
             }
         }
 
+        TestDatabases.DropAtExit(name, role: name);
         var target = new DatabaseTarget(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(server)
         {
             Database = name, Username = name, Password = null, ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1,

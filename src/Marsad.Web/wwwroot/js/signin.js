@@ -11,6 +11,8 @@ Marsad.ready.then(() => {
       location.href = ["coder", "editor", "admin"].includes(me.role) ? "/review.html" : "/";
       return;
     }
-    document.getElementById("signin-error").textContent = Marsad.t(response.status === 429 ? "tooMany" : "signinFailed");
+    // 405: a read-only server (serve --read-only) refuses every write, sign-in included.
+    const reason = response.status === 429 ? "tooMany" : response.status === 405 ? "readOnlyServer" : "signinFailed";
+    document.getElementById("signin-error").textContent = Marsad.t(reason);
   });
 });
