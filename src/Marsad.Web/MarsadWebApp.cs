@@ -46,7 +46,11 @@ public static class MarsadWebApp
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(Core.Review.PlainValues.PlainFields.Default.Warm));
+        // The place and actor tables the filters and review read are loaded before the server listens (one shared
+        // gazetteer): ready when it says so, instead of loading them on a background task that shares the core with the
+        // first requests, and again on the first filter by governorate.
+        Core.Events.Filters.ForgivingFilters.Default.Load();
+        Core.Review.PlainValues.PlainFields.Default.Warm();
         app.UseSecurityHeaders();
         if (options.ReadOnly)
         {

@@ -43,6 +43,14 @@ public sealed class GazetteerGeocoder(Gazetteer gazetteer) : IGeocoder
     /// <summary>The shipped gazetteer with the user's places (see <see cref="GazetteerLocator"/>).</summary>
     public static GazetteerGeocoder LoadDefault() => new(GazetteerLocator.LoadDefault());
 
+    private static readonly Lazy<GazetteerGeocoder> SharedDefault = new(LoadDefault);
+
+    /// <summary>
+    /// One loaded default gazetteer for a whole process (loaded on first use): the filters and the review fields of a
+    /// server read the same tables, so they are read from disk and indexed once, not once for each.
+    /// </summary>
+    public static GazetteerGeocoder Shared => SharedDefault.Value;
+
     public IReadOnlyList<PlaceMatch> FindNames(string text) => finder.Find(text);
 
     /// <summary>The names over the engine's tokens: keys of capitalised words only, looked up in the index without allocating.</summary>

@@ -14,7 +14,7 @@ public sealed class ForgivingFilters(Func<GazetteerGeocoder> geocoder, ActorName
 {
     private readonly Lazy<GazetteerGeocoder> gazetteer = new(geocoder);
 
-    public static ForgivingFilters Default { get; } = new(GazetteerGeocoder.LoadDefault, ActorNames.Default);
+    public static ForgivingFilters Default { get; } = new(() => GazetteerGeocoder.Shared, ActorNames.Default);
 
     public EventQuery Canonical(EventQuery query)
     {
@@ -27,6 +27,13 @@ public sealed class ForgivingFilters(Func<GazetteerGeocoder> geocoder, ActorName
             Admin1 = Area(query.Admin1, 1, "governorate"),
             Admin2 = Area(query.Admin2, 2, "district"),
         };
+    }
+
+    /// <summary>Loads the gazetteer and the actor lexicon now, so a server pays for them before it listens rather than on its first filtered request.</summary>
+    public void Load()
+    {
+        _ = AreaName("Damascus", 1);
+        _ = actors.Canonical("x");
     }
 
     /// <summary>The governorate or district's name as events store it, or null when the gazetteer knows no such area.</summary>

@@ -27,7 +27,7 @@ public sealed partial class PlainPlace(Func<GazetteerGeocoder> geocoder)
 
     private Dictionary<string, string>? arabicAreas;
 
-    public static PlainPlace Default { get; } = new(GazetteerGeocoder.LoadDefault);
+    public static PlainPlace Default { get; } = new(() => GazetteerGeocoder.Shared);
 
     /// <summary>The admin boundaries of the same gazetteer, for checks on where a place lies (review warnings).</summary>
     internal AdminBoundaries Boundaries => gazetteer.Value.Gazetteer.Boundaries;
