@@ -151,11 +151,11 @@ internal static class PostgresScale
     {
         MonthlyAnalytics? result = null;
         // Where a month's time goes: the rows read (this month's and the last's EventsAsync) against the whole query.
-        var read = await WarmTimings.TimeAsync(() => store.Analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter()), runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month    {month}: the month's rows alone (EventsAsync): {WarmTimings.Show(read)} ms"));
+        var (read, readCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(() => store.Analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter()), runs));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month    {month}: the month's rows alone (EventsAsync): {WarmTimings.Show(read)} ms; {readCpu}"));
         var monthRows = await store.Analytics.EventsAsync(month.First, month.Last, new AnalyticsFilter());
-        var built = await WarmTimings.TimeAsync(() => Task.FromResult(Aggregator.Aggregate(month.First, month.Last, monthRows)), runs);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month    {month}: the breakdowns of those {monthRows.Count:N0} rows alone (Aggregator.Aggregate, no database): {WarmTimings.Show(built)} ms"));
+        var (built, builtCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(() => Task.FromResult(Aggregator.Aggregate(month.First, month.Last, monthRows)), runs));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month    {month}: the breakdowns of those {monthRows.Count:N0} rows alone (Aggregator.Aggregate, no database): {WarmTimings.Show(built)} ms; {builtCpu}"));
         var (aggregate, monthCpu) = await CpuPerRunAsync(db, runs, () => WarmTimings.TimeAsync(async () => result = await store.Analytics.MonthAsync(month, new AnalyticsFilter()), runs));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"month    {month}: {result!.Current.Total.Events:N0} events, {result.Current.ByAdmin1.Count} governorates x {result.Current.ByType.Count} types (+ sub-type, actor, admin2, grade, status, day, week), previous month {result.Previous.Events:N0}: {WarmTimings.Show(aggregate)} ms (MonthAsync, the report's query); {monthCpu}"));
