@@ -196,10 +196,10 @@ internal static class PostgresScale
     }
 
     /// <summary>
-    /// One binary COPY stream (Npgsql's BeginBinaryImport, each field in its binary form through a typed Write). The
-    /// generator runs on a thread of its own, writing each event's payload straight into bytes
-    /// (<see cref="GeneratedPayload"/>), a few batches ahead of the stream; the stream writes ids and payloads from
-    /// those bytes (text's binary form is its UTF-8) and the other text fields from strings every row shares.
+    /// One binary COPY stream (Npgsql's raw binary COPY, the rows formatted by <see cref="CopyRows"/>). The generator
+    /// runs on a thread of its own, writing each event's payload straight into bytes (<see cref="GeneratedPayload"/>),
+    /// a few batches ahead of the stream; the rows take ids and payloads from those bytes as they are (text's binary
+    /// form is its UTF-8) and encode the other fields, a batch sent at a time.
     /// </summary>
     private static async Task<long> LoadAsync(NpgsqlConnection db, int count)
     {
