@@ -58,31 +58,66 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
     }
 
     /// <summary>The events overlapping [from, to] that pass the filter and, when given, the SQL <paramref name="condition"/> on event_facts.</summary>
+    /// <remarks>
+    /// Read in parts at once, each on a connection of its own: the events that start before from and reach into it,
+    /// spans all, from the spans' own index (version 47) over as many days before as the longest span (read by the key,
+    /// those days' every event was read and most thrown away); then those starting in [from, to], one range of
+    /// event_facts' key (neighbouring pages on SQLite, WITHOUT ROWID, and on PostgreSQL after CLUSTER: docs/scaling.md
+    /// says why Marsad leaves that to a maintenance job), cut into runs of days, one for each core (up to four). Each
+    /// part is in (date_start, id) order and wholly before the next, so the parts put end to end are the one ordered
+    /// read. Turning a month's rows into events was most of the month's time on a large record, and one reader does it
+    /// on one core. One query with UNION ALL was sorted whole by PostgreSQL instead.
+    /// </remarks>
     private async Task<List<AnalyticsEvent>> ReadAsync(DateOnly from, DateOnly to, AnalyticsFilter filter, string? condition, long maxSpan, CancellationToken cancellationToken)
     {
+        var parts = new List<Task<List<AnalyticsEvent>>>
+        {
+            ReadPartAsync("date_start >= @a AND date_start < @from AND date_end > date_start AND date_end >= @from",
+                from.AddDays(-(int)Math.Min(maxSpan, 36500)), null, from, to, filter, condition, cancellationToken),
+        };
+        var days = to.DayNumber - from.DayNumber + 1;
+        var runs = Math.Clamp(Math.Min(Environment.ProcessorCount, days / 7), 1, 4);
+        var start = from;
+        for (var i = 1; i <= runs; i++)
+        {
+            var end = i == runs ? to : from.AddDays(days * i / runs - 1);
+            parts.Add(ReadPartAsync("date_start >= @a AND date_start <= @b AND date_end >= @from", start, end, from, to, filter, condition, cancellationToken));
+            start = end.AddDays(1);
+        }
+
+        await Task.WhenAll(parts);
+        var events = new List<AnalyticsEvent>(parts.Sum(p => p.Result.Count));
+        foreach (var part in parts)
+        {
+            events.AddRange(part.Result);
+        }
+
+        return events;
+    }
+
+    /// <summary>One part of <see cref="ReadAsync"/>: the rows of event_facts in <paramref name="range"/> (over @a, @b and @from) that pass the filter, in key order.</summary>
+    private async Task<List<AnalyticsEvent>> ReadPartAsync(string range, DateOnly a, DateOnly? b, DateOnly from, DateOnly to, AnalyticsFilter filter, string? condition, CancellationToken cancellationToken)
+    {
         await using var connection = await dialect.OpenAsync(cancellationToken);
-        // Two ranges, each in (date_start, id) order and the first wholly before the second, read one after the other (two
-        // result sets of one command): the events that start before from and reach into it, spans all, from the spans'
-        // own index (version 47) over as many days before as the longest span (read by the key, those days' every event
-        // was read and most thrown away); then those starting in [from, to], one range of event_facts' key: neighbouring
-        // pages on SQLite (WITHOUT ROWID) and on PostgreSQL after CLUSTER (docs/scaling.md says why Marsad leaves that
-        // to a maintenance job). One query with UNION ALL was sorted whole by PostgreSQL instead.
         await using var command = connection.CreateCommand();
         var where = new StringBuilder();
         Filters(filter, where, command);
         if (condition is not null)
         {
+            // The conditions on event_facts a caller gives speak of the period as @from and @to.
             where.Append(" AND ").Append(condition);
+            command.AddParameter("@to", Iso(to));
         }
 
-        command.AddParameter("@lo", Iso(from.AddDays(-(int)Math.Min(maxSpan, 36500)))).AddParameter("@from", Iso(from)).AddParameter("@to", Iso(to));
-        const string Columns = "id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts";
+        command.AddParameter("@a", Iso(a)).AddParameter("@from", Iso(from));
+        if (b is { } last)
+        {
+            command.AddParameter("@b", Iso(last));
+        }
+
         command.CommandText = $"""
-            SELECT {Columns} FROM event_facts
-            WHERE date_start >= @lo AND date_start < @from AND date_end > date_start AND date_end >= @from{where}
-            ORDER BY date_start, id;
-            SELECT {Columns} FROM event_facts
-            WHERE date_start >= @from AND date_start <= @to AND date_end >= @from{where}
+            SELECT id, event_type, sub_event_type, date_start, date_end, actor1, actor2, admin1, admin2, status, grade, facts FROM event_facts
+            WHERE {range}{where}
             ORDER BY date_start, id
             """;
         var events = new List<AnalyticsEvent>();
@@ -90,39 +125,35 @@ internal sealed class EventAnalytics(SqlDialect dialect, OperationCalendar calen
         // and its immutable parts shared by the events holding it.
         var factsOf = new Dictionary<string, Facts>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        do
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            var text = reader.GetString(11);
+            if (!factsOf.TryGetValue(text, out var facts))
             {
-                var text = reader.GetString(11);
-                if (!factsOf.TryGetValue(text, out var facts))
-                {
-                    factsOf[text] = facts = Facts.Parse(text);
-                }
+                factsOf[text] = facts = Facts.Parse(text);
+            }
 
-                var e = new AnalyticsEvent(
-                    Guid.Parse(reader.GetString(0)),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    Day(reader.GetString(3)),
-                    Day(reader.GetString(4)),
-                    reader.GetStringOrNull(5),
-                    reader.GetStringOrNull(6),
-                    facts.AssociatedActors,
-                    reader.GetStringOrNull(7),
-                    reader.GetStringOrNull(8),
-                    EnumNames.Statuses[reader.GetString(9)],
-                    reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
-                    facts.Quantities,
-                    facts.Incidents,
-                    facts.IncidentDates);
-                if (filter.Actor is null || e.Involves(filter.Actor))
-                {
-                    events.Add(e);
-                }
+            var e = new AnalyticsEvent(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                Day(reader.GetString(3)),
+                Day(reader.GetString(4)),
+                reader.GetStringOrNull(5),
+                reader.GetStringOrNull(6),
+                facts.AssociatedActors,
+                reader.GetStringOrNull(7),
+                reader.GetStringOrNull(8),
+                EnumNames.Statuses[reader.GetString(9)],
+                reader.GetStringOrNull(10) is { } g ? EnumNames.Grades[g] : null,
+                facts.Quantities,
+                facts.Incidents,
+                facts.IncidentDates);
+            if (filter.Actor is null || e.Involves(filter.Actor))
+            {
+                events.Add(e);
             }
         }
-        while (await reader.NextResultAsync(cancellationToken));
 
         return events;
     }

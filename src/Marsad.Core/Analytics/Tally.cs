@@ -15,6 +15,13 @@ public sealed class Tally
     private readonly List<Guid> eventIds = [];
     private SortedDictionary<string, QuantityRange>? quantities;
 
+    public Tally()
+    {
+    }
+
+    /// <summary>A tally that will count about <paramref name="expected"/> events (a period's total): its id list is not grown step by step.</summary>
+    internal Tally(int expected) => eventIds.Capacity = expected;
+
     public int Events { get; private set; }
 
     public int Incidents { get; private set; }

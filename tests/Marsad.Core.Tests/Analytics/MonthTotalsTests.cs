@@ -86,7 +86,7 @@ public sealed class MonthTotalsTests
     }
 
     /// <summary>Every figure, key and event id of a month, in order, as text (the records hold dictionaries and lists, compared by reference).</summary>
-    private static string Describe(PeriodAggregates current, Tally previous, IReadOnlyList<AnalyticsEvent> events)
+    internal static string Describe(PeriodAggregates current, Tally previous, IReadOnlyList<AnalyticsEvent> events)
     {
         var text = new StringBuilder();
         void Add(string name, Tally tally) => text.Append(name).Append(": ").Append(tally.Events).Append(' ').Append(tally.Incidents)
@@ -126,7 +126,7 @@ public sealed class MonthTotalsTests
     }
 
     /// <summary>Events around the month: one-day ones, spans into and out of it, aggregates with listed dates (some repeated, some outside), ranges with and without a ceiling.</summary>
-    private static IEnumerable<ConflictEvent> Generate(Random random, int count)
+    internal static IEnumerable<ConflictEvent> Generate(Random random, int count)
     {
         var types = AcledSubEventType.All.ToArray();
         for (var i = 0; i < count; i++)
