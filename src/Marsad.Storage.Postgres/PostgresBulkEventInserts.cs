@@ -95,7 +95,8 @@ internal sealed class PostgresBulkEventInserts : IBulkEventInserts
             FROM (SELECT MAX(marsad_days(date_start, date_end))::bigint AS days FROM events WHERE id = ANY(@ids) AND date_start <> '') x
             WHERE id = 1 AND max_days < x.days
             """, cancellationToken);
-        await RunAsync("INSERT INTO event_text_pending (event_id) SELECT id FROM events WHERE id = ANY(@ids) ORDER BY id ON CONFLICT DO NOTHING", cancellationToken);
+        // Every inserted event is queued (as the trigger): the ids themselves, no need to find their rows.
+        await RunAsync("INSERT INTO event_text_pending (event_id) SELECT id FROM unnest(@ids) AS i(id) ORDER BY id ON CONFLICT DO NOTHING", cancellationToken);
         _pending.Clear();
     }
 
