@@ -16,8 +16,11 @@ namespace Marsad.Core.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresCopyInserts(WriteSession session, ChangeContext context, DateTimeOffset now) : IPendingInserts
 {
-    /// <summary>Rows between flushes: bounds the revisions held back, not the server's work.</summary>
-    private const int Rows = 8192;
+    /// <summary>
+    /// Rows between flushes: bounds the revisions held back (some 16 MB). A flush waits for the server to catch up with
+    /// the rows sent, and the reading side soon waits too, so the fewer the better.
+    /// </summary>
+    private const int Rows = 32768;
 
     private readonly NpgsqlConnection _connection = (NpgsqlConnection)session.Connection;
     private readonly Dictionary<string, NpgsqlDbType[]> _types = new(StringComparer.Ordinal);
