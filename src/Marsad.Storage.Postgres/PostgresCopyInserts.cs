@@ -159,6 +159,7 @@ internal sealed class PostgresCopyInserts(WriteSession session, ChangeContext co
             var write = value switch
             {
                 null or DBNull => copy.WriteNullAsync(cancellationToken),
+                ReadOnlyMemory<byte> utf8 when type == NpgsqlDbType.Text => copy.WriteAsync(utf8, type, cancellationToken),
                 _ when type == NpgsqlDbType.Text => copy.WriteAsync(value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture)!, type, cancellationToken),
                 _ when type == NpgsqlDbType.Bigint => copy.WriteAsync(Convert.ToInt64(value, CultureInfo.InvariantCulture), type, cancellationToken),
                 _ when type == NpgsqlDbType.Integer => copy.WriteAsync(Convert.ToInt32(value, CultureInfo.InvariantCulture), type, cancellationToken),

@@ -68,7 +68,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var (record, kind, id, _, _, changes, stateSha256) = prepared;
         var statement = StatementOf(prepared);
-        var list = new List<(string, string[], object?[])> { (statement.Sql, statement.Parameters, RowValues(prepared, now, 0)) };
+        var list = new List<(string, string[], object?[])> { (statement.Sql, statement.Parameters, RowValues(prepared, now, 0, System.Text.Encoding.UTF8.GetString(prepared.Utf8))) };
         list.AddRange(LinkStatements(prepared));
         list.Add((RevisionWriter.InsertSql, RevisionWriter.Parameters,
             await RevisionWriter.NextAsync(session, kind.EntityType, id, RevisionAction.Insert, context, changes, stateSha256, now, cancellationToken)));
@@ -77,12 +77,13 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
 
     /// <summary>
     /// A new record's row as a bulk load writes it (PostgreSQL's COPY): the table, every column set (version 1
-    /// included) and their values in that order, the payload as text; the same row its INSERT writes.
+    /// included) and their values in that order, the payload as its UTF-8 bytes (a <see cref="ReadOnlyMemory{T}"/> of
+    /// bytes, for a text column); the same row its INSERT writes.
     /// </summary>
     internal static (string Table, string[] Columns, object?[] Values) InsertRow(PreparedInsert prepared, DateTimeOffset now)
     {
         var statement = StatementOf(prepared);
-        var values = RowValues(prepared, now, 1);
+        var values = RowValues(prepared, now, 1, new ReadOnlyMemory<byte>(prepared.Utf8));
         values[1] = 1L;
         return (prepared.Kind.Table, statement.CopyColumns, values);
     }
@@ -95,13 +96,13 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     private static readonly string[] LinkParameters = ["@kind", "@id", "@doc"];
 
     /// <summary>The INSERT's values in its parameters' order, after <paramref name="skip"/> empty places.</summary>
-    private static object?[] RowValues(PreparedInsert prepared, DateTimeOffset now, int skip)
+    private static object?[] RowValues(PreparedInsert prepared, DateTimeOffset now, int skip, object payload)
     {
-        var (record, kind, id, utf8, columns, _, _) = prepared;
+        var (record, kind, id, _, columns, _, _) = prepared;
         var values = new object?[skip + 4 + columns.Count];
         values[0] = id.ToString("D");
         values[skip + 1] = kind.Status(record);
-        values[skip + 2] = System.Text.Encoding.UTF8.GetString(utf8);
+        values[skip + 2] = payload;
         values[skip + 3] = RevisionHasher.FormatTime(now);
         for (var i = 0; i < columns.Count; i++)
         {
