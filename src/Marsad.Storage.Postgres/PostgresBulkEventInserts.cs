@@ -9,7 +9,7 @@ namespace Marsad.Core.Storage.Postgres;
 /// triggers (events_analytics, events_text_queue): <c>SET LOCAL marsad.bulk = 'on'</c> makes both pass over inserts in
 /// this transaction only (migration 50), the ids inserted since the last <see cref="ApplyAsync"/> are added to
 /// event_facts, event_month_totals, event_span_limit and event_text_pending set-based by the triggers' own rules
-/// (0007_analytics.sql, 0030_event_text_search.sql), and <see cref="FinishAsync"/> applies what is left and turns the
+/// (0007_analytics.sql, 0030_event_text_search.sql, 0051_event_facts_parsed_once.sql), and <see cref="FinishAsync"/> applies what is left and turns the
 /// setting off before the transaction commits. Should the work fail first, the rollback discards the rows and the
 /// setting alike. Updates and deletes keep their per-row path: the caller applies pending inserts before updating.
 /// </summary>
@@ -20,12 +20,15 @@ internal sealed class PostgresBulkEventInserts : IBulkEventInserts
 
     private PostgresBulkEventInserts(WriteSession session) => _session = session;
 
-    /// <summary>Sets the flag, or returns null when the schema's trigger functions do not read it (per row then).</summary>
+    /// <summary>
+    /// Sets the flag, or returns null when the schema's trigger functions do not read it or it lacks marsad_facts_of
+    /// (a database before version 51: per row then).
+    /// </summary>
     public static async Task<PostgresBulkEventInserts?> BeginAsync(WriteSession session, CancellationToken cancellationToken)
     {
-        await using (var check = Sql(session, "SELECT COUNT(*) FROM pg_proc WHERE proname IN ('marsad_events_analytics', 'marsad_event_text_queue') AND prosrc LIKE '%marsad.bulk%'"))
+        await using (var check = Sql(session, "SELECT COUNT(*) FROM pg_proc WHERE (proname IN ('marsad_events_analytics', 'marsad_event_text_queue') AND prosrc LIKE '%marsad.bulk%') OR proname = 'marsad_facts_of'"))
         {
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 2)
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 3)
             {
                 return null;
             }
@@ -44,29 +47,31 @@ internal sealed class PostgresBulkEventInserts : IBulkEventInserts
             return;
         }
 
-        // The facts rows in their key's order: the key's index grows at its end, and a month's rows lie together (0045).
-        const string Counted = "FROM events WHERE id = ANY(@ids) AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''";
-        await RunAsync($"""
-            INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
-            SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts(payload)
-            {Counted}
-            ORDER BY date_start, id
-            """, cancellationToken);
-        // marsad_event_contribution's rules: the fatalities object (a JSON null is none), figures rounded, best falling
-        // back to low; each event counts for every actor ('' = all; actor2 once when it is actor1 too) crossed with every
-        // governorate ('' = all). Summed per actor pair, governorate, review state and month first, then fanned out.
-        await RunAsync($"""
-            WITH e AS (
+        // One statement over the counted events, each payload parsed once (MATERIALIZED: inlined, the cast would run
+        // again at every reference to it). The facts rows go in their key's order: the key's index grows at its end,
+        // and a month's rows lie together (0045). The totals follow marsad_event_contribution's rules: the fatalities
+        // object (a JSON null is none), figures rounded, best falling back to low; each event counts for every actor
+        // ('' = all; actor2 once when it is actor1 too) crossed with every governorate ('' = all). Summed per actor
+        // pair, governorate, review state and month first, then fanned out.
+        await RunAsync("""
+            WITH e AS MATERIALIZED (
+                SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, payload::jsonb AS p
+                FROM events WHERE id = ANY(@ids) AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''),
+            facts AS (
+                INSERT INTO event_facts (date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, facts)
+                SELECT date_start, id, date_end, status, event_type, sub_event_type, actor1, actor2, admin1, admin2, grade, marsad_facts_of(p)
+                FROM e ORDER BY date_start, id),
+            c AS (
                 SELECT actor1, actor2, admin1, CASE WHEN status <> 'extracted' THEN 1 ELSE 0 END AS reviewed, substr(date_start, 1, 7) AS month,
-                       NULLIF(payload::jsonb #> ARRAY['quantities', 'fatalities'], 'null'::jsonb) AS q
-                {Counted}),
+                       NULLIF(p #> ARRAY['quantities', 'fatalities'], 'null'::jsonb) AS q
+                FROM e),
             f AS (
                 SELECT actor1, actor2, admin1, reviewed, month, COUNT(*) AS n,
                        SUM(COALESCE(round((q ->> 'low')::numeric)::bigint, 0)) AS low,
                        SUM(COALESCE(round((q ->> 'best')::numeric)::bigint, round((q ->> 'low')::numeric)::bigint, 0)) AS best,
                        SUM(COALESCE(round((q ->> 'high')::numeric)::bigint, 0)) AS high,
                        SUM(CASE WHEN q IS NOT NULL AND q ->> 'high' IS NULL THEN 1 ELSE 0 END) AS open
-                FROM e GROUP BY actor1, actor2, admin1, reviewed, month),
+                FROM c GROUP BY actor1, actor2, admin1, reviewed, month),
             k AS (
                 SELECT ''::text AS actor, ''::text AS admin, * FROM f
                 UNION ALL SELECT '', admin1, * FROM f WHERE admin1 <> ''
@@ -90,7 +95,8 @@ internal sealed class PostgresBulkEventInserts : IBulkEventInserts
             FROM (SELECT MAX(marsad_days(date_start, date_end))::bigint AS days FROM events WHERE id = ANY(@ids) AND date_start <> '') x
             WHERE id = 1 AND max_days < x.days
             """, cancellationToken);
-        await RunAsync("INSERT INTO event_text_pending (event_id) SELECT id FROM events WHERE id = ANY(@ids) ORDER BY id ON CONFLICT DO NOTHING", cancellationToken);
+        // Every inserted event is queued (as the trigger): the ids themselves, no need to find their rows.
+        await RunAsync("INSERT INTO event_text_pending (event_id) SELECT id FROM unnest(@ids) AS i(id) ORDER BY id ON CONFLICT DO NOTHING", cancellationToken);
         _pending.Clear();
     }
 

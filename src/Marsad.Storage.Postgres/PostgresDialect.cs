@@ -181,6 +181,10 @@ public sealed class PostgresDialect : SqlDialect
     internal override async Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>
         await PostgresBulkEventInserts.BeginAsync(session, cancellationToken);
 
+    /// <summary>A bulk upsert's inserts go as binary COPY (see <see cref="PostgresCopyInserts"/>).</summary>
+    internal override Records.IPendingInserts PendingInserts(WriteSession session, ChangeContext context, DateTimeOffset now) =>
+        new PostgresCopyInserts(session, context, now);
+
     public override bool IsDerivedColumn(string table, string column) => table == "events" && column == "geom";
 
     /// <summary>

@@ -9,13 +9,14 @@ namespace Marsad.Core.Audit;
 /// </summary>
 internal static class RevisionWriter
 {
-    /// <summary>The revision row's INSERT; its parameters are <see cref="Parameters"/>, in order.</summary>
-    public const string InsertSql = """
-        INSERT INTO revisions (seq, entity_type, entity_id, action, author, at, reason, changes, state_sha256, prev_hash, hash)
-        VALUES (@seq, @type, @id, @action, @author, @at, @reason, @changes, @state, @prev, @hash)
-        """;
+    /// <summary>The revision row's columns; a bulk load of revisions writes <see cref="NextAsync"/>'s values under them.</summary>
+    public static readonly string[] Columns = ["seq", "entity_type", "entity_id", "action", "author", "at", "reason", "changes", "state_sha256", "prev_hash", "hash"];
 
+    /// <summary>The parameters of <see cref="InsertSql"/>, one a column, in <see cref="Columns"/>' order.</summary>
     public static readonly string[] Parameters = ["@seq", "@type", "@id", "@action", "@author", "@at", "@reason", "@changes", "@state", "@prev", "@hash"];
+
+    /// <summary>The revision row's INSERT; its parameters are <see cref="Parameters"/>, in order.</summary>
+    public static readonly string InsertSql = $"INSERT INTO revisions ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Parameters)})";
 
     public static async Task AppendAsync(
         WriteSession session,

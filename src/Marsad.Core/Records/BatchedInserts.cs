@@ -10,7 +10,7 @@ namespace Marsad.Core.Records;
 /// ask for a gathered record) and before committing. Null where the connection has no batches (SQLite is in-process:
 /// a statement costs no round trip there).
 /// </summary>
-internal sealed class BatchedInserts
+internal sealed class BatchedInserts : IPendingInserts
 {
     private const int Rows = 256;
     private readonly WriteSession _session;
@@ -36,6 +36,8 @@ internal sealed class BatchedInserts
             await FlushAsync(cancellationToken);
         }
     }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Sends the gathered inserts; their revisions take the chain's next sequences in order.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)

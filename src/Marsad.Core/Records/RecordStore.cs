@@ -66,27 +66,50 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     /// </summary>
     internal static async Task<List<(string Sql, string[] Parameters, object?[] Values)>> InsertStatementsAsync(WriteSession session, PreparedInsert prepared, ChangeContext context, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
+        var (record, kind, id, _, _, changes, stateSha256) = prepared;
         var statement = StatementOf(prepared);
-        var values = new object?[4 + columns.Count];
-        values[0] = id.ToString("D");
-        values[1] = kind.Status(record);
-        values[2] = System.Text.Encoding.UTF8.GetString(utf8);
-        values[3] = RevisionHasher.FormatTime(now);
-        for (var i = 0; i < columns.Count; i++)
-        {
-            values[4 + i] = columns[i].Value;
-        }
-
-        var list = new List<(string, string[], object?[])> { (statement.Sql, statement.Parameters, values) };
-        foreach (var document in kind.Documents(record))
-        {
-            list.Add((LinkSql, ["@kind", "@id", "@doc"], [kind.EntityType, id.ToString("D"), document.ToString("D")]));
-        }
-
+        var list = new List<(string, string[], object?[])> { (statement.Sql, statement.Parameters, RowValues(prepared, now, 0, System.Text.Encoding.UTF8.GetString(prepared.Utf8))) };
+        list.AddRange(LinkStatements(prepared));
         list.Add((RevisionWriter.InsertSql, RevisionWriter.Parameters,
             await RevisionWriter.NextAsync(session, kind.EntityType, id, RevisionAction.Insert, context, changes, stateSha256, now, cancellationToken)));
         return list;
+    }
+
+    /// <summary>
+    /// A new record's row as a bulk load writes it (PostgreSQL's COPY): the table, every column set (version 1
+    /// included) and their values in that order, the payload as its UTF-8 bytes (a <see cref="ReadOnlyMemory{T}"/> of
+    /// bytes, for a text column); the same row its INSERT writes.
+    /// </summary>
+    internal static (string Table, string[] Columns, object?[] Values) InsertRow(PreparedInsert prepared, DateTimeOffset now)
+    {
+        var statement = StatementOf(prepared);
+        var values = RowValues(prepared, now, 1, new ReadOnlyMemory<byte>(prepared.Utf8));
+        values[1] = 1L;
+        return (prepared.Kind.Table, statement.CopyColumns, values);
+    }
+
+    /// <summary>A new record's document links, as statements (a link already there is left as it is).</summary>
+    internal static IEnumerable<(string Sql, string[] Parameters, object?[] Values)> LinkStatements(PreparedInsert prepared) =>
+        prepared.Kind.Documents(prepared.Record).Select(document =>
+            (LinkSql, LinkParameters, new object?[] { prepared.Kind.EntityType, prepared.Id.ToString("D"), document.ToString("D") }));
+
+    private static readonly string[] LinkParameters = ["@kind", "@id", "@doc"];
+
+    /// <summary>The INSERT's values in its parameters' order, after <paramref name="skip"/> empty places.</summary>
+    private static object?[] RowValues(PreparedInsert prepared, DateTimeOffset now, int skip, object payload)
+    {
+        var (record, kind, id, _, columns, _, _) = prepared;
+        var values = new object?[skip + 4 + columns.Count];
+        values[0] = id.ToString("D");
+        values[skip + 1] = kind.Status(record);
+        values[skip + 2] = payload;
+        values[skip + 3] = RevisionHasher.FormatTime(now);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            values[skip + 4 + i] = columns[i].Value;
+        }
+
+        return values;
     }
 
     /// <summary>The kind's INSERT, its query columns checked to come in the order it was built with.</summary>
@@ -107,7 +130,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<RecordKind, InsertStatement> InsertStatements = new();
 
     /// <summary>A kind's INSERT, built once: its query columns are the same names in the same order for every record.</summary>
-    private sealed record InsertStatement(string Sql, string[] Parameters, string[] Columns)
+    private sealed record InsertStatement(string Sql, string[] Parameters, string[] Columns, string[] CopyColumns)
     {
         public static InsertStatement Of(RecordKind kind, IReadOnlyList<KeyValuePair<string, object?>> columns)
         {
@@ -115,7 +138,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
             string[] all = ["id", "status", "payload", "updated_at", .. names];
             string[] parameters = ["@id", "@status", "@payload", "@at", .. names.Select(n => "@" + n)];
             var sql = $"INSERT INTO {kind.Table} (id, version, {string.Join(", ", all[1..])}) VALUES (@id, 1, {string.Join(", ", parameters[1..])})";
-            return new InsertStatement(sql, parameters, names);
+            return new InsertStatement(sql, parameters, names, ["id", "version", .. all[1..]]);
         }
     }
 

@@ -34,8 +34,8 @@ internal static class RecordUpsert
             // Events' analytics are maintained set-based for the inserts (see IBulkEventInserts), begun at the first insert.
             IBulkEventInserts? bulk = null;
             var bulkTried = !ReferenceEquals(kind, RecordKinds.Events);
-            // Over the network, inserts go in batches (see BatchedInserts), sent before anything else runs.
-            var batched = BatchedInserts.For(session, context, now);
+            // Over the network, inserts are gathered and written together (see IPendingInserts), before anything else runs.
+            await using var batched = dialect.PendingInserts(session, context, now);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var queue = Channel.CreateBounded<(T Record, Guid Id, PreparedInsert? Insert)>(new BoundedChannelOptions(512) { SingleReader = true, SingleWriter = true });
             var producer = Task.Run(() => PrepareAsync(records, kind, existing, queue.Writer, stop.Token), stop.Token);

@@ -53,6 +53,14 @@ public abstract class SqlDialect
         Task.FromResult<IBulkEventInserts?>(null);
 
     /// <summary>
+    /// Where a bulk upsert's inserts are gathered and written together, or null where each runs as it comes (an engine
+    /// in the process, where a statement costs no round trip). By default, batches of statements where the connection
+    /// has batches.
+    /// </summary>
+    internal virtual Records.IPendingInserts? PendingInserts(WriteSession session, ChangeContext context, DateTimeOffset now) =>
+        Records.BatchedInserts.For(session, context, now);
+
+    /// <summary>
     /// Prepares a connection for reading a large part of the database once (an export's stream) and returns what
     /// restores it before it goes back to the pool. By default nothing changes.
     /// </summary>

@@ -158,6 +158,29 @@ public abstract class RecordStoreTests
     }
 
     [Fact]
+    public async Task A_bulk_upsert_links_each_new_record_to_its_documents()
+    {
+        using var folder = new TempFolder();
+        var store = await TestStore.OpenAsync(Provider, folder);
+        var ingest = await new Marsad.Core.Intake.IngestDocuments(store, TimeProvider.System).RunAsync(
+            new Marsad.Core.Intake.IngestRequest([folder.Write("note.txt", "A bridge near Tel Hamra was damaged by a blast at dawn.")], null, "Heron Ridge Desk"), Coder);
+        var document = ingest.Outcomes[0].DocumentId!.Value;
+        var before = await store.Audit.CountAsync();
+        var strikes = Enumerable.Range(0, 3).Select(i => Strike() with { DocumentIds = i == 1 ? [] : [document] }).ToList();
+
+        var counts = await store.Records.UpsertManyAsync(strikes.ToAsyncEnumerable(), (incoming, _) => incoming, null, Coder);
+
+        Assert.Equal(3, counts.Inserted);
+        var linked = (await store.Records.OfDocumentAsync(document)).Select(l => l.Id).ToHashSet();
+        Assert.Contains(strikes[0].Id, linked);
+        Assert.DoesNotContain(strikes[1].Id, linked);
+        Assert.Contains(strikes[2].Id, linked);
+        var verification = await store.Audit.VerifyAsync();
+        Assert.True(verification.Ok, verification.FirstFailure?.Problem);
+        Assert.Equal(before + 3, verification.Checked);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_keep_one_unbroken_chain()
     {
         using var folder = new TempFolder();
