@@ -178,7 +178,10 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
             WHERE id = 1
             """, through, cancellationToken);
         // The text search queue: every inserted event, in id order (the queue's key), so the inserts append.
-        await RunAsync($"INSERT INTO event_text_pending (event_id) SELECT id {Batch} ORDER BY id ON CONFLICT DO NOTHING", through, cancellationToken);
+        // Into a table that was empty, every row is the batch's: the ids then come in order from the table's key index,
+        // without reading every event row back and sorting.
+        var batchIds = _appliedThrough == 0 ? "FROM events" : Batch;
+        await RunAsync($"INSERT INTO event_text_pending (event_id) SELECT id {batchIds} ORDER BY id ON CONFLICT DO NOTHING", through, cancellationToken);
         _appliedThrough = through;
         _pending = false;
         _factsAllNew = false;
