@@ -25,11 +25,15 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
     private long _appliedThrough;
     private bool _pending;
 
-    private SqliteBulkEventInserts(WriteSession session, List<string> definitions, long appliedThrough)
+    /// <summary>Whether every facts row is one this import inserted (none stood before, none applied yet): see <see cref="ApplyAsync"/>.</summary>
+    private bool _factsAllNew;
+
+    private SqliteBulkEventInserts(WriteSession session, List<string> definitions, long appliedThrough, bool factsEmpty)
     {
         _session = session;
         _definitions = definitions;
         _appliedThrough = appliedThrough;
+        _factsAllNew = factsEmpty;
     }
 
     /// <summary>
@@ -67,8 +71,14 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var factsEmpty = false;
         if (last == 0)
         {
+            await using (var facts = Sql(session, "SELECT NOT EXISTS (SELECT 1 FROM event_facts)"))
+            {
+                factsEmpty = Convert.ToInt64(await facts.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            }
+
             // Named indexes only (sql not null): the primary key's own index cannot be dropped and is needed.
             var indexes = new List<(string Name, string Sql)>();
             await using (var list = Sql(session, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name"))
@@ -88,7 +98,7 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
             }
         }
 
-        return new SqliteBulkEventInserts(session, definitions, last);
+        return new SqliteBulkEventInserts(session, definitions, last, factsEmpty);
     }
 
     // The rows are found by rowid (see ApplyAsync): the id is not needed.
@@ -127,15 +137,22 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
             {Batch} AND merged_into IS NULL AND status <> 'rejected' AND date_start <> ''
             ORDER BY date_start, id
             """, through, cancellationToken);
+        // The batch's facts rows: those of the events inserted since the last call, found through the events' rowids; on
+        // a first import into an empty table, the whole facts table (it holds just what the statement above inserted, by
+        // the same conditions), which spares reading back every event row (35 MB for the 23,348 ACLED battles rows)
+        // and looking each one up.
+        var batchFacts = _factsAllNew
+            ? "event_facts e"
+            : "events e CROSS JOIN event_facts x ON x.date_start = e.date_start AND x.id = e.id WHERE e.rowid > @from AND e.rowid <= @through AND e.merged_into IS NULL AND e.status <> 'rejected' AND e.date_start <> ''";
+        var facts = _factsAllNew ? "e.facts" : "x.facts";
         await RunAsync($"""
             WITH f AS MATERIALIZED (
                 SELECT e.actor1, e.actor2, e.admin1, e.status <> 'extracted' AS reviewed, substr(e.date_start, 1, 7) AS month, COUNT(*) AS n,
-                       SUM(COALESCE(json_extract(x.facts, '$[0].fatalities.low'), 0)) AS low,
-                       SUM(COALESCE(json_extract(x.facts, '$[0].fatalities.best'), json_extract(x.facts, '$[0].fatalities.low'), 0)) AS best,
-                       SUM(COALESCE(json_extract(x.facts, '$[0].fatalities.high'), 0)) AS high,
-                       SUM(json_extract(x.facts, '$[0].fatalities') IS NOT NULL AND json_extract(x.facts, '$[0].fatalities.high') IS NULL) AS open
-                FROM events e CROSS JOIN event_facts x ON x.date_start = e.date_start AND x.id = e.id
-                WHERE e.rowid > @from AND e.rowid <= @through AND e.merged_into IS NULL AND e.status <> 'rejected' AND e.date_start <> ''
+                       SUM(COALESCE(json_extract({facts}, '$[0].fatalities.low'), 0)) AS low,
+                       SUM(COALESCE(json_extract({facts}, '$[0].fatalities.best'), json_extract({facts}, '$[0].fatalities.low'), 0)) AS best,
+                       SUM(COALESCE(json_extract({facts}, '$[0].fatalities.high'), 0)) AS high,
+                       SUM(json_extract({facts}, '$[0].fatalities') IS NOT NULL AND json_extract({facts}, '$[0].fatalities.high') IS NULL) AS open
+                FROM {batchFacts}
                 GROUP BY e.actor1, e.actor2, e.admin1, reviewed, month),
             k AS (
                 SELECT '' AS actor, '' AS admin, * FROM f
@@ -161,9 +178,13 @@ internal sealed class SqliteBulkEventInserts : IBulkEventInserts
             WHERE id = 1
             """, through, cancellationToken);
         // The text search queue: every inserted event, in id order (the queue's key), so the inserts append.
-        await RunAsync($"INSERT INTO event_text_pending (event_id) SELECT id {Batch} ORDER BY id ON CONFLICT DO NOTHING", through, cancellationToken);
+        // Into a table that was empty, every row is the batch's: the ids then come in order from the table's key index,
+        // without reading every event row back and sorting.
+        var batchIds = _appliedThrough == 0 ? "FROM events" : Batch;
+        await RunAsync($"INSERT INTO event_text_pending (event_id) SELECT id {batchIds} ORDER BY id ON CONFLICT DO NOTHING", through, cancellationToken);
         _appliedThrough = through;
         _pending = false;
+        _factsAllNew = false;
     }
 
     public async Task FinishAsync(CancellationToken cancellationToken)

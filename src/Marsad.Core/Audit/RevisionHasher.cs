@@ -55,7 +55,24 @@ public static class RevisionHasher
     }
 
     /// <summary>The time as stored: UTC, round-trip format, so that hashing a re-read value gives the same bytes.</summary>
-    public static string FormatTime(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTimeOffset at)
+    {
+        // A write transaction stamps every record and revision it writes with one instant, three times a row (the row,
+        // the revision, its hash): an import of 23,000 rows formatted the same text 70,000 times. The last instant's
+        // text is kept (one immutable pair, so threads never see a half-written one); the text depends on the UTC instant only.
+        if (lastFormatted is { } last && last.UtcTicks == at.UtcTicks)
+        {
+            return last.Text;
+        }
+
+        var text = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        lastFormatted = new FormattedTime(at.UtcTicks, text);
+        return text;
+    }
+
+    private sealed record FormattedTime(long UtcTicks, string Text);
+
+    private static FormattedTime? lastFormatted;
 
     public static string ActionName(RevisionAction action) => action switch
     {

@@ -145,9 +145,9 @@ public sealed class UcdpFormat : IDatasetFormat
             return null;
         }
 
-        int?[] stored = [q.Low, q.Best, q.High];
         if (item.Event.Origin is { Dataset: "ucdp" } origin && origin.Checks.Length > 0)
         {
+            int?[] stored = [q.Low, q.Best, q.High];
             // A figure not kept was the same as the stored one when imported.
             var source = RangeColumns.Select((c, i) => origin.Fields.TryGetValue(c, out var t) ? (ExchangeText.TryInteger(t, out var n) ? n : null) : stored[i]).ToArray();
             if (source.All(n => n is not null) && source.Order().Cast<int?>().SequenceEqual(stored))
@@ -156,7 +156,8 @@ public sealed class UcdpFormat : IDatasetFormat
             }
         }
 
-        return stored[index] is { } value ? ExchangeText.Integer(value) : null;
+        // Asked three times a row on import and export alike: no array for the common case.
+        return (index switch { 0 => q.Low, 1 => q.Best, _ => q.High }) is { } value ? ExchangeText.Integer(value) : null;
     }
 
     private static string WherePrecision(string code) => code.Trim() switch { "1" => "1", "2" => "2", "" => "", _ => "3" };
