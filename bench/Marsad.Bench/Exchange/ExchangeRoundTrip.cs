@@ -18,7 +18,7 @@ namespace Marsad.Bench.Exchange;
 /// row id, column by column, as text). Prints rows, rejected rows, the import rate measured inside the process from
 /// the first row read to the commit (wall and the process's CPU time: the machine may be shared), and every difference.
 /// With --postgres SERVER (a server where this role may create databases) each file goes into a new PostgreSQL
-/// database instead, dropped afterwards.
+/// database instead, dropped afterwards. Each file is imported in a new process of its own (--file names one).
 /// </summary>
 internal static class ExchangeRoundTrip
 {
@@ -29,14 +29,25 @@ internal static class ExchangeRoundTrip
         var server = bench.String("--postgres");
         (string File, IDatasetFormat Format, EventExportFormat Export, string Key)[] files =
         [
-            // The small file first: the process's first import also compiles the import path (tiered JIT), which
-            // would otherwise be counted in the rate of the large file that follows.
             ("acled/acled-syria-2022h1-all-types.csv", AcledFormat.Instance, EventExportFormat.Acled, "event_id_cnty"),
             ("acled/acled-syria-battles-2017-2023.csv", AcledFormat.Instance, EventExportFormat.Acled, "event_id_cnty"),
             ("ucdp/ucdp-ged-syria-2016-2019.csv", UcdpFormat.Instance, EventExportFormat.Ucdp, "id"),
         ];
+        // Each file in a process of its own, as `marsad import` runs: an import earlier in the same process would
+        // have compiled the import path (tiered JIT) before the timed one, a warm-up no user gets.
+        if (bench.String("--file") is not { } only)
+        {
+            var exit = 0;
+            foreach (var (file, _, _, _) in files)
+            {
+                exit = Math.Max(exit, await RunAloneAsync(args, file));
+            }
+
+            return exit;
+        }
+
         var failed = false;
-        foreach (var (file, format, export, key) in files)
+        foreach (var (file, format, export, key) in files.Where(f => f.File == only))
         {
             var path = SharedData.PathOf("data", file);
             var folder = Directory.CreateTempSubdirectory("marsad-exchange-").FullName;
@@ -93,6 +104,25 @@ internal static class ExchangeRoundTrip
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>This bench again, for <paramref name="file"/> alone (the same host, assembly and arguments); its exit code.</summary>
+    private static async Task<int> RunAloneAsync(string[] args, string file)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ExchangeRoundTrip).Assembly.Location);
+        }
+
+        foreach (var argument in (string[])["import-real", .. args, "--file", file])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        await child.WaitForExitAsync();
+        return child.ExitCode;
     }
 
     /// <summary>Creates the database on the server and returns its connection string.</summary>
