@@ -110,9 +110,13 @@ public sealed class PostgresDialect : SqlDialect
         var tx = await npgsql.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", npgsql, tx);
-            command.Parameters.AddWithValue("key", WriteLockKey);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", npgsql, tx))
+            {
+                command.Parameters.AddWithValue("key", WriteLockKey);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SettlePartitionsAsync(npgsql, tx, cancellationToken);
             return tx;
         }
         catch
@@ -176,6 +180,34 @@ public sealed class PostgresDialect : SqlDialect
         _spatial = found;
         return found;
     }
+
+    private bool _partitioned;
+
+    /// <summary>
+    /// Month partitions (migration 51) before a writer writes and before it commits: a month met for the first time
+    /// (its rows put in the default partition by the writes before) gets its own partition with those rows, and
+    /// revisions get this month's and the next month's partitions ahead of time. Holding the write lock, writers never
+    /// do this at once. Before migration 51 there is no function to run; once found it stays (migrations only add).
+    /// </summary>
+    private async Task SettlePartitionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!_partitioned)
+        {
+            await using var probe = new NpgsqlCommand("SELECT to_regprocedure('marsad_settle_partitions()') IS NOT NULL", connection, transaction);
+            if (await probe.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return;
+            }
+
+            _partitioned = true;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT marsad_settle_partitions()", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal override Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        SettlePartitionsAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, cancellationToken);
 
     /// <summary>events.geom is generated from latitude and longitude (0037_postgis.sql).</summary>
     internal override async Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>

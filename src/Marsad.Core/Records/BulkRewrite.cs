@@ -146,6 +146,7 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await dialect.BeforeCommitAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await dialect.AfterCommitAsync(cancellationToken);
     }

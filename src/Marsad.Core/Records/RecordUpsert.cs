@@ -119,6 +119,7 @@ internal static class RecordUpsert
             }
         }
 
+        await dialect.BeforeCommitAsync(connection, tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         await dialect.AfterCommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged, swept);

@@ -139,6 +139,13 @@ public abstract class SqlDialect
     /// </summary>
     internal Func<CancellationToken, Task>? Committed { get; set; }
 
+    /// <summary>
+    /// Run in a write transaction just before it commits, where its writes may have put rows where the schema wants them
+    /// elsewhere (PostgreSQL: a month's first events in the default partition, moved into a partition of their own). By
+    /// default nothing.
+    /// </summary>
+    internal virtual Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Runs <see cref="Committed"/>; a failure leaves its work queued for the next write, and the write stands.</summary>
     internal async Task AfterCommitAsync(CancellationToken cancellationToken)
     {
@@ -185,6 +192,8 @@ public abstract class SqlDialect
                 {
                     result = await work(session, cancellationToken);
                 }
+
+                await BeforeCommitAsync(connection, tx, cancellationToken);
 
                 committing = true;
                 await tx.CommitAsync(cancellationToken);
