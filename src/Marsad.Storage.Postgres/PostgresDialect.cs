@@ -191,18 +191,48 @@ public sealed class PostgresDialect : SqlDialect
     /// </summary>
     private async Task SettlePartitionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        if (!_partitioned)
+        if (!await PartitionedAsync(connection, transaction, cancellationToken))
         {
-            await using var probe = new NpgsqlCommand("SELECT to_regprocedure('marsad_settle_partitions()') IS NOT NULL", connection, transaction);
-            if (await probe.ExecuteScalarAsync(cancellationToken) is not true)
-            {
-                return;
-            }
-
-            _partitioned = true;
+            return;
         }
 
         await using var command = new NpgsqlCommand("SELECT marsad_settle_partitions()", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async ValueTask<bool> PartitionedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!_partitioned)
+        {
+            await using var probe = new NpgsqlCommand("SELECT to_regprocedure('marsad_settle_partitions()') IS NOT NULL", connection, transaction);
+            _partitioned = await probe.ExecuteScalarAsync(cancellationToken) is true;
+        }
+
+        return _partitioned;
+    }
+
+    /// <summary>
+    /// An event's month partition before its row is written (the month of an ISO <c>date_start</c>; '' and anything
+    /// else go to events_undated or the default partition): one round trip the first time a transaction meets a month
+    /// (<see cref="WriteSession.BeforeRowAsync"/>).
+    /// </summary>
+    internal override async ValueTask PartitionAheadAsync(WriteSession session, string table, string key, CancellationToken cancellationToken)
+    {
+        if (table != "events" || key.Length < 7)
+        {
+            return;
+        }
+
+        var connection = (NpgsqlConnection)session.Connection;
+        var transaction = (NpgsqlTransaction)session.Transaction;
+        if (!await PartitionedAsync(connection, transaction, cancellationToken))
+        {
+            return;
+        }
+
+        var month = key[..7];
+        await using var command = new NpgsqlCommand("SELECT marsad_partitions_ahead('events', ARRAY[@month])", connection, transaction);
+        command.Parameters.AddWithValue("month", month);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

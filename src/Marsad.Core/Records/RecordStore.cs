@@ -34,6 +34,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
         var statement = StatementOf(prepared);
+        await session.BeforeRowAsync(kind.Table, columns, cancellationToken);
         {
             var insert = session.Statement(statement.Sql);
             // By position: the statement's parameters are its column list's, in order (an import binds millions).
@@ -68,6 +69,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
         var statement = StatementOf(prepared);
+        await session.BeforeRowAsync(kind.Table, columns, cancellationToken);
         var values = new object?[4 + columns.Count];
         values[0] = id.ToString("D");
         values[1] = kind.Status(record);
@@ -203,6 +205,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         }
 
         var columns = kind.Columns(record);
+        await session.BeforeRowAsync(kind.Table, columns, cancellationToken);
         var sets = string.Concat(columns.Select(c => $", {c.Key} = @{c.Key}"));
         {
             var update = session.Command($"UPDATE {kind.Table} SET version = version + 1, status = @status, payload = @payload, updated_at = @at{sets} WHERE id = @id AND version = @expected");

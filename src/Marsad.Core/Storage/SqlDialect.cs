@@ -140,6 +140,12 @@ public abstract class SqlDialect
     internal Func<CancellationToken, Task>? Committed { get; set; }
 
     /// <summary>
+    /// Makes the partition that a row of <paramref name="table"/> with partition key <paramref name="key"/> belongs in,
+    /// when the engine partitions that table and the partition is missing. By default nothing.
+    /// </summary>
+    internal virtual ValueTask PartitionAheadAsync(WriteSession session, string table, string key, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
     /// Run in a write transaction just before it commits, where its writes may have put rows where the schema wants them
     /// elsewhere (PostgreSQL: a month's first events in the default partition, moved into a partition of their own). By
     /// default nothing.
@@ -188,7 +194,7 @@ public abstract class SqlDialect
                 await using var connection = await OpenAsync(cancellationToken);
                 await using var tx = await BeginWriteAsync(connection, cancellationToken);
                 T result;
-                await using (var session = new WriteSession(connection, tx))
+                await using (var session = new WriteSession(connection, tx) { Dialect = this })
                 {
                     result = await work(session, cancellationToken);
                 }

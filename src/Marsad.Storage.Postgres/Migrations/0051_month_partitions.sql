@@ -1,9 +1,10 @@
 -- Marsad schema on PostgreSQL, version 51: events and revisions partitioned by month (declarative range partitioning;
 -- see docs/scaling.md). events by date_start (ISO text: the month 2019-06 holds '2019-06-01' <= date_start <
 -- '2019-07-01'; undated events, '', in events_undated), revisions by at (the time they were written). A row whose key
--- is not an ISO month waits in the table's DEFAULT partition; marsad_settle_partitions, which every writer runs
--- (PostgresDialect), gives each month found there its own partition and moves its rows in, so a default partition
--- never keeps a month that has a partition of its own (PostgreSQL would refuse to create it).
+-- is not an ISO month waits in the table's DEFAULT partition. Marsad's writers ask for an event's month partition before
+-- they write the event (marsad_partitions_ahead, PostgresDialect); marsad_settle_partitions, which every writer runs as
+-- it starts and before it commits, gives any month found in a default partition its own partition and moves its rows
+-- in, so a default partition never keeps a month that then needs a partition (PostgreSQL would refuse to create it).
 --
 -- A partitioned table's unique keys must hold its partition key: the primary keys become (id, date_start) and
 -- (seq, at). An event's id and a revision's seq stay unique across the partitions through event_ids and
@@ -95,33 +96,39 @@ BEGIN
 END;
 $$;
 
--- Run by every writer (holding the write lock) before it writes and before it commits: revisions get this month's
--- and the next month's partitions ahead of time, and every ISO month found in a default partition gets its own.
--- A partition waiting for a long reader's lock is left for the next writer (rows in a default partition are read
--- like any others meanwhile) rather than holding this writer up.
-CREATE FUNCTION marsad_settle_partitions() RETURNS void
+-- The partitions of parent for these months (YYYY-MM; anything else is passed over), each created when missing. A
+-- partition that waits more than 2 s for its lock on the default partition (a long reader there) is left for a later
+-- writer, with a notice, rather than holding this writer up: the rows go to the default partition meanwhile, read like
+-- any others, and move when their partition is made.
+CREATE FUNCTION marsad_partitions_ahead(parent TEXT, months TEXT[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     month TEXT;
     timeout TEXT := current_setting('lock_timeout');
 BEGIN
     PERFORM set_config('lock_timeout', '2s', true);
-    BEGIN
-        FOREACH month IN ARRAY ARRAY[to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM'), to_char((now() AT TIME ZONE 'UTC') + interval '1 month', 'YYYY-MM')] LOOP
-            IF to_regclass('revisions_' || replace(month, '-', '_')) IS NULL THEN
-                PERFORM marsad_month_partition('revisions', month);
-            END IF;
-        END LOOP;
-        FOR month IN SELECT DISTINCT substr(date_start, 1, 7) FROM events_default WHERE date_start ~ '^[0-9]{4}-(0[1-9]|1[0-2])-' AND date_start < '9999-12' LOOP
-            PERFORM marsad_month_partition('events', month);
-        END LOOP;
-        FOR month IN SELECT DISTINCT substr(at, 1, 7) FROM revisions_default WHERE at ~ '^[0-9]{4}-(0[1-9]|1[0-2])-' AND at < '9999-12' LOOP
-            PERFORM marsad_month_partition('revisions', month);
-        END LOOP;
-    EXCEPTION WHEN lock_not_available THEN
-        RAISE NOTICE 'marsad_settle_partitions: a partition waits for a lock (%); the next writer creates it', SQLERRM;
-    END;
+    FOREACH month IN ARRAY COALESCE(months, '{}') LOOP
+        CONTINUE WHEN month IS NULL OR month !~ '^[0-9]{4}-(0[1-9]|1[0-2])$' OR month >= '9999-12'
+                   OR to_regclass(parent || '_' || replace(month, '-', '_')) IS NOT NULL;
+        BEGIN
+            PERFORM marsad_month_partition(parent, month);
+        EXCEPTION WHEN lock_not_available THEN
+            RAISE NOTICE 'the partition of % for % waits for a lock (%); a later writer makes it', parent, month, SQLERRM;
+        END;
+    END LOOP;
     PERFORM set_config('lock_timeout', timeout, true);
+END;
+$$;
+
+-- Run by every writer (holding the write lock) when it starts and before it commits: revisions get this month's and
+-- the next month's partitions ahead of time, and every month found in a default partition (rows written by SQL that
+-- did not ask for their month's partition first) gets its own, its rows moved in.
+CREATE FUNCTION marsad_settle_partitions() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM marsad_partitions_ahead('revisions', ARRAY[to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM'), to_char((now() AT TIME ZONE 'UTC') + interval '1 month', 'YYYY-MM')]);
+    PERFORM marsad_partitions_ahead('events', ARRAY(SELECT DISTINCT substr(date_start, 1, 7) FROM events_default));
+    PERFORM marsad_partitions_ahead('revisions', ARRAY(SELECT DISTINCT substr(at, 1, 7) FROM revisions_default));
 END;
 $$;
 
