@@ -86,12 +86,12 @@ BEGIN
     SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO columns
     FROM pg_attribute WHERE attrelid = parent::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '';
     EXECUTE format('CREATE TEMP TABLE marsad_moving ON COMMIT DROP AS SELECT %s FROM %I WHERE false', columns, parent);
-    EXECUTE format('WITH moved AS (DELETE FROM %I WHERE %I >= %L AND %I < %L RETURNING %s) INSERT INTO marsad_moving SELECT * FROM moved',
+    EXECUTE format('WITH moved AS (DELETE FROM %I WHERE %I >= %L AND %I < %L RETURNING %s) INSERT INTO pg_temp.marsad_moving SELECT * FROM moved',
                    parent, key, low, key, high, columns);
     EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMPRESSION)', name, parent);
     EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, name, low, high);
-    EXECUTE format('INSERT INTO %I (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM marsad_moving', parent, columns, columns);
-    DROP TABLE marsad_moving;
+    EXECUTE format('INSERT INTO %I (%s) OVERRIDING SYSTEM VALUE SELECT %s FROM pg_temp.marsad_moving', parent, columns, columns);
+    DROP TABLE pg_temp.marsad_moving;
     RETURN name;
 END;
 $$;
@@ -118,6 +118,17 @@ BEGIN
     END LOOP;
     PERFORM set_config('lock_timeout', timeout, true);
 END;
+$$;
+
+-- Attaching a partition is for the table's owner, and the key tables are new: a team whose writers are other roles than
+-- the one that migrated reaches both through these functions, run as their owner (the migrating role) with a fixed
+-- search path, without new grants.
+DO $$
+BEGIN
+    EXECUTE format('ALTER FUNCTION marsad_month_partition(TEXT, TEXT) SECURITY DEFINER SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION marsad_event_ids() SECURITY DEFINER SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION marsad_revision_seqs() SECURITY DEFINER SET search_path = %I, pg_temp', current_schema());
+END
 $$;
 
 -- Run by every writer (holding the write lock) when it starts and before it commits: revisions get this month's and
@@ -205,6 +216,13 @@ BEGIN
         EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, a.attname), COALESCE((SELECT MAX(%s) FROM %I), 0) + 1, false) FROM pg_attribute a WHERE a.attrelid = %L::regclass AND a.attidentity <> ''''',
                        parent, (SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = parent::regclass AND attidentity <> '' LIMIT 1), parent, parent);
     END IF;
+    -- Privileges other roles held on the table (a read-only role for the public site, say) hold on the new one.
+    FOR statement IN
+        SELECT format('GRANT %s ON %I TO %s', a.privilege_type, parent, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END)
+        FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = old::regclass AND a.grantee <> c.relowner
+    LOOP
+        EXECUTE statement;
+    END LOOP;
     EXECUTE format('DROP TABLE %I', old);
 END;
 $$;
