@@ -39,7 +39,7 @@ internal static class BenchProgram
         ["leak-walk"] = ("the web tests' leak walk over a local site with planted secrets: routes, roles, variants, requests, leaks (exit 1 on any)", Security.LeakWalkBench.RunAsync),
         ["extract-arabic"] = ("the Arabic dev texts repeated to 5 MB of JSON Lines, marsad extract --jsonl as one cold process, one thread: MB/s and /usr/bin/time -v (peak RSS) [--data DIR --mb 5 --runs 1 --marsad PATH]", Extraction.ArabicThroughput.RunAsync),
         ["workers"] = ("W marsad worker processes (default 4) over N generated documents (default 50,000) on an empty PostgreSQL database, one killed twice: documents/s and the exactly-once check [--db URL --documents N --workers W --lease 10s]", Workers.WorkersBench.RunAsync),
-        ["pg-scale"] = ("PostgreSQL at scale on a new database of the server given: N generated events (default 10,000,000) by binary COPY (primary key only), each index rebuilt after, then warm the report's month query and a 1,000-event bbox listing [--db CONNECTION --events N --runs 7 --keep 1]", Storage.PostgresScale.RunAsync),
+        ["pg-scale"] = ("PostgreSQL at scale on a new database of the server given: N generated events (default 10,000,000) by binary COPY (primary key only), each index rebuilt after, then warm the report's month query and a 1,000-event bbox listing [--db CONNECTION --events N --runs 7 --keep 1 --partitioned 1 (events and revisions partitioned by month first)]", Storage.PostgresScale.RunAsync),
         ["extract-speed"] = ("MB/s single thread and 2 threads over the ACLED battle notes [--limit N] [--no-baseline]", Sync(SpeedBench.Run)),
     };
 

@@ -110,9 +110,13 @@ public sealed class PostgresDialect : SqlDialect
         var tx = await npgsql.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", npgsql, tx);
-            command.Parameters.AddWithValue("key", WriteLockKey);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", npgsql, tx))
+            {
+                command.Parameters.AddWithValue("key", WriteLockKey);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SettlePartitionsAsync(npgsql, tx, cancellationToken);
             return tx;
         }
         catch
@@ -176,6 +180,103 @@ public sealed class PostgresDialect : SqlDialect
         _spatial = found;
         return found;
     }
+
+    private bool _partitioned;
+
+    // When the tables were last found unpartitioned (Environment.TickCount64); asked again after a while, as a team may
+    // run `marsad db partition` while servers run.
+    private long _unpartitionedAt = long.MinValue;
+
+    /// <summary>
+    /// Month partitions (migration 52, once a team ran <c>marsad db partition</c>) before a writer writes and before it
+    /// commits: a month met for the first time (its rows put in the default partition by the writes before) gets its own
+    /// partition with those rows, and revisions get this month's and the next month's partitions ahead of time. Holding
+    /// the write lock, writers never do this at once. Tables not partitioned: nothing.
+    /// </summary>
+    private async Task SettlePartitionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!await PartitionedAsync(connection, transaction, cancellationToken))
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT marsad_settle_partitions()", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Whether events are partitioned: once they are, they stay so; a "no" is trusted for 30 s (a round trip a write otherwise).</summary>
+    private async ValueTask<bool> PartitionedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (_partitioned || Environment.TickCount64 - _unpartitionedAt < 30_000)
+        {
+            return _partitioned;
+        }
+
+        await using var probe = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_partitioned_table WHERE partrelid = to_regclass('events'))", connection, transaction);
+        _partitioned = await probe.ExecuteScalarAsync(cancellationToken) is true;
+        if (!_partitioned)
+        {
+            _unpartitionedAt = Environment.TickCount64;
+        }
+
+        return _partitioned;
+    }
+
+    /// <summary>
+    /// <c>marsad db partition</c>: events and revisions rebuilt partitioned by month with every row in its month, in one
+    /// write transaction (the tables are locked while it runs); false when they were partitioned already.
+    /// </summary>
+    internal override async Task<bool> PartitionTablesByMonthAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = (NpgsqlConnection)await OpenAsync(cancellationToken);
+        bool changed;
+        await using (var tx = (NpgsqlTransaction)await BeginWriteAsync(connection, cancellationToken))
+        {
+            await using (var command = new NpgsqlCommand("SELECT marsad_partition_tables_by_month()", connection, tx) { CommandTimeout = 0 })
+            {
+                changed = await command.ExecuteScalarAsync(cancellationToken) is true;
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        _partitioned = true;
+        foreach (var table in (string[])["events", "revisions"])
+        {
+            await using var analyze = new NpgsqlCommand($"ANALYZE {table}", connection) { CommandTimeout = 0 };
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// An event's month partition before its row is written, when events are partitioned (the month of an ISO <c>date_start</c>; '' and anything
+    /// else go to events_undated or the default partition): one round trip the first time a transaction meets a month
+    /// (<see cref="WriteSession.BeforeRowAsync"/>).
+    /// </summary>
+    internal override async ValueTask PartitionAheadAsync(WriteSession session, string table, string key, CancellationToken cancellationToken)
+    {
+        if (table != "events" || key.Length < 7)
+        {
+            return;
+        }
+
+        var connection = (NpgsqlConnection)session.Connection;
+        var transaction = (NpgsqlTransaction)session.Transaction;
+        if (!await PartitionedAsync(connection, transaction, cancellationToken))
+        {
+            return;
+        }
+
+        var month = key[..7];
+        await using var command = new NpgsqlCommand("SELECT marsad_partitions_ahead('events', ARRAY[@month])", connection, transaction);
+        command.Parameters.AddWithValue("month", month);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal override Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        SettlePartitionsAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, cancellationToken);
 
     /// <summary>events.geom is generated from latitude and longitude (0037_postgis.sql).</summary>
     internal override async Task<IBulkEventInserts?> BeginBulkEventInsertsAsync(WriteSession session, CancellationToken cancellationToken) =>

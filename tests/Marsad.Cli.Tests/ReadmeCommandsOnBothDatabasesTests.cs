@@ -172,6 +172,32 @@ public sealed partial class ReadmeCommandsOnBothDatabasesTests
         Assert.Contains("copy into an empty database", refused.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Db_partition_partitions_a_servers_record_by_month_and_it_still_verifies_and_lists()
+    {
+        using var folder = new TempFolder();
+        var file = Db(DatabaseProvider.Sqlite, folder);
+        var server = Db(DatabaseProvider.PostgreSql, folder);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "ingest", Path.Combine(AppContext.BaseDirectory, "samples"), "--db", server)).ExitCode);
+        var before = Head(await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", server));
+        var listed = (await MarsadProcess.RunAsync(folder.Path, "events", "--format", "jsonl", "--db", server)).Stdout;
+
+        var partition = await MarsadProcess.RunAsync(folder.Path, "db", "partition", "--db", server);
+        Assert.True(partition.ExitCode == 0, partition.Stderr + partition.Stdout);
+        Assert.Contains("Partitioned by month", partition.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", partition.Stdout + partition.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Already partitioned", (await MarsadProcess.RunAsync(folder.Path, "db", "partition", "--db", server)).Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, Head(await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", server)));
+        Assert.Equal(listed, (await MarsadProcess.RunAsync(folder.Path, "events", "--format", "jsonl", "--db", server)).Stdout);
+        // Writes go on into the partitioned tables.
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "review", "--accept-all", "--reason", "after partitioning", "--db", server)).ExitCode);
+        Assert.Equal(0, (await MarsadProcess.RunAsync(folder.Path, "audit", "verify", "--db", server)).ExitCode);
+
+        var refused = await MarsadProcess.RunAsync(folder.Path, "db", "partition", "--db", file);
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("needs PostgreSQL", refused.Stderr, StringComparison.Ordinal);
+    }
+
     private static string Head((int ExitCode, string Stdout, string Stderr) verify) =>
         Regex.Match(verify.Stdout, "verified: (\\d+ revisions; head [0-9a-f]{64})").Groups[1].Value is { Length: > 0 } head ? head : throw new InvalidOperationException(verify.Stdout + verify.Stderr);
 

@@ -117,11 +117,35 @@ public static class DbCommand
             env.WriteLine($"{target.Display} subscribes to {Core.Publishing.PublicView.Publication} on {from.Display}: table {Core.Publishing.PublicView.Table} ({string.Join(", ", Core.Publishing.PublicView.PublicColumns)}).");
             return ExitCodes.Ok;
         });
-        var command = new Command("db", "Database maintenance: migrate, copy, publish, mirror");
+        var partition = new Command("partition", "PostgreSQL: partition events and revisions by month (for a record of many millions of events; docs/scaling.md says what it costs)");
+        partition.SetAction(async (result, cancellationToken) =>
+        {
+            var store = await globals.OpenStoreAsync(result, env, cancellationToken);
+            Core.Storage.MonthPartitions.Result partitioned;
+            try
+            {
+                partitioned = await Core.Storage.MonthPartitions.PartitionAsync(store, cancellationToken);
+            }
+            catch (InvalidOperationException ex)
+            {
+                env.WriteError(ex.Message);
+                return ExitCodes.CannotRun;
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                throw new StoreUnavailableException($"database {store.Target.Display}: {ex.Message}", ex);
+            }
+
+            env.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{(partitioned.Changed ? "Partitioned" : "Already partitioned")} by month on {store.Target.Display}: events in {partitioned.EventPartitions} partitions, revisions in {partitioned.RevisionPartitions}."));
+            return ExitCodes.Ok;
+        });
+        var command = new Command("db", "Database maintenance: migrate, copy, publish, mirror, partition");
         command.Subcommands.Add(migrate);
         command.Subcommands.Add(copy);
         command.Subcommands.Add(publish);
         command.Subcommands.Add(mirror);
+        command.Subcommands.Add(partition);
         return command;
     }
 }

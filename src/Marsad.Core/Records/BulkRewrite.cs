@@ -18,7 +18,7 @@ namespace Marsad.Core.Records;
 internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, DbTransaction transaction, DateTimeOffset now) : IBulkRewrite
 {
     private const int ChunkRows = 2000;
-    private readonly WriteSession _session = new(connection, transaction);
+    private readonly WriteSession _session = new(connection, transaction) { Dialect = dialect };
     private readonly string _at = RevisionHasher.FormatTime(now);
     private readonly Dictionary<(string Table, string Columns), string> _updates = [];
 
@@ -146,6 +146,7 @@ internal sealed class BulkRewrite(SqlDialect dialect, DbConnection connection, D
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await dialect.BeforeCommitAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await dialect.AfterCommitAsync(cancellationToken);
     }

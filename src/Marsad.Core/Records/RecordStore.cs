@@ -34,6 +34,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var (record, kind, id, utf8, columns, changes, stateSha256) = prepared;
         var statement = StatementOf(prepared);
+        await session.BeforeRowAsync(kind.Table, columns, cancellationToken);
         {
             var insert = session.Statement(statement.Sql);
             // By position: the statement's parameters are its column list's, in order (an import binds millions).
@@ -68,6 +69,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
     {
         var (record, kind, id, _, _, changes, stateSha256) = prepared;
         var statement = StatementOf(prepared);
+        await session.BeforeRowAsync(kind.Table, prepared.Columns, cancellationToken);
         var list = new List<(string, string[], object?[])> { (statement.Sql, statement.Parameters, RowValues(prepared, now, 0, System.Text.Encoding.UTF8.GetString(prepared.Utf8))) };
         list.AddRange(LinkStatements(prepared));
         list.Add((RevisionWriter.InsertSql, RevisionWriter.Parameters,
@@ -226,6 +228,7 @@ internal sealed class RecordStore(SqlDialect dialect, TimeProvider time) : IReco
         }
 
         var columns = kind.Columns(record);
+        await session.BeforeRowAsync(kind.Table, columns, cancellationToken);
         var sets = string.Concat(columns.Select(c => $", {c.Key} = @{c.Key}"));
         {
             var update = session.Command($"UPDATE {kind.Table} SET version = version + 1, status = @status, payload = @payload, updated_at = @at{sets} WHERE id = @id AND version = @expected");

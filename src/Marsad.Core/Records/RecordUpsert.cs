@@ -25,7 +25,7 @@ internal static class RecordUpsert
         int inserted = 0, updated = 0, unchanged = 0, swept = 0;
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await dialect.BeginWriteAsync(connection, cancellationToken);
-        await using (var session = new WriteSession(connection, tx))
+        await using (var session = new WriteSession(connection, tx) { Dialect = dialect })
         {
             var select = $"SELECT version, payload FROM {kind.Table} WHERE id = @id";
             // The ids stored before this upsert, read once: a row whose id is not among them (most rows of a first
@@ -119,6 +119,7 @@ internal static class RecordUpsert
             }
         }
 
+        await dialect.BeforeCommitAsync(connection, tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         await dialect.AfterCommitAsync(cancellationToken);
         return new UpsertCounts(inserted, updated, unchanged, swept);

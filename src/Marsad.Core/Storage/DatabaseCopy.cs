@@ -136,6 +136,7 @@ public static class DatabaseCopy
                     copied += await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
+                await targetDialect.BeforeCommitAsync(write, tx, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
             }
 

@@ -147,6 +147,26 @@ public abstract class SqlDialect
     /// </summary>
     internal Func<CancellationToken, Task>? Committed { get; set; }
 
+    /// <summary>
+    /// Makes the partition that a row of <paramref name="table"/> with partition key <paramref name="key"/> belongs in,
+    /// when the engine partitions that table and the partition is missing. By default nothing.
+    /// </summary>
+    internal virtual ValueTask PartitionAheadAsync(WriteSession session, string table, string key, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Partitions events and revisions by month with every row in its month (<see cref="MonthPartitions"/>); false when
+    /// they were already. Only PostgreSQL partitions tables.
+    /// </summary>
+    internal virtual Task<bool> PartitionTablesByMonthAsync(CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"partitioning by month needs PostgreSQL (declarative partitioning); this database is {Provider}, one file, which needs none");
+
+    /// <summary>
+    /// Run in a write transaction just before it commits, where its writes may have put rows where the schema wants them
+    /// elsewhere (PostgreSQL: a month's first events in the default partition, moved into a partition of their own). By
+    /// default nothing.
+    /// </summary>
+    internal virtual Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Runs <see cref="Committed"/>; a failure leaves its work queued for the next write, and the write stands.</summary>
     internal async Task AfterCommitAsync(CancellationToken cancellationToken)
     {
@@ -189,10 +209,12 @@ public abstract class SqlDialect
                 await using var connection = await OpenAsync(cancellationToken);
                 await using var tx = await BeginWriteAsync(connection, cancellationToken);
                 T result;
-                await using (var session = new WriteSession(connection, tx))
+                await using (var session = new WriteSession(connection, tx) { Dialect = this })
                 {
                     result = await work(session, cancellationToken);
                 }
+
+                await BeforeCommitAsync(connection, tx, cancellationToken);
 
                 committing = true;
                 await tx.CommitAsync(cancellationToken);

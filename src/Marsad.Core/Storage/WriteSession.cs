@@ -17,6 +17,34 @@ internal sealed class WriteSession(DbConnection connection, DbTransaction transa
 
     public DbTransaction Transaction => transaction;
 
+    /// <summary>The dialect that began the transaction, where a writer asks it for more than SQL (an event's month partition).</summary>
+    public SqlDialect? Dialect { get; init; }
+
+    /// <summary>
+    /// Before a record's row is written: on an engine that partitions events by month, the partition of the event's
+    /// <c>date_start</c> is made first, so the row goes straight to it (see <see cref="SqlDialect.PartitionAheadAsync"/>).
+    /// </summary>
+    public ValueTask BeforeRowAsync(string table, IReadOnlyList<KeyValuePair<string, object?>> columns, CancellationToken cancellationToken)
+    {
+        if (Dialect is null || table != "events")
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        foreach (var (key, value) in columns)
+        {
+            // Asked once a transaction for each month (a partition made by a transaction that rolled back is gone).
+            if (key == "date_start" && value is string date && _partitions.Add(date.Length >= 7 ? date[..7] : date))
+            {
+                return Dialect.PartitionAheadAsync(this, table, date, cancellationToken);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private readonly HashSet<string> _partitions = new(StringComparer.Ordinal);
+
     /// <summary>The last revision written in this transaction (sequence and hash), once known.</summary>
     public (long Sequence, string Hash)? Head { get; set; }
 

@@ -174,7 +174,8 @@ public sealed class EventAnalyticsTests
         }
 
         // An import's upsert: its inserts skip the per-row maintenance and are applied set-wise, before the update in
-        // their midst (whose per-row path takes the old state away) and at the end. Among them an undated event, a
+        // their midst (whose per-row path takes the old state away; on a PostgreSQL partitioned by month its new month moves the row to
+        // another partition, which its triggers see as a delete and an insert) and at the end. Among them an undated event, a
         // rejected one, an open-ended toll, a toll with no best figure, an event whose actor2 is its actor1, one with
         // no governorate, and a span longer than any before.
         await using (var connection = Open(target))
@@ -195,7 +196,7 @@ public sealed class EventAnalyticsTests
         };
         var current = (await store.Records.GetAsync<ConflictEvent>(b.Value.Id))!.Value;
         var counts = await store.Records.UpsertManyAsync(
-            new[] { imported[0], imported[1], imported[2], current with { Status = EventStatus.Published }, imported[3], imported[4], imported[5] }.ToAsyncEnumerable(),
+            new[] { imported[0], imported[1], imported[2], current with { Status = EventStatus.Published, Date = DateSpan.OnDay(new DateOnly(2021, 8, 15)) }, imported[3], imported[4], imported[5] }.ToAsyncEnumerable(),
             (incoming, _) => incoming, null, new ChangeContext("t"));
         Assert.Equal((6, 1), (counts.Inserted, counts.Updated));
         await Recount("a bulk upsert of inserts around an update");
