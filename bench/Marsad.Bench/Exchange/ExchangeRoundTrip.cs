@@ -46,6 +46,12 @@ internal static class ExchangeRoundTrip
             return exit;
         }
 
+        if (!files.Any(f => f.File == only))
+        {
+            Console.Error.WriteLine($"import-real: --file {only} is none of {string.Join(", ", files.Select(f => f.File))}");
+            return 2;
+        }
+
         var failed = false;
         foreach (var (file, format, export, key) in files.Where(f => f.File == only))
         {
