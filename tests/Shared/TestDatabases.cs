@@ -51,6 +51,29 @@ public static class TestDatabases
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The rows a query reads straight from the database, each as its values joined by '|' (null as "null").</summary>
+    public static List<string> Rows(DatabaseTarget target, string sql)
+    {
+        using var connection = Open(target);
+        return Rows(connection, sql);
+    }
+
+    /// <summary>The rows a query reads on <paramref name="connection"/>, each as its values joined by '|' (null as "null").</summary>
+    public static List<string> Rows(System.Data.Common.DbConnection connection, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     /// <summary>An open connection straight to the database, past Marsad, unpooled (a SQLite file is created when missing).</summary>
     public static System.Data.Common.DbConnection Open(DatabaseTarget target)
     {

@@ -80,20 +80,18 @@ internal static class PostgresScale
             Console.WriteLine($"pg-scale: {count:N0} generated events (2014-09 to 2024-08) into a new database {name}; warm timings are the median of {runs} runs after one first run (in brackets)");
             Console.WriteLine("server: " + string.Join(", ", await SettingsAsync(db)));
 
-            // Only the primary key during the load: the other indexes are dropped and rebuilt afterwards, each timed.
-            // A partitioned table's index is listed "ON ONLY" the parent; made again without ONLY, it is built on every partition.
-            var indexes = (await ListAsync(db, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' AND indexname <> 'events_pkey' ORDER BY indexname"))
-                .Select(i => (i.Name, Definition: i.Definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal))).ToList();
             if (partitioned)
             {
                 // As `marsad db partition` makes them (migration 52), then the months' partitions first, so the COPY
                 // routes each row straight to its month.
                 await RunAsync(db, "SELECT marsad_partition_tables_by_month()");
                 await RunAsync(db, "SELECT marsad_month_partition('events', to_char(m, 'YYYY-MM')) FROM generate_series(DATE '2014-09-01', DATE '2024-08-01', INTERVAL '1 month') m");
-                indexes = (await ListAsync(db, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' AND indexname <> 'events_pkey' ORDER BY indexname"))
-                    .Select(i => (i.Name, Definition: i.Definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal))).ToList();
             }
 
+            // Only the primary key during the load: the other indexes are dropped and rebuilt afterwards, each timed.
+            // A partitioned table's index is listed "ON ONLY" the parent; made again without ONLY, it is built on every partition.
+            var indexes = (await ListAsync(db, "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events' AND indexname <> 'events_pkey' ORDER BY indexname"))
+                .Select(i => (i.Name, Definition: i.Definition.Replace(" ON ONLY ", " ON ", StringComparison.Ordinal))).ToList();
             foreach (var (index, _) in indexes)
             {
                 await RunAsync(db, $"DROP INDEX {index}");

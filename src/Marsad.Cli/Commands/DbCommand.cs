@@ -37,19 +37,10 @@ public static class DbCommand
         {
             var source = Core.Storage.DatabaseTarget.Parse(result.GetValue(from));
             var target = Core.Storage.DatabaseTarget.Parse(result.GetValue(to));
-            DatabaseCopy.CopyResult copied;
-            try
+            var copied = await RunAsync(env, $"copy {source.Display} → {target.Display}", () => DatabaseCopy.CopyAsync(globals.Stores(env), source, target, null, cancellationToken));
+            if (copied is null)
             {
-                copied = await DatabaseCopy.CopyAsync(globals.Stores(env), source, target, null, cancellationToken);
-            }
-            catch (InvalidOperationException ex)
-            {
-                env.WriteError(ex.Message);
                 return ExitCodes.CannotRun;
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                throw new StoreUnavailableException($"copy {source.Display} → {target.Display}: {ex.Message}", ex);
             }
 
             foreach (var table in copied.Tables)
@@ -70,19 +61,10 @@ public static class DbCommand
         publish.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
-            Core.Publishing.PublicMirror.PublishResult published;
-            try
+            var published = await RunAsync(env, $"database {store.Target.Display}", () => Core.Publishing.PublicMirror.PublishAsync(store, cancellationToken));
+            if (published is null)
             {
-                published = await Core.Publishing.PublicMirror.PublishAsync(store, cancellationToken);
-            }
-            catch (InvalidOperationException ex)
-            {
-                env.WriteError(ex.Message);
                 return ExitCodes.CannotRun;
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                throw new StoreUnavailableException($"database {store.Target.Display}: {ex.Message}", ex);
             }
 
             env.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -100,18 +82,14 @@ public static class DbCommand
         {
             var target = globals.DatabaseTarget(result, env);
             var from = Core.Storage.DatabaseTarget.Parse(result.GetValue(primary));
-            try
+            var subscribed = await RunAsync(env, $"mirror {target.Display} of {from.Display}", async () =>
             {
                 await Core.Publishing.PublicMirror.SubscribeAsync(globals.Stores(env), target, from, cancellationToken);
-            }
-            catch (InvalidOperationException ex)
+                return target;
+            });
+            if (subscribed is null)
             {
-                env.WriteError(ex.Message);
                 return ExitCodes.CannotRun;
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                throw new StoreUnavailableException($"mirror {target.Display} of {from.Display}: {ex.Message}", ex);
             }
 
             env.WriteLine($"{target.Display} subscribes to {Core.Publishing.PublicView.Publication} on {from.Display}: table {Core.Publishing.PublicView.Table} ({string.Join(", ", Core.Publishing.PublicView.PublicColumns)}).");
@@ -121,19 +99,10 @@ public static class DbCommand
         partition.SetAction(async (result, cancellationToken) =>
         {
             var store = await globals.OpenStoreAsync(result, env, cancellationToken);
-            Core.Storage.MonthPartitions.Result partitioned;
-            try
+            var partitioned = await RunAsync(env, $"database {store.Target.Display}", () => Core.Storage.MonthPartitions.PartitionAsync(store, cancellationToken));
+            if (partitioned is null)
             {
-                partitioned = await Core.Storage.MonthPartitions.PartitionAsync(store, cancellationToken);
-            }
-            catch (InvalidOperationException ex)
-            {
-                env.WriteError(ex.Message);
                 return ExitCodes.CannotRun;
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                throw new StoreUnavailableException($"database {store.Target.Display}: {ex.Message}", ex);
             }
 
             env.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -147,5 +116,27 @@ public static class DbCommand
         command.Subcommands.Add(mirror);
         command.Subcommands.Add(partition);
         return command;
+    }
+
+    /// <summary>
+    /// A maintenance use case: what it refuses (an InvalidOperationException: the wrong engine, a target holding another
+    /// record) is said and gives null, for exit 3; a database failure is the store's, under <paramref name="what"/>.
+    /// </summary>
+    private static async Task<T?> RunAsync<T>(CliEnvironment env, string what, Func<Task<T>> work)
+        where T : class
+    {
+        try
+        {
+            return await work();
+        }
+        catch (InvalidOperationException ex)
+        {
+            env.WriteError(ex.Message);
+            return null;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            throw new StoreUnavailableException($"{what}: {ex.Message}", ex);
+        }
     }
 }

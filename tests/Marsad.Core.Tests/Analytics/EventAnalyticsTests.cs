@@ -262,19 +262,7 @@ public sealed class EventAnalyticsTests
         ORDER BY k.actor, g.admin1, e.status <> 'extracted', substr(e.date_start, 1, 7)
         """;
 
-    private static List<string> Rows(System.Data.Common.DbConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(System.Data.Common.DbConnection connection, string sql) => TestDatabases.Rows(connection, sql);
 
     private static ConflictEvent Event(DateOnly start, DateOnly end, string actor1, string admin1, params (string Name, Quantity Value)[] quantities) => new()
     {

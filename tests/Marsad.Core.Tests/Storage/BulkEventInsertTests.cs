@@ -163,19 +163,6 @@ public sealed class BulkEventInsertTests
         return list;
     }
 
-    private static List<string> Table(TempFolder folder, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.File("marsad.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static List<string> Table(TempFolder folder, string sql) =>
+        TestDatabases.Rows(new DatabaseTarget(DatabaseProvider.Sqlite, folder.File("marsad.db")), sql);
 }

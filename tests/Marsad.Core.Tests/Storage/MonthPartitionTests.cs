@@ -178,18 +178,5 @@ public sealed class MonthPartitionTests
         command.ExecuteNonQuery();
     }
 
-    private static List<string> Rows(DatabaseTarget target, string sql)
-    {
-        using var connection = TestDatabases.Open(target);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static List<string> Rows(DatabaseTarget target, string sql) => TestDatabases.Rows(target, sql);
 }
